@@ -1,0 +1,44 @@
+# lkjip — two commands on a fresh machine: `make extract` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RAW    ?= data/raw
+OUT    ?= data/out
+
+.PHONY: setup extract test lint bench eval clean ocr-deps
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev,ocr]'
+	touch $(STAMP)
+
+# OCR needs Tesseract with the Indonesian model (Debian packages); best effort, skipped without root.
+ocr-deps:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q '^ind$$'; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing tesseract-ocr (Indonesian + English) from Debian"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng >/dev/null; \
+	else echo "note: tesseract not installed; OCR of scanned pages is off"; fi
+
+setup: $(STAMP) ocr-deps
+
+extract: setup
+	$(BIN)/lkjip extract $(RAW) -o $(OUT)
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline extractors schemas tests benchmarks scripts
+
+test: setup lint
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/bench.py
+
+eval: setup
+	$(BIN)/python benchmarks/evaluate.py
+
+clean:
+	rm -rf $(OUT)/* $(VENV) *.egg-info

@@ -1,0 +1,1 @@
+"""lkjip extractors: readers (text, PDF, OCR) and table understanding."""

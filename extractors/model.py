@@ -1,0 +1,106 @@
+"""The data model every reader produces and every later stage consumes.
+
+A reader turns one input file into a :class:`Document`: the text lines of its pages (prose,
+captions, headers) and the raw table grids it found, each cell carrying its provenance (page,
+line in a text input, bounding box in a PDF). Items are kept in reading order through
+``order``, so that the assembler can see what stands between two grids (a caption, a page
+footer, a paragraph).
+
+The assembler turns grids into logical :class:`Table` objects; the understanding stage fills in
+``kind`` and ``roles``. Nothing here knows about a particular report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell as printed."""
+
+    text: str
+    page: int | None = None  # 1-based page number (None for a text input without pages)
+    line: int | None = None  # 1-based line number in a text input
+    bbox: BBox | None = None  # position on a PDF page
+
+
+@dataclass
+class TextLine:
+    """One line of running text (prose, caption, heading, page header/footer)."""
+
+    text: str
+    order: float  # position in reading order, shared with Grid.order
+    page: int | None = None
+    line: int | None = None
+    bbox: BBox | None = None
+
+
+@dataclass
+class Grid:
+    """A raw table piece as one reader saw it: rows of cells, not yet joined or understood."""
+
+    rows: list[list[Cell]]
+    order: float  # reading order of the grid's first row
+    page: int | None = None
+    line: int | None = None  # first line in a text input
+    reader: str = "text"  # text | pdfplumber | camelot | ocr
+    confidence: float | None = None  # reader's own confidence, when it gives one
+    end_order: float | None = None  # reading order just after the grid's last row
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass
+class Document:
+    """What a reader gives: everything later stages need, nothing reader-specific."""
+
+    source_file: str
+    sha256: str
+    pages: int
+    lines: list[TextLine] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # reader warnings (e.g. "page 4 scanned, no OCR")
+    unreadable: list[tuple[int | None, str]] = field(default_factory=list)  # (page, why) not read
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256[:12]
+
+
+@dataclass
+class Row:
+    """A logical table row: cells aligned to the table's columns (wrapped lines merged)."""
+
+    cells: list[Cell]
+    page: int | None = None
+    line: int | None = None  # the line holding the row's numbers (text input)
+
+    def text(self, i: int) -> str:
+        return self.cells[i].text if 0 <= i < len(self.cells) else ""
+
+
+@dataclass
+class Table:
+    """A logical table: pieces joined across page breaks, header flattened."""
+
+    table_id: str
+    caption: str
+    header: list[str]  # one flattened label per column ("Target 2024", "Realisasi K")
+    rows: list[Row]
+    page: int | None = None
+    line: int | None = None
+    kind: str = "other"  # perjanjian_kinerja | capaian_kinerja | iku | anggaran | efisiensi | renstra | other
+    roles: list[str] = field(default_factory=list)  # one role per column, see extractors.understand
+    years: list[int | None] = field(default_factory=list)  # year named in each column header
+    notes: list[str] = field(default_factory=list)
+    reader: str = "text"
+    order: float = 0.0
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.header)

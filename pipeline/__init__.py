@@ -1,0 +1,1 @@
+"""lkjip pipeline: stage orchestration, checks, writers, batch runner and CLI."""

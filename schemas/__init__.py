@@ -1,0 +1,1 @@
+"""lkjip schemas: in-memory records and the output tables' schemas."""

@@ -1,0 +1,147 @@
+"""In-memory records of the output tables (see ../shared/spec/OUTPUT.md).
+
+The extract stage produces these; the check stage reads them (and fills the computed fields);
+the writer flattens them into the contract's columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.model import Document, Table, TextLine
+from extractors.numbers import Number
+
+
+@dataclass
+class Measurement:
+    """One indicator's target/realisasi(/capaian) pair from one table row."""
+
+    doc_id: str
+    source_file: str
+    table_id: str
+    page: int | None
+    line: int | None
+    level: str  # tujuan | sasaran | iku | program | kegiatan | sub_kegiatan | other
+    indikator: str
+    target: Number
+    realisasi: Number
+    capaian: Number  # as reported (empty Number when the table has no capaian column)
+    sasaran: str = ""
+    program: str = ""
+    satuan: str = ""
+    year: int | None = None
+    # filled by the check stage
+    capaian_computed: float | None = None
+    polarity: str = "higher_better"  # higher_better | lower_better | qualitative
+    formula: str = ""
+
+
+@dataclass
+class BudgetLine:
+    """One program / kegiatan / sub-kegiatan / total line with pagu and realisasi."""
+
+    doc_id: str
+    source_file: str
+    table_id: str
+    page: int | None
+    line: int | None
+    kode: str  # Permendagri 90/2019 code as printed, "" when none
+    level: str  # urusan | program | kegiatan | sub_kegiatan | total | other
+    uraian: str
+    pagu: Number
+    realisasi: Number
+    persen: Number  # reported % (empty Number when not printed)
+    sisa: Number  # reported remaining budget (empty Number when not printed)
+    is_total: bool = False
+    parent_kode: str = ""
+    section: str = ""  # a unit heading the row sits under (e.g. a UPTD), "" when none
+    position: int = 0  # order of the row within its table
+    year: int | None = None
+    # filled by the check stage
+    persen_computed: float | None = None
+    sisa_computed: float | None = None
+
+
+@dataclass
+class PlanEntry:
+    """A planned figure without realisasi (a Perjanjian Kinerja target, a pagu-only program line).
+
+    Not written to the output tables; kept for cross-table checks.
+    """
+
+    doc_id: str
+    source_file: str
+    table_id: str
+    page: int | None
+    line: int | None
+    subject: str  # indikator or program name
+    kode: str = ""
+    target: Number | None = None
+    pagu: Number | None = None
+    year: int | None = None
+    kind: str = "indicator"  # indicator | program
+
+
+@dataclass
+class Flag:
+    doc_id: str
+    source_file: str
+    table_id: str
+    page: int | None
+    line: int | None
+    kind: str
+    severity: str  # error | warning | info
+    subject: str
+    reported: float | None
+    expected: float | None
+    delta: float | None
+    message: str
+
+
+@dataclass
+class TableInfo:
+    doc_id: str
+    source_file: str
+    table_id: str
+    caption: str
+    page: int | None
+    line: int | None
+    kind: str
+    n_rows: int
+    columns: str  # "no|indikator|target|realisasi|capaian"
+    note: str = ""
+
+
+@dataclass
+class DocumentInfo:
+    doc_id: str
+    source_file: str
+    sha256: str
+    pages: int
+    instansi: str = ""
+    wilayah: str = ""
+    tahun: int | None = None
+    n_tables: int = 0
+    n_measurements: int = 0
+    n_budget: int = 0
+    n_flags: int = 0
+    status: str = "ok"  # ok | partial | failed
+    error: str = ""
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document: the input of the check stage."""
+
+    info: DocumentInfo
+    document: Document | None = None
+    tables: list[Table] = field(default_factory=list)
+    measurements: list[Measurement] = field(default_factory=list)
+    budget: list[BudgetLine] = field(default_factory=list)
+    plans: list[PlanEntry] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    table_infos: list[TableInfo] = field(default_factory=list)
+
+    @property
+    def prose(self) -> list[TextLine]:
+        return self.document.lines if self.document else []
