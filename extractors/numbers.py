@@ -31,6 +31,7 @@ class Number:
     qualitative: str = ""  # the word part of a qualitative value ("BB", "Puas"); "" when none
     money: bool = False  # "Rp" was printed or ",-" suffix
     dash: bool = False  # the cell was a lone dash
+    defect: str = ""  # readable but misprinted ("doubled percent sign"); flagged as malformed_number
 
     @property
     def ok(self) -> bool:
