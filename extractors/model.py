@@ -100,6 +100,7 @@ class Table:
     notes: list[str] = field(default_factory=list)
     reader: str = "text"
     order: float = 0.0
+    header_parts: list[list[str]] = field(default_factory=list)  # per column: labels, top level first
 
     @property
     def n_cols(self) -> int:

@@ -8,10 +8,156 @@ INTERFACE (fixed):
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from pathlib import Path
 
-from schemas.records import Extraction
+from extractors.assemble import assemble
+from extractors.errors import InputError
+from extractors.metadata import extract_metadata
+from extractors.model import Document, Table
+from extractors.numbers import Style, infer_style
+from extractors.rows import Context, budget_of, column_styles, measurements_of, plans_of
+from extractors.understand import assign_roles, classify
+from schemas.records import DocumentInfo, Extraction, TableInfo
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES
+
+
+class StageError(Exception):
+    def __init__(self, stage: str, why: str) -> None:
+        super().__init__(why)
+        self.stage = stage
+        self.why = why
+
+
+def read_document(path: Path) -> Document:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        from extractors.text_reader import read_text
+
+        return read_text(path)
+    if suffix in PDF_SUFFIXES:
+        from extractors.pdf_reader import read_pdf
+
+        return read_pdf(path)
+    raise InputError(str(path), f"unsupported file type '{suffix}' (expected .txt, .md or .pdf)")
+
+
+def _document_style(tables: list[Table]) -> Style | None:
+    return infer_style(cell.text for t in tables for row in t.rows for cell in row.cells)
+
+
+def _table_note(table: Table, n_meas: int, n_budget: int, n_plans: int) -> str:
+    notes = list(table.notes)
+    if n_meas or n_budget:
+        return "; ".join(notes)
+    if n_plans:
+        notes.append("planned figures only (no realisasi): kept for cross-checks")
+    elif table.kind == "other":
+        notes.append("not read: no target/realisasi or pagu/realisasi columns")
+    else:
+        notes.append(f"{table.kind} table without rows holding both figures")
+    return "; ".join(notes)
+
+
+def extract_from(doc: Document) -> Extraction:
+    """Every stage after reading, on an already read Document."""
+    meta = extract_metadata(doc)
+    info = DocumentInfo(doc_id=doc.doc_id, source_file=doc.source_file, sha256=doc.sha256, pages=doc.pages,
+                        instansi=meta.instansi, wilayah=meta.wilayah, tahun=meta.tahun)
+    ext = Extraction(info=info, document=doc)
+    tables = assemble(doc)
+    for table in tables:
+        assign_roles(table, table.header_parts, meta.tahun)
+        table.kind = classify(table)
+    ctx = Context(doc.doc_id, doc.source_file, meta.tahun, _document_style(tables))
+    for table in tables:
+        styles = column_styles(table, ctx.style)
+        meas = measurements_of(table, ctx, styles)
+        budget = budget_of(table, ctx, styles)
+        plans = plans_of(table, ctx, styles)
+        ext.measurements.extend(meas)
+        ext.budget.extend(budget)
+        ext.plans.extend(plans)
+        ext.table_infos.append(TableInfo(
+            doc_id=doc.doc_id, source_file=doc.source_file, table_id=table.table_id, caption=table.caption,
+            page=table.page, line=table.line, kind=table.kind, n_rows=len(table.rows),
+            columns="|".join(r or "-" for r in table.roles),
+            note=_table_note(table, len(meas), len(budget), len(plans)),
+        ))
+    ext.tables = tables
+    for page, why in doc.unreadable:
+        ext.table_infos.append(TableInfo(doc_id=doc.doc_id, source_file=doc.source_file,
+                                         table_id=f"p{page or 0:03d}", caption="", page=page, line=None,
+                                         kind="other", n_rows=0, columns="", note=f"unreadable: {why}"))
+    return ext
+
+
+def _run_checks(ext: Extraction) -> None:
+    try:
+        from pipeline.check import check
+    except ImportError:  # pragma: no cover - the check stage ships with the package
+        return
+    try:
+        ext.flags = check(ext)
+    except NotImplementedError:
+        ext.flags = []
+
+
+def _finish(ext: Extraction) -> Extraction:
+    info = ext.info
+    info.n_tables = len(ext.tables)
+    info.n_measurements = len(ext.measurements)
+    info.n_budget = len(ext.budget)
+    info.n_flags = len(ext.flags)
+    problems = list(ext.document.notes if ext.document else [])
+    if not ext.tables:
+        problems.append("no tables found")
+    elif not ext.measurements and not ext.budget:
+        problems.append("no indicator or budget rows found")
+    if ext.document and ext.document.unreadable:
+        problems.append(f"{len(ext.document.unreadable)} page(s) could not be read")
+    if problems and info.status == "ok":
+        info.status = "partial"
+        info.error = "; ".join(problems)
+    return ext
+
+
+def _failed(path: Path, stage: str, why: str) -> Extraction:
+    try:
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        sha = hashlib.sha256(str(path).encode()).hexdigest()
+    info = DocumentInfo(doc_id=sha[:12], source_file=str(path), sha256=sha, pages=0, status="failed",
+                        error=f"{stage}: {why}")
+    return Extraction(info=info)
 
 
 def extract_document(path: Path) -> Extraction:
-    raise NotImplementedError
+    path = Path(path)
+    if not path.is_file():
+        return _failed(path, "read", "no such file")
+    try:
+        doc = read_document(path)
+    except InputError as exc:
+        return _failed(path, "read", exc.why)
+    except Exception as exc:  # a reader bug must not take the batch down
+        log.debug("reader failed on %s", path, exc_info=True)
+        return _failed(path, "read", f"{type(exc).__name__}: {exc}")
+    try:
+        ext = extract_from(doc)
+    except Exception as exc:
+        log.debug("extraction failed on %s", path, exc_info=True)
+        return _failed(path, "extract", f"{type(exc).__name__}: {exc}")
+    try:
+        _run_checks(ext)
+    except Exception as exc:
+        log.debug("checks failed on %s", path, exc_info=True)
+        ext.info.status = "partial"
+        ext.info.error = f"check: {type(exc).__name__}: {exc}"
+    return _finish(ext)

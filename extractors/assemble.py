@@ -1,0 +1,295 @@
+"""Assemble raw grids into logical tables.
+
+- a caption ("Tabel 3.1 ...", "Tabel. 4", "TABEL: VI.1") is taken from the text just above a
+  grid (or just below it when nothing stands above);
+- a grid that continues the previous table across a page break is joined to it: its repeated
+  header rows are dropped, and a short running header/footer between the two pieces is ignored;
+- header rows (one or two levels, plus "1 2 3 4 5" numbering rows) are flattened into one label
+  per column;
+- rows whose cells only continue the text of the row above (wrapped cell text) are merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.model import Cell, Document, Grid, Row, Table, TextLine
+
+CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table)\b\s*[\.:]?\s*(?:[IVXLC]+|\d+)?", regex.I)
+_FIGURE = regex.compile(r"^\W{0,3}(?:gambar|grafik|diagram|sumber|keterangan)\b", regex.I)
+HEADER_WORDS = regex.compile(
+    r"\b(?:no|nomor|program|kegiatan|sub|indikator|sasaran|tujuan|strategi|arah|kebijakan|target|"
+    r"realisasi|capaian|satuan|anggaran|pagu|rencana|sisa|uraian|kode|keterangan|ket|tahun|thn|"
+    r"kinerja|formula|rumus|kondisi|awal|akhir|jumlah|sumber|alokasi|persentase|prosentase|"
+    r"penyerapan|efisiensi|kategori|predikat|nilai|skala|keuangan|urusan|bidang|output|outcome|"
+    r"selisih|deviasi|tw|triwulan|k|rp|jenis|pelayanan|penanggung|jawab|definisi|operasional|"
+    r"layanan|rata|kriteria|interpretasi|jabatan|unit)\b",
+    regex.I,
+)
+# a cell holding a data value: percent, money, decimals, "96 Orang", codes like 1.06.01
+DATA_VALUE = regex.compile(
+    r"(?:\d[\d\.,]*\s*%|\d{1,3}(?:[\.,]\d{3})+|\d+,\d+|\d+\.\d{1,2}\b|^\s*-\s*$|"
+    r"^\s*\d+\s+[A-Za-z]{2,}|\b\d+\.\d{2}\.\d{2}\b|^\s*\d{4,}\s*$)"
+)
+NUMBERING = regex.compile(r"^\(?\s*(?:\d{1,2}|[ivxlc]{1,5}|[a-z])\s*[\.\)]?\s*\)?$", regex.I)
+YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+
+
+@dataclass
+class _Piece:
+    grid: Grid
+    header: list[list[Cell]]
+    body: list[list[Cell]]
+    caption: str = ""
+    caption_line: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def norm(text: str) -> str:
+    return regex.sub(r"[\W_]+", " ", text.lower()).strip()
+
+
+def row_text(row: list[Cell]) -> str:
+    return " ".join(c.text for c in row if c.text)
+
+
+def is_numbering_row(row: list[Cell]) -> bool:
+    """A "1 2 3 4 5" / "(1) (2) ..." row under a header."""
+    vals = [c.text for c in row if c.text]
+    if len(vals) < 2:
+        return False
+    nums = []
+    for v in vals:
+        m = regex.fullmatch(r"\(?\s*(\d{1,2})\s*\)?", v)
+        if not m:
+            return False
+        nums.append(int(m.group(1)))
+    return all(b > a for a, b in zip(nums, nums[1:], strict=False)) and nums[0] <= 2
+
+
+def _looks_data(cell: Cell) -> bool:
+    text = cell.text
+    if not text:
+        return False
+    if YEAR.fullmatch(text.strip("() ")):
+        return False
+    return bool(DATA_VALUE.search(text))
+
+
+def is_header_row(row: list[Cell], first: bool) -> bool:
+    cells = [c for c in row if c.text]
+    if not cells:
+        return False
+    if any(_looks_data(c) and not regex.search(r"[A-Za-z]{3,}", c.text) for c in cells):
+        return False
+    if any(len(c.text) > 90 for c in cells):
+        return False
+    worded = sum(1 for c in cells if HEADER_WORDS.search(c.text) or YEAR.search(c.text) or c.text in ("%", "(%)"))
+    if first:
+        return worded >= max(1, len(cells) // 2)
+    if (row[0].text and NUMBERING.match(row[0].text)) or any(len(c.text) > 60 for c in cells):
+        return False
+    return worded >= max(1, (len(cells) + 1) // 2) and len(cells) <= max(2, len(row))
+
+
+def split_header(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    header: list[list[Cell]] = []
+    i = 0
+    while i < len(rows) and len(header) < 3:
+        row = rows[i]
+        if not any(c.text for c in row):
+            i += 1
+            continue
+        if is_numbering_row(row) and header:
+            header.append(row)
+            i += 1
+            continue
+        if is_header_row(row, first=not header):
+            header.append(row)
+            i += 1
+            continue
+        break
+    return header, rows[i:]
+
+
+def flatten_header(header: list[list[Cell]], n_cols: int) -> list[list[str]]:
+    """Per column, its header labels from the top level down.
+
+    A spanning parent label is carried right over the empty cells beside it when a lower
+    header row has a label there.
+    """
+    rows = [r for r in header if not is_numbering_row(r)]
+    parts: list[list[str]] = [[] for _ in range(n_cols)]
+    for depth, row in enumerate(rows):
+        carried = ""
+        for j in range(n_cols):
+            text = row[j].text if j < len(row) else ""
+            below = any(j < len(r) and r[j].text for r in rows[depth + 1:])
+            if text:
+                carried = text
+                parts[j].append(text)
+            elif carried and below:
+                parts[j].append(carried)
+            elif not below:
+                carried = ""
+    return parts
+
+
+def same_header(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
+    ta = [norm(row_text(r)) for r in a if not is_numbering_row(r)]
+    tb = [norm(row_text(r)) for r in b if not is_numbering_row(r)]
+    return bool(ta) and ta == tb
+
+
+def _gap_lines(lines: list[TextLine], start: float, end: float) -> list[TextLine]:
+    return [t for t in lines if start < t.order < end]
+
+
+def _is_noise(gap: list[TextLine]) -> bool:
+    """Between two pieces of one table: nothing, or a short running header/footer/page number."""
+    if len(gap) > 3:
+        return False
+    for t in gap:
+        if CAPTION.match(t.text) or _FIGURE.match(t.text) or len(t.text) > 120:
+            return False
+    return True
+
+
+def find_caption(lines: list[TextLine], grid: Grid, prev_end: float) -> tuple[str, int | None]:
+    before = _gap_lines(lines, prev_end, grid.order)[-6:]
+    for k in range(len(before) - 1, -1, -1):
+        if CAPTION.match(before[k].text) and len(before[k].text) < 250:
+            parts = [t.text for t in before[k:] if len(t.text) < 160][:4]
+            return " ".join(parts), before[k].line
+    return "", None
+
+
+def _caption_after(lines: list[TextLine], grid: Grid, next_start: float) -> tuple[str, int | None]:
+    end = grid.end_order if grid.end_order is not None else grid.order
+    after = _gap_lines(lines, end, next_start)[:2]
+    if after and CAPTION.match(after[0].text) and len(after[0].text) < 250:
+        return after[0].text, after[0].line
+    return "", None
+
+
+def _context(lines: list[TextLine], grid: Grid, prev_end: float) -> str:
+    before = _gap_lines(lines, prev_end, grid.order)[-2:]
+    short = [t.text for t in before if len(t.text) < 160]
+    return short[-1] if short else ""
+
+
+def _strip_repeated_header(body: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]]:
+    keys = {norm(row_text(r)) for r in header}
+    keys.discard("")
+    return [r for r in body if norm(row_text(r)) not in keys or not keys]
+
+
+def assemble(doc: Document) -> list[Table]:
+    grids = sorted(doc.grids, key=lambda g: g.order)
+    lines = sorted(doc.lines, key=lambda t: t.order)
+    pieces: list[list[_Piece]] = []
+    prev_end = float("-inf")
+    for idx, grid in enumerate(grids):
+        rows = [r for r in grid.rows if any(c.text for c in r)]
+        if not rows:
+            continue
+        header, body = split_header(rows)
+        gap = _gap_lines(lines, prev_end, grid.order)
+        caption, cap_line = find_caption(lines, grid, prev_end)
+        if pieces and not caption:
+            last = pieces[-1]
+            first = last[0]
+            repeated = bool(header) and same_header(header, first.header)
+            compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
+            if (repeated and len(gap) <= 4) or (compatible and _is_noise(gap)):
+                last.append(_Piece(grid, header if not repeated else [], body if repeated else rows))
+                prev_end = grid.end_order if grid.end_order is not None else grid.order
+                continue
+        if not caption:
+            nxt = grids[idx + 1].order if idx + 1 < len(grids) else float("inf")
+            caption, cap_line = _caption_after(lines, grid, nxt)
+        piece = _Piece(grid, header, body, caption, cap_line)
+        if not caption:
+            piece.caption = ""
+            piece.notes.append(f"no caption; context: {_context(lines, grid, prev_end)[:80]}")
+        pieces.append([piece])
+        prev_end = grid.end_order if grid.end_order is not None else grid.order
+    return [_build(i + 1, group) for i, group in enumerate(pieces)]
+
+
+def _build(number: int, group: list[_Piece]) -> Table:
+    first = group[0]
+    n_cols = max(max((len(r) for r in p.grid.rows), default=0) for p in group)
+    header_rows = first.header
+    parts = flatten_header(header_rows, n_cols)
+    body: list[list[Cell]] = []
+    for k, piece in enumerate(group):
+        rows = piece.body if k == 0 or not piece.header else piece.body
+        rows = _strip_repeated_header(rows, header_rows) if header_rows else rows
+        body.extend(r for r in rows if not is_numbering_row(r))
+    rows = merge_wrapped([_pad(r, n_cols) for r in body])
+    notes = list(first.notes)
+    if len(group) > 1:
+        notes.append(f"joined from {len(group)} pieces")
+    return Table(
+        table_id=f"t{number:02d}",
+        caption=first.caption,
+        header=[" ".join(p) for p in parts],
+        header_parts=parts,
+        rows=rows,
+        page=first.grid.page,
+        line=first.caption_line or first.grid.line,
+        notes=notes,
+        reader=first.grid.reader,
+        order=first.grid.order,
+    )
+
+
+def _pad(row: list[Cell], n: int) -> list[Cell]:
+    if len(row) >= n:
+        return row
+    ref = next((c for c in row if c.line is not None or c.page is not None), row[0] if row else Cell(""))
+    return row + [Cell("", page=ref.page, line=ref.line) for _ in range(n - len(row))]
+
+
+_SECTION = regex.compile(r"^(?:uptd|upt|unit|urusan|bidang|sekretariat|sub\s*bagian|cabang)\b", regex.I)
+
+
+def _has_value(row: list[Cell]) -> bool:
+    return any(_looks_data(c) for c in row[1:]) or any(
+        regex.fullmatch(r"\d+(?:[\.,]\d+)?\s*%?", c.text) for c in row[2:]
+    )
+
+
+def is_continuation(row: list[Cell]) -> bool:
+    """A line that only carries wrapped text of the row above it."""
+    texts = [c.text for c in row if c.text]
+    if not texts or row[0].text:
+        return False
+    if _has_value(row):
+        return False
+    joined = " ".join(texts)
+    if _SECTION.match(joined) or CAPTION.match(joined):
+        return False
+    return True
+
+
+def merge_wrapped(rows: list[list[Cell]]) -> list[Row]:
+    out: list[Row] = []
+    for cells in rows:
+        if out and is_continuation(cells):
+            prev = out[-1]
+            for j, c in enumerate(cells):
+                if not c.text:
+                    continue
+                if j < len(prev.cells):
+                    old = prev.cells[j]
+                    prev.cells[j] = Cell(f"{old.text} {c.text}".strip(), old.page or c.page, old.line or c.line,
+                                         old.bbox)
+            continue
+        line = next((c.line for c in cells if c.line is not None), None)
+        page = next((c.page for c in cells if c.page is not None), None)
+        out.append(Row(cells=list(cells), page=page, line=line))
+    return out

@@ -1,0 +1,252 @@
+"""Turn understood tables into records: measurements, budget lines and planned figures.
+
+A row gives a Measurement when its table has target and realisasi columns, a BudgetLine when it
+has pagu and realisasi-anggaran columns (a row can give both), and a PlanEntry when the table
+only plans (targets or pagu without realisasi). Numbers are parsed with the style (Indonesian
+or English separators) inferred for their column, falling back to the document's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractors.model import Cell, Row, Table
+from extractors.numbers import Number, Style, infer_style, parse_number, split_items
+from schemas.records import BudgetLine, Measurement, PlanEntry
+
+KODE = regex.compile(r"^\s*((?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){1,6})\b\s*[-–:.]?\s*", regex.I)
+LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])[\.\)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])", regex.I)
+TOTAL = regex.compile(r"^\W*(?:jumlah|total|grand total|sub ?total|rata\W*rata)\b", regex.I)
+ROMAN = regex.compile(r"^\s*[IVXLC]{1,5}\s*\.?\s*$", regex.I)
+ENUM_SPLIT = regex.compile(r"(?:^|\s)(\d)\s*[\.\)]\s*(?=\S)")
+EMPTY = Number(raw="", value=None, status="empty")
+
+
+@dataclass
+class Context:
+    doc_id: str
+    source_file: str
+    tahun: int | None
+    style: Style | None
+
+
+def column_styles(table: Table, fallback: Style | None) -> list[Style | None]:
+    styles: list[Style | None] = []
+    for j in range(table.n_cols):
+        style = infer_style(row.text(j) for row in table.rows)
+        styles.append(style or fallback)
+    return styles
+
+
+def _cols(table: Table, role: str) -> list[int]:
+    return [j for j, r in enumerate(table.roles) if r == role]
+
+
+def _text(row: Row, cols: list[int]) -> str:
+    return " ".join(row.text(j) for j in cols if row.text(j)).strip()
+
+
+def clean_name(text: str) -> str:
+    text = regex.sub(r"\s+", " ", text).strip(" -–:;,\"'")
+    return LEADING_NUMBER.sub("", text).strip()
+
+
+def split_kode(text: str) -> tuple[str, str]:
+    m = KODE.match(text)
+    if not m or m.group(1).count(".") < 1:
+        return "", text
+    return m.group(1), text[m.end():].strip()
+
+
+def kode_level(kode: str) -> str:
+    depth = kode.count(".") + 1
+    return {1: "urusan", 2: "urusan", 3: "program", 4: "kegiatan", 5: "kegiatan", 6: "sub_kegiatan"}.get(depth, "other")
+
+
+def parent_of(kode: str) -> str:
+    if not kode:
+        return ""
+    parts = kode.split(".")
+    if len(parts) == 6:
+        return ".".join(parts[:5])
+    if len(parts) == 5:
+        return ".".join(parts[:3])
+    return ".".join(parts[:-1]) if len(parts) > 1 else ""
+
+
+def _value(row: Row, cols: list[int], styles: list[Style | None]) -> tuple[Number, Cell | None]:
+    for j in cols:
+        text = row.text(j)
+        if text:
+            return parse_number(text, styles[j]), row.cells[j]
+    return EMPTY, None
+
+
+def _money(n: Number) -> Number:
+    """In a money column a lone dash means zero."""
+    if n.dash or (n.status == "empty" and n.raw.strip() in ("-", "–")):
+        return Number(raw=n.raw, value=0.0, status="ok", dash=True)
+    return n
+
+
+def _level(table: Table, row: Row, name: str, ctx_text: str) -> str:
+    if _text(row, _cols(table, "tujuan")):
+        return "tujuan"
+    first = row.text(0)
+    if regex.match(r"^\W*program\b", name, regex.I) or ROMAN.match(first):
+        return "program"
+    if regex.match(r"^\W*sub\W*kegiatan\b", name, regex.I):
+        return "sub_kegiatan"
+    if regex.match(r"^\W*kegiatan\b", name, regex.I):
+        return "kegiatan"
+    if _text(row, _cols(table, "sasaran")) and not _text(row, _cols(table, "strategi")):
+        return "sasaran"
+    header = " ".join(table.header).lower()
+    if "sub kegiatan" in header or "sub_kegiatan" in header:
+        return "sub_kegiatan" if not regex.match(r"^\W*program", name, regex.I) else "program"
+    return "other"
+
+
+def _indikator_parts(text: str, k: int) -> list[str]:
+    """Split "1.Persentase A ... 2.Persentase B" into k names (or repeat the text)."""
+    if k < 2:
+        return [text]
+    pieces = [p.strip() for p in ENUM_SPLIT.split(text)]
+    names = [pieces[i + 1] for i in range(1, len(pieces) - 1, 2)]
+    if len(names) == k:
+        return names
+    return [text] * k
+
+
+def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Measurement]:
+    t_cols, r_cols, c_cols = _cols(table, "target"), _cols(table, "realisasi"), _cols(table, "capaian")
+    if not t_cols or not r_cols:
+        return []
+    ind_cols = _cols(table, "indikator") or _cols(table, "uraian") or _cols(table, "sasaran")
+    out: list[Measurement] = []
+    sasaran = program = ""
+    for row in table.rows:
+        sas = _text(row, _cols(table, "sasaran"))
+        sasaran = sas or sasaran
+        prog = _text(row, _cols(table, "uraian"))
+        if regex.match(r"^\W*program\b", clean_name(prog), regex.I):
+            program = clean_name(prog)
+        target_raw = _text(row, t_cols[:1])
+        real_raw = _text(row, r_cols[:1])
+        if not target_raw and not real_raw:
+            continue
+        cap_raw = _text(row, c_cols[:1])
+        indikator = clean_name(_text(row, ind_cols)) or clean_name(prog) or clean_name(sas)
+        if TOTAL.match(indikator or row.text(0)) and not indikator[8:].strip():
+            continue
+        t_items, r_items, c_items = split_items(target_raw), split_items(real_raw), split_items(cap_raw)
+        k = max(len(t_items), len(r_items))
+        if k > 1 and len(t_items) == len(r_items):
+            names = _indikator_parts(indikator, k)
+            c_items = c_items if len(c_items) == k else [""] * k
+        else:
+            k, t_items, r_items, c_items, names = 1, [target_raw], [real_raw], [cap_raw], [indikator]
+        for i in range(k):
+            target = parse_number(t_items[i], styles[t_cols[0]])
+            realisasi = parse_number(r_items[i], styles[r_cols[0]])
+            capaian = parse_number(c_items[i], styles[c_cols[0]]) if c_cols and c_items[i] else EMPTY
+            satuan = _text(row, _cols(table, "satuan")) or target.unit or realisasi.unit
+            if not satuan and (target.percent or realisasi.percent):
+                satuan = "%"
+            out.append(Measurement(
+                doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
+                page=row.page, line=row.line, level=_level(table, row, clean_name(prog), sas),
+                indikator=names[i], target=target, realisasi=realisasi, capaian=capaian,
+                sasaran=clean_name(sasaran), program=program, satuan=satuan,
+                year=_year_of(table, t_cols[0], ctx.tahun),
+            ))
+    return out
+
+
+def _year_of(table: Table, col: int, tahun: int | None) -> int | None:
+    if table.years and col < len(table.years) and table.years[col]:
+        return table.years[col]
+    return tahun
+
+
+def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[BudgetLine]:
+    p_cols, r_cols = _cols(table, "pagu"), _cols(table, "realisasi_anggaran")
+    if not p_cols or not r_cols:
+        return []
+    pct_cols, sisa_cols = _cols(table, "persen"), _cols(table, "sisa")
+    name_cols = [j for j, r in enumerate(table.roles) if r in ("uraian", "kode")] or _cols(table, "indikator")
+    if "uraian" not in table.roles and _cols(table, "sasaran"):
+        name_cols = _cols(table, "sasaran")
+    out: list[BudgetLine] = []
+    section = ""
+    for pos, row in enumerate(table.rows):
+        name_raw = _text(row, name_cols)
+        pagu_n, _ = _value(row, p_cols, styles)
+        real_n, _ = _value(row, r_cols, styles)
+        if pagu_n.status == "empty" and real_n.status == "empty" and not pagu_n.dash and not real_n.dash:
+            if name_raw and not row.text(0) and (name_raw.isupper() or regex.match(r"^\W*(?:uptd|upt|unit)\b",
+                                                                                   name_raw, regex.I)):
+                section = name_raw
+            continue
+        kode, uraian = split_kode(name_raw)
+        if not kode:
+            first_cell = row.text(0)
+            if regex.match(r"^\d+\.\d", first_cell):
+                kode, uraian = split_kode(f"{first_cell} {name_raw}")
+        uraian = clean_name(uraian)
+        label = uraian or row.text(0)
+        is_total = bool(TOTAL.match(label) or TOTAL.match(row.text(0)))
+        if kode:
+            level = kode_level(kode)
+        elif is_total:
+            level = "total"
+        elif regex.match(r"^\W*program\b", uraian, regex.I):
+            level = "program"
+        elif regex.match(r"^\W*sub\W*kegiatan\b", uraian, regex.I):
+            level = "sub_kegiatan"
+        elif row.text(0) and not LEADING_NUMBER.match(name_raw):
+            level = "kegiatan" if any(b.level == "program" for b in out) else "other"
+        elif LEADING_NUMBER.match(name_raw):
+            level = "sub_kegiatan"
+        else:
+            level = "other"
+        persen, _ = _value(row, pct_cols, styles)
+        sisa, _ = _value(row, sisa_cols, styles)
+        out.append(BudgetLine(
+            doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
+            page=row.page, line=row.line, kode=kode, level=level, uraian=uraian or label,
+            pagu=_money(pagu_n), realisasi=_money(real_n), persen=persen,
+            sisa=_money(sisa) if sisa_cols else EMPTY, is_total=is_total,
+            parent_kode=parent_of(kode), section=section, position=pos,
+            year=_year_of(table, p_cols[0], ctx.tahun),
+        ))
+    return out
+
+
+def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[PlanEntry]:
+    """Targets or pagu printed without realisasi (Perjanjian Kinerja, Renstra, pagu lists)."""
+    out: list[PlanEntry] = []
+    t_cols = _cols(table, "target") if not _cols(table, "realisasi") else []
+    p_cols = _cols(table, "pagu") if not _cols(table, "realisasi_anggaran") else []
+    if not t_cols and not p_cols:
+        return out
+    ind_cols = _cols(table, "indikator")
+    prog_cols = _cols(table, "uraian") or _cols(table, "kode")
+    for row in table.rows:
+        if t_cols and ind_cols:
+            target, _ = _value(row, t_cols, styles)
+            name = clean_name(_text(row, ind_cols))
+            if name and target.status != "empty":
+                out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, name,
+                                     target=target, year=_year_of(table, t_cols[-1], ctx.tahun), kind="indicator"))
+        if p_cols and prog_cols:
+            pagu, _ = _value(row, p_cols, styles)
+            kode, name = split_kode(_text(row, prog_cols))
+            name = clean_name(name)
+            if name and pagu.status != "empty":
+                out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, name,
+                                     kode=kode, pagu=_money(pagu), year=_year_of(table, p_cols[-1], ctx.tahun),
+                                     kind="program"))
+    return out

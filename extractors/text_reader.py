@@ -1,0 +1,86 @@
+"""Read a converted-text report (.txt / .md): prose lines plus tab-separated table grids.
+
+A table row is a line holding at least one tab; a run of such lines (blank lines allowed inside)
+is one grid. Everything else is running text. HTML remnants (``<p>``, ``<u>``, ``<br>``) and
+Markdown emphasis are removed from cell text; the assembler joins grids across page breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import regex
+
+from extractors.errors import InputError
+from extractors.model import Cell, Document, Grid, TextLine
+
+_TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
+_EMPHASIS = regex.compile(r"\*\*|__")
+_SPACES = regex.compile(r"[ \u00a0\u2002\u2003\u2009]+")
+
+
+def clean_text(text: str) -> str:
+    """Cell or line text without markup remnants and with single spaces."""
+    text = _TAG.sub(" ", text)
+    text = _EMPHASIS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Decode bytes as UTF-8; fall back to Windows-1252 with a note. Reject binary data."""
+    if not data.strip():
+        raise InputError(source, "the file is empty")
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise InputError(source, "binary data (NUL bytes), not a text report")
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if control > max(8, len(sample) // 100):
+        raise InputError(source, "binary data (control bytes), not a text report")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        note = f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252"
+        return data.decode("cp1252", errors="replace"), [note]
+
+
+def read_text(path: Path) -> Document:
+    data = path.read_bytes()
+    text, notes = decode_text(data, str(path))
+    return parse_text(text, source_file=str(path), sha256=hashlib.sha256(data).hexdigest(), notes=notes)
+
+
+def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: list[str] | None = None) -> Document:
+    lines: list[TextLine] = []
+    grids: list[Grid] = []
+    current: list[list[Cell]] = []
+    first = last = 0
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            grids.append(Grid(rows=current, order=float(first), line=first, end_order=float(last)))
+        current = []
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if "\t" in raw:
+            cells = [Cell(clean_text(part), line=number) for part in raw.split("\t")]
+            if not current:
+                first = number
+            current.append(cells)
+            last = number
+            continue
+        stripped = clean_text(raw)
+        if not stripped:
+            continue  # a blank line does not end a grid
+        close()
+        lines.append(TextLine(stripped, order=float(number), line=number))
+    close()
+    return Document(
+        source_file=source_file,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        pages=0,
+        lines=lines,
+        grids=grids,
+        notes=list(notes or []),
+    )

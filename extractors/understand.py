@@ -1,0 +1,225 @@
+"""Give each table a kind and each column a role, from header words and then from the values.
+
+Roles: no, kode, uraian, sasaran, tujuan, strategi, indikator, satuan, formula, ket, target,
+realisasi, capaian, pagu, realisasi_anggaran, persen, sisa, year (a value of another year),
+renstra (a Renstra end target or the capaian against it), other, "" (no header: continues the
+text of the column to its left).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.model import Table
+from extractors.numbers import parse_number
+
+TEXT_ROLES = {"no", "kode", "uraian", "sasaran", "tujuan", "strategi", "indikator", "satuan", "formula", "ket"}
+VALUE_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa"}
+_MONEY_WORDS = regex.compile(r"\b(?:rp|anggaran|pagu|alokasi|keuangan|dana|biaya|belanja|rupiah)\b", regex.I)
+_YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _role_words(text: str) -> str:
+    """The role a header label names by its own words ("" when it names none)."""
+    t = text.lower()
+    if not t.strip():
+        return ""
+    if regex.search(r"renstra|rpjmd|akhir periode|target akhir|kondisi", t):
+        return "renstra"
+    if regex.fullmatch(r"\W*(?:no|nomor|no\.? urut)\W*", t):
+        return "no"
+    if regex.search(r"\bkode\b", t):
+        return "kode"
+    if regex.search(r"\bsatuan\b", t):
+        return "satuan"
+    if regex.search(r"\b(?:formula|rumus|definisi|cara (?:ukur|hitung))\b", t):
+        return "formula"
+    if regex.search(r"\b(?:keterangan|ket|kategori|predikat|interpretasi|sumber|penanggung|pj)\b", t):
+        return "ket"
+    if regex.search(r"\b(?:sisa|selisih)\b", t):
+        return "sisa"
+    if regex.search(r"\befisiensi\b", t):
+        return "other"
+    if regex.search(r"rata\W*rata", t):
+        return "other"
+    if regex.fullmatch(r"\W*k\W*", t):
+        return "k"
+    if regex.fullmatch(r"\W*rp\W*", t):
+        return "rp"
+    if regex.search(r"\bcapaian\b", t):
+        return "persen" if _MONEY_WORDS.search(t) else "capaian"
+    if regex.search(r"\brealisasi\b", t):
+        return "realisasi"
+    if regex.search(r"\b(?:target|rencana)\b", t):
+        return "target"
+    if regex.search(r"\b(?:pagu|anggaran|alokasi)\b", t):
+        return "pagu"
+    if regex.fullmatch(r"\W*(?:%|persen|persentase|prosentase)\W*", t) or regex.search(r"\(\s*%\s*\)", t):
+        return "persen"
+    if regex.search(r"\bindikator\b", t):
+        return "indikator"
+    if regex.search(r"\btujuan\b", t):
+        return "tujuan"
+    if regex.search(r"\bsasaran\b", t):
+        return "sasaran"
+    if regex.search(r"\b(?:strategi|arah kebijakan|kebijakan)\b", t):
+        return "strategi"
+    if regex.search(r"\b(?:program|kegiatan|uraian|urusan|jenis|nama)\b", t):
+        return "uraian"
+    if regex.search(r"\bjumlah\b", t):
+        return "other"
+    if _YEAR.search(t) and len(t) < 30:
+        return "year"
+    return "other"
+
+
+def _money_side(role: str) -> str:
+    return {"target": "pagu", "realisasi": "realisasi_anggaran", "capaian": "persen"}.get(role, role)
+
+
+def column_role(parts: list[str]) -> str:
+    """Role from a column's header parts, deepest (own) label first, then its parents."""
+    own = parts[-1] if parts else ""
+    parents = " ".join(parts[:-1])
+    own_role = _role_words(own)
+    parent_role = _role_words(parents) if parents else ""
+    if own_role == "rp":
+        return "pagu" if parent_role in ("target", "pagu", "") else _money_side(parent_role)
+    if own_role == "k":
+        return parent_role if parent_role in ("target", "realisasi") else "other"
+    if own_role in ("", "year", "other") and parent_role in VALUE_ROLES:
+        return parent_role
+    if own_role in ("target", "realisasi", "capaian") and parents and _MONEY_WORDS.search(parents):
+        return _money_side(own_role)
+    if own_role in ("target", "realisasi") and _MONEY_WORDS.search(own):
+        return _money_side(own_role)
+    if own_role == "persen" and parent_role == "capaian":
+        return "capaian"
+    return own_role
+
+
+def _years(label: str) -> int | None:
+    found = _YEAR.findall(label)
+    return int(found[-1]) if found else None
+
+
+def _numeric_share(table: Table, col: int) -> tuple[float, float]:
+    """Share of filled cells that are numbers, and the median magnitude of those numbers."""
+    values: list[float] = []
+    filled = 0
+    for row in table.rows:
+        text = row.text(col)
+        if not text:
+            continue
+        filled += 1
+        n = parse_number(text)
+        if n.value is not None:
+            values.append(abs(n.value))
+    if not filled:
+        return 0.0, 0.0
+    values.sort()
+    median = values[len(values) // 2] if values else 0.0
+    return len(values) / filled, median
+
+
+def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None) -> None:
+    roles = [column_role(parts) for parts in labels_parts]
+    years = [_years(" ".join(parts)) for parts in labels_parts]
+    notes: list[str] = []
+    # a column without a header continues the text column to its left
+    for j, role in enumerate(roles):
+        if role == "" and j > 0 and roles[j - 1] in TEXT_ROLES | {"uraian"}:
+            roles[j] = roles[j - 1]
+    # values decide between measurement and money columns
+    for j, role in enumerate(roles):
+        if role in ("target", "realisasi"):
+            share, median = _numeric_share(table, j)
+            if share > 0.5 and median >= 1_000_000:
+                roles[j] = _money_side(role)
+                notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
+    _resolve_years(roles, years, labels_parts, tahun, notes)
+    _resolve_percent(roles)
+    _confirm_capaian(table, roles, notes)
+    table.roles = roles
+    table.years = years
+    table.notes.extend(notes)
+
+
+def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[str]], tahun: int | None,
+                   notes: list[str]) -> None:
+    for role in ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen"):
+        cols = [j for j, r in enumerate(roles) if r == role]
+        if len(cols) < 2:
+            continue
+        dated = [j for j in cols if years[j] is not None]
+        keep = [j for j in dated if years[j] == tahun] if tahun else []
+        if not keep:
+            keep = [max(dated, key=lambda j: years[j] or 0)] if dated else [cols[-1]]
+        if role == "target" and len(keep) > 1 and "realisasi" not in roles:
+            # "Target Tahun 2024" beside a bare "Tahun 2024" under a spanning "Target ..." label:
+            # the bare one is what was achieved
+            bare = [j for j in keep if not regex.search(r"target|rencana", parts[j][-1], regex.I)]
+            if bare:
+                roles[bare[-1]] = "realisasi"
+                notes.append(f"column {bare[-1] + 1} read as realisasi (target columns of {tahun})")
+                keep = [j for j in keep if j != bare[-1]]
+        for j in cols:
+            if j not in keep[-1:]:
+                roles[j] = "year"
+
+
+def _resolve_percent(roles: list[str]) -> None:
+    """A bare "%" column belongs to the value group to its left."""
+    for j, role in enumerate(roles):
+        if role != "persen":
+            continue
+        left = [r for r in roles[:j] if r in VALUE_ROLES and r != "persen"]
+        if left and left[-1] in ("target", "realisasi", "capaian") and "capaian" not in roles:
+            roles[j] = "capaian"
+
+
+def _confirm_capaian(table: Table, roles: list[str], notes: list[str]) -> None:
+    """A column whose values equal realisasi/target*100 row after row is capaian, whatever its header."""
+    if "target" not in roles or "realisasi" not in roles:
+        return
+    t, r = roles.index("target"), roles.index("realisasi")
+    loose = ("realisasi", "year", "other", "persen")
+    candidates = [j for j, role in enumerate(roles) if j not in (t, r) and role in loose]
+    for j in candidates:
+        hits = total = 0
+        for row in table.rows:
+            tv, rv, cv = parse_number(row.text(t)), parse_number(row.text(r)), parse_number(row.text(j))
+            if tv.value and rv.value is not None and cv.value is not None:
+                total += 1
+                ratio = rv.value / tv.value * 100
+                hits += abs(ratio - cv.value) <= max(1.0, abs(ratio) * 0.01)
+        if total and hits / total >= 0.6 and "capaian" not in roles:
+            notes.append(f"column {j + 1} ('{table.header[j]}') holds realisasi/target*100: read as capaian")
+            roles[j] = "capaian"
+            return
+
+
+def classify(table: Table) -> str:
+    roles = set(table.roles)
+    words = f"{table.caption} {' '.join(table.header)}".lower()
+    has_measure = {"target", "realisasi"} <= roles
+    has_budget = {"pagu", "realisasi_anggaran"} <= roles
+    if has_budget and "efisiensi" in words:
+        return "efisiensi"
+    if has_budget and not has_measure:
+        return "anggaran"
+    if has_measure:
+        if regex.search(r"\biku\b|indikator kinerja utama", words):
+            return "iku"
+        return "capaian_kinerja"
+    if has_budget:
+        return "anggaran"
+    if regex.search(r"renstra|rpjmd|jangka menengah", words) and "target" in roles:
+        return "renstra"
+    if regex.search(r"perjanjian kinerja|\bpk\b", words) or ("target" in roles and "indikator" in roles):
+        return "perjanjian_kinerja"
+    if "efisiensi" in words:
+        return "efisiensi"
+    if "pagu" in roles:
+        return "anggaran"
+    return "other"
