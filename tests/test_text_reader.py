@@ -1,0 +1,85 @@
+from pathlib import Path
+
+import pytest
+
+from extractors.assemble import assemble, flatten_header, is_numbering_row, split_header
+from extractors.errors import InputError
+from extractors.model import Cell
+from extractors.text_reader import clean_text, decode_text, parse_text, read_text
+
+
+def cells(*texts: str) -> list[Cell]:
+    return [Cell(t) for t in texts]
+
+
+def test_tab_lines_become_one_grid_across_blank_lines() -> None:
+    doc = parse_text("Intro\nA\tB\n1\t2\n\n3\t4\nOutro\n")
+    assert len(doc.grids) == 1
+    assert [[c.text for c in r] for r in doc.grids[0].rows] == [["A", "B"], ["1", "2"], ["3", "4"]]
+    assert doc.grids[0].rows[2][0].line == 5
+    assert [t.text for t in doc.lines] == ["Intro", "Outro"]
+
+
+def test_markup_is_removed_from_cells() -> None:
+    assert clean_text("<u>302.635 Org</u> X 100 %") == "302.635 Org X 100 %"
+    assert clean_text("**Tabel 3.2**") == "Tabel 3.2"
+    assert clean_text("<p>Target</p>") == "Target"
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [(b"", "empty"), (b"   \n", "empty"), (b"\x00\x01PK\x03\x04binary", "binary")],
+)
+def test_bad_bytes_give_a_clear_error(data: bytes, why: str) -> None:
+    with pytest.raises(InputError) as err:
+        decode_text(data, "x.txt")
+    assert why in err.value.why
+
+
+def test_non_utf8_is_decoded_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Capaian\tRealisasi ok\n".encode() + b"caf\xe9\n")
+    doc = read_text(path)
+    assert doc.notes and "UTF-8" in doc.notes[0]
+    assert doc.lines[-1].text == "café"
+
+
+def test_numbering_row_is_recognised() -> None:
+    assert is_numbering_row(cells("1", "2", "3", "4", "5"))
+    assert is_numbering_row(cells("(1)", "(2)", "(3)"))
+    assert not is_numbering_row(cells("1", "Program", "3"))
+
+
+def test_two_level_header_is_flattened() -> None:
+    rows = [
+        cells("No", "Indikator", "Target", "", "Realisasi", ""),
+        cells("", "", "K", "Rp", "K", "Rp"),
+        cells("1", "Jumlah orang", "10 Orang", "1.000.000", "9 Orang", "900.000"),
+    ]
+    header, body = split_header(rows)
+    assert len(header) == 2 and len(body) == 1
+    parts = flatten_header(header, 6)
+    assert [" ".join(p) for p in parts] == ["No", "Indikator", "Target K", "Target Rp", "Realisasi K", "Realisasi Rp"]
+
+
+def test_caption_join_across_page_break_and_wrapped_rows() -> None:
+    text = "\n".join([
+        "Tabel 3.1 Capaian Kinerja",
+        "No\tIndikator\tTarget\tRealisasi\tCapaian",
+        "1.\tPersentase anak\t10%\t10%\t100%",
+        "\tterlantar yang dibina\t\t\t",
+        "Laporan Kinerja Dinas X Tahun 2024",
+        "No\tIndikator\tTarget\tRealisasi\tCapaian",
+        "2.\tJumlah lansia\t5 Orang\t4 Orang\t80%",
+        "Paragraf penutup yang panjang sekali " * 5,
+        "Tabel 3.2 Lain",
+        "No\tUraian\tPagu\tRealisasi",
+        "1\tProgram A\t1.000\t900",
+    ])
+    tables = assemble(parse_text(text))
+    assert len(tables) == 2
+    first = tables[0]
+    assert first.caption.startswith("Tabel 3.1")
+    assert [r.text(1) for r in first.rows] == ["Persentase anak terlantar yang dibina", "Jumlah lansia"]
+    assert first.rows[1].line == 7
+    assert tables[1].caption == "Tabel 3.2 Lain"
