@@ -171,6 +171,17 @@ def _year_of(table: Table, col: int, tahun: int | None) -> int | None:
     return tahun
 
 
+def _name_fallback(table: Table) -> list[int]:
+    """The first column holding more than numbering, when no header names the row labels."""
+    for j, role in enumerate(table.roles):
+        if role in ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa"):
+            break
+        texts = [row.text(j) for row in table.rows if row.text(j)]
+        if texts and sum(1 for t in texts if not regex.fullmatch(r"\W*\w{1,3}\W*", t)) >= len(texts) / 2:
+            return [j]
+    return []
+
+
 def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[BudgetLine]:
     p_cols, r_cols = _cols(table, "pagu"), _cols(table, "realisasi_anggaran")
     if not p_cols or not r_cols:
@@ -179,6 +190,8 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
     name_cols = [j for j, r in enumerate(table.roles) if r in ("uraian", "kode")] or _cols(table, "indikator")
     if "uraian" not in table.roles and _cols(table, "sasaran"):
         name_cols = _cols(table, "sasaran")
+    if not name_cols:
+        name_cols = _name_fallback(table)
     out: list[BudgetLine] = []
     section = ""
     for pos, row in enumerate(table.rows):

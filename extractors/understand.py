@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from extractors.align import realign
 from extractors.model import Table
 from extractors.numbers import parse_number
 
@@ -46,12 +47,11 @@ def _role_words(text: str) -> str:
         return "k"
     if regex.fullmatch(r"\W*rp\W*", t):
         return "rp"
-    if regex.search(r"\bcapaian\b", t):
+    first = _first_value_word(t)
+    if first == "capaian":
         return "persen" if _MONEY_WORDS.search(t) else "capaian"
-    if regex.search(r"\brealisasi\b", t):
-        return "realisasi"
-    if regex.search(r"\b(?:target|rencana)\b", t):
-        return "target"
+    if first:
+        return first
     if regex.search(r"\b(?:pagu|anggaran|alokasi)\b", t):
         return "pagu"
     if regex.fullmatch(r"\W*(?:%|persen|persentase|prosentase)\W*", t) or regex.search(r"\(\s*%\s*\)", t):
@@ -71,6 +71,17 @@ def _role_words(text: str) -> str:
     if _YEAR.search(t) and len(t) < 30:
         return "year"
     return "other"
+
+
+def _first_value_word(t: str) -> str:
+    """The value role named first in a label ("Realisasi Capaian Kinerja ..." is realisasi)."""
+    found = []
+    for role, pattern in (("capaian", r"\bcapaian\b"), ("realisasi", r"\brealisasi\b"),
+                          ("target", r"\b(?:target|rencana)\b")):
+        m = regex.search(pattern, t)
+        if m:
+            found.append((m.start(), role))
+    return min(found)[1] if found else ""
 
 
 def _money_side(role: str) -> str:
@@ -130,19 +141,37 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None)
     for j, role in enumerate(roles):
         if role == "" and j > 0 and roles[j - 1] in TEXT_ROLES | {"uraian"}:
             roles[j] = roles[j - 1]
-    # values decide between measurement and money columns
+    _names_not_figures(table, roles, notes)
+    table.roles = roles
+    moved = realign(table)
+    if moved:
+        notes.append(f"{moved} shifted row(s) re-laid out under the header")
     for j, role in enumerate(roles):
         if role in ("target", "realisasi"):
             share, median = _numeric_share(table, j)
             if share > 0.5 and median >= 1_000_000:
                 roles[j] = _money_side(role)
                 notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
+    _confirm_capaian(table, roles, notes)
     _resolve_years(roles, years, labels_parts, tahun, notes)
     _resolve_percent(roles)
-    _confirm_capaian(table, roles, notes)
     table.roles = roles
     table.years = years
     table.notes.extend(notes)
+
+
+def _names_not_figures(table: Table, roles: list[str], notes: list[str]) -> None:
+    """A value-headed column that holds names ("ANGGARAN": PRIORITAS, PENDUKUNG) is the row label."""
+    if "uraian" in roles:
+        return
+    for j, role in enumerate(roles):
+        if role in ("pagu", "realisasi_anggaran", "target", "realisasi"):
+            texts = [row.text(j) for row in table.rows if row.text(j)]
+            words = [t for t in texts if not regex.search(r"\d", t) and len(t) > 3]
+            if len(texts) >= 2 and len(words) >= 0.8 * len(texts):
+                roles[j] = "uraian"
+                notes.append(f"column {j + 1} holds names, not figures: read as uraian")
+                return
 
 
 def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[str]], tahun: int | None,
@@ -153,8 +182,19 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
             continue
         dated = [j for j in cols if years[j] is not None]
         keep = [j for j in dated if years[j] == tahun] if tahun else []
+        if not keep and tahun and len(dated) >= 2 and len(dated) == len(cols):
+            # a history of other years (Realisasi 2022, Realisasi 2023): nothing of the reporting year
+            for j in cols:
+                roles[j] = "year"
+            continue
         if not keep:
             keep = [max(dated, key=lambda j: years[j] or 0)] if dated else [cols[-1]]
+        if role == "realisasi" and len(keep) > 1 and "capaian" not in roles:
+            # Target, Realisasi, then a second "Realisasi (Kinerja)" column: the order says capaian
+            roles[keep[-1]] = "capaian"
+            notes.append(f"column {keep[-1] + 1} follows realisasi of the same year: read as capaian")
+            cols = [j for j in cols if j != keep[-1]]
+            keep = keep[:1]
         if role == "target" and len(keep) > 1 and "realisasi" not in roles:
             # "Target Tahun 2024" beside a bare "Tahun 2024" under a spanning "Target ..." label:
             # the bare one is what was achieved
@@ -162,6 +202,7 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
             if bare:
                 roles[bare[-1]] = "realisasi"
                 notes.append(f"column {bare[-1] + 1} read as realisasi (target columns of {tahun})")
+                cols = [j for j in cols if j != bare[-1]]
                 keep = [j for j in keep if j != bare[-1]]
         for j in cols:
             if j not in keep[-1:]:
@@ -170,6 +211,10 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
 
 def _resolve_percent(roles: list[str]) -> None:
     """A bare "%" column belongs to the value group to its left."""
+    if "target" not in roles and "realisasi" not in roles and "pagu" in roles:
+        for j, role in enumerate(roles):
+            if role == "capaian":
+                roles[j] = "persen"
     for j, role in enumerate(roles):
         if role != "persen":
             continue
@@ -178,25 +223,31 @@ def _resolve_percent(roles: list[str]) -> None:
             roles[j] = "capaian"
 
 
+def _agrees(table: Table, t: int, r: int, c: int) -> tuple[int, int]:
+    hits = total = 0
+    for row in table.rows:
+        tv, rv, cv = parse_number(row.text(t)), parse_number(row.text(r)), parse_number(row.text(c))
+        if tv.value and rv.value is not None and cv.value is not None:
+            total += 1
+            ratio = rv.value / tv.value * 100
+            hits += abs(ratio - cv.value) <= max(1.0, abs(ratio) * 0.01)
+    return hits, total
+
+
 def _confirm_capaian(table: Table, roles: list[str], notes: list[str]) -> None:
     """A column whose values equal realisasi/target*100 row after row is capaian, whatever its header."""
-    if "target" not in roles or "realisasi" not in roles:
+    if "capaian" in roles or "target" not in roles:
         return
-    t, r = roles.index("target"), roles.index("realisasi")
+    t = roles.index("target")
     loose = ("realisasi", "year", "other", "persen")
-    candidates = [j for j, role in enumerate(roles) if j not in (t, r) and role in loose]
-    for j in candidates:
-        hits = total = 0
-        for row in table.rows:
-            tv, rv, cv = parse_number(row.text(t)), parse_number(row.text(r)), parse_number(row.text(j))
-            if tv.value and rv.value is not None and cv.value is not None:
-                total += 1
-                ratio = rv.value / tv.value * 100
-                hits += abs(ratio - cv.value) <= max(1.0, abs(ratio) * 0.01)
-        if total and hits / total >= 0.6 and "capaian" not in roles:
-            notes.append(f"column {j + 1} ('{table.header[j]}') holds realisasi/target*100: read as capaian")
-            roles[j] = "capaian"
-            return
+    reals = [j for j, role in enumerate(roles) if role == "realisasi"]
+    for r in reals:
+        for c in (j for j, role in enumerate(roles) if j not in (t, r) and role in loose):
+            hits, total = _agrees(table, t, r, c)
+            if total and hits / total >= 0.6:
+                notes.append(f"column {c + 1} ('{table.header[c]}') holds realisasi/target*100: read as capaian")
+                roles[c] = "capaian"
+                return
 
 
 def classify(table: Table) -> str:

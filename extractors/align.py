@@ -1,0 +1,115 @@
+"""Put the cells of shifted rows back under the right columns.
+
+Converted and exported tables often lose or gain a cell in some rows: a numbering cell split in
+two ("0", "1"), an extra empty cell before the figures, a target K and Rp merged into one cell
+("87,57% 2.627.100"), text spilled into a value column. A row that does not fit its header
+(text where a figure belongs, a bare number where a name belongs) is re-laid out: its trailing
+run of figures goes to the value columns in order, its text to the text columns.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.model import Cell, Row, Table
+from extractors.numbers import parse_number
+
+VALUE_COLUMN_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa", "year",
+                      "renstra"}
+NUMBERING_CELL = regex.compile(r"^\(?\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*$", regex.I)
+_FIGURE = regex.compile(r"^[\s\(\-–]*(?:rp\.?\s*)?[\d\.,]*\d[\d\.,]*\s*%{0,2}[\s\),\-]*$", regex.I)
+_FIGURE_UNIT = regex.compile(r"^\s*[\d\.,]*\d[\d\.,]*\s*%?\s*[A-Za-z][\w/\.]*(?:\s+[A-Za-z][\w/\.]*)?\s*$")
+_MERGED = regex.compile(r"^(.*\d.*?\S)\s+((?:rp\.?\s*)?\d{1,3}(?:[\.,]\d{3}){1,4}(?:,-)?)\s*$", regex.I)
+
+
+def is_figure(text: str) -> bool:
+    """A cell that holds a printed figure (number, percent, money, dash, number with unit)."""
+    t = text.strip()
+    if not t:
+        return False
+    if t in ("-", "–", "n/a", "N/A"):
+        return True
+    if _FIGURE.match(t) or _FIGURE_UNIT.match(t):
+        return True
+    n = parse_number(t)
+    return n.value is not None or bool(n.qualitative)
+
+
+def _fits(cells: list[Cell], roles: list[str]) -> bool:
+    last_value = max((j for j, r in enumerate(roles) if r in VALUE_COLUMN_ROLES), default=-1)
+    for j, (cell, role) in enumerate(zip(cells, roles, strict=False)):
+        text = cell.text
+        if not text:
+            continue
+        if j > last_value >= 0 and role not in VALUE_COLUMN_ROLES and _FIGURE.match(text):
+            return False
+        if role in VALUE_COLUMN_ROLES and not is_figure(text):
+            return False
+        if role in ("uraian", "indikator", "sasaran") and (NUMBERING_CELL.match(text) or _FIGURE.match(text)):
+            return False
+    return len([c for c in cells[len(roles):] if c.text]) == 0
+
+
+def _collapse_numbering(cells: list[Cell]) -> list[Cell]:
+    """"0", "1" at the start of a row are one numbering cell ("0 1")."""
+    out = list(cells)
+    while len(out) > 2 and NUMBERING_CELL.match(out[0].text or "x") and NUMBERING_CELL.match(out[1].text or "x"):
+        a, b = out[0], out[1]
+        out[0:2] = [Cell(f"{a.text} {b.text}", a.page, a.line, a.bbox)]
+    return out
+
+
+def _split_merged(cells: list[Cell]) -> list[Cell]:
+    out: list[Cell] = []
+    for c in cells:
+        m = _MERGED.match(c.text) if is_figure(c.text) or regex.search(r"\d", c.text) else None
+        if m and not regex.search(r"(?:^|\s)[12]\s*[\.\)]", c.text):
+            out.append(Cell(m.group(1).strip(), c.page, c.line, c.bbox))
+            out.append(Cell(m.group(2).strip(), c.page, c.line, c.bbox))
+        else:
+            out.append(c)
+    return out
+
+
+def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
+    if _fits(cells, roles):
+        return cells, False
+    value_cols = [j for j, r in enumerate(roles) if r in VALUE_COLUMN_ROLES]
+    text_cols = [j for j, r in enumerate(roles) if r not in VALUE_COLUMN_ROLES]
+    if not value_cols or not text_cols:
+        return cells, False
+    work = _collapse_numbering(cells)
+    while work and not work[-1].text:
+        work.pop()
+    start = len(work)
+    while start > 0 and (is_figure(work[start - 1].text) or not work[start - 1].text):
+        start -= 1
+    run = _split_merged(work[start:])
+    while run and not run[0].text and len(run) > len(value_cols):
+        run.pop(0)
+    if not run or len(run) > len(value_cols):
+        return cells, False
+    ref = next((c for c in cells if c.line is not None or c.page is not None), cells[0])
+    out = [Cell("", ref.page, ref.line) for _ in roles]
+    for j, cell in zip(value_cols, run, strict=False):
+        out[j] = cell
+    lead = [j for j in text_cols if j < value_cols[0]] or text_cols[:1]
+    for k, cell in enumerate(work[:start]):
+        j = lead[min(k, len(lead) - 1)]
+        if k < len(lead):
+            out[j] = cell
+        elif cell.text:
+            out[j] = Cell(f"{out[j].text} {cell.text}".strip(), out[j].page or cell.page, out[j].line or cell.line)
+    return out, True
+
+
+def realign(table: Table) -> int:
+    """Re-lay out the rows of a table that do not fit its header; returns how many were moved."""
+    moved = 0
+    roles = table.roles
+    for i, row in enumerate(table.rows):
+        cells, changed = realign_row(row.cells, roles)
+        if changed:
+            table.rows[i] = Row(cells=cells, page=row.page, line=row.line)
+            moved += 1
+    return moved
