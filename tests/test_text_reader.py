@@ -38,7 +38,7 @@ def test_bad_bytes_give_a_clear_error(data: bytes, why: str) -> None:
 
 def test_non_utf8_is_decoded_with_a_note(tmp_path: Path) -> None:
     path = tmp_path / "latin.txt"
-    path.write_bytes("Capaian\tRealisasi ok\n".encode() + b"caf\xe9\n")
+    path.write_bytes(b"Capaian\tRealisasi ok\n" + b"caf\xe9\n")
     doc = read_text(path)
     assert doc.notes and "UTF-8" in doc.notes[0]
     assert doc.lines[-1].text == "café"
