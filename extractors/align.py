@@ -31,6 +31,8 @@ def is_figure(text: str) -> bool:
         return True
     if _FIGURE.match(t) or _FIGURE_UNIT.match(t):
         return True
+    if len(t) > 25:
+        return False
     n = parse_number(t)
     return n.value is not None or bool(n.qualitative)
 

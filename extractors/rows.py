@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.levels import RowShape, assign_levels
 from extractors.model import Cell, Row, Table
 from extractors.numbers import Number, Style, infer_style, parse_number, split_items
 from schemas.records import BudgetLine, Measurement, PlanEntry
@@ -91,22 +92,37 @@ def _money(n: Number) -> Number:
     return n
 
 
-def _level(table: Table, row: Row, name: str, ctx_text: str) -> str:
-    if _text(row, _cols(table, "tujuan")):
-        return "tujuan"
-    first = row.text(0)
-    if regex.match(r"^\W*program\b", name, regex.I) or ROMAN.match(first):
-        return "program"
-    if regex.match(r"^\W*sub\W*kegiatan\b", name, regex.I):
-        return "sub_kegiatan"
-    if regex.match(r"^\W*kegiatan\b", name, regex.I):
-        return "kegiatan"
-    if _text(row, _cols(table, "sasaran")) and not _text(row, _cols(table, "strategi")):
-        return "sasaran"
-    header = " ".join(table.header).lower()
-    if "sub kegiatan" in header or "sub_kegiatan" in header:
-        return "sub_kegiatan" if not regex.match(r"^\W*program", name, regex.I) else "program"
-    return "other"
+VALUE_ROLES = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa")
+
+
+def row_label(table: Table, row: Row, name_cols: list[int]) -> str:
+    """The row's name; a name printed in an unlabelled first column counts too."""
+    label = _text(row, name_cols)
+    if table.roles and table.roles[0] not in VALUE_ROLES and 0 not in name_cols:
+        first = row.text(0)
+        if len(first) > 4 and not regex.match(r"^[\d\W]+$", first):
+            label = f"{first} {label}".strip()
+    return label
+
+
+def table_levels(table: Table, name_cols: list[int]) -> list[str]:
+    """Structural level of every row of a table (see extractors.levels)."""
+    value_cols = [j for j, r in enumerate(table.roles) if r in VALUE_ROLES]
+    money_cols = _cols(table, "pagu") or _cols(table, "target")
+    shapes = []
+    for row in table.rows:
+        label = row_label(table, row, name_cols)
+        first = row.text(0) if label != row.text(0) else ""
+        has_values = any(row.text(j) for j in value_cols)
+        amount = parse_number(row.text(money_cols[0])).value if money_cols else None
+        shapes.append(RowShape(first=first, name=label, has_values=has_values, amount=amount))
+    levels = assign_levels(shapes, " ".join(table.header) + " " + table.caption)
+    for i, row in enumerate(table.rows):
+        if _text(row, _cols(table, "tujuan")):
+            levels[i] = "tujuan"
+        elif levels[i] == "other" and _text(row, _cols(table, "sasaran")) and not _text(row, _cols(table, "strategi")):
+            levels[i] = "sasaran"
+    return levels
 
 
 def _indikator_parts(text: str, k: int) -> list[str]:
@@ -127,7 +143,8 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
     ind_cols = _cols(table, "indikator") or _cols(table, "uraian") or _cols(table, "sasaran")
     out: list[Measurement] = []
     sasaran = program = ""
-    for row in table.rows:
+    levels = table_levels(table, _cols(table, "uraian") or ind_cols)
+    for row, level in zip(table.rows, levels, strict=True):
         sas = _text(row, _cols(table, "sasaran"))
         sasaran = sas or sasaran
         prog = _text(row, _cols(table, "uraian"))
@@ -157,7 +174,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
                 satuan = "%"
             out.append(Measurement(
                 doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
-                page=row.page, line=row.line, level=_level(table, row, clean_name(prog), sas),
+                page=row.page, line=row.line, level=level,
                 indikator=names[i], target=target, realisasi=realisasi, capaian=capaian,
                 sasaran=clean_name(sasaran), program=program, satuan=satuan,
                 year=_year_of(table, t_cols[0], ctx.tahun),
@@ -194,8 +211,9 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
         name_cols = _name_fallback(table)
     out: list[BudgetLine] = []
     section = ""
+    levels = table_levels(table, name_cols)
     for pos, row in enumerate(table.rows):
-        name_raw = _text(row, name_cols)
+        name_raw = row_label(table, row, name_cols)
         pagu_n, _ = _value(row, p_cols, styles)
         real_n, _ = _value(row, r_cols, styles)
         if pagu_n.status == "empty" and real_n.status == "empty" and not pagu_n.dash and not real_n.dash:
@@ -211,20 +229,7 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
         uraian = clean_name(uraian)
         label = uraian or row.text(0)
         is_total = bool(TOTAL.match(label) or TOTAL.match(row.text(0)))
-        if kode:
-            level = kode_level(kode)
-        elif is_total:
-            level = "total"
-        elif regex.match(r"^\W*program\b", uraian, regex.I):
-            level = "program"
-        elif regex.match(r"^\W*sub\W*kegiatan\b", uraian, regex.I):
-            level = "sub_kegiatan"
-        elif row.text(0) and not LEADING_NUMBER.match(name_raw):
-            level = "kegiatan" if any(b.level == "program" for b in out) else "other"
-        elif LEADING_NUMBER.match(name_raw):
-            level = "sub_kegiatan"
-        else:
-            level = "other"
+        level = kode_level(kode) if kode else ("total" if is_total else levels[pos])
         persen, _ = _value(row, pct_cols, styles)
         sisa, _ = _value(row, sisa_cols, styles)
         out.append(BudgetLine(

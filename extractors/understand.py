@@ -60,7 +60,7 @@ def _role_words(text: str) -> str:
         return "indikator"
     if regex.search(r"\btujuan\b", t):
         return "tujuan"
-    if regex.search(r"\bsasaran\b", t):
+    if regex.search(r"\bsasaran", t):
         return "sasaran"
     if regex.search(r"\b(?:strategi|arah kebijakan|kebijakan)\b", t):
         return "strategi"
