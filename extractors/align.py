@@ -65,7 +65,7 @@ def _split_merged(cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         m = _MERGED.match(c.text) if is_figure(c.text) or regex.search(r"\d", c.text) else None
-        if m and not regex.search(r"(?:^|\s)[12]\s*[\.\)]", c.text):
+        if m and not regex.match(r"^\s*1\s*[\.\)]", c.text):  # "1. 72,73% 2. 34,29%" is a list
             out.append(Cell(m.group(1).strip(), c.page, c.line, c.bbox))
             out.append(Cell(m.group(2).strip(), c.page, c.line, c.bbox))
         else:

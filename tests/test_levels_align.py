@@ -1,0 +1,79 @@
+from extractors.align import realign_row
+from extractors.levels import RowShape, assign_levels
+from extractors.model import Cell
+
+
+def shape(first: str, name: str, amount: float | None = 1.0) -> RowShape:
+    return RowShape(first=first, name=name, has_values=amount is not None, amount=amount)
+
+
+def test_numbering_sequence_separates_kegiatan_from_sub_kegiatan() -> None:
+    rows = [
+        shape("1", "Program Penunjang"),
+        shape("1", "Administrasi Keuangan"),  # followed by a 1: a parent
+        shape("1", "Penyediaan Gaji"),
+        shape("2", "Administrasi Umum"),  # followed by a 1 again
+        shape("1", "Penyediaan Komponen"),
+        shape("2", "Penyediaan Peralatan"),
+        shape("3", "Penyediaan Bahan"),  # continues the sub list after a page break
+        shape("3", "Administrasi Jasa"),  # followed by 1: the third kegiatan
+        shape("1", "Penyediaan Jasa"),
+        shape("", "Jumlah"),
+    ]
+    assert assign_levels(rows) == [
+        "program", "kegiatan", "sub_kegiatan", "kegiatan", "sub_kegiatan", "sub_kegiatan", "sub_kegiatan",
+        "kegiatan", "sub_kegiatan", "total",
+    ]
+
+
+def test_heading_lines_make_numbered_rows_sub_kegiatan() -> None:
+    rows = [
+        shape("", "PROGRAM REHABILITASI SOSIAL"),
+        shape("", "Rehabilitasi Sosial Dasar", amount=None),  # a kegiatan heading without figures
+        shape("1", "Penyediaan Permakanan"),
+        shape("2", "Penyediaan Sandang"),
+    ]
+    assert assign_levels(rows) == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
+
+
+def test_unnumbered_rows_use_amounts() -> None:
+    rows = [
+        shape("6", "Program Penanganan Bencana", 30.0),
+        shape("", "Perlindungan Sosial Korban Bencana", 30.0),
+        shape("", "Penyediaan Makanan", 10.0),
+        shape("", "Penyediaan Sandang", 20.0),
+    ]
+    assert assign_levels(rows) == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
+
+
+def test_roman_programs_and_sub_kegiatan_header() -> None:
+    rows = [shape("I.", "PROGRAM A"), shape("1.", "Sub A1"), shape("2.", "Sub A2"), shape("v.", "PROGRAM B")]
+    assert assign_levels(rows, header="No Program/ Sub Kegiatan Indikator") == [
+        "program", "sub_kegiatan", "sub_kegiatan", "program"]
+
+
+def texts(cells: list[Cell]) -> list[str]:
+    return [c.text for c in cells]
+
+
+ROLES = ["no", "uraian", "indikator", "target", "pagu", "realisasi", "realisasi_anggaran"]
+
+
+def test_split_numbering_cell_is_collapsed_and_figures_move_back() -> None:
+    row = [Cell(t) for t in ["0", "1", "Pendataan", "Jumlah orang", "10 Orang", "46.199.585", "8 Orang", "37.474"]]
+    cells, moved = realign_row(row, ROLES)
+    assert moved
+    assert texts(cells) == ["0 1", "Pendataan", "Jumlah orang", "10 Orang", "46.199.585", "8 Orang", "37.474"]
+
+
+def test_merged_figure_cell_is_split() -> None:
+    row = [Cell(t) for t in ["1", "0", "Penyediaan Jasa", "Jumlah kendaraan", "100%", "3.000.000", "87,57% 2.627.100"]]
+    cells, moved = realign_row(row, ROLES)
+    assert moved
+    assert texts(cells)[3:] == ["100%", "3.000.000", "87,57%", "2.627.100"]
+
+
+def test_row_that_fits_is_left_alone() -> None:
+    row = [Cell(t) for t in ["1", "Penyediaan", "Jumlah", "10 Orang", "1.000.000", "9 Orang", "900.000"]]
+    cells, moved = realign_row(row, ROLES)
+    assert not moved and cells is row
