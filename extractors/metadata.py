@@ -21,8 +21,7 @@ _AGENCY_HEAD = (
 _STOP = {"kota", "kabupaten", "kab", "provinsi", "tahun", "pemerintah", "kepada", "untuk", "yang", "telah",
          "selama", "pada", "dalam", "merupakan", "adalah", "sebagai", "di", "dengan", "sesuai", "nomor", "no",
          "tanggal", "ini", "tersebut", "lkjip", "lakip", "laporan", "kinerja", "jl", "jalan", "telepon"}
-_REGION = regex.compile(r"\b(kota|kabupaten|kab\.?|provinsi)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){0,2})",
-                        regex.I)
+_REGION = regex.compile(r"\b((?i:kota|kabupaten|kab\.?|provinsi))\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 _YEAR_TITLE = regex.compile(r"\b(?:tahun|thn|ta\.?|tahun anggaran)\s+((?:19|20)\d{2})\b(?!\s*[-–/]\s*(?:19|20)?\d{2})",
                             regex.I)
 _REGULATION = regex.compile(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s+(?:19|20)\d{2}", regex.I)
@@ -36,10 +35,17 @@ class Metadata:
 
 
 def _title(words: list[str]) -> str:
+    """Title case; short acronyms kept when the name is not all capitals."""
+    all_caps = all(w.isupper() for w in words)
     out = []
     for w in words:
         low = w.lower()
-        out.append(low if low in {"dan", "serta"} else (w if w.isupper() and len(w) <= 4 else w.capitalize()))
+        if low in {"dan", "serta"}:
+            out.append(low)
+        elif w.isupper() and len(w) <= 4 and not all_caps:
+            out.append(w)
+        else:
+            out.append(w.capitalize())
     return " ".join(out)
 
 
