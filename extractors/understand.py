@@ -39,8 +39,10 @@ def _role_words(text: str) -> str:
         return "ket"
     if regex.search(r"\b(?:sisa|selisih)\b", t):
         return "sisa"
-    if regex.search(r"\befisiensi\b", t):
+    if regex.search(r"\befisiensi\b|\bdeviasi\b", t):
         return "other"
+    if regex.search(r"\b(?:serapan|penyerapan|daya serap)\b", t):
+        return "persen"
     if regex.search(r"rata\W*rata", t):
         return "other"
     if regex.fullmatch(r"\W*k\W*", t):

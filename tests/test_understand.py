@@ -32,6 +32,9 @@ from extractors.understand import column_role
         (["Satuan"], "satuan"),
         (["Capaian Anggaran (%)"], "persen"),
         (["Rata-rata Capaian Kinerja Sasaran (%)"], "other"),
+        (["Serapan Anggaran (%)"], "persen"),
+        (["Rencana Tingkat Capaian"], "target"),
+        (["Realisasi Capaian Kinerja dan Anggaran RKPD"], "realisasi_anggaran"),
     ],
 )
 def test_column_role_from_header_words(parts: list[str], role: str) -> None:
