@@ -213,9 +213,10 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
 
 def _resolve_percent(roles: list[str]) -> None:
     """A bare "%" column belongs to the value group to its left."""
-    if "target" not in roles and "realisasi" not in roles and "pagu" in roles:
+    if "target" not in roles and "pagu" in roles and "realisasi_anggaran" in roles:
+        # "REALISASI %" / "CAPAIAN" beside pagu and realisasi anggaran: the budget percentage
         for j, role in enumerate(roles):
-            if role == "capaian":
+            if role in ("capaian", "realisasi") and "persen" not in roles:
                 roles[j] = "persen"
     for j, role in enumerate(roles):
         if role != "persen":
