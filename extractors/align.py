@@ -31,6 +31,9 @@ def is_figure(text: str) -> bool:
         return True
     if _FIGURE.match(t) or _FIGURE_UNIT.match(t):
         return True
+    merged = _MERGED.match(t)
+    if merged and (_FIGURE.match(merged.group(1)) or _FIGURE_UNIT.match(merged.group(1))):
+        return True  # two figures in one cell ("87,57% 2.627.100")
     if len(t) > 25:
         return False
     n = parse_number(t)
