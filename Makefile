@@ -29,7 +29,7 @@ extract: setup
 	$(BIN)/lkjip extract $(RAW) -o $(OUT)
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline extractors schemas tests benchmarks scripts
+	$(BIN)/ruff check $(wildcard pipeline extractors schemas tests benchmarks scripts)
 
 test: setup lint
 	$(BIN)/python -m pytest -q
