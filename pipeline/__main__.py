@@ -1,0 +1,5 @@
+"""`python -m pipeline extract PATH... -o OUT`."""
+
+from pipeline.cli import main
+
+main()
