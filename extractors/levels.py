@@ -17,7 +17,12 @@ import regex
 PROGRAM_WORD = regex.compile(r"^\W*program\b", regex.I)
 KEGIATAN_WORD = regex.compile(r"^\W*kegiatan\b", regex.I)
 SUB_WORD = regex.compile(r"^\W*sub\W*kegiatan\b", regex.I)
-TOTAL_WORD = regex.compile(r"^\W*(?:jumlah|total|grand total|sub ?total|rata\W*rata)\b", regex.I)
+TOTAL_WORD = regex.compile(
+    r"^\W*(?:jumlah|total|grand total|sub\s?total|rata\W*rata)(?:\s+(?:keseluruhan|seluruhnya|total|anggaran|"
+    r"belanja|program|kegiatan|kinerja|capaian(?:\s+kinerja)?|realisasi|pagu|dinas|opd|skpd|[\w\s]{0,12}tahun\s+\d{4}))?"
+    r"\W*$",
+    regex.I,
+)
 ROMAN = regex.compile(r"^\s*([IVXLC]{1,5})\s*[\.\)]?\s*$", regex.I)
 ARABIC = regex.compile(r"^\s*(\d{1,3})\s*[\.\)]?\s*$")
 COMPOSITE = regex.compile(r"^\s*\d{1,2}\s*[\.\s]\s*\d{1,2}\s*\.?\s*$")

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.levels import RowShape, assign_levels
+from extractors.levels import TOTAL_WORD, RowShape, assign_levels
 from extractors.model import Cell, Row, Table
 from extractors.numbers import Number, Style, infer_style, parse_number, split_items
 from schemas.records import BudgetLine, Measurement, PlanEntry
 
 KODE = regex.compile(r"^\s*((?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){1,6})\b\s*[-–:.]?\s*", regex.I)
 LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])[\.\)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])", regex.I)
-TOTAL = regex.compile(r"^\W*(?:jumlah|total|grand total|sub ?total|rata\W*rata)\b", regex.I)
+TOTAL = TOTAL_WORD
 ROMAN = regex.compile(r"^\s*[IVXLC]{1,5}\s*\.?\s*$", regex.I)
 ENUM_SPLIT = regex.compile(r"(?:^|\s)(\d)\s*[\.\)]\s*(?=\S)")
 EMPTY = Number(raw="", value=None, status="empty")
@@ -156,7 +156,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
             continue
         cap_raw = _text(row, c_cols[:1])
         indikator = clean_name(_text(row, ind_cols)) or clean_name(prog) or clean_name(sas)
-        if TOTAL.match(indikator or row.text(0)) and not indikator[8:].strip():
+        if TOTAL.match(indikator or row.text(0)):
             continue
         t_items, r_items, c_items = split_items(target_raw), split_items(real_raw), split_items(cap_raw)
         k = max(len(t_items), len(r_items))
@@ -174,7 +174,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
                 satuan = "%"
             out.append(Measurement(
                 doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
-                page=row.page, line=row.line, level=level,
+                page=row.page, line=row.line, level=level if level != "total" else "other",
                 indikator=names[i], target=target, realisasi=realisasi, capaian=capaian,
                 sasaran=clean_name(sasaran), program=program, satuan=satuan,
                 year=_year_of(table, t_cols[0], ctx.tahun),
