@@ -100,13 +100,12 @@ def _read_token(tok: str, style: Style | None, percent: bool) -> tuple[float | N
             return float(f"{head}.{tail}"), 3, "ok", defect
         return float(f"{head}.{tail}"), len(tail), "ok", defect
     # one separator followed by exactly three digits: thousands or decimals?
+    if percent:
+        return None, 0, "malformed", ""  # "1.100 %": 1100 % or 1,1 %; a list number stuck to 100 % is likelier
     thousands = (style or "id") == ("id" if mark == "." else "en")
     status: Status = "ok" if style else "ambiguous"
     if thousands:
-        value = float(head + tail)
-        if percent and value >= 1000:
-            return None, 0, "malformed", ""  # "1.100 %": a list number stuck to 100 %
-        return value, 0, status, defect
+        return float(head + tail), 0, status, defect
     return float(f"{head}.{tail}"), 3, status, defect
 
 

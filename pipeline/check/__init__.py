@@ -1,7 +1,35 @@
 """The check stage: recompute every figure that can be recomputed and flag disagreements.
 
-INTERFACE (fixed):
-    check(extraction: Extraction) -> list[Flag]
-        Fills capaian_computed / polarity / formula on each Measurement and persen_computed /
-        sisa_computed on each BudgetLine, and returns the flags.
+    check(extraction) -> list[Flag]
+
+Fills capaian_computed / polarity / formula on each Measurement and persen_computed /
+sisa_computed on each BudgetLine, and returns the flags: capaian, budget percentage, remaining
+budget, totals against their children, the same figure across tables, malformed figures.
 """
+
+from __future__ import annotations
+
+from pipeline.check.budget import check_budget
+from pipeline.check.capaian import check_capaian
+from pipeline.check.cross_table import check_cross_table
+from pipeline.check.malformed import check_malformed
+from pipeline.check.totals import check_totals
+from schemas.records import Extraction, Flag
+
+
+def _not_twice(totals: list[Flag], earlier: list[Flag]) -> list[Flag]:
+    """A wrong printed sisa is one finding: the remaining-budget flag already names it."""
+    remaining = {(f.table_id, f.line, f.page) for f in earlier if f.kind == "remaining_mismatch"}
+    return [f for f in totals if not (f.subject.endswith("(sisa)") and (f.table_id, f.line, f.page) in remaining)]
+
+
+def check(extraction: Extraction) -> list[Flag]:
+    flags: list[Flag] = []
+    for m in extraction.measurements:
+        flags.extend(check_capaian(m))
+    for b in extraction.budget:
+        flags.extend(check_budget(b))
+    flags.extend(_not_twice(check_totals(extraction.budget), flags))
+    flags.extend(check_cross_table(extraction))
+    flags.extend(check_malformed(extraction))
+    return sorted(flags, key=lambda f: (f.line or 0, f.page or 0, f.table_id, f.kind))

@@ -1,0 +1,86 @@
+"""Recompute capaian (with polarity) and flag reported figures the printed inputs cannot give."""
+
+from __future__ import annotations
+
+from pipeline.check.messages import fmt
+from pipeline.check.polarity import wording_says_lower
+from pipeline.check.tolerance import Interval, agrees, printed
+from schemas.records import Flag, Measurement
+
+HIGHER = "realisasi/target*100"
+LOWER = "target/realisasi*100"
+LOWER_GAP = "(2*target-realisasi)/target*100"
+
+
+def formula_interval(formula: str, m: Measurement) -> Interval | None:
+    t, r = printed(m.target), printed(m.realisasi)
+    if formula == HIGHER:
+        q = r.divide(t)
+    elif formula == LOWER:
+        q = t.divide(r)
+    else:
+        ratio = r.divide(t)  # (2*target - realisasi)/target = 2 - realisasi/target
+        q = Interval(2 - ratio.hi, 2 - ratio.lo) if ratio else None
+    return q.scale(100.0) if q else None
+
+
+def _value(formula: str, m: Measurement) -> float | None:
+    t, r = m.target.value, m.realisasi.value
+    if t is None or r is None:
+        return None
+    if formula == HIGHER:
+        return r / t * 100 if t else None
+    if formula == LOWER:
+        return t / r * 100 if r else None
+    return (2 * t - r) / t * 100 if t else None
+
+
+def check_capaian(m: Measurement, ctx_sasaran: str = "") -> list[Flag]:
+    if not (m.target.ok and m.realisasi.ok):
+        if m.target.qualitative or m.realisasi.qualitative:
+            m.polarity = "qualitative"
+        return []
+    lower = wording_says_lower(m.indikator, m.satuan)
+    m.polarity = "lower_better" if lower else "higher_better"
+    m.formula = LOWER if lower else HIGHER
+    m.capaian_computed = _round(_value(m.formula, m))
+    reported = m.capaian
+    if not reported.ok or m.target.value == 0:
+        return []
+    formulas = [LOWER, LOWER_GAP] if lower else [HIGHER]
+    for formula in formulas:
+        interval = formula_interval(formula, m)
+        if interval is not None and agrees(reported, interval):
+            m.formula = formula
+            m.capaian_computed = _round(_value(formula, m))
+            return []
+    if not lower:
+        for formula in (LOWER, LOWER_GAP):
+            interval = formula_interval(formula, m)
+            if interval is not None and agrees(reported, interval):
+                m.polarity, m.formula = "lower_better", formula
+                m.capaian_computed = _round(_value(formula, m))
+                return [_flag(m, "polarity_assumed", "info",
+                              f"Capaian {reported.raw.strip()} hanya sesuai bila indikator dianggap makin rendah "
+                              f"makin baik ({formula}); tidak ada kata kunci yang menyatakannya")]
+    expected = _value(formulas[0], m)
+    m.formula = formulas[0]
+    m.capaian_computed = _round(expected)
+    t, r = m.target, m.realisasi
+    if formulas[0] == HIGHER:
+        how = f"realisasi {fmt(r.value, r.decimals)} / target {fmt(t.value, t.decimals)} x 100"
+    else:
+        how = f"target {fmt(t.value, t.decimals)} / realisasi {fmt(r.value, r.decimals)} x 100"
+    msg = f"Capaian {reported.raw.strip()} tidak sesuai: {how} = {fmt(expected, 2)}%"
+    return [_flag(m, "capaian_mismatch", "error", msg, expected)]
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _flag(m: Measurement, kind: str, severity: str, message: str, expected: float | None = None) -> Flag:
+    reported = m.capaian.value
+    delta = None if expected is None or reported is None else round(reported - expected, 4)
+    return Flag(m.doc_id, m.source_file, m.table_id, m.page, m.line, kind, severity, m.indikator, reported,
+                None if expected is None else round(expected, 4), delta, message)

@@ -1,0 +1,71 @@
+"""Figures that cannot be read unambiguously, in tables and in the prose: each flagged once."""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.model import TextLine
+from extractors.numbers import Number, parse_number
+from schemas.records import Extraction, Flag
+
+NUMERIC_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa"}
+# a figure with several separators and at least one three-digit group: money-like
+_PROSE_FIGURE = regex.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{2,3}){2,}(?![\w]|[.,]\d)")
+
+
+def _why(n: Number) -> str:
+    if n.defect:
+        return n.defect
+    return "irregular digit groups or mixed separators"
+
+
+def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, subject: str, n: Number) -> Flag:
+    return Flag(ext.info.doc_id, ext.info.source_file, table_id, page, line, "malformed_number", "warning",
+                subject, n.value, None, None,
+                f"Angka '{n.raw.strip()}' tidak dapat dibaca dengan pasti ({_why(n)}); periksa sumbernya")
+
+
+def check_malformed(ext: Extraction) -> list[Flag]:
+    flags: list[Flag] = []
+    seen: set[tuple[object, object, str]] = set()
+
+    def add(table_id: str, page: int | None, line: int | None, subject: str, n: Number) -> None:
+        if n.status != "malformed" and not n.defect:
+            return
+        key = (line, page, n.raw.strip())
+        if key in seen:
+            return
+        seen.add(key)
+        flags.append(_flag(ext, table_id, page, line, subject, n))
+
+    for m in ext.measurements:
+        for n in (m.target, m.realisasi, m.capaian):
+            add(m.table_id, m.page, m.line, m.indikator, n)
+    for b in ext.budget:
+        for n in (b.pagu, b.realisasi, b.persen, b.sisa):
+            add(b.table_id, b.page, b.line, b.uraian, n)
+    for table in ext.tables:
+        for row in table.rows:
+            label = next((c.text for c in row.cells if len(c.text) > 3 and not regex.search(r"\d", c.text)), "")
+            for j, role in enumerate(table.roles):
+                if role in NUMERIC_ROLES and row.text(j):
+                    n = parse_number(row.text(j))
+                    add(table.table_id, row.page, row.line, label, n)
+    flags.extend(f for f in _prose(ext, ext.prose, seen))
+    return flags
+
+
+def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, object, str]]) -> list[Flag]:
+    out = []
+    for t in lines:
+        for m in _PROSE_FIGURE.finditer(t.text):
+            raw = m.group(0)
+            groups = regex.split(r"[.,]", raw)
+            if not any(len(g) == 3 for g in groups[1:]) or sum(len(g) for g in groups) < 6:
+                continue
+            n = parse_number(raw)
+            if n.status != "malformed" or (t.line, t.page, raw) in seen:
+                continue
+            seen.add((t.line, t.page, raw))
+            out.append(_flag(ext, "", t.page, t.line, t.text[max(0, m.start() - 60): m.start()].strip(), n))
+    return out

@@ -1,0 +1,109 @@
+"""Parent and total rows against the sum of their children.
+
+With budget codes, a row's children are the rows of the same table and section whose code has it
+as parent ("1.06.01.2.01" under "1.06.01"); "05" and "0005" are one segment. Without codes the
+table's structure decides: a total row sums the program rows (or the top-level rows), a program its
+kegiatan (or, without kegiatan figures, its sub-kegiatan), a kegiatan its sub-kegiatan. A parent is
+only checked when it has at least one child with figures and every child can be read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from extractors.numbers import Number
+from pipeline.check.messages import fmt
+from schemas.records import BudgetLine, Flag
+
+COLUMNS: list[tuple[str, Callable[[BudgetLine], Number]]] = [
+    ("pagu", lambda b: b.pagu), ("realisasi", lambda b: b.realisasi), ("sisa", lambda b: b.sisa)]
+
+
+def norm_kode(kode: str) -> str:
+    return ".".join(str(int(p)) if p.isdigit() else p.upper() for p in kode.split(".") if p)
+
+
+def _children_by_code(rows: list[BudgetLine]) -> dict[int, list[BudgetLine]]:
+    out: dict[int, list[BudgetLine]] = {}
+    by_key: dict[tuple[str, str], BudgetLine] = {}
+    for b in rows:
+        if b.kode:
+            by_key.setdefault((b.section, norm_kode(b.kode)), b)
+    kids: dict[int, list[BudgetLine]] = defaultdict(list)
+    for b in rows:
+        if b.kode and b.parent_kode:
+            parent = by_key.get((b.section, norm_kode(b.parent_kode)))
+            if parent is not None and parent is not b:
+                kids[id(parent)].append(b)
+    out.update(kids)
+    return out
+
+
+RANK = {"urusan": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+
+
+def _children_by_structure(rows: list[BudgetLine]) -> dict[int, list[BudgetLine]]:
+    kids: dict[int, list[BudgetLine]] = {}
+    for i, b in enumerate(rows):
+        if b.level not in ("program", "kegiatan"):
+            continue
+        below: dict[str, list[BudgetLine]] = defaultdict(list)
+        for nxt in rows[i + 1:]:
+            if nxt.level in ("total", "other") or RANK.get(nxt.level, 9) <= RANK[b.level] or nxt.section != b.section:
+                break
+            below[nxt.level].append(nxt)
+        level = "kegiatan" if b.level == "program" and below.get("kegiatan") else "sub_kegiatan"
+        if below.get(level):
+            kids[id(b)] = below[level]
+    return kids
+
+
+def _top_level(rows: list[BudgetLine], total: BudgetLine) -> list[BudgetLine]:
+    before = [b for b in rows if b.position < total.position and not b.is_total]
+    for level in ("program", "kegiatan", "sub_kegiatan"):
+        picked = [b for b in before if b.level == level]
+        if picked:
+            return picked
+    return [b for b in before if b.level == "other"]
+
+
+def check_totals(budget: list[BudgetLine]) -> list[Flag]:
+    flags: list[Flag] = []
+    by_table: dict[str, list[BudgetLine]] = defaultdict(list)
+    for b in budget:
+        by_table[b.table_id].append(b)
+    for rows in by_table.values():
+        rows.sort(key=lambda b: b.position)
+        coded = sum(1 for b in rows if b.kode) >= len(rows) / 2
+        kids = _children_by_code(rows) if coded else _children_by_structure(rows)
+        for b in rows:
+            if b.is_total:
+                children = _top_level(rows, b)
+                if len(children) >= 2:
+                    flags.extend(_compare(b, children))
+            elif id(b) in kids:
+                flags.extend(_compare(b, kids[id(b)]))
+    return flags
+
+
+def _compare(parent: BudgetLine, children: list[BudgetLine]) -> list[Flag]:
+    flags = []
+    for name, get in COLUMNS:
+        value = get(parent)
+        if not value.ok or value.value is None:
+            continue
+        parts = [get(c) for c in children]
+        if not all(p.ok or p.dash for p in parts) or not any(p.ok and p.value for p in parts):
+            continue
+        total = sum(p.value or 0.0 for p in parts)
+        tolerance = 0.5 * value.resolution + sum(0.5 * p.resolution for p in parts) + 1e-6
+        if abs(total - value.value) > tolerance:
+            names = ", ".join(str(c.line or c.kode or c.uraian[:30]) for c in children[:12])
+            where = "baris" if children[0].line else "rincian"
+            flags.append(Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line,
+                              "total_mismatch", "error", f"{parent.uraian} ({name})", value.value, total,
+                              round(value.value - total, 4),
+                              f"{name.capitalize()} {fmt(value.value)} pada '{parent.uraian[:60]}' tidak sama "
+                              f"dengan jumlah {len(children)} rinciannya ({where} {names}) = {fmt(total)}"))
+    return flags
