@@ -97,7 +97,8 @@ def _compare(parent: BudgetLine, children: list[BudgetLine]) -> list[Flag]:
         if not all(p.ok or p.dash for p in parts) or not any(p.ok and p.value for p in parts):
             continue
         total = sum(p.value or 0.0 for p in parts)
-        tolerance = 0.5 * value.resolution + sum(0.5 * p.resolution for p in parts) + 1e-6
+        # whole rupiah are exact; only figures printed with decimals carry rounding into the sum
+        tolerance = 0.5 * value.resolution + sum(0.5 * p.resolution for p in parts if p.decimals) + 1e-6
         if abs(total - value.value) > tolerance:
             names = ", ".join(str(c.line or c.kode or c.uraian[:30]) for c in children[:12])
             where = "baris" if children[0].line else "rincian"
