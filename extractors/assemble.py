@@ -143,6 +143,24 @@ def same_header(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
     return bool(ta) and ta == tb
 
 
+def _after_repeated_header(rows: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]] | None:
+    """The rows after a header repeated at the top of a continuation piece; None when not repeated."""
+    keys = {norm(row_text(r)) for r in header} - {""}
+    if not keys or not rows or norm(row_text(rows[0])) not in keys:
+        return None
+    rest = list(rows)
+    for _ in range(len(header) + 2):
+        if rest and (norm(row_text(rest[0])) in keys or is_numbering_row(rest[0])):
+            rest.pop(0)
+            continue
+        # a continuation line caught between two header rows still belongs to the body
+        if len(rest) > 1 and norm(row_text(rest[1])) in keys:
+            rest = [rest[1], rest[0], *rest[2:]]
+            continue
+        break
+    return rest
+
+
 def _gap_lines(lines: list[TextLine], start: float, end: float) -> list[TextLine]:
     return [t for t in lines if start < t.order < end]
 
@@ -201,10 +219,11 @@ def assemble(doc: Document) -> list[Table]:
         if pieces and not caption:
             last = pieces[-1]
             first = last[0]
-            repeated = bool(header) and same_header(header, first.header)
+            rest = _after_repeated_header(rows, first.header)
+            repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
             if (repeated and len(gap) <= 4) or (compatible and _is_noise(gap)):
-                last.append(_Piece(grid, header if not repeated else [], body if repeated else rows))
+                last.append(_Piece(grid, [], rest if rest is not None else rows))
                 prev_end = grid.end_order if grid.end_order is not None else grid.order
                 continue
         if not caption:
