@@ -73,8 +73,8 @@ def check_totals(budget: list[BudgetLine]) -> list[Flag]:
     by_table: dict[str, list[BudgetLine]] = defaultdict(list)
     for b in budget:
         by_table[b.table_id].append(b)
-    for rows in by_table.values():
-        rows.sort(key=lambda b: b.position)
+    for table_rows in by_table.values():
+        rows = _without_repeats(sorted(table_rows, key=lambda b: b.position))
         coded = sum(1 for b in rows if b.kode) >= len(rows) / 2
         kids = _children_by_code(rows) if coded else _children_by_structure(rows)
         for b in rows:
@@ -87,8 +87,22 @@ def check_totals(budget: list[BudgetLine]) -> list[Flag]:
     return flags
 
 
+def _without_repeats(rows: list[BudgetLine]) -> list[BudgetLine]:
+    """A row printed again after a page break (same name and figures) is counted once."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for b in rows:
+        key = (b.section, b.kode or b.uraian.lower(), b.pagu.value, b.realisasi.value)
+        if key in seen and not b.is_total:
+            continue
+        seen.add(key)
+        out.append(b)
+    return out
+
+
 def _compare(parent: BudgetLine, children: list[BudgetLine]) -> list[Flag]:
-    flags = []
+    """One flag per parent row, naming every column whose children do not add up."""
+    wrong: list[tuple[str, float, float]] = []
     for name, get in COLUMNS:
         value = get(parent)
         if not value.ok or value.value is None:
@@ -100,11 +114,15 @@ def _compare(parent: BudgetLine, children: list[BudgetLine]) -> list[Flag]:
         # whole rupiah are exact; only figures printed with decimals carry rounding into the sum
         tolerance = 0.5 * value.resolution + sum(0.5 * p.resolution for p in parts if p.decimals) + 1e-6
         if abs(total - value.value) > tolerance:
-            names = ", ".join(str(c.line or c.kode or c.uraian[:30]) for c in children[:12])
-            where = "baris" if children[0].line else "rincian"
-            flags.append(Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line,
-                              "total_mismatch", "error", f"{parent.uraian} ({name})", value.value, total,
-                              round(value.value - total, 4),
-                              f"{name.capitalize()} {fmt(value.value)} pada '{parent.uraian[:60]}' tidak sama "
-                              f"dengan jumlah {len(children)} rinciannya ({where} {names}) = {fmt(total)}"))
-    return flags
+            wrong.append((name, value.value, total))
+    if not wrong:
+        return []
+    names = ", ".join(str(c.line or c.kode or c.uraian[:30]) for c in children[:12])
+    where = "baris" if children[0].line else "rincian"
+    detail = "; ".join(f"{name} {fmt(printed_value)} vs jumlah {fmt(total)}" for name, printed_value, total in wrong)
+    name, reported, expected = wrong[0]
+    columns = "+".join(w[0] for w in wrong)
+    return [Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line, "total_mismatch",
+                 "error", f"{parent.uraian} ({columns})", reported, expected, round(reported - expected, 4),
+                 f"'{parent.uraian[:60]}' tidak sama dengan jumlah {len(children)} rinciannya ({where} {names}): "
+                 f"{detail}")]
