@@ -78,7 +78,7 @@ def _drop_running(lines: list[TextLine], heights: dict[int, float], n_pages: int
 
     key = lambda t: regex.sub(r"\d+", "#", t.text.lower())  # noqa: E731
     repeats = Counter(key(t) for t in lines if in_margin(t))
-    threshold = max(3, n_pages // 4)
+    threshold = 2 if n_pages <= 3 else 3
     return [t for t in lines if not (in_margin(t) and (PAGE_NUMBER.match(t.text) or repeats[key(t)] >= threshold))]
 
 
