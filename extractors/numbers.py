@@ -10,19 +10,20 @@
 
 Each token is decided on its own; only a token that both styles can read ("1.036": one separator
 followed by exactly three digits) needs the style of its column or document, and without one it
-is read the Indonesian way and marked ambiguous.
+is read the Indonesian way and marked ambiguous. Token reading lives in `extractors._numtokens`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Literal
 
 import regex
 
-Status = Literal["ok", "ambiguous", "malformed", "empty", "text"]
-Style = Literal["id", "en"]
+from extractors._numtokens import Reading, Status, Style, read_token
+
+__all__ = ["GRADES", "Number", "Status", "Style", "infer_style", "numbers_in", "parse_number", "split_items",
+           "with_style"]
 
 
 @dataclass(frozen=True)
@@ -49,149 +50,191 @@ class Number:
 
 GRADES = {
     "a", "aa", "b", "bb", "bbb", "c", "cc", "ccc", "d", "e", "wtp", "wdp", "tw", "tmp", "baik", "sangat baik",
-    "cukup", "cukup baik", "kurang", "puas", "sangat puas", "kurang puas", "tidak puas", "tinggi", "sedang",
-    "rendah", "sangat tinggi", "pratama", "madya", "nindya", "utama", "paripurna", "tercapai", "tidak tercapai",
-    "berhasil", "sangat berhasil", "memuaskan", "sangat memuaskan", "optimal", "ada", "tidak ada", "ya", "tidak",
-    "lengkap", "sesuai", "akuntabel", "sangat akuntabel",
+    "cukup", "cukup baik", "kurang", "kurang baik", "puas", "sangat puas", "kurang puas", "tidak puas", "tinggi",
+    "sedang", "rendah", "sangat tinggi", "sangat rendah", "pratama", "madya", "nindya", "utama", "paripurna",
+    "tercapai", "tidak tercapai", "berhasil", "sangat berhasil", "cukup berhasil", "kurang berhasil", "memuaskan",
+    "sangat memuaskan", "optimal", "ada", "tidak ada", "ya", "tidak", "lengkap", "sesuai", "akuntabel",
+    "sangat akuntabel",
 }
-_EMPTY = {"", "-", "–", "—", "n/a", "na", "n.a", "n.a.", "nihil", "--"}
-_TOKEN = regex.compile(r"\d[\d\.,]*")
-_RP = regex.compile(r"^\s*rp\.?\s*", regex.I)
+DOUBLED_PERCENT = "doubled percent sign"
+
+_DASHES = {"-", "–", "—", "--", "−"}
+_EMPTY = {"", "n/a", "na", "n.a", "n.a.", "nihil"} | _DASHES
+_GRADE_LETTERS = regex.compile(r"[A-E]{1,3}[+-]?")
+_TOKEN = regex.compile(r"(?<![A-Za-z0-9])[0-9](?:[0-9]|[.,](?=[0-9]))*[.,]?")
+_RP = regex.compile(r"^rp\.?\s*", regex.I)
+_MONEY_SUFFIX = regex.compile(r"[,.]\s?-+$")
+_DECIMAL_SPACE = regex.compile(r"(?<=[0-9]),\s(?=[0-9]{1,2}\s*%)")  # "102, 99%"
+_STRAY_MARK = regex.compile(r"^[.,](?=[0-9])")  # ".87,73%"
+_LEAD_PUNCT = " \t/()-–—:;,.*\"'<>≤≥±~=+"
 
 
-def _empty(raw: str, unit: str = "") -> Number:
-    stripped = raw.strip()
-    return Number(raw=raw, value=None, status="empty", dash=stripped in ("-", "–", "—", "--"), unit=unit)
+def _text(raw: str, percent: bool = False, money: bool = False, qualitative: str = "") -> Number:
+    return Number(raw=raw, value=None, status="text", percent=percent, money=money, qualitative=qualitative)
 
 
-def _read_token(tok: str, style: Style | None, percent: bool) -> tuple[float | None, int, Status, str]:
-    """Read one digits-and-separators token: (value, decimals, status, defect)."""
-    defect = ""
-    tok = tok.strip()
-    if tok.endswith((".", ",")):
-        if tok.endswith(",") and percent:
-            defect = "dangling decimal comma"
-        tok = tok[:-1]
-    if not tok:
-        return None, 0, "malformed", ""
-    dots, commas = tok.count("."), tok.count(",")
-    if dots == 0 and commas == 0:
-        return float(tok), 0, "ok", defect
-    if dots and commas:
-        last_dot, last_comma = tok.rfind("."), tok.rfind(",")
-        dec_mark, group_mark = (",", ".") if last_comma > last_dot else (".", ",")
-        int_part, frac = tok.rsplit(dec_mark, 1)
-        groups = int_part.split(group_mark)
-        if dec_mark in int_part or not _grouped(groups):
-            return None, 0, "malformed", ""
-        if len(frac) == 3 and not (dec_mark == "," and frac == "000"):
-            # "76,946.900": a three-digit "decimal" after thousands groups cannot be told apart
-            return None, 0, "malformed", ""
-        return float("".join(groups) + "." + frac), len(frac), "ok", defect
-    mark = "." if dots else ","
-    parts = tok.split(mark)
-    if len(parts) > 2:
-        if _grouped(parts):
-            return float("".join(parts)), 0, "ok", defect
-        return None, 0, "malformed", ""
-    head, tail = parts
-    if len(tail) != 3 or head in ("0", "") or len(head) > 3:
-        if len(tail) == 3 and len(head) > 3:
-            return float(f"{head}.{tail}"), 3, "ok", defect
-        return float(f"{head}.{tail}"), len(tail), "ok", defect
-    # one separator followed by exactly three digits: thousands or decimals?
-    if percent:
-        return None, 0, "malformed", ""  # "1.100 %": 1100 % or 1,1 %; a list number stuck to 100 % is likelier
-    thousands = (style or "id") == ("id" if mark == "." else "en")
-    status: Status = "ok" if style else "ambiguous"
-    if thousands:
-        return float(head + tail), 0, status, defect
-    return float(f"{head}.{tail}"), 3, status, defect
+def _empty(raw: str, core: str, money: bool = False, unit: str = "") -> Number:
+    return Number(raw=raw, value=None, status="empty", dash=core in _DASHES, money=money, unit=unit)
 
 
-def _grouped(groups: list[str]) -> bool:
-    return 1 <= len(groups[0]) <= 3 and groups[0] != "" and all(len(g) == 3 for g in groups[1:])
-
-
-def _split_words(rest: str) -> tuple[str, str]:
-    """Words after a number: (unit, qualitative grade)."""
-    words = rest.strip(" /()-:").strip()
+def _is_grade(words: str) -> bool:
+    """A qualitative grade ("BB", "Puas", "Sangat Baik", "Baik (B)"), as opposed to a unit word."""
+    words = words.strip(" ()/-:.")
     if not words:
-        return "", ""
-    if words.lower() in GRADES or regex.fullmatch(r"[A-E]{1,3}[+-]?", words):
-        return "", words
-    return words, ""
+        return False
+    if _one_grade(words):
+        return True
+    parts = [p for p in regex.split(r"[\s/()]+", words) if p]
+    return len(parts) > 1 and all(_one_grade(p) for p in parts)
+
+
+def _one_grade(word: str) -> bool:
+    """A grade of the lexicon or a capital letter grade; a short lowercase word ("b." in a list) is not one."""
+    if _GRADE_LETTERS.fullmatch(word):
+        return True
+    return word.lower() in GRADES and not (len(word) <= 2 and word.islower())
+
+
+def _normalise(raw: str) -> str:
+    text = raw.replace("\u00a0", " ").replace("\u2212", "-")
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+def _strip_money(text: str) -> tuple[bool, str]:
+    """Remove "Rp"/"Rp." prefixes and ",-" / ".-" suffixes; says whether either was there."""
+    stripped = _MONEY_SUFFIX.sub("", _RP.sub("", text)).strip()
+    return stripped != text, stripped
+
+
+def _strip_sign(text: str) -> tuple[bool, str]:
+    """Accounting parentheses "(19.588.000)" or a leading minus: (negative, rest)."""
+    m = regex.fullmatch(r"\(\s*(.*?[0-9].*?)\s*\)", text)
+    if m:
+        return True, m.group(1)
+    m = regex.fullmatch(r"[-–]\s*([0-9].*)", text)
+    if m:
+        return True, m.group(1)
+    return False, text
+
+
+def _strip_percent(text: str) -> tuple[bool, str, str]:
+    """Remove the % sign(s): (percent, defect, rest). "87,67%%" is a doubled sign."""
+    if "%" not in text:
+        return False, "", text
+    defect = DOUBLED_PERCENT if regex.search(r"%\s*%", text) else ""
+    text = _DECIMAL_SPACE.sub(",", text)
+    return True, defect, regex.sub(r"\s*%", "", text).strip()
 
 
 def parse_number(raw: str, style: Style | None = None) -> Number:
-    text = raw.replace("\u00a0", " ").strip()
+    """Read one cell's text; never raises."""
+    text = _normalise(raw)
     if text.lower() in _EMPTY:
-        return _empty(raw)
-    money = bool(_RP.match(text)) or text.endswith((",-", ".-", ",--"))
-    text = _RP.sub("", text)
-    text = regex.sub(r"[,\.]-+$", "", text).strip()
-    negative = False
-    m = regex.fullmatch(r"\(\s*(.+?)\s*\)", text)
-    if m and regex.search(r"\d", m.group(1)):
-        negative, text = True, m.group(1)
-    if text.startswith("-") and len(text) > 1 and text[1:].strip()[:1].isdigit():
-        negative, text = True, text[1:].strip()
-    pct_signs = text.count("%")
-    percent = pct_signs > 0
-    defect = "doubled percent sign" if regex.search(r"%\s*%", text) else ""
-    # a decimal comma followed by a space: "102, 99%"
-    text = regex.sub(r"(\d),\s(\d{1,2})(?=\s*%)", r"\1,\2", text)
-    text = regex.sub(r"^\s*[\.,](?=\d)", "", text)  # a stray leading mark: ".87,73%"
+        return _empty(raw, text)
+    money, text = _strip_money(text)
+    if text.lower() in _EMPTY:
+        return _empty(raw, text, money=money)
+    negative, text = _strip_sign(text)
+    percent, defect, text = _strip_percent(text)
+    text = _STRAY_MARK.sub("", text)
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
-        if text.lower().strip(" -") in _EMPTY:
-            return _empty(raw)
-        words = text.strip()
-        if regex.fullmatch(r"-\s*[A-Za-z].*", words):
-            return _empty(raw, unit=words.lstrip("- ").strip())
-        qual = words if words.lower() in GRADES or regex.fullmatch(r"[A-E]{1,3}", words) else ""
-        return Number(raw=raw, value=None, status="text", qualitative=qual)
+        return _words_only(raw, text, percent, money)
     if len(tokens) > 1:
-        return _several(raw, text, tokens, style, percent, money)
-    tok = tokens[0]
-    before, after = text[: tok.start()], text[tok.end():]
-    before_words = before.strip(" .,")
-    after_words = after.replace("%", " ").strip()
-    if len(before_words.split()) > 2 or len(after_words.split()) > 3:
-        return Number(raw=raw, value=None, status="text", percent=percent, money=money)  # a sentence
-    value, decimals, status, tdefect = _read_token(tok.group(0), style, percent)
-    unit, qual = _split_words(after_words)
-    lead_unit, lead_qual = _split_words(before_words) if before_words else ("", "")
-    return Number(raw=raw, value=_sign(value, negative), status=status, decimals=decimals, percent=percent,
-                  unit=unit or lead_unit, qualitative=qual or lead_qual, money=money, defect=defect or tdefect)
+        return _text(raw, percent, money)  # "85 s/d 100", "87,57% 2.627.100": callers split with numbers_in
+    number = _one_value(raw, text, tokens[0], style, percent)
+    if number.value is None:
+        return replace(number, money=money)
+    value = -number.value if negative else number.value
+    return replace(number, value=value, money=money, defect=number.defect or defect)
 
 
-def _sign(value: float | None, negative: bool) -> float | None:
-    return -value if value is not None and negative else value
+def _words_only(raw: str, text: str, percent: bool, money: bool) -> Number:
+    """No digits: a dash with a unit ("- Jiwa"), a grade ("Puas"), or other text."""
+    m = regex.fullmatch(r"([-–—]+)\s*(\S.*)", text)
+    if m and regex.search(r"[A-Za-z]", m.group(2)):
+        return _empty(raw, m.group(1)[:1], money=money, unit=m.group(2))
+    return _text(raw, percent, money, qualitative=text if _is_grade(text) else "")
 
 
-def _several(raw: str, text: str, tokens: list[regex.Match[str]], style: Style | None, percent: bool,
-             money: bool) -> Number:
-    """More than one digit group: "72/100", "85 s/d 100", "2 Dokumen 37.754.909" are not one value."""
-    m = regex.fullmatch(r"\s*(\d[\d\.,]*)\s*%?\s*/\s*([A-Za-z].*)", text)
-    if m:
-        value, decimals, status, defect = _read_token(m.group(1), style, percent)
-        return Number(raw=raw, value=value, status=status, decimals=decimals, percent=percent,
-                      qualitative=m.group(2).strip(), money=money, defect=defect)
-    return Number(raw=raw, value=None, status="text", percent=percent, money=money)
+def _lead_words(before: str) -> str:
+    return before.strip(_LEAD_PUNCT)
+
+
+def _trail_words(after: str) -> str:
+    return after.strip().lstrip(" /(-–:;,").rstrip(" )/,;:")
+
+
+def _one_value(raw: str, text: str, token: regex.Match[str], style: Style | None, percent: bool) -> Number:
+    """A cell with one digit token: the token read, plus words before (a grade) and after (unit or grade)."""
+    before, after = text[: token.start()], text[token.end():]
+    lead, trail = _lead_words(before), _trail_words(after)
+    if lead and not _is_grade(lead):
+        return _text(raw, percent)  # "Tahun 2024", "Sasaran 1": a label, not a figure
+    trail_grade = _is_grade(trail)
+    if trail and not trail_grade and (len(trail.split()) > 3 or _list_label(token.group(0), after)):
+        return _text(raw, percent)  # a sentence, or "1. Kebijakan" / "(1) Faktor pendukung"
+    reading = read_token(token.group(0), style, percent)
+    if reading.status == "text":
+        return _text(raw, percent)  # "2.1.1 Visi dan Misi": an outline number
+    qualitative = " ".join(w for w in (lead, trail if trail_grade else "") if w)
+    unit = "" if trail_grade else trail
+    return _from_reading(raw, reading, percent, unit, qualitative)
+
+
+def _list_label(token: str, after: str) -> bool:
+    """A numbering before words: "1. Kebijakan", "1) PEMBERIAN", "(1) Faktor pendukung"."""
+    return token.endswith(".") or after.lstrip().startswith(")")
+
+
+def _from_reading(raw: str, reading: Reading, percent: bool, unit: str, qualitative: str) -> Number:
+    return Number(raw=raw, value=reading.value, status=reading.status, decimals=reading.decimals,
+                  percent=percent, unit=unit, qualitative=qualitative, defect=reading.defect)
+
+
+# ---- cells holding several values -------------------------------------------------------------
+
+_CONNECTORS = r"(?:s/d|s\.d\.?|sd|dan|atau|hingga|sampai|dari|per)\b"
+_PIECE = regex.compile(
+    r"(?:(?<![A-Za-z])rp\.?\s*)?"  # money prefix
+    r"(?:(\()\s*)?"  # accounting parentheses, kept only when closed
+    r"(?<![A-Za-z0-9])[0-9](?:[0-9]|[.,](?=[0-9])|,\s(?=[0-9]{1,2}\s*%))*"  # the digits ("102, 99%")
+    r"(?(1)\s*\))"
+    r"(?:[.,]\s?-+(?![0-9]))?"  # money suffix ",-"
+    r"(?:[.,]?\s*%)*"  # percent sign(s), "100,%"
+    rf"(?:(?:\s*/\s*|\s)(?!{_CONNECTORS})[A-Za-z][\w./]*)?",  # one unit or grade word ("72/BB")
+    regex.I,
+)
 
 
 def numbers_in(raw: str) -> list[str]:
-    """The number-looking pieces of a cell, each with its % sign or unit word."""
-    return [m.group(0).strip() for m in regex.finditer(r"\d[\d\.,]*\s*(?:%|[A-Za-z][\w/]*)?", raw)]
+    """The number-looking pieces of a cell, each with its Rp, % sign or unit word attached.
+
+    "87,57% 2.627.100" -> ["87,57%", "2.627.100"]; "2 Dokumen 37.754.909" -> ["2 Dokumen", "37.754.909"].
+    """
+    return [m.group(0).strip() for m in _PIECE.finditer(_normalise(raw))]
 
 
-_ID_EVIDENCE = regex.compile(r"\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d{1,3}(?:\.\d{3})+,\d+|(?<![\d\.,])\d+,\d{1,2}(?![\d\.,])")
-_EN_EVIDENCE = regex.compile(r"\d{1,3}(?:,\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3})+\.\d+|(?<![\d\.,])\d+\.\d{1,2}(?![\d\.,])")
+# ---- the style of a column or document --------------------------------------------------------
+
+_START = r"(?<![0-9.,])"
+_END = r"(?![0-9]|[.,][0-9])"
+_ID_EVIDENCE = regex.compile(
+    rf"{_START}(?:[1-9][0-9]{{0,2}}(?:\.[0-9]{{3}}){{2,}}(?!,[0-9]{{3}}{_END})"  # 2.456.653.000
+    rf"|[1-9][0-9]{{0,2}}(?:\.[0-9]{{3}})+,[0-9]{{1,2}}"  # 1.055,00
+    rf"|(?:0|[1-9][0-9]*),(?:[0-9]{{1,2}}|[0-9]{{4,}}))"  # 35,52
+    rf"{_END}"
+)
+_EN_EVIDENCE = regex.compile(
+    rf"{_START}(?:[1-9][0-9]{{0,2}}(?:,[0-9]{{3}}){{2,}}(?!\.[0-9]{{3}}{_END})"  # 12,387,484,416
+    rf"|[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+\.[0-9]{{1,2}}"  # 1,055.00
+    rf"|(?:0|[1-9][0-9]*)\.(?:[0-9]{{1,2}}|[0-9]{{4,}}))"  # 96.78
+    rf"{_END}"
+)
 
 
 def infer_style(raws: Iterable[str]) -> Style | None:
-    """The separator style the texts' unambiguous numbers show, None without evidence."""
+    """The separator style most unambiguous numbers in the texts show; None without evidence or on a tie."""
     id_votes = en_votes = 0
     for raw in raws:
         if not raw:
@@ -203,30 +246,49 @@ def infer_style(raws: Iterable[str]) -> Style | None:
     return "id" if id_votes > en_votes else "en"
 
 
-_ENUM = regex.compile(r"(?:^|(?<=\s))(\d)\s*[\.\)]\s*")
+# ---- enumerated cells ("1. 72,73% 2. 34,29%") -------------------------------------------------
+
+_MARK = regex.compile(r"(?:^|(?<=\s))([1-9][0-9]?)([.)])(\s*)(?=\S)")
 
 
 def split_items(raw: str) -> list[str]:
-    """Split an enumerated cell ("1. 72,73% 2. 34,29%") into its items; otherwise [raw]."""
-    text = raw.strip()
-    marks = list(_ENUM.finditer(text))
+    """Split an enumerated cell into its items when the numbering runs 1, 2, ... in order; else [raw].
+
+    "1. 72,73% 2. 34,29%" -> ["72,73%", "34,29%"]; "1.100% 2.100%" -> ["100%", "100%"] (the list
+    number stuck to the value, which read whole would be a malformed 1100 %); "1.100 %" -> ["1.100 %"].
+    """
+    text = _normalise(raw)
+    marks = _numbering(text, [m for m in _MARK.finditer(text) if _spaced(m)])
+    if len(marks) < 2:
+        marks = _numbering(text, [m for m in _MARK.finditer(text) if _spaced(m) or _stuck_label(text, m)])
     if len(marks) < 2:
         return [raw]
-    numbers = [int(m.group(1)) for m in marks]
-    if numbers != list(range(1, len(numbers) + 1)) or marks[0].start() != 0:
-        return [raw]
-    items = []
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        item = text[m.end():end].strip()
-        if not item or not regex.search(r"\d", item):
-            return [raw]
-        items.append(item)
-    return items
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end():end].strip() for m, end in zip(marks, ends, strict=True)]
+    return items if all(items) else [raw]
+
+
+def _spaced(mark: regex.Match[str]) -> bool:
+    return mark.group(2) == ")" or bool(mark.group(3))
+
+
+def _stuck_label(text: str, mark: regex.Match[str]) -> bool:
+    """"1.100%": a list number glued to a value, i.e. the glued whole does not read as one number."""
+    glued = regex.match(r"\S+(?:\s*%)?", text[mark.start():])
+    return glued is not None and parse_number(glued.group(0)).status == "malformed"
+
+
+def _numbering(text: str, marks: list[regex.Match[str]]) -> list[regex.Match[str]]:
+    """The marks numbered 1, 2, 3 ... in order, starting at the cell's start."""
+    picked: list[regex.Match[str]] = []
+    for m in marks:
+        if int(m.group(1)) == len(picked) + 1 and (picked or m.start() == 0):
+            picked.append(m)
+    return picked
 
 
 def with_style(number: Number, style: Style | None) -> Number:
     """Re-read an ambiguous number once a style is known."""
     if number.status != "ambiguous" or style is None:
         return number
-    return replace(parse_number(number.raw, style), raw=number.raw)
+    return parse_number(number.raw, style)
