@@ -4,7 +4,7 @@
 
 Fills capaian_computed / polarity / formula on each Measurement and persen_computed /
 sisa_computed on each BudgetLine, and returns the flags: capaian, budget percentage, remaining
-budget, totals against their children, the same figure across tables, malformed figures.
+budget, totals against their children, the same figure across tables, malformed figures, prose figures.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pipeline.check.budget import check_budget
 from pipeline.check.capaian import check_capaian
 from pipeline.check.cross_table import check_cross_table
 from pipeline.check.malformed import check_malformed
+from pipeline.check.narrative import check_narrative
 from pipeline.check.totals import check_totals
 from schemas.records import Extraction, Flag
 
@@ -32,4 +33,5 @@ def check(extraction: Extraction) -> list[Flag]:
     flags.extend(_not_twice(check_totals(extraction.budget), flags))
     flags.extend(check_cross_table(extraction))
     flags.extend(check_malformed(extraction))
+    flags.extend(check_narrative(extraction))
     return sorted(flags, key=lambda f: (f.line or 0, f.page or 0, f.table_id, f.kind))

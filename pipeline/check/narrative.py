@@ -1,0 +1,290 @@
+"""Figures stated in the prose: their own arithmetic, and against the table rows they describe.
+
+Precision matters more than recall here: a sentence is only checked when its wording says what a
+figure is (a ratio "X dari Y ... Z%", an amount and its share of the budget, a written formula, a
+named indicator or program with "target ... realisasi ..."), and a table comparison is only made
+when the subject's name matches one table subject clearly.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.numbers import Number, parse_number
+from pipeline.check.messages import fmt
+from pipeline.check.prose import Figure, Sentence, figures, passages, sentences
+from pipeline.check.subjects import best_matches, words
+from pipeline.check.tolerance import Interval, agrees, printed
+from schemas.records import Extraction, Flag, Measurement
+
+_RATIO_LINK = regex.compile(
+    r"^\s*(?:[a-z/]+\s+){0,2}?dari\s+(?:(?:target|total|jumlah|sebanyak|sebesar|keseluruhan|yang|seharusnya)\s+){0,3}$",
+    regex.I)
+_RATIO_TAIL = regex.compile(r"capaian|persentase|persen|sebesar|atau|\(|=", regex.I)
+_BUDGET_WORD = regex.compile(r"\b(?:anggaran|pagu|alokasi|dpa|dppa|belanja)\b", regex.I)
+_SHARE_LINK = regex.compile(r"\(\s*$|\b(?:atau|sebesar|persentase|persen)\b", regex.I)
+_FRACTION = regex.compile(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}\s*x\s*100\s*%?\s*=\s*([\d.,]+\s?%?)", regex.I)
+_COLON = regex.compile(r"\(\s*([\d.,]+)\s*[:/]\s*([\d.,]+)\s*\)\s*x\s*100\s*%?\s*=\s*([\d.,]+\s?%?)", regex.I)
+_AVERAGE = regex.compile(r"\(\s*((?:[\d.,]+\s?%?\s*\+\s*)+[\d.,]+\s?%?)\s*\)\s*[:/]\s*(\d{1,2})\b((?:\s*(?:x\s*100\s*)?"
+                         r"=\s*[\d.,]+\s?%?(?:\s*[:/]\s*\d{1,2})?)+)", regex.I)
+_LABEL = regex.compile(
+    r"(?<!persentase\s|realisasi\s)\b(target(?:nya)?|ditargetkan|realisasi(?:nya)?|terealisasi|capaian(?:nya)?)\b"
+    r"(?!\s+(?:anggaran|keuangan))"
+    r"((?:\s+(?:pertama|kedua|ketiga|keempat|kinerja(?:nya)?|sebesar|yaitu|adalah|mencapai|yang|ingin|dicapai|"
+    r"tingkat|dengan|nya))*)\s*[:=]?\s*$", regex.I)
+_ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3}
+_YEAR = regex.compile(r"\b(?:tahun|th\.?|thn\.?)\s*(20\d\d)\b", regex.I)
+
+
+def check_narrative(ext: Extraction) -> list[Flag]:
+    flags: list[Flag] = []
+    seen: set[tuple[object, ...]] = set()
+    found: list[Flag] = []
+    for passage in passages(ext.prose):
+        whole = Sentence(passage.text, 0, passage)
+        found.extend(_budget_shares(ext, whole, figures(passage.text)))
+        for sentence in sentences(passage):
+            figs = figures(sentence.text)
+            if len(figs) < 2:
+                continue
+            found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
+                         + _table_claims(ext, sentence, figs))
+    for f in found:
+        key = (f.line, f.page, f.reported, f.expected)
+        if key not in seen:
+            seen.add(key)
+            flags.append(f)
+    return flags
+
+
+def _flag(ext: Extraction, sentence: Sentence, offset: int, kind: str, subject: str, reported: float | None,
+          expected: float | None, message: str) -> Flag:
+    where = sentence.line_of(offset)
+    delta = None if reported is None or expected is None else round(reported - expected, 4)
+    return Flag(ext.info.doc_id, ext.info.source_file, "", where.page, where.line, kind,
+                "error" if kind == "capaian_mismatch" else "warning", subject[:120], reported,
+                None if expected is None else round(expected, 4), delta, message)
+
+
+def _is_year(n: Number) -> bool:
+    return n.value is not None and n.decimals == 0 and not n.percent and 1990 <= n.value <= 2100 and not n.money
+
+
+def _ratio_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+    """ "1954 orang dari target 2000 orang sehingga capaian sebesar 97,07 %": 1954/2000 must give 97,07."""
+    out = []
+    for i in range(len(figs) - 2):
+        a, b, p = figs[i], figs[i + 1], figs[i + 2]
+        if not (a.number.ok and b.number.ok and p.number.ok and p.number.percent):
+            continue
+        if a.number.percent != b.number.percent or (_is_year(a.number) and _is_year(b.number)) or not b.value:
+            continue
+        if not _RATIO_LINK.match(s.text[a.end:b.start]):
+            continue
+        tail = s.text[b.end:p.start]
+        if len(tail) > 120 or not _RATIO_TAIL.search(tail):
+            continue
+        interval = printed(a.number).divide(printed(b.number))
+        if interval is None or agrees(p.number, interval.scale(100.0)):
+            continue
+        expected = (a.value or 0) / b.value * 100
+        kind = "capaian_mismatch" if regex.search(r"capaian", tail, regex.I) else "narrative_mismatch"
+        subject = s.text[max(0, a.start - 80):a.start].strip()
+        out.append(_flag(ext, s, p.start, kind, subject, p.value, expected,
+                         f"Teks menyebut {p.number.raw.strip()}, padahal {a.number.raw.strip()} / "
+                         f"{b.number.raw.strip()} x 100 = {fmt(expected, 2)}%"))
+    return out
+
+
+def _budget_shares(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+    """ "anggaran sebesar Rp A ... realisasi Rp B (p%)": p must be B/A*100."""
+    money = [f for f in figs
+             if f.number.money or (f.value is not None and f.value >= 1_000_000 and not f.number.percent)]
+    if len(money) < 2:
+        return []
+    base = money[0]
+    if not base.number.ok or not base.value or not _BUDGET_WORD.search(s.text[:base.start]):
+        return []
+    out = []
+    for part in money[1:]:
+        if not part.number.ok or part.value is None or part.value > base.value:
+            continue
+        after = [f for f in figs if f.start >= part.end]
+        if not after or not after[0].number.percent or not after[0].number.ok:
+            continue
+        pct = after[0]
+        between = s.text[part.end:pct.start]
+        if len(between) > 300 or not _SHARE_LINK.search(between):
+            continue
+        expected = part.value / base.value * 100
+        if agrees(pct.number, Interval(expected, expected)):
+            continue
+        subject = s.text[max(0, part.start - 60):part.start].strip()
+        out.append(_flag(ext, s, pct.start, "narrative_mismatch", subject, pct.value, expected,
+                         f"Teks menyebut {pct.number.raw.strip()}, padahal Rp {fmt(part.value)} / "
+                         f"Rp {fmt(base.value)} x 100 = {fmt(expected, 2)}%"))
+    return out
+
+
+def _one_number(text: str) -> Number | None:
+    figs = [f for f in figures(text) if f.number.ok]
+    return figs[0].number if len(figs) == 1 else None
+
+
+def _formulas(ext: Extraction, s: Sentence) -> list[Flag]:
+    """Written formulas: \\frac{a}{b} x 100% = c, (a : b) x 100 = c, (p1 + p2 + ...) : n = avg."""
+    out = []
+    for m in list(_FRACTION.finditer(s.text)) + list(_COLON.finditer(s.text)):
+        a, b, c = _one_number(m.group(1)), _one_number(m.group(2)), parse_number(m.group(3))
+        if a is None or b is None or not c.ok or not b.value:
+            continue
+        interval = printed(a).divide(printed(b))
+        if interval is None or agrees(c, interval.scale(100.0)):
+            continue
+        expected = (a.value or 0) / b.value * 100
+        out.append(_flag(ext, s, m.start(3), "narrative_mismatch", s.text[max(0, m.start() - 80):m.start()].strip(),
+                         c.value, expected, f"Rumus dalam teks menghasilkan {c.raw.strip()}, padahal {fmt(a.value)} / "
+                                            f"{fmt(b.value)} x 100 = {fmt(expected, 2)}%"))
+    for m in _AVERAGE.finditer(s.text):
+        terms = [parse_number(t) for t in m.group(1).split("+")]
+        n = int(m.group(2))
+        results = [parse_number(r) for r in regex.findall(r"=\s*([\d.,]+\s?%?)", m.group(3))]
+        if not n or len(terms) != n or not all(t.ok for t in terms) or not results or not all(r.ok for r in results):
+            continue
+        # the terms are the author's own inputs, summed as printed: only the result is rounded
+        total = sum(t.value or 0.0 for t in terms)
+        average = Interval(total / n, total / n)
+        claim = results[-1]
+        if agrees(claim, average) or agrees(claim, average.scale(100.0)):
+            continue
+        expected = average.mid
+        where = m.start(3) + m.group(3).rfind("=")
+        shown = " + ".join(fmt(t.value, t.decimals) for t in terms)
+        out.append(_flag(ext, s, where, "narrative_mismatch", s.text[max(0, m.start() - 80):m.start()].strip(),
+                         claim.value, expected,
+                         f"Rata-rata dalam teks {claim.raw.strip()} tidak sesuai: ({shown}) / {n} "
+                         f"= {fmt(expected, 2)}"))
+    return out
+
+
+# --- prose figures against the table rows of the same subject -------------------------------------------------
+
+
+def _claims(s: Sentence, figs: list[Figure]) -> list[tuple[str, int, Figure]]:
+    """(what, ordinal, figure) for figures introduced by target / realisasi / capaian wording."""
+    out = []
+    for f in figs:
+        if not f.number.ok or _is_year(f.number) or f.number.money:
+            continue
+        m = _LABEL.search(s.text[max(0, f.start - 60):f.start])
+        if not m:
+            continue
+        label = m.group(1).lower()
+        what = "target" if label.startswith(("target", "ditarget")) else (
+            "capaian" if label.startswith("capaian") else "realisasi")
+        extra = m.group(2).lower().split()
+        ordinal = next((_ORDINALS[w] for w in extra if w in _ORDINALS), -1)
+        out.append((what, ordinal, f))
+    return out
+
+
+def _year_ok(s: Sentence, start: int, end: int, tahun: int | None) -> bool:
+    years = {int(y) for y in _YEAR.findall(s.text[start:end])}
+    return not years or (tahun is not None and years == {tahun})
+
+
+def _same(a: Number, b: Number) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    d = min(a.decimals, b.decimals)
+    return abs(round(a.value, d) - round(b.value, d)) < 1e-9 or abs(a.value - b.value) < 1e-9
+
+
+def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+    claims = _claims(s, figs)
+    if not claims:
+        return []
+    # group claims: a new group starts when a label repeats without an ordinal after other labels
+    groups: list[list[tuple[str, int, Figure]]] = []
+    for claim in claims:
+        current = groups[-1] if groups else None
+        between = s.text[current[-1][2].end:claim[2].start] if current else ""
+        fresh = current is None or len(between) > 160 or (
+            any(c[0] == claim[0] and c[1] == claim[1] for c in current) and claim[1] < 0)
+        if fresh:
+            groups.append([claim])
+        else:
+            current.append(claim)
+    out: list[Flag] = []
+    previous_end = 0
+    for group in groups:
+        first = group[0][2]
+        subject_text = s.text[max(previous_end, first.start - 300):first.start]
+        previous_end = group[-1][2].end
+        if not _year_ok(s, max(0, first.start - 300), group[-1][2].end, ext.info.tahun):
+            continue
+        rows = _subject_rows(ext, subject_text)
+        if not rows:
+            continue
+        out.extend(_compare_group(ext, s, group, rows))
+    return out
+
+
+def _subject_rows(ext: Extraction, text: str) -> list[list[Measurement]]:
+    """Table rows the text names: per matched subject, its rows in table order (several for a program)."""
+    if len(words(text)) < 2:
+        return []
+    current = [m for m in ext.measurements if m.year in (None, ext.info.tahun)]
+    programs = {m.program for m in current if m.program and m.level == "program"}
+    if regex.search(r"\bprogram\b", text, regex.I):
+        best = best_matches(text, sorted(programs), minimum=2)
+        if len(best) == 1:
+            rows = [m for m in current if m.program == best[0] and m.level == "program"]
+            by_table: dict[str, list[Measurement]] = {}
+            for m in rows:
+                by_table.setdefault(m.table_id, []).append(m)
+            return list(by_table.values())
+    names = sorted({m.indikator for m in current if m.indikator})
+    best = best_matches(text, names, minimum=4)
+    if not best:
+        return []
+    return [[m] for m in current if m.indikator in best]
+
+
+def _compare_group(ext: Extraction, s: Sentence, group: list[tuple[str, int, Figure]],
+                   row_sets: list[list[Measurement]]) -> list[Flag]:
+    out = []
+    for what, ordinal, fig in group:
+        same_label = [c for c in group if c[0] == what]
+        values: list[tuple[Number, Measurement]] = []
+        for rows in row_sets:
+            if len(same_label) > 1:
+                if len(rows) != len(same_label) or ordinal < 0:
+                    continue
+                picked = [rows[ordinal]] if ordinal < len(rows) else []
+            else:
+                picked = rows if len(rows) == 1 else []
+            for m in picked:
+                n = getattr(m, what)
+                if n.ok:
+                    values.append((n, m))
+        if not values:
+            continue
+        agreeing = sum(1 for n, _ in values if _same(fig.number, n))
+        if agreeing * 2 >= len(values):
+            continue
+        n, m = _majority(values)
+        subject = m.indikator if not m.program or m.level != "program" else f"{m.program} - {m.indikator}"
+        where = f"baris {m.line}" if m.line else f"halaman {m.page}"
+        out.append(_flag(ext, s, fig.start, "narrative_mismatch", subject, fig.value, n.value,
+                         f"Teks menyebut {what} {fig.number.raw.strip()} untuk '{subject[:70]}', tetapi tabel "
+                         f"{m.table_id} ({where}) mencantumkan {fmt(n.value, n.decimals)}"))
+    return out
+
+
+def _majority(values: list[tuple[Number, Measurement]]) -> tuple[Number, Measurement]:
+    counts: dict[float, int] = {}
+    for n, _ in values:
+        counts[round(n.value or 0, 6)] = counts.get(round(n.value or 0, 6), 0) + 1
+    top = max(counts, key=lambda v: counts[v])
+    return next((n, m) for n, m in values if round(n.value or 0, 6) == top)

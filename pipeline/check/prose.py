@@ -1,0 +1,144 @@
+"""Running text as sentences with their figures, for the prose checks.
+
+Lines of a paragraph that wraps (a line ending without sentence punctuation, continued by the next
+line) are joined into one passage; a passage is cut into sentences by a blank Indonesian spaCy
+pipeline (no model download) whose boundaries are not placed after abbreviations such as "Rp." or
+"Th."; every figure keeps the line it was printed on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from extractors.model import TextLine
+from extractors.numbers import Number, parse_number
+
+ABBREVIATIONS = {"rp", "th", "thn", "no", "dll", "dsb", "dst", "kab", "kec", "kel", "jl", "hal", "tgl", "bpk",
+                 "ibu", "sdr", "dr", "ir", "drs", "st", "sd", "s.d", "vol", "ket"}
+_END = regex.compile(r"[.!?:;]\s*$")
+_LIST_START = regex.compile(r"^\s*(?:[-•*]\s*)?(?:[a-zA-Z0-9]{1,3}[.)]\s|[-•*]\s)")
+# a figure: optional Rp, digits with separators, an optional % sign (LaTeX "\%" is normalised first)
+FIGURE = regex.compile(r"(?<![\w.,])(?:rp\.?\s*)?\.?\d(?:[\d.,]*\d)?(?:,-)?(?:\s?%)?", regex.I)
+_LATEX = [(regex.compile(r"\\%"), "%"), (regex.compile(r"\\times|\\cdot"), "x"),
+          (regex.compile(r"\\text\s*\{([^{}]*)\}"), r" \1 "), (regex.compile(r"\$+"), " "),
+          (regex.compile(r"(\d),\s(\d{1,2})(?=\s?%)"), r"\1,\2")]
+
+
+@dataclass
+class Passage:
+    text: str
+    starts: list[tuple[int, TextLine]]  # (offset in text, line it came from)
+
+    def line_at(self, offset: int) -> TextLine:
+        found = self.starts[0][1]
+        for start, line in self.starts:
+            if start > offset:
+                break
+            found = line
+        return found
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    number: Number
+
+    @property
+    def value(self) -> float | None:
+        return self.number.value
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # offset in the passage
+    passage: Passage
+
+    def line_of(self, offset: int) -> TextLine:
+        return self.passage.line_at(self.start + offset)
+
+
+def normalise(text: str) -> str:
+    """LaTeX formula markup to plain text (keeps offsets roughly, never used across passages)."""
+    for pattern, repl in _LATEX:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _adjacent(a: TextLine, b: TextLine) -> bool:
+    if a.line is not None and b.line is not None:
+        return 0 < b.line - a.line <= 2
+    return a.page == b.page
+
+
+def passages(lines: list[TextLine]) -> list[Passage]:
+    out: list[Passage] = []
+    current: Passage | None = None
+    previous: TextLine | None = None
+    for line in lines:
+        text = normalise(line.text).strip()
+        if not text:
+            continue
+        joinable = (current is not None and previous is not None and _adjacent(previous, line)
+                    and not _END.search(current.text) and not _LIST_START.match(text))
+        if joinable and current is not None:
+            current.starts.append((len(current.text) + 1, line))
+            current.text = f"{current.text} {text}"
+        else:
+            current = Passage(text, [(0, line)])
+            out.append(current)
+        previous = line
+    return out
+
+
+def _boundaries(doc: Any) -> Any:
+    """Sentence starts after . ! ? unless an abbreviation ("Rp.", "Th.") or a lower-case word follows."""
+    for i, token in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
+        if token.text in (".", "!", "?") and i > 0:
+            before = doc[i - 1].text.lower()
+            abbreviation = before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
+            nxt.is_sent_start = not abbreviation and not nxt.text[:1].islower() and not nxt.text[:1].isdigit()
+        else:
+            nxt.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("lkjip_boundaries"):
+        Language.component("lkjip_boundaries", func=_boundaries)
+    nlp = spacy.blank("id")
+    nlp.add_pipe("lkjip_boundaries")
+    return nlp
+
+
+def sentences(passage: Passage) -> list[Sentence]:
+    doc = _nlp()(passage.text)
+    out = []
+    for sent in doc.sents:
+        out.append(Sentence(sent.text, sent.start_char, passage))
+    return out
+
+
+def figures(text: str) -> list[Figure]:
+    out = []
+    for m in FIGURE.finditer(text):
+        raw = m.group(0)
+        number = parse_number(raw.lstrip("."))
+        if number.value is None and number.status != "malformed":
+            continue
+        out.append(Figure(m.start(), m.end(), number))
+    return out
+
+
+def all_sentences(lines: list[TextLine]) -> list[Sentence]:
+    return [s for p in passages(lines) for s in sentences(p)]

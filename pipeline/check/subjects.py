@@ -1,0 +1,67 @@
+"""Names of programs and indicators, normalised for matching across tables and prose."""
+
+from __future__ import annotations
+
+import regex
+
+_PREFIX = regex.compile(r"^(?:(?:urusan\s+pemerintahan\s+bidang\s+\w+\s+)?program|kegiatan|sub\s*kegiatan)\s+",
+                        regex.I)
+STOP = {"dan", "yang", "di", "ke", "dari", "dalam", "untuk", "pada", "dengan", "atau", "serta", "oleh", "the", "of",
+        "program", "kegiatan", "sub", "persentase", "percentase", "prosentase", "presentase", "jumlah", "tahun",
+        "nya", "ini", "itu", "sebesar", "target", "realisasi", "capaian", "th"}
+_WORD = regex.compile(r"[a-z0-9]+")
+
+
+def name_key(text: str) -> str:
+    """Case, punctuation and a leading "program"/"kegiatan" do not make two names differ."""
+    t = regex.sub(r"[\W_]+", " ", text.lower()).strip()
+    t = _PREFIX.sub("", t)
+    t = regex.sub(r"\bkab(?:upaten)?\s*/?\s*kota\b", "kabkota", t)
+    t = regex.sub(r"\bkab\s+kota\b", "kabkota", t)
+    return regex.sub(r"\s+", " ", t)
+
+
+def words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(name_key(text)) if w not in STOP and not w.isdigit() and len(w) > 1}
+
+
+def coverage(name: str, text_words: set[str]) -> float:
+    w = words(name)
+    return len(w & text_words) / len(w) if w else 0.0
+
+
+def best_matches(text: str, names: list[str], minimum: int = 3, threshold: float = 0.85) -> list[str]:
+    """Names whose content words the text covers best (at least `threshold`), most specific first.
+
+    A name with fewer than `minimum` content words is too vague to be recognised in running text.
+    When a name covered as well as another is a strict subset of it, only the longer one is kept.
+    """
+    text_words = words(text)
+    scored = []
+    for name in names:
+        w = words(name)
+        if len(w) < minimum:
+            continue
+        c = len(w & text_words) / len(w)
+        if c >= threshold:
+            scored.append((c, len(w & text_words), name))
+    if not scored:
+        return []
+    top_c = max(c for c, _, _ in scored)
+    top = [(k, n) for c, k, n in scored if c == top_c]
+    most = max(k for k, _ in top)
+    keys = {name_key(n) for k, n in top if k == most}
+    return [n for k, n in top if k == most and name_key(n) in keys]
+
+
+def same_subject(a: str, b: str, minimum_words: int = 3) -> bool:
+    """Two table subjects are one when their keys are equal, or one key (long enough) is contained in the other."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(words(short)) < minimum_words or len(short) < 20:
+        return False
+    return f" {short} " in f" {long_} "

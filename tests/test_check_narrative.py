@@ -1,0 +1,86 @@
+"""Prose figures: their own arithmetic and against the table rows of the same subject."""
+
+from extractors.model import Document, TextLine
+from extractors.numbers import Number, parse_number
+from pipeline.check.narrative import check_narrative
+from pipeline.check.prose import all_sentences
+from schemas.records import DocumentInfo, Extraction, Measurement
+
+P = parse_number
+
+
+def ext(lines: list[str], measurements: list[Measurement] | None = None, first: int = 10) -> Extraction:
+    doc = Document("f.txt", "0" * 64, 1, lines=[TextLine(t, float(i), None, first + i) for i, t in enumerate(lines)])
+    return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1, tahun=2024), document=doc,
+                      measurements=measurements or [])
+
+
+def meas(name: str, target: str, real: str, program: str = "", level: str = "iku", line: int = 100) -> Measurement:
+    return Measurement("d", "f.txt", "t03", None, line, level, name, P(target), P(real), Number("", None, "empty"),
+                       program=program, year=2024)
+
+
+def test_ratio_in_a_sentence_that_does_not_add_up_is_a_capaian_flag() -> None:
+    e = ext(["Realisasi target 1954 orang dari target 2000 orang sehingga capaian sebesar 97,07 %."])
+    [flag] = check_narrative(e)
+    assert flag.kind == "capaian_mismatch" and flag.line == 10 and flag.reported == 97.07
+    assert abs((flag.expected or 0) - 97.7) < 1e-6 and "1954" in flag.message
+
+
+def test_ratio_that_adds_up_under_rounding_is_not_flagged() -> None:
+    assert check_narrative(ext(["Sebanyak 713 lembaga dari 717 lembaga (99,44%) aktif."])) == []
+    assert check_narrative(ext(["Terealisasi sebesar 85,00% dari target sebesar 85,00% dan capaian 100,00%."])) == []
+
+
+def test_budget_share_wrapped_over_lines() -> None:
+    lines = ["Dinas mendapat alokasi anggaran sebesar Rp 43.215.795.726,- dengan realisasi sebesar Rp",
+             "41.873.823.093,- (Empat Puluh Satu Miliar rupiah) Persentase realisasi tersebut sebesar 96.89 %."]
+    assert check_narrative(ext(lines)) == []
+    lines = ["memperoleh anggaran belanja sebesar Rp 11.456.247.211,-. Realisasi keuangannya Rp 10.577.358.620,- "
+             "(92,33%) dan tunda bayar sebesar Rp 185.784.883,- (1,64%)"]
+    [flag] = check_narrative(ext(lines))
+    assert flag.kind == "narrative_mismatch" and flag.reported == 1.64 and abs((flag.expected or 0) - 1.6217) < 1e-3
+
+
+def test_written_average_and_fraction() -> None:
+    good = ext(["atau $(17,28\\%+100\\%+72,80\\%+77,77\\%): 4 = 267,85\\%: 4 = 66,96\\%$.",
+                "$$\\frac{60,06}{72,00 \\text{ BB}} \\times 100\\% = 83,42\\%$$"])
+    assert check_narrative(good) == []
+    [flag] = check_narrative(ext(["atau $(77,59\\%+100\\%): 2 \\times 100 = 88,76\\%$"]))
+    assert flag.reported == 88.76 and abs((flag.expected or 0) - 88.795) < 1e-6
+    [flag] = check_narrative(ext(["$$\\frac{62 \\text{ orang}}{70 \\text{ orang}} \\times 100\\% = 100\\%$$"]))
+    assert flag.reported == 100 and abs((flag.expected or 0) - 88.5714) < 1e-3
+
+
+def test_named_indicator_against_its_table_row() -> None:
+    m = meas("Persentase Potensi dan Sumber Kesejahteraan Sosial (PSKS) yang meningkat kemampuannya", "100%", "100%")
+    text = ("Pada tahun 2024 sasaran Persentase Potensi dan Sumber Kesejahteraan Sosial (PSKS) yang meningkat "
+            "kemampuannya dengan target 100 % dan realisasi 68,15% mengalami penurunan.")
+    [flag] = check_narrative(ext([text], [m]))
+    assert flag.reported == 68.15 and flag.expected == 100 and "t03" in flag.message
+    agreeing = text.replace("68,15%", "100,00%")
+    assert check_narrative(ext([agreeing], [m])) == []
+
+
+def test_other_year_and_unnamed_subject_are_left_alone() -> None:
+    m = meas("Persentase Potensi dan Sumber Kesejahteraan Sosial (PSKS) yang meningkat kemampuannya", "100%", "100%")
+    other_year = ("Pada tahun 2022 Persentase Potensi dan Sumber Kesejahteraan Sosial (PSKS) yang meningkat "
+                  "kemampuannya dengan target 100 % dan realisasi 68,15%.")
+    assert check_narrative(ext([other_year], [m])) == []
+    assert check_narrative(ext(["Realisasi untuk sasaran strategis sebesar 68,15%."], [m])) == []
+
+
+def test_program_with_two_indicators_by_ordinal() -> None:
+    rows = [meas("Persentase anak terlantar yang direhabilitasi", "72,73%", "100%", "PROGRAM REHABILITASI SOSIAL",
+                 "program", 364),
+            meas("Persentase disabilitas terlantar yang direhabilitasi", "34,29%", "100%",
+                 "PROGRAM REHABILITASI SOSIAL", "program", 364)]
+    text = ("- b. Program Rehabilitasi sosial Target pertama 63,64 % dan target kedua 34,29 % Realisasi pertama 100 % "
+            "dan realisasi kedua 100 %")
+    flags = check_narrative(ext([text], rows))
+    assert [(f.reported, f.expected) for f in flags] == [(63.64, 72.73)]
+
+
+def test_sentences_do_not_break_after_abbreviations() -> None:
+    sents = all_sentences(ext(["Anggaran Rp. 7.393.559.206,- pada Th. 2024 terserap. Berikutnya kalimat lain."]).prose)
+    assert len(sents) == 2 and sents[0].text.endswith("terserap.")
