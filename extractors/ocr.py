@@ -1,143 +1,123 @@
 """OCR of scanned pages (an optional extra): Tesseract with the Indonesian and English models.
 
-A page is rendered with pypdfium2, read word by word with pytesseract, and laid out into lines
-of text; a table's cells come from the word boxes between the ruling lines found in the image
-(OpenCV morphology), or, without rulings, from columns of aligned words.
+A page is rendered with pypdfium2 (300 dpi), read word by word with pytesseract's
+``image_to_data``; each word keeps the height of its Tesseract line so that words of one line
+share a top. Ruling lines are found in the image with OpenCV morphology (long thin runs of dark
+pixels); words and rulings, both in PDF points, then go through the same page layout as a
+born-digital page (:mod:`extractors.pdf_page`): cells from the rulings, else column clustering.
 """
 
 from __future__ import annotations
 
 import shutil
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
-from extractors.model import Cell, Grid, TextLine
+from extractors.model import Grid, TextLine
+from extractors.pdf_page import finish, ruled_part
+from extractors.pdf_rulings import Seg
+from extractors.pdf_running import PAGE_NUMBER, in_band
+from extractors.pdf_words import Frame, Word
 
 DPI = 300
-LANGS = "ind+eng"
+LANGS = ("ind", "eng")
+MISSING = "OCR not installed (install tesseract-ocr tesseract-ocr-ind)"
+MIN_CONF = 10.0  # Tesseract word confidence below which a "word" is noise
 
 
+@lru_cache(maxsize=1)
 def unavailable() -> str:
     """Why OCR cannot run here ("" when it can)."""
     try:
         import pytesseract
     except ImportError:
-        return "OCR not installed (pip install 'lkjip[ocr]')"
-    if shutil.which("tesseract") is None:
-        return "OCR not installed (apt-get install tesseract-ocr tesseract-ocr-ind)"
+        return MISSING
+    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None and shutil.which("tesseract") is None:
+        return MISSING
     try:
         langs = set(pytesseract.get_languages(config=""))
-    except Exception:  # pragma: no cover - a broken tesseract install
-        return "tesseract does not run"
-    if "ind" not in langs and "eng" not in langs:
-        return "tesseract has neither the Indonesian nor the English model"
+    except Exception:
+        return MISSING
+    if not langs & set(LANGS):
+        return MISSING
     return ""
 
 
-def _langs() -> str:
+@lru_cache(maxsize=1)
+def languages() -> str:
     import pytesseract
 
     have = set(pytesseract.get_languages(config=""))
-    return "+".join(lang for lang in LANGS.split("+") if lang in have) or "eng"
+    return "+".join(lang for lang in LANGS if lang in have) or "eng"
 
 
-def render(path: Path, page_no: int, dpi: int = DPI) -> Any:
+def render(path: Path, page_no: int, dpi: int = DPI) -> tuple[Any, float, float]:
+    """The page as a greyscale image, and its width and height in points."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(path))
     try:
         page = pdf[page_no - 1]
-        return page.render(scale=dpi / 72).to_pil().convert("L")
+        width, height = page.get_size()
+        image = page.render(scale=dpi / 72).to_pil().convert("L")
+        page.close()
+        return image, float(width), float(height)
     finally:
         pdf.close()
 
 
-def _words(image: Any) -> list[dict[str, Any]]:
+def ocr_words(image: Any, scale: float) -> list[Word]:
+    """Words with boxes in points (``scale`` = points per pixel), tops shared within a Tesseract line."""
     import pytesseract
 
-    data = pytesseract.image_to_data(image, lang=_langs(), config="--psm 6", output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(image, lang=languages(), config="--psm 3",
+                                     output_type=pytesseract.Output.DICT)
+    spans: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+    for i, level in enumerate(data["level"]):
+        if level == 4:
+            key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            spans[key] = (data["top"][i], data["top"][i] + data["height"][i])
     words = []
     for i, text in enumerate(data["text"]):
-        text = _fix((text or "").strip())
-        if text and float(data["conf"][i]) >= 0:
-            words.append({"text": text, "x0": data["left"][i], "top": data["top"][i],
-                          "x1": data["left"][i] + data["width"][i], "bottom": data["top"][i] + data["height"][i],
-                          "line": (data["block_num"][i], data["par_num"][i], data["line_num"][i])})
+        text = (text or "").strip()
+        if data["level"][i] != 5 or not text or float(data["conf"][i]) < MIN_CONF:
+            continue
+        key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        top, bottom = spans.get(key, (data["top"][i], data["top"][i] + data["height"][i]))
+        left = data["left"][i]
+        words.append(Word(text, left * scale, top * scale, (left + data["width"][i]) * scale, bottom * scale))
     return words
 
 
-def _fix(text: str) -> str:
-    """Tesseract's usual misreadings of the percent sign."""
-    return regex.sub(r"^(?:Yo|%o|o/o|9%|Y%)$", "%", text)
-
-
-def _rulings(image: Any) -> tuple[list[int], list[int], Any]:
-    """x positions of vertical and y positions of horizontal ruling lines, and the image without them.
-
-    Tesseract reads the cell text of a ruled table far better once the rulings are erased.
-    """
+def rulings(image: Any, scale: float) -> list[Seg]:
+    """Horizontal and vertical ruling lines in the image, in points."""
     import cv2
     import numpy as np
-    from PIL import Image
 
     gray = np.array(image)
-    binary = cv2.adaptiveThreshold(~gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
-    h, w = binary.shape
-    horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(w // 30, 10), 1)))
-    vert = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h // 40, 10))))
-    ys = _positions(horiz.sum(axis=1), w * 255 * 0.2)
-    xs = _positions(vert.sum(axis=0), h * 255 * 0.05)
-    mask = cv2.dilate(horiz | vert, np.ones((3, 3), np.uint8))
-    clean = gray.copy()
-    clean[mask > 0] = 255
-    return xs, ys, Image.fromarray(clean)
-
-
-def _positions(profile: Any, threshold: float) -> list[int]:
-    out: list[int] = []
-    for i, v in enumerate(profile):
-        if v >= threshold and (not out or i - out[-1] > 5):
-            out.append(i)
-    return out
-
-
-def _group_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
-    for w in words:
-        lines.setdefault(w["line"], []).append(w)
-    return sorted((sorted(ws, key=lambda w: w["x0"]) for ws in lines.values()), key=lambda ws: ws[0]["top"])
+    binary = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
+    per_pt = 1 / scale
+    segs: list[Seg] = []
+    for vertical, length in ((False, 20.0), (True, 15.0)):
+        size = (1, max(8, int(length * per_pt))) if vertical else (max(8, int(length * per_pt)), 1)
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
+        mask = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kernel)
+        mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        for k in range(1, n):
+            x, y, w, h = (int(v) for v in stats[k][:4])
+            if vertical and h > 3 * w:
+                segs.append(Seg(True, (x + w / 2) * scale, y * scale, (y + h) * scale))
+            elif not vertical and w > 3 * h:
+                segs.append(Seg(False, (y + h / 2) * scale, x * scale, (x + w) * scale))
+    return segs
 
 
 def read_page(path: Path, page_no: int, dpi: int = DPI) -> tuple[list[TextLine], list[Grid]]:
-    image = render(path, page_no, dpi)
-    xs, ys, clean = _rulings(image)
-    words = _words(clean)
+    image, width, height = render(path, page_no, dpi)
     scale = 72 / dpi
-    grids: list[Grid] = []
-    table_box = None
-    if len(xs) >= 3 and len(ys) >= 3:
-        table_box = (xs[0], ys[0], xs[-1], ys[-1])
-        rows: list[list[Cell]] = []
-        for top, bottom in zip(ys, ys[1:], strict=False):
-            row = []
-            for left, right in zip(xs, xs[1:], strict=False):
-                inside = [w for w in words if left <= (w["x0"] + w["x1"]) / 2 < right
-                          and top <= (w["top"] + w["bottom"]) / 2 < bottom]
-                text = " ".join(w["text"] for ws in _group_lines(inside) for w in ws)
-                row.append(Cell(text, page=page_no, bbox=(left * scale, top * scale, right * scale, bottom * scale)))
-            if any(c.text for c in row):
-                rows.append(row)
-        if rows:
-            grids.append(Grid(rows=rows, order=page_no * 100_000.0 + ys[0] * scale, page=page_no, reader="ocr",
-                              end_order=page_no * 100_000.0 + ys[-1] * scale))
-    lines = []
-    for ws in _group_lines(words):
-        if table_box and all(table_box[0] <= w["x0"] <= table_box[2] and table_box[1] <= w["top"] <= table_box[3]
-                             for w in ws):
-            continue
-        top = ws[0]["top"] * scale
-        lines.append(TextLine(" ".join(w["text"] for w in ws), order=page_no * 100_000.0 + top, page=page_no,
-                              bbox=(ws[0]["x0"] * scale, top, ws[-1]["x1"] * scale, ws[-1]["bottom"] * scale)))
-    return lines, grids
+    words = ocr_words(image, scale)
+    part = ruled_part(page_no, Frame("ltr", width, height), words, rulings(image, scale), "ocr")
+    part.lines = [ln for ln in part.lines if not (in_band(ln, height) and PAGE_NUMBER.match(ln.text))]
+    return finish(part)

@@ -1,133 +1,146 @@
-"""Read a PDF report: text lines and ruled table grids with pdfplumber, scanned pages with OCR.
+"""Read a PDF report into a Document: text lines and table grids in reading order.
 
-Each page is parsed once. Ruled tables come from the page's rulings (pdfplumber's table finder,
-run only on pages that have rulings); every other piece of text becomes a TextLine in reading
-order (``order`` = page * 100000 + top), so captions stand just before their grids. Running
-headers and footers repeated across pages and bare page numbers are dropped. Pages without a text
-layer go to OCR (extractors.ocr) when Tesseract is installed, and are listed as unreadable
-otherwise.
+Every page is first looked at with pypdfium2 (fast): pages without a text layer (or with a
+garbage one) are scanned and go to OCR; pages with ruling strokes, rotated text or a /Rotate
+are parsed once with pdfplumber (characters and strokes from one parse); the other pages are
+read from pdfium's characters. In both cases words are built by :mod:`extractors.pdf_words`,
+ruled tables come from the rulings (:mod:`extractors.pdf_rulings`), running headers and
+footers are dropped across pages (:mod:`extractors.pdf_running`), unruled tables come from
+column clustering (:mod:`extractors.pdf_columns`), and the rest is text. camelot is asked only
+about a page whose rulings gave no grid. ``order`` is ``page * 100000 + top``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-import regex
-from pdfminer.pdfparser import PDFSyntaxError
-
 from extractors.errors import InputError
-from extractors.model import Cell, Document, Grid, TextLine
-from extractors.text_reader import clean_text
+from extractors.model import Document, Grid, TextLine
+from extractors.pdf_page import PagePart, finish, ruled_part
+from extractors.pdf_pdfium import PageInfo, glyphs, open_document, page_info
+from extractors.pdf_rulings import segments_from_boxes
+from extractors.pdf_running import drop_running
+from extractors.pdf_words import Frame, make_words
 
 log = logging.getLogger(__name__)
 
-PAGE_STRIDE = 100_000.0
-PAGE_NUMBER = regex.compile(r"^\W*(?:hal(?:aman)?\.?\s*)?[ivxlc\d]{1,4}\W*$", regex.I)
-MARGIN = 0.08  # share of the page height at top and bottom where running headers/footers live
+CAMELOT_MIN_SEGMENTS = 6  # merged rulings on a page before camelot is asked about it
+OCR_MISSING = "OCR not installed (install tesseract-ocr tesseract-ocr-ind)"
 
 
-def order_of(page: int, top: float) -> float:
-    return page * PAGE_STRIDE + top
-
-
-def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 - 1 <= x <= x1 + 1 and top - 1 <= y <= bottom + 1 for x0, top, x1, bottom in boxes)
-
-
-def _grids(page: Any, page_no: int) -> tuple[list[Grid], list[tuple[float, float, float, float]]]:
-    grids: list[Grid] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    if not page.edges:
-        return grids, boxes
-    for table in page.find_tables():
-        data = table.extract()
-        if not data or max(len(r) for r in data) < 2:
-            continue
-        rows = [[Cell(clean_text((text or "").replace("\n", " ")), page=page_no) for text in r] for r in data]
-        _, top, _, bottom = table.bbox
-        boxes.append(table.bbox)
-        grids.append(Grid(rows=rows, order=order_of(page_no, top), page=page_no, reader="pdfplumber",
-                          end_order=order_of(page_no, bottom)))
-    return grids, boxes
-
-
-def _text_lines(page: Any, page_no: int, boxes: list[tuple[float, float, float, float]]) -> list[TextLine]:
-    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes)) if boxes else page
-    lines = []
-    for line in outside.extract_text_lines(return_chars=False):
-        text = clean_text(line["text"])
-        if text:
-            lines.append(TextLine(text, order=order_of(page_no, line["top"]), page=page_no,
-                                  bbox=(line["x0"], line["top"], line["x1"], line["bottom"])))
-    return lines
-
-
-def _drop_running(lines: list[TextLine], heights: dict[int, float], n_pages: int) -> list[TextLine]:
-    """Drop page numbers and lines repeated in the page margins across pages."""
-    def in_margin(t: TextLine) -> bool:
-        h = heights.get(t.page or 0, 792.0)
-        top = t.bbox[1] if t.bbox else 0.0
-        return top < h * MARGIN or top > h * (1 - MARGIN)
-
-    key = lambda t: regex.sub(r"\d+", "#", t.text.lower())  # noqa: E731
-    repeats = Counter(key(t) for t in lines if in_margin(t))
-    threshold = 2 if n_pages <= 3 else 3
-    return [t for t in lines if not (in_margin(t) and (PAGE_NUMBER.match(t.text) or repeats[key(t)] >= threshold))]
-
-
-def _scanned(page: Any) -> bool:
-    chars = page.chars
-    if len(chars) >= 20:
-        text = "".join(c["text"] for c in chars[:400])
-        letters = sum(ch.isalnum() for ch in text)
-        return letters < len(text) * 0.3  # a text layer of garbage
-    return bool(page.images)
-
-
-def read_pdf(path: Path) -> Document:
-    data = path.read_bytes()
-    if not data.startswith(b"%PDF"):
+def _open(path: Path) -> tuple[Any, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file: {exc.strerror or exc}") from exc
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF-" not in data[:1024]:
         raise InputError(str(path), "not a PDF file (no %PDF header)")
     sha = hashlib.sha256(data).hexdigest()
     try:
-        pdf = pdfplumber.open(path)
-    except PDFSyntaxError as exc:
-        raise InputError(str(path), f"damaged PDF: {exc}") from exc
-    except Exception as exc:  # encrypted or otherwise unreadable
-        raise InputError(str(path), f"cannot open PDF: {type(exc).__name__}: {exc}") from exc
-    doc = Document(source_file=str(path), sha256=sha, pages=0)
-    lines: list[TextLine] = []
-    heights: dict[int, float] = {}
+        pdf = open_document(str(path))
+    except Exception as exc:
+        why = str(exc).lower()
+        if "password" in why or "encrypt" in why or "security" in why:
+            raise InputError(str(path), "encrypted PDF (a password is needed to open it)") from exc
+        raise InputError(str(path), f"damaged or unreadable PDF ({str(exc).splitlines()[0][:120]})") from exc
+    return pdf, sha
+
+
+class _Plumber:
+    """pdfplumber opened only when a page needs it, and only once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pdf: Any = None
+
+    def parse(self, index: int) -> Any:
+        import pdfplumber
+
+        from extractors.pdf_plumber import parse_page
+
+        if self.pdf is None:
+            self.pdf = pdfplumber.open(self.path)
+        page = self.pdf.pages[index]
+        try:
+            return parse_page(page)
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _needs_plumber(info: PageInfo) -> bool:
+    return info.rulings or info.rotated_text or info.rotation % 360 != 0
+
+
+def _part(info: PageInfo, pdf: Any, plumber: _Plumber) -> PagePart:
+    index = info.number - 1
+    if _needs_plumber(info):
+        parsed = plumber.parse(index)
+        segs = segments_from_boxes(parsed.strokes)
+        return ruled_part(info.number, parsed.frame, make_words(parsed.glyphs), segs, "pdfplumber",
+                          make_words(parsed.others))
+    frame = Frame("ltr", info.width, info.height)
+    return ruled_part(info.number, frame, make_words(glyphs(pdf, index)), [], "pdfium")
+
+
+def read_pdf(path: Path) -> Document:
+    path = Path(path)
+    pdf, sha = _open(path)
+    doc = Document(source_file=str(path), sha256=sha, pages=len(pdf))
+    plumber = _Plumber(path)
+    parts: list[PagePart] = []
     scanned: list[int] = []
-    with pdf:
-        doc.pages = len(pdf.pages)
-        for page_no, page in enumerate(pdf.pages, start=1):
-            heights[page_no] = float(page.height)
+    try:
+        for index in range(len(pdf)):
             try:
-                if _scanned(page):
-                    scanned.append(page_no)
-                    continue
-                grids, boxes = _grids(page, page_no)
-                doc.grids.extend(grids)
-                lines.extend(_text_lines(page, page_no, boxes))
+                info = page_info(pdf, index)
+                if info.scanned:
+                    scanned.append(info.number)
+                elif info.n_chars:
+                    parts.append(_part(info, pdf, plumber))
             except Exception as exc:  # one bad page must not lose the others
-                log.debug("page %d of %s failed", page_no, path, exc_info=True)
-                doc.unreadable.append((page_no, f"page could not be parsed: {type(exc).__name__}"))
-            finally:
-                page.flush_cache()
+                log.debug("page %d of %s failed", index + 1, path, exc_info=True)
+                doc.unreadable.append((index + 1, f"page could not be parsed: {type(exc).__name__}"))
+    finally:
+        plumber.close()
+        pdf.close()
+    drop_running(parts)
+    lines: list[TextLine] = []
+    for part in parts:
+        text, grids = finish(part)
+        if not grids and part.n_strokes >= CAMELOT_MIN_SEGMENTS:
+            grids = _second_reader(path, part)
+            text = _outside(text, grids)
+        lines.extend(text)
+        doc.grids.extend(grids)
     if scanned:
         _read_scanned(path, scanned, doc, lines)
-    doc.lines = _drop_running(lines, heights, doc.pages)
-    doc.lines.sort(key=lambda t: t.order)
+    doc.lines = sorted(lines, key=lambda t: t.order)
     doc.grids.sort(key=lambda g: g.order)
+    doc.unreadable.sort(key=lambda u: u[0] or 0)
     return doc
+
+
+def _second_reader(path: Path, part: PagePart) -> list[Grid]:
+    if part.frame.direction != "ltr":
+        return []
+    from extractors.pdf_camelot import camelot_grids
+
+    return camelot_grids(path, part.number, part.frame.height)
+
+
+def _outside(lines: list[TextLine], grids: list[Grid]) -> list[TextLine]:
+    """Text lines not covered by any of the grids (camelot's grids took their text)."""
+    if not grids:
+        return lines
+    spans = [(g.order, g.end_order if g.end_order is not None else g.order) for g in grids]
+    return [t for t in lines if not any(a - 1 <= t.order <= b for a, b in spans)]
 
 
 def _read_scanned(path: Path, pages: list[int], doc: Document, lines: list[TextLine]) -> None:
@@ -137,15 +150,18 @@ def _read_scanned(path: Path, pages: list[int], doc: Document, lines: list[TextL
     if why:
         for page_no in pages:
             doc.unreadable.append((page_no, f"scanned page: {why}"))
-        doc.notes.append(f"{len(pages)} scanned page(s) not read: {why}")
+        doc.notes.append(f"{len(pages)} scanned page(s) not read ({', '.join(map(str, pages))}): {why}")
         return
+    read = 0
     for page_no in pages:
         try:
             page_lines, grids = ocr.read_page(path, page_no)
         except Exception as exc:
             log.debug("OCR of page %d of %s failed", page_no, path, exc_info=True)
-            doc.unreadable.append((page_no, f"OCR failed: {type(exc).__name__}"))
+            doc.unreadable.append((page_no, f"scanned page: OCR failed ({type(exc).__name__})"))
             continue
+        read += 1
         lines.extend(page_lines)
         doc.grids.extend(grids)
-    doc.notes.append(f"{len(pages)} scanned page(s) read with OCR")
+    if read:
+        doc.notes.append(f"{read} scanned page(s) read with OCR; their figures may hold OCR errors")

@@ -1,0 +1,76 @@
+"""The layout of one page, from its words and rulings to TextLines and Grids.
+
+Shared by the born-digital reader and OCR. First the ruled tables take the words inside them
+(:func:`ruled_part`); the reader then drops running headers and footers from what is left;
+finally unruled tables are looked for among the remaining lines and everything else becomes
+text in reading order (:func:`finish`). ``order`` is ``page * 100000 + top`` in the page's
+reading frame, so a caption above a grid comes before it and the text below it after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extractors.model import BBox, Cell, Grid, TextLine
+from extractors.pdf_columns import unruled_tables
+from extractors.pdf_rulings import RuledTable, Seg, ruled_tables
+from extractors.pdf_words import Frame, Line, Word, make_lines
+from extractors.text_reader import clean_text
+
+PAGE_STRIDE = 100_000.0
+
+
+def order_of(page: int, top: float) -> float:
+    return page * PAGE_STRIDE + top
+
+
+@dataclass(slots=True)
+class PagePart:
+    """A page after its ruled tables took their words: the rest is lines, still to be sorted out."""
+
+    number: int
+    frame: Frame
+    tables: list[RuledTable]
+    lines: list[Line]
+    extra: list[Line] = field(default_factory=list)  # text in another direction (page numbers, stamps)
+    reader: str = "pdfplumber"
+    n_strokes: int = 0  # merged ruling segments on the page (camelot is asked when no table came of them)
+
+
+def ruled_part(number: int, frame: Frame, words: Sequence[Word], segs: Sequence[Seg], reader: str = "pdfplumber",
+               extra: Sequence[Word] = ()) -> PagePart:
+    tables, taken = ruled_tables(segs, words) if segs else ([], set())
+    rest = [w for k, w in enumerate(words) if k not in taken]
+    return PagePart(number, frame, tables, make_lines(rest), make_lines(extra), reader, len(segs))
+
+
+def _grid(number: int, frame: Frame, bbox: BBox, rows: Sequence[Sequence[tuple[str, BBox | None]]],
+          reader: str) -> Grid:
+    cells = [[Cell(clean_text(text), page=number, bbox=frame.to_page(box) if box else None) for text, box in row]
+             for row in rows]
+    return Grid(rows=cells, order=order_of(number, bbox[1]), page=number, reader=reader,
+                end_order=order_of(number, bbox[3]))
+
+
+def _text_line(number: int, frame: Frame, line: Line) -> TextLine | None:
+    text = clean_text(line.text)
+    if not text:
+        return None
+    return TextLine(text, order=order_of(number, line.top), page=number, bbox=frame.to_page(line.bbox))
+
+
+def finish(part: PagePart, unruled: bool = True) -> tuple[list[TextLine], list[Grid]]:
+    """Unruled tables among the remaining lines; the rest as text lines."""
+    grids = [_grid(part.number, part.frame, t.bbox, t.rows, part.reader) for t in part.tables]
+    lines = part.lines
+    if unruled:
+        used: set[int] = set()
+        for table in unruled_tables(lines):
+            grids.append(_grid(part.number, part.frame, table.bbox, table.rows, part.reader))
+            used |= {id(ln) for ln in table.lines}
+        lines = [ln for ln in lines if id(ln) not in used]
+    text = [t for ln in lines if (t := _text_line(part.number, part.frame, ln)) is not None]
+    page_frame = Frame("ltr", part.frame.width, part.frame.height)
+    text += [t for ln in part.extra if (t := _text_line(part.number, page_frame, ln)) is not None]
+    return text, grids

@@ -1,0 +1,178 @@
+"""Characters to words and lines, the same way for every source (pdfplumber, pdfium, OCR).
+
+A character is a :class:`Glyph` (text and box in top-down PDF points). Glyphs are clustered into
+visual lines by their top, sorted left to right and cut into words at spaces and gaps wider
+than a fifth of the font size. Rotated text is first turned into its reading frame
+(:class:`Frame`) so that it is read like upright text and its boxes can be mapped back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from extractors.model import BBox
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """How a page's text is turned to be read upright: none, bottom-to-top or top-to-bottom."""
+
+    direction: str  # "ltr" | "btt" | "ttb"
+    width: float  # page width and height as printed (top-down points)
+    height: float
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Width and height of the reading frame."""
+        return (self.width, self.height) if self.direction == "ltr" else (self.height, self.width)
+
+    def to_reading(self, box: BBox) -> BBox:
+        x0, top, x1, bottom = box
+        if self.direction == "btt":
+            return (self.height - bottom, x0, self.height - top, x1)
+        if self.direction == "ttb":
+            return (top, self.width - x1, bottom, self.width - x0)
+        return box
+
+    def to_page(self, box: BBox) -> BBox:
+        x0, top, x1, bottom = box
+        if self.direction == "btt":
+            return (top, self.height - x1, bottom, self.height - x0)
+        if self.direction == "ttb":
+            return (self.width - bottom, x0, self.width - top, x1)
+        return box
+
+
+def cluster_lines(glyphs: Iterable[Glyph], tolerance: float = 3.0) -> list[list[Glyph]]:
+    """Glyphs grouped into visual lines (by top, chained within ``tolerance``), top to bottom."""
+    ordered = sorted(glyphs, key=lambda g: g.top)
+    lines: list[list[Glyph]] = []
+    last_top = float("-inf")
+    for g in ordered:
+        if lines and g.top - last_top <= tolerance:
+            lines[-1].append(g)
+        else:
+            lines.append([g])
+        last_top = g.top
+    return lines
+
+
+def words_of_line(glyphs: Sequence[Glyph], gap_ratio: float = 0.2) -> list[Word]:
+    out: list[Word] = []
+    text: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    for g in sorted(glyphs, key=lambda g: g.x0):
+        if not g.text.strip():
+            if text:
+                out.append(Word("".join(text), x0, top, x1, bottom))
+                text = []
+            continue
+        size = g.bottom - g.top
+        if text and g.x0 - x1 > max(1.0, gap_ratio * size):
+            out.append(Word("".join(text), x0, top, x1, bottom))
+            text = []
+        if not text:
+            x0, top, x1, bottom = g.x0, g.top, g.x1, g.bottom
+        else:
+            x1 = max(x1, g.x1)
+            top = min(top, g.top)
+            bottom = max(bottom, g.bottom)
+        text.append(g.text)
+    if text:
+        out.append(Word("".join(text), x0, top, x1, bottom))
+    return out
+
+
+def make_words(glyphs: Iterable[Glyph]) -> list[Word]:
+    """All words of a page, line by line, left to right."""
+    return [w for line in cluster_lines(glyphs) for w in words_of_line(line)]
+
+
+def make_lines(words: Iterable[Word], tolerance: float = 3.0) -> list[Line]:
+    """Words grouped into visual lines, top to bottom, each left to right."""
+    ordered = sorted(words, key=lambda w: w.top)
+    groups: list[list[Word]] = []
+    last_top = float("-inf")
+    for w in ordered:
+        if groups and w.top - last_top <= tolerance:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+        last_top = w.top
+    return [Line(tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
+
+
+def split_line(line: Line, gap: float) -> list[Line]:
+    """A visual line cut where the space between two words exceeds ``gap`` points."""
+    parts: list[list[Word]] = [[line.words[0]]]
+    for w in line.words[1:]:
+        if w.x0 - parts[-1][-1].x1 > gap:
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return [Line(tuple(p)) for p in parts]
+
+
+def text_of(words: Iterable[Word]) -> str:
+    """Text of the words in one cell: lines top to bottom joined by a space."""
+    return " ".join(line.text for line in make_lines(words))
