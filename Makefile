@@ -11,7 +11,7 @@ OUT    ?= data/out
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,ocr]'
+	$(BIN)/pip install -q -e '.[dev,ocr,dask]'
 	touch $(STAMP)
 
 # OCR needs Tesseract with the Indonesian model (Debian packages); best effort, skipped without root.

@@ -1,78 +1,156 @@
-"""Run many inputs: files and folders, failures isolated per file, progress on a terminal."""
+"""Run many inputs: files and folders, failures isolated per file.
+
+Sequential by default; `workers > 1` uses a process pool; a dask.distributed scheduler address
+sends the files to a cluster (the optional `dask` extra; the workers must see the same paths).
+Whatever happens inside one file's extraction, that file becomes a failed document and the batch
+goes on. Results come back in input order, whatever order they finished in.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import sys
-import traceback
+import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import Any
 
 from pipeline.run import SUPPORTED, extract_document
+from pipeline.write import one_line
 from schemas.records import DocumentInfo, Extraction
 
 log = logging.getLogger(__name__)
+OnDone = Callable[[Extraction], None]
 
 
 class UsageError(Exception):
-    """The paths given cannot be used (nothing there, nothing readable)."""
+    """The command cannot run as asked (nothing at a path, no supported files, no scheduler)."""
+
+
+# --- inputs ---------------------------------------------------------------------------------------------------
+def _walk(folder: Path) -> list[Path]:
+    """Supported files under `folder`, recursively, skipping hidden files and folders, sorted."""
+    found: list[Path] = []
+
+    def warn(exc: OSError) -> None:
+        log.warning("cannot list %s: %s", exc.filename, exc.strerror)
+
+    for root, dirs, files in os.walk(folder, onerror=warn):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / f for f in files
+                     if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED)
+    return sorted(found, key=lambda p: p.as_posix())
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Files as given plus the supported files under each folder, sorted, each once."""
+    """Files as given plus the supported files under each folder, each once, in a stable order.
+
+    A file named explicitly is kept whatever its type (the reader reports an unsupported one as a
+    failed input); folders contribute only .txt/.md/.pdf files.
+    """
+    paths = [Path(p) for p in paths]
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                                and not p.name.startswith(".")))
+            found.extend(_walk(path))
         elif path.is_file():
             found.append(path)
         else:
             raise UsageError(f"no such file or folder: {path}")
-    unique = list(dict.fromkeys(found))
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
     if not unique:
-        raise UsageError("no .txt, .md or .pdf files found in " + ", ".join(str(p) for p in paths))
-    return unique
+        names = ", ".join(str(p) for p in paths)
+        raise UsageError(f"no supported files (.txt, .md, .pdf) found in {names}")
+    return list(unique.values())
+
+
+# --- one file, never raising --------------------------------------------------------------------------------------
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return hashlib.sha256(str(path).encode()).hexdigest()
+
+
+def failed(path: Path, stage: str, exc: BaseException | str) -> Extraction:
+    """A failed document for `path` with a one-line error naming the stage."""
+    why = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    sha = _sha256(path)
+    info = DocumentInfo(doc_id=sha[:12], source_file=str(path), sha256=sha, pages=0, status="failed",
+                        error=f"{stage}: {one_line(why)}")
+    return Extraction(info=info)
 
 
 def safe_extract(path: Path) -> Extraction:
-    """extract_document, with even an unexpected error turned into a failed document."""
+    """extract_document, with even an unexpected exception turned into a failed document."""
     try:
-        return extract_document(path)
-    except Exception as exc:  # never let one file take the batch down
-        log.debug("unexpected failure on %s\n%s", path, traceback.format_exc())
-        info = DocumentInfo(doc_id="0" * 12, source_file=str(path), sha256="0" * 64, pages=0, status="failed",
-                            error=f"internal: {type(exc).__name__}: {exc}")
-        return Extraction(info=info)
+        ext = extract_document(path)
+    except Exception as exc:  # one file must never take the batch down
+        log.debug("unexpected failure on %s", path, exc_info=True)
+        return failed(path, "internal", exc)
+    if not isinstance(ext, Extraction):
+        return failed(path, "internal", f"extract_document returned {type(ext).__name__}, not an Extraction")
+    ext.info.error = one_line(ext.info.error)
+    if ext.info.status == "failed" and not ext.info.error:
+        ext.info.error = "extract: failed without a reason"
+    return ext
 
 
-def run_batch(paths: list[Path], workers: int = 1, scheduler: str | None = None,
-              on_done: Callable[[Extraction], None] | None = None) -> list[Extraction]:
-    results: list[Extraction] = []
-
-    def done(ext: Extraction) -> None:
-        results.append(ext)
+# --- many files ---------------------------------------------------------------------------------------------------
+def _collect(futures: dict[Any, int], paths: list[Path], results: list[Extraction | None], on_done: OnDone | None,
+             result_of: Callable[[Any], Extraction], completed: Iterable[Any]) -> None:
+    for future in completed:
+        k = futures[future]
+        try:
+            ext = result_of(future)
+        except Exception as exc:  # the worker died, or the result could not travel back
+            log.debug("worker failure on %s", paths[k], exc_info=True)
+            ext = failed(paths[k], "internal", exc)
+        results[k] = ext
         if on_done:
             on_done(ext)
 
+
+def _run_pool(paths: list[Path], workers: int, results: list[Extraction | None], on_done: OnDone | None) -> None:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: dict[Future[Extraction], int] = {pool.submit(safe_extract, p): k for k, p in enumerate(paths)}
+        _collect(futures, paths, results, on_done, lambda f: f.result(), as_completed(futures))
+
+
+def _run_dask(paths: list[Path], scheduler: str, results: list[Extraction | None], on_done: OnDone | None) -> None:
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError as exc:
+        raise UsageError("--scheduler needs the dask extra: pip install 'lkjip[dask]'") from exc
+    try:
+        client = Client(scheduler, timeout=30, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"cannot reach the dask scheduler at {scheduler}: {one_line(str(exc), 200)}") from exc
+    with client:
+        futures = {client.submit(safe_extract, p, pure=False): k for k, p in enumerate(paths)}
+        _collect(futures, paths, results, on_done, lambda f: f.result(), dask_completed(list(futures)))
+
+
+def run_batch(paths: list[Path], workers: int = 1, scheduler: str | None = None,
+              on_done: OnDone | None = None) -> list[Extraction]:
+    """Every path through extract_document; one Extraction per path, in the order of `paths`.
+
+    `on_done` is called in this process as each file finishes (for progress), in finishing order.
+    """
+    paths = [Path(p) for p in paths]
+    results: list[Extraction | None] = [None] * len(paths)
     if scheduler:
-        try:
-            from dask.distributed import Client
-        except ImportError as exc:
-            raise UsageError("--scheduler needs the dask extra: pip install 'lkjip[dask]'") from exc
-        with Client(scheduler) as client:
-            for future in client.map(safe_extract, paths):
-                done(future.result())
+        _run_dask(paths, scheduler, results, on_done)
     elif workers > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for ext in pool.map(safe_extract, paths):
-                done(ext)
+        _run_pool(paths, min(workers, len(paths)), results, on_done)
     else:
-        for path in paths:
-            done(safe_extract(path))
-    return results
-
-
-def is_terminal() -> bool:
-    return sys.stderr.isatty()
+        for k, path in enumerate(paths):
+            ext = safe_extract(path)
+            results[k] = ext
+            if on_done:
+                on_done(ext)
+    return [r if r is not None else failed(paths[k], "internal", "no result") for k, r in enumerate(results)]

@@ -1,26 +1,37 @@
-"""The `lkjip` command: `lkjip extract PATH... -o OUT`."""
+"""The `lkjip` command: `lkjip extract PATH... -o OUT` (also `python -m pipeline extract ...`).
+
+Exit codes: 0 every file ok or partial; 3 some files failed (the others are still written);
+2 usage error (no such path, no supported files, bad option, unusable output folder);
+1 the outputs could not be written.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
+import click
+import pandas as pd
 import typer
 from rich.console import Console
+from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pipeline.batch import UsageError, collect_inputs, is_terminal, run_batch
-from pipeline.write import write_outputs
+from pipeline.batch import UsageError, collect_inputs, run_batch
+from pipeline.write import DB_NAME, one_line, write_outputs
 from schemas.records import Extraction
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+EXIT_OK, EXIT_WRITE, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+LOGGERS = ("pipeline", "extractors", "schemas", "lkjip")
+log = logging.getLogger("lkjip")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn LKjIP performance reports into clean, checked data.")
-err = Console(stderr=True)
-EXIT_FAILED = 3
-EXIT_USAGE = 2
 
 
 @app.callback()
@@ -28,77 +39,141 @@ def _root() -> None:
     """lkjip: extract and check LKjIP / LAKIP reports."""
 
 
+def _usage(message: str) -> typer.Exit:
+    typer.echo(f"error: {one_line(message)}", err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+@contextmanager
+def _logging(level: int, console: Console | None) -> Iterator[None]:
+    """Our loggers at `level` on stderr for the duration of the command (others stay at WARNING)."""
+    handler: logging.Handler
+    if console is not None:  # on a terminal: log lines above the progress bar
+        handler = RichHandler(console=console, show_path=False, markup=False)
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    previous = {name: logging.getLogger(name).level for name in LOGGERS}
+    root.addHandler(handler)
+    for name in LOGGERS:
+        logging.getLogger(name).setLevel(level)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        for name, lvl in previous.items():
+            logging.getLogger(name).setLevel(lvl)
+
+
+def _run(inputs: list[Path], workers: int, scheduler: str | None, console: Console | None) -> list[Extraction]:
+    """The batch, with a progress bar on `console` (a terminal) or a log line per file."""
+    total = len(inputs)
+    if console is None:
+        count = 0
+
+        def line(ext: Extraction) -> None:
+            nonlocal count
+            count += 1
+            i = ext.info
+            detail = f"{i.n_measurements} measurements, {i.n_budget} budget rows, {i.n_flags} flags"
+            log.info("[%d/%d] %s: %s (%s)", count, total, i.source_file, i.status,
+                     i.error if i.status == "failed" else detail)
+
+        return run_batch(inputs, workers, scheduler, on_done=line)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("extracting", total=total)
+        return run_batch(inputs, workers, scheduler, on_done=lambda _: progress.advance(task))
+
+
+def _summary(tables: dict[str, pd.DataFrame], out: Path, reports: bool) -> str:
+    docs, flags = tables["documents"], tables["flags"]
+    status = Counter(docs["status"])
+    severity = Counter(flags["severity"])
+    files = ["documents", "tables", "measurements", "budget", "flags", "errors"]
+    where = f"{out}/: " + ", ".join(f"{n}.csv" for n in files) + " (+ .parquet), " + DB_NAME
+    if reports:
+        where += ", report.html, reports/*.xlsx"
+    return "\n".join([
+        f"{len(docs)} file(s): {status['ok']} ok, {status['partial']} partial, {status['failed']} failed",
+        f"{len(tables['measurements'])} measurements, {len(tables['budget'])} budget rows, {len(flags)} flags "
+        f"({severity['error']} error, {severity['warning']} warning, {severity['info']} info)",
+        f"outputs in {where}",
+    ])
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise _usage(f"output folder {out} is a file")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _usage(f"cannot create output folder {out}: {exc.strerror or exc}") from None
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Report files (.txt, .md, .pdf) and/or folders.")],
+    paths: Annotated[list[Path], typer.Argument(help="Report files (.txt, .md, .pdf) and/or folders.",
+                                                show_default=False)],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("data/out"),
-    workers: Annotated[int, typer.Option(help="Files read in parallel (processes).", min=1)] = 1,
-    scheduler: Annotated[str | None, typer.Option(help="dask.distributed scheduler address.")] = None,
-    reports: Annotated[bool, typer.Option("--reports/--no-reports", help="Write xlsx/html reports.")] = True,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Files read in parallel (processes).")] = 1,
+    scheduler: Annotated[str | None, typer.Option(help="dask.distributed scheduler address (dask extra).")] = None,
+    reports: Annotated[bool, typer.Option("--reports/--no-reports", help="Write the xlsx/html reports.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors: no progress, no summary.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging (with tracebacks).")] = False,
 ) -> None:
-    """Extract every report under PATHS into OUT (CSV, Parquet, lkjip.duckdb)."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO,
-                        format="%(levelname)s %(message)s", stream=sys.stderr)
+    """Extract every report under PATHS into OUT: CSV, Parquet, lkjip.duckdb and reports."""
+    if quiet and verbose:
+        raise _usage("--quiet and --verbose cannot be used together")
     try:
         inputs = collect_inputs(paths)
     except UsageError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    results = _run(inputs, workers, scheduler, quiet)
-    try:
-        write_outputs(results, out)
-        if reports:
-            from pipeline.report import write_reports
+        raise _usage(str(exc)) from None
+    _check_out(out)
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO
+    console = Console(stderr=True) if not quiet and sys.stderr.isatty() else None
+    with _logging(level, console):
+        try:
+            results = _run(inputs, workers, scheduler, console)
+        except UsageError as exc:
+            raise _usage(str(exc)) from None
+        try:
+            tables = write_outputs(results, out)
+            if reports:
+                from pipeline.report import write_reports
 
-            write_reports(results, out)
-    except OSError as exc:
-        err.print(f"[red]error:[/red] cannot write to {out}: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    failed = [r for r in results if r.info.status == "failed"]
+                write_reports(tables, out)
+        except Exception as exc:
+            log.debug("writing failed", exc_info=True)
+            typer.echo(f"error: cannot write the outputs to {out}: {one_line(f'{type(exc).__name__}: {exc}')}",
+                       err=True)
+            raise typer.Exit(EXIT_WRITE) from None
+    failed = tables["documents"][tables["documents"]["status"] == "failed"]
+    for source, error in zip(failed["source_file"], failed["error"], strict=True):
+        typer.echo(f"failed: {source}: {error}", err=True)
     if not quiet:
-        _summary(results, out)
-    for r in failed:
-        err.print(f"[red]failed:[/red] {r.info.source_file}: {r.info.error}")
-    if failed:
+        typer.echo(_summary(tables, out, reports))
+    if len(failed):
         raise typer.Exit(EXIT_FAILED)
 
 
-def _run(inputs: list[Path], workers: int, scheduler: str | None, quiet: bool) -> list[Extraction]:
-    log = logging.getLogger("lkjip")
-    if quiet or not is_terminal():
-        def report(ext: Extraction) -> None:
-            log.info("%s: %s (%d measurements, %d budget rows, %d flags)", ext.info.source_file, ext.info.status,
-                     ext.info.n_measurements, ext.info.n_budget, ext.info.n_flags)
-        try:
-            return run_batch(inputs, workers, scheduler, on_done=report)
-        except UsageError as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(EXIT_USAGE) from None
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("extracting", total=len(inputs))
-        try:
-            return run_batch(inputs, workers, scheduler, on_done=lambda _: progress.advance(task))
-        except UsageError as exc:
-            err.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(EXIT_USAGE) from None
-
-
-def _summary(results: list[Extraction], out: Path) -> None:
-    status = Counter(r.info.status for r in results)
-    severity = Counter(f.severity for r in results for f in r.flags)
-    n_meas = sum(len(r.measurements) for r in results)
-    n_budget = sum(len(r.budget) for r in results)
-    err.print(f"{len(results)} file(s): " + ", ".join(f"{n} {s}" for s, n in sorted(status.items()))
-              + f"; {n_meas} measurements, {n_budget} budget rows; flags: "
-              + (", ".join(f"{n} {s}" for s, n in sorted(severity.items())) or "none")
-              + f"\noutputs in {out}/ (CSV, Parquet, lkjip.duckdb)")
-
-
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry: usage errors as one line on stderr (exit 2), never a traceback."""
+    try:
+        code = app(args=argv, prog_name="lkjip", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.show()
+        code = EXIT_USAGE
+    except click.ClickException as exc:
+        hint = " (see lkjip --help)" if isinstance(exc, click.UsageError) else ""
+        typer.echo(f"error: {one_line(exc.format_message())}{hint}", err=True)
+        code = exc.exit_code
+    except click.Abort:
+        typer.echo("aborted", err=True)
+        code = 130
+    code = code if isinstance(code, int) else EXIT_OK
+    sys.exit(code)
 
 
 if __name__ == "__main__":

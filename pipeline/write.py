@@ -1,110 +1,233 @@
-"""Write the output contract: CSV + Parquet per table and one DuckDB file with all of them.
+"""Write the output contract: CSV + Parquet per table and one DuckDB file holding all of them.
 
-Tables are rebuilt from the extractions on every run (never appended to), in a fixed order, so
-re-running on the same inputs gives the same files.
+Tables are rebuilt from the extractions on every run (replaced, never appended to), rows in a
+fixed order (source_file, then table order, then page/line), so re-running on the same inputs
+gives the same files. Every table is validated against its pandera schema before writing; a
+document whose rows do not pass becomes a failed document (stage "write") instead of taking the
+other documents' rows down with it.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
+import pandera.errors
 
 from extractors.numbers import Number
-from schemas.output import COLUMNS, SCHEMAS
-from schemas.records import Extraction
+from schemas.output import (
+    BOOL_COLUMNS,
+    BUDGET_LEVELS,
+    COLUMNS,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    MEASUREMENT_LEVELS,
+    SCHEMAS,
+)
+from schemas.records import BudgetLine, DocumentInfo, Extraction, Flag, Measurement, TableInfo
 
-INT_COLUMNS = {"pages", "tahun", "n_tables", "n_measurements", "n_budget", "n_flags", "page", "line", "n_rows",
-               "year"}
-FLOAT_COLUMNS = {"target", "realisasi", "capaian_reported", "capaian_computed", "pagu", "persen_reported",
-                 "persen_computed", "sisa_reported", "sisa_computed", "reported", "expected", "delta"}
+log = logging.getLogger(__name__)
+
+DB_NAME = "lkjip.duckdb"
+Row = dict[str, Any]
+_STAGE = re.compile(r"^\s*(read|assemble|understand|normalise|extract|check|write|internal)\s*:\s*(.*)$", re.S)
 
 
-def _number(prefix: str, n: Number, value_name: str | None = None) -> dict[str, Any]:
-    return {f"{prefix}_raw": n.raw, value_name or prefix: n.value}
+def one_line(text: str, limit: int = 500) -> str:
+    """A message on one line (whitespace runs collapsed), at most `limit` characters."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _measurement_row(m: Any) -> dict[str, Any]:
-    row = {k: getattr(m, k) for k in ("doc_id", "source_file", "table_id", "page", "line", "level", "sasaran",
-                                      "program", "indikator", "satuan", "capaian_computed", "polarity",
-                                      "formula", "year")}
+def split_stage(error: str) -> tuple[str, str]:
+    """'read: no such file' -> ('read', 'no such file'); an error without a known stage -> ('unknown', error)."""
+    m = _STAGE.match(error)
+    if m:
+        return m.group(1), one_line(m.group(2)) or "failed"
+    return "unknown", one_line(error) or "failed"
+
+
+# --- one record -> one row -------------------------------------------------------------------------------------
+def _number(prefix: str, n: Number, value_name: str | None = None) -> Row:
+    return {f"{prefix}_raw": n.raw, value_name or prefix: n.value, f"{prefix}_status": n.status}
+
+
+def _contract_level(level: str, allowed: list[str]) -> str:
+    return level if level in allowed else "other"
+
+
+def measurement_row(m: Measurement) -> Row:
+    row: Row = {k: getattr(m, k) for k in ("doc_id", "source_file", "table_id", "page", "line", "sasaran",
+                                           "program", "indikator", "satuan", "capaian_computed", "polarity",
+                                           "formula", "year")}
+    row.update(level=_contract_level(m.level, MEASUREMENT_LEVELS), level_detail=m.level)
     row.update(_number("target", m.target))
     row.update(_number("realisasi", m.realisasi))
     row.update(_number("capaian", m.capaian, "capaian_reported"))
-    row.update(target_status=m.target.status, realisasi_status=m.realisasi.status,
-               capaian_status=m.capaian.status)
     return row
 
 
-def _budget_row(b: Any) -> dict[str, Any]:
-    row = {k: getattr(b, k) for k in ("doc_id", "source_file", "table_id", "page", "line", "kode", "level",
-                                      "parent_kode", "uraian", "persen_computed", "sisa_computed", "is_total",
-                                      "section", "year")}
+def budget_row(b: BudgetLine) -> Row:
+    row: Row = {k: getattr(b, k) for k in ("doc_id", "source_file", "table_id", "page", "line", "kode",
+                                           "parent_kode", "uraian", "persen_computed", "sisa_computed",
+                                           "is_total", "section", "year")}
+    row.update(level=_contract_level(b.level, BUDGET_LEVELS), level_detail=b.level)
     row.update(_number("pagu", b.pagu))
     row.update(_number("realisasi", b.realisasi))
     row.update(_number("persen", b.persen, "persen_reported"))
     row.update(_number("sisa", b.sisa, "sisa_reported"))
-    row.update(pagu_status=b.pagu.status, realisasi_status=b.realisasi.status)
     return row
 
 
-def frames(extractions: list[Extraction]) -> dict[str, pd.DataFrame]:
-    """The output tables as DataFrames, validated against their schemas."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
-    for ext in sorted(extractions, key=lambda e: e.info.source_file):
-        rows["documents"].append(asdict(ext.info))
-        rows["tables"].extend(asdict(t) for t in ext.table_infos)
-        rows["measurements"].extend(_measurement_row(m) for m in ext.measurements)
-        rows["budget"].extend(_budget_row(b) for b in ext.budget)
-        rows["flags"].extend(asdict(f) for f in ext.flags)
-        if ext.info.status == "failed":
-            stage, _, why = ext.info.error.partition(": ")
-            rows["errors"].append({"source_file": ext.info.source_file, "stage": stage or "read",
-                                   "error": why or ext.info.error})
-    out = {}
-    for name, columns in COLUMNS.items():
-        df = pd.DataFrame(rows[name])
-        for col in columns:
-            if col not in df.columns:
-                df[col] = pd.Series([None] * len(df), dtype=object)
-        extra = [c for c in df.columns if c not in columns]
-        df = df[columns + extra]
-        out[name] = SCHEMAS[name].validate(_types(df))
-    return out
+def document_row(info: DocumentInfo) -> Row:
+    row = asdict(info)
+    row["error"] = one_line(info.error)
+    return row
 
 
-def _types(df: pd.DataFrame) -> pd.DataFrame:
-    for col in df.columns:
+def error_row(info: DocumentInfo) -> Row:
+    stage, why = split_stage(info.error)
+    return {"source_file": info.source_file, "stage": stage, "error": why}
+
+
+# --- one extraction -> its rows of every table -------------------------------------------------------------------
+def _sorted(records: Iterable[Any], rank: dict[str, int]) -> list[Any]:
+    """Table order, then page, then line; ties keep the extractor's order (sort is stable)."""
+    def key(r: Any) -> tuple[int, int, int]:
+        return (rank.get(r.table_id, len(rank)), -1 if r.page is None else r.page, -1 if r.line is None else r.line)
+    return sorted(records, key=key)
+
+
+def extraction_rows(ext: Extraction) -> dict[str, list[Row]]:
+    rank = {t.table_id: i for i, t in reversed(list(enumerate(ext.table_infos)))}
+    tables: list[TableInfo] = list(ext.table_infos)
+    measurements: list[Measurement] = _sorted(ext.measurements, rank)
+    budget: list[BudgetLine] = _sorted(ext.budget, rank)
+    flags: list[Flag] = _sorted(ext.flags, rank)
+    return {
+        "documents": [document_row(ext.info)],
+        "tables": [asdict(t) for t in tables],
+        "measurements": [measurement_row(m) for m in measurements],
+        "budget": [budget_row(b) for b in budget],
+        "flags": [asdict(f) for f in flags],
+        "errors": [error_row(ext.info)] if ext.info.status == "failed" else [],
+    }
+
+
+# --- rows -> typed, ordered, validated DataFrames -------------------------------------------------------------------
+def _text_value(v: Any) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    return str(v)
+
+
+def _typed(name: str, rows: list[Row]) -> pd.DataFrame:
+    columns = COLUMNS[name]
+    data: dict[str, pd.Series] = {}
+    for col in columns:
+        values = [r.get(col) for r in rows]
         if col in INT_COLUMNS:
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+            data[col] = pd.Series(pd.array([None if v is None else int(v) for v in values], dtype="Int64"))
         elif col in FLOAT_COLUMNS:
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype(float)
-        elif col == "is_total":
-            df[col] = df[col].astype(bool)
+            data[col] = pd.Series([float("nan") if v is None else float(v) for v in values], dtype="float64")
+        elif col in BOOL_COLUMNS:
+            data[col] = pd.Series([bool(v) for v in values], dtype=bool)
         else:
-            df[col] = df[col].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v))
-            df[col] = df[col].astype(str)
-    return df
+            data[col] = pd.Series([_text_value(v) for v in values], dtype=str)
+    return pd.DataFrame(data, columns=columns)
+
+
+def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The table checked against its schema; raises pandera.errors.SchemaError on a bad row."""
+    return SCHEMAS[name].validate(df)
+
+
+def _check_extraction(ext: Extraction) -> dict[str, list[Row]]:
+    rows = extraction_rows(ext)
+    for name, table_rows in rows.items():
+        validate(name, _typed(name, table_rows))
+    return rows
+
+
+def _write_failure(ext: Extraction, exc: Exception) -> Extraction:
+    why = f"write: rows do not match the output schema: {one_line(str(exc), 300)}"
+    log.warning("%s: %s", ext.info.source_file, why)
+    return Extraction(info=replace(ext.info, status="failed", error=why, n_tables=0, n_measurements=0,
+                                   n_budget=0, n_flags=0))
+
+
+def frames(extractions: Iterable[Extraction], strict: bool = True) -> dict[str, pd.DataFrame]:
+    """The output tables as DataFrames (contract columns first), validated against their schemas.
+
+    strict: a row that breaks a schema raises pandera.errors.SchemaError. Otherwise the document it
+    came from is written as failed (stage "write", listed in errors) and the others are kept.
+    """
+    rows: dict[str, list[Row]] = {name: [] for name in COLUMNS}
+    for ext in sorted(extractions, key=lambda e: e.info.source_file):
+        try:
+            ext_rows = _check_extraction(ext)
+        except (pandera.errors.SchemaError, ValueError, TypeError) as exc:
+            if strict:
+                raise
+            ext_rows = extraction_rows(_write_failure(ext, exc))
+        for name, table_rows in ext_rows.items():
+            rows[name].extend(table_rows)
+    return {name: validate(name, _typed(name, table_rows)) for name, table_rows in rows.items()}
+
+
+# --- files ---------------------------------------------------------------------------------------------------------
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Write to a temporary file beside `path`, then replace it (no half-written outputs)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    _atomic(path, lambda p: df.to_csv(p, index=False, encoding="utf-8", lineterminator="\n"))
+
+
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
+    _atomic(path, lambda p: df.to_parquet(p, index=False, engine="pyarrow"))
+
+
+def write_duckdb(tables: dict[str, pd.DataFrame], path: Path) -> None:
+    def write(tmp: Path) -> None:
+        con = duckdb.connect(str(tmp))
+        try:
+            for name, df in tables.items():
+                con.register("frame", df)
+                con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM frame')
+                con.unregister("frame")
+        finally:
+            con.close()
+    _atomic(path, write)
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        write_csv(df, out_dir / f"{name}.csv")
+        write_parquet(df, out_dir / f"{name}.parquet")
+    write_duckdb(tables, out_dir / DB_NAME)
 
 
 def write_outputs(extractions: list[Extraction], out_dir: Path) -> dict[str, pd.DataFrame]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    tables = frames(extractions)
-    db_path = out_dir / "lkjip.duckdb"
-    tmp_db = out_dir / "lkjip.duckdb.tmp"
-    tmp_db.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp_db))
-    try:
-        for name, df in tables.items():
-            df.to_csv(out_dir / f"{name}.csv", index=False, encoding="utf-8")
-            df.to_parquet(out_dir / f"{name}.parquet", index=False)
-            con.register("frame", df)
-            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM frame')
-            con.unregister("frame")
-    finally:
-        con.close()
-    tmp_db.replace(db_path)
+    """Validate and write every table into `out_dir`; returns the tables written.
+
+    A document whose rows break the schema is written as failed (see `frames`), never dropped.
+    """
+    tables = frames(extractions, strict=False)
+    write_tables(tables, out_dir)
     return tables

@@ -1,73 +1,139 @@
-"""The output tables: their columns (OUTPUT.md order, extra columns after) and pandera schemas."""
+"""The output tables of the contract (../shared/spec/OUTPUT.md): column order and pandera schemas.
+
+Each table's columns are the contract's, in the contract's order, followed by extra columns
+(parse statuses and the like). Every table is validated against its schema before it is written.
+"""
 
 from __future__ import annotations
 
 import pandera.pandas as pa
 
+# --- the contract's columns, in the contract's order -------------------------------------------------------
 DOCUMENTS = ["doc_id", "source_file", "sha256", "pages", "instansi", "wilayah", "tahun", "n_tables",
              "n_measurements", "n_budget", "n_flags", "status", "error"]
 TABLES = ["doc_id", "source_file", "table_id", "caption", "page", "line", "kind", "n_rows", "columns", "note"]
 MEASUREMENTS = ["doc_id", "source_file", "table_id", "page", "line", "level", "sasaran", "program", "indikator",
                 "satuan", "target_raw", "target", "realisasi_raw", "realisasi", "capaian_raw", "capaian_reported",
-                "capaian_computed", "polarity", "formula", "year",
-                # extra columns
-                "target_status", "realisasi_status", "capaian_status"]
+                "capaian_computed", "polarity", "formula", "year"]
 BUDGET = ["doc_id", "source_file", "table_id", "page", "line", "kode", "level", "parent_kode", "uraian",
           "pagu_raw", "pagu", "realisasi_raw", "realisasi", "persen_raw", "persen_reported", "persen_computed",
-          "sisa_raw", "sisa_reported", "sisa_computed", "is_total",
-          # extra columns
-          "section", "year", "pagu_status", "realisasi_status"]
+          "sisa_raw", "sisa_reported", "sisa_computed", "is_total"]
 FLAGS = ["doc_id", "source_file", "table_id", "page", "line", "kind", "severity", "subject", "reported",
          "expected", "delta", "message"]
 ERRORS = ["source_file", "stage", "error"]
 
-COLUMNS = {"documents": DOCUMENTS, "tables": TABLES, "measurements": MEASUREMENTS, "budget": BUDGET,
-           "flags": FLAGS, "errors": ERRORS}
+CONTRACT: dict[str, list[str]] = {"documents": DOCUMENTS, "tables": TABLES, "measurements": MEASUREMENTS,
+                                  "budget": BUDGET, "flags": FLAGS, "errors": ERRORS}
 
+# --- extra columns, written after the contract's ----------------------------------------------------------------
+EXTRA: dict[str, list[str]] = {
+    "documents": [],
+    "tables": [],
+    # level_detail: the extractor's own level when it is finer than the contract's list (else = level)
+    "measurements": ["level_detail", "target_status", "realisasi_status", "capaian_status"],
+    "budget": ["level_detail", "section", "year", "pagu_status", "realisasi_status", "persen_status",
+               "sisa_status"],
+    "flags": [],
+    "errors": [],
+}
+
+COLUMNS: dict[str, list[str]] = {name: CONTRACT[name] + EXTRA[name] for name in CONTRACT}
+TABLE_NAMES = list(COLUMNS)
+
+# --- allowed values ------------------------------------------------------------------------------------------
+DOC_STATUSES = ["ok", "partial", "failed"]
 TABLE_KINDS = ["perjanjian_kinerja", "capaian_kinerja", "iku", "anggaran", "efisiensi", "renstra", "other"]
 MEASUREMENT_LEVELS = ["tujuan", "sasaran", "iku", "program", "kegiatan", "sub_kegiatan", "other"]
-BUDGET_LEVELS = ["urusan", "program", "kegiatan", "sub_kegiatan", "total", "other", "sasaran"]
+BUDGET_LEVELS = ["urusan", "program", "kegiatan", "sub_kegiatan", "total", "other"]
+POLARITIES = ["higher_better", "lower_better", "qualitative"]
+SEVERITIES = ["error", "warning", "info"]
 FLAG_KINDS = ["capaian_mismatch", "budget_percent_mismatch", "remaining_mismatch", "total_mismatch",
               "cross_table_mismatch", "malformed_number", "narrative_mismatch", "polarity_assumed",
               "unreadable_table"]
-STATUSES = ["ok", "ambiguous", "malformed", "empty", "text"]
+PARSE_STATUSES = ["ok", "ambiguous", "malformed", "empty", "text"]
 
-_num = pa.Column(float, nullable=True)
-_int = pa.Column("Int64", nullable=True)
-_text = pa.Column(str, nullable=True)
-_key = pa.Column(str, nullable=False)
+# columns by type (used by the writer to give every column its dtype)
+INT_COLUMNS = frozenset({"pages", "tahun", "n_tables", "n_measurements", "n_budget", "n_flags", "page", "line",
+                         "n_rows", "year"})
+FLOAT_COLUMNS = frozenset({"target", "realisasi", "capaian_reported", "capaian_computed", "pagu",
+                           "persen_reported", "persen_computed", "sisa_reported", "sisa_computed", "reported",
+                           "expected", "delta"})
+BOOL_COLUMNS = frozenset({"is_total"})
 
 
-def _schema(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
-    return pa.DataFrameSchema(columns, strict=False, coerce=False)
+def _text(nullable: bool = True) -> pa.Column:
+    """A text column; missing text is written as "" so `nullable` only matters for real nulls."""
+    return pa.Column(str, nullable=nullable)
+
+
+def _key() -> pa.Column:
+    return pa.Column(str, pa.Check.str_length(min_value=1), nullable=False)
+
+
+def _one_of(values: list[str]) -> pa.Column:
+    return pa.Column(str, pa.Check.isin(values), nullable=False)
+
+
+def _int(nullable: bool = True, min_value: int | None = None) -> pa.Column:
+    checks = [pa.Check.ge(min_value)] if min_value is not None else []
+    return pa.Column("Int64", checks, nullable=nullable)
+
+
+def _float() -> pa.Column:
+    return pa.Column("float64", nullable=True)
+
+
+_DOC_ID = pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{12}$"), nullable=False)
+_PROVENANCE = {"doc_id": _DOC_ID, "source_file": _key(), "page": _int(min_value=0), "line": _int(min_value=1)}
+
+
+def _schema(name: str, columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
+    missing = set(COLUMNS[name]) - set(columns)
+    if missing:  # every column of the table has a declared type
+        raise AssertionError(f"schema {name} does not declare {sorted(missing)}")
+    return pa.DataFrameSchema(columns, name=name, strict=True, ordered=True, coerce=False)
+
+
+def _ordered(name: str, columns: dict[str, pa.Column]) -> dict[str, pa.Column]:
+    return {col: columns[col] for col in COLUMNS[name]}
 
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "documents": _schema({
-        "doc_id": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{12}$")), "source_file": _key,
-        "tahun": _int, "pages": _int, "status": pa.Column(str, pa.Check.isin(["ok", "partial", "failed"])),
-    }),
-    "tables": _schema({
-        "doc_id": _key, "table_id": _key, "kind": pa.Column(str, pa.Check.isin(TABLE_KINDS)), "n_rows": _int,
-        "page": _int, "line": _int,
-    }),
-    "measurements": _schema({
-        "doc_id": _key, "table_id": _key, "indikator": _text,
-        "level": pa.Column(str, pa.Check.isin(MEASUREMENT_LEVELS)),
-        "target": _num, "realisasi": _num, "capaian_reported": _num, "capaian_computed": _num,
-        "polarity": pa.Column(str, pa.Check.isin(["higher_better", "lower_better", "qualitative"])),
-        "year": _int, "page": _int, "line": _int,
-        "target_status": pa.Column(str, pa.Check.isin(STATUSES)),
-    }),
-    "budget": _schema({
-        "doc_id": _key, "table_id": _key, "level": pa.Column(str, pa.Check.isin(BUDGET_LEVELS)),
-        "pagu": _num, "realisasi": _num, "persen_reported": _num, "persen_computed": _num,
-        "sisa_reported": _num, "sisa_computed": _num, "is_total": pa.Column(bool), "page": _int, "line": _int,
-    }),
-    "flags": _schema({
-        "doc_id": _key, "kind": pa.Column(str, pa.Check.isin(FLAG_KINDS)),
-        "severity": pa.Column(str, pa.Check.isin(["error", "warning", "info"])),
-        "reported": _num, "expected": _num, "delta": _num, "message": _key, "page": _int, "line": _int,
-    }),
-    "errors": _schema({"source_file": _key, "stage": _key, "error": _key}),
+    "documents": _schema("documents", _ordered("documents", {
+        "doc_id": _DOC_ID, "source_file": _key(),
+        "sha256": pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{64}$"), nullable=False),
+        "pages": _int(False, 0), "instansi": _text(), "wilayah": _text(), "tahun": _int(min_value=1900),
+        "n_tables": _int(False, 0), "n_measurements": _int(False, 0), "n_budget": _int(False, 0),
+        "n_flags": _int(False, 0), "status": _one_of(DOC_STATUSES), "error": _text(),
+    })),
+    "tables": _schema("tables", _ordered("tables", {
+        **_PROVENANCE, "table_id": _key(), "caption": _text(), "kind": _one_of(TABLE_KINDS),
+        "n_rows": _int(False, 0), "columns": _text(), "note": _text(),
+    })),
+    "measurements": _schema("measurements", _ordered("measurements", {
+        **_PROVENANCE, "table_id": _key(), "level": _one_of(MEASUREMENT_LEVELS), "sasaran": _text(),
+        "program": _text(), "indikator": _text(), "satuan": _text(),
+        "target_raw": _text(), "target": _float(), "realisasi_raw": _text(), "realisasi": _float(),
+        "capaian_raw": _text(), "capaian_reported": _float(), "capaian_computed": _float(),
+        "polarity": _one_of(POLARITIES), "formula": _text(), "year": _int(min_value=1900),
+        "level_detail": _text(), "target_status": _one_of(PARSE_STATUSES),
+        "realisasi_status": _one_of(PARSE_STATUSES), "capaian_status": _one_of(PARSE_STATUSES),
+    })),
+    "budget": _schema("budget", _ordered("budget", {
+        **_PROVENANCE, "table_id": _key(), "kode": _text(), "level": _one_of(BUDGET_LEVELS),
+        "parent_kode": _text(), "uraian": _text(),
+        "pagu_raw": _text(), "pagu": _float(), "realisasi_raw": _text(), "realisasi": _float(),
+        "persen_raw": _text(), "persen_reported": _float(), "persen_computed": _float(),
+        "sisa_raw": _text(), "sisa_reported": _float(), "sisa_computed": _float(),
+        "is_total": pa.Column(bool, nullable=False),
+        "level_detail": _text(), "section": _text(), "year": _int(min_value=1900),
+        "pagu_status": _one_of(PARSE_STATUSES), "realisasi_status": _one_of(PARSE_STATUSES),
+        "persen_status": _one_of(PARSE_STATUSES), "sisa_status": _one_of(PARSE_STATUSES),
+    })),
+    "flags": _schema("flags", _ordered("flags", {
+        **_PROVENANCE, "table_id": _text(), "kind": _one_of(FLAG_KINDS), "severity": _one_of(SEVERITIES),
+        "subject": _text(), "reported": _float(), "expected": _float(), "delta": _float(),
+        "message": _key(),
+    })),
+    "errors": _schema("errors", _ordered("errors", {"source_file": _key(), "stage": _key(), "error": _key()})),
 }
