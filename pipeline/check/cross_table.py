@@ -1,8 +1,10 @@
 """The same program or indicator with different figures in two tables of one report.
 
-Two tables that disagree on most of the programs they share are two versions of the plan (a
-Perjanjian Kinerja before and after the budget change): that is not a finding. Where most shared
-programs agree, the few that differ are.
+Two tables that disagree on nearly all of the figures of one kind they share are two versions of the
+plan (a Perjanjian Kinerja before and after the budget change): that is not a finding. Otherwise every
+figure that differs beyond rounding is, named at the table whose figure the other tables do not share.
+Subjects match by their normalised name, or when one (long enough) name is contained in the other
+("Penyediaan Alat Bantu Jumlah Orang ..." in a row that joins sub-kegiatan and indicator).
 """
 
 from __future__ import annotations
@@ -10,20 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import regex
-
 from extractors.numbers import Number
 from pipeline.check.messages import fmt
+from pipeline.check.subjects import name_key, same_subject
 from schemas.records import Extraction, Flag
 
-_PREFIX = regex.compile(r"^(?:program|kegiatan|sub\s*kegiatan)\s+", regex.I)
-
-
-def name_key(text: str) -> str:
-    t = regex.sub(r"[\W_]+", " ", text.lower()).strip()
-    t = _PREFIX.sub("", t)
-    t = regex.sub(r"\bkab(?:upaten)?\s*/?\s*kota\b", "kabkota", t)
-    return regex.sub(r"\s+", " ", t)
+REVISION_SHARE = 0.75
 
 
 @dataclass
@@ -69,39 +63,85 @@ def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
     return out
 
 
+def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Figures of one kind from two different tables that name the same subject (each figure paired once per
+    other table, an exact name before a contained one)."""
+    out = []
+    for i, a in enumerate(figs):
+        partner: dict[str, tuple[int, Figure]] = {}
+        for b in figs[i + 1:]:
+            if b.table_id == a.table_id or (a.year and b.year and a.year != b.year):
+                continue
+            exact = name_key(a.subject) == name_key(b.subject)
+            # money rows are matched by their exact name: a contained name there is too often a wrapped
+            # kegiatan line glued to its neighbour
+            if not exact and (a.what == "pagu" or not same_subject(a.subject, b.subject)):
+                continue
+            rank = 0 if exact else 1
+            if b.table_id not in partner or rank < partner[b.table_id][0]:
+                partner[b.table_id] = (rank, b)
+        out.extend((a, b) for _, b in partner.values())
+    return out
+
+
 def check_cross_table(ext: Extraction) -> list[Flag]:
-    figures = _figures(ext)
-    # votes per table pair: how many shared subjects agree and which disagree
+    by_what: dict[str, list[Figure]] = defaultdict(list)
+    for (what, _), figs in _figures(ext).items():
+        by_what[what].extend(figs)
     pairs: dict[tuple[str, str], list[tuple[Figure, Figure, bool]]] = defaultdict(list)
-    for figs in figures.values():
-        by_table: dict[str, Figure] = {}
+    for figs in by_what.values():
+        firsts: dict[tuple[str, str], Figure] = {}
         for f in figs:
-            by_table.setdefault(f.table_id, f)  # the first occurrence in each table
-        tables = sorted(by_table)
-        for i, ta in enumerate(tables):
-            for tb in tables[i + 1:]:
-                a, b = by_table[ta], by_table[tb]
-                if a.year and b.year and a.year != b.year:
-                    continue
-                pairs[(ta, tb)].append((a, b, _same(a.number, b.number)))
+            firsts.setdefault((f.table_id, name_key(f.subject)), f)  # a row repeated after a page break counts once
+        for a, b in _pairs(list(firsts.values())):
+            key = (a.table_id, b.table_id) if a.table_id <= b.table_id else (b.table_id, a.table_id)
+            pairs[key].append((a, b, _same(a.number, b.number)))
+    disagreements: list[tuple[Figure, Figure]] = []
+    for comparisons in pairs.values():
+        by_what: dict[str, list[tuple[Figure, Figure, bool]]] = defaultdict(list)
+        for a, b, ok in comparisons:
+            by_what[a.what].append((a, b, ok))
+        for same_kind in by_what.values():
+            disagree = [(a, b) for a, b, ok in same_kind if not ok]
+            # two tables that differ on nearly every one of several shared figures are two versions of the
+            # plan (murni / perubahan, Renstra / PK), not a mistake
+            if len(same_kind) >= 3 and len(disagree) >= REVISION_SHARE * len(same_kind):
+                continue
+            disagreements.extend(disagree)
+    return _flags(ext, disagreements, pairs)
+
+
+def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
+           pairs: dict[tuple[str, str], list[tuple[Figure, Figure, bool]]]) -> list[Flag]:
+    """One flag per odd figure: where a subject's other tables agree among themselves, the odd one is named."""
+    agreeing: dict[int, list[Figure]] = defaultdict(list)
+    for comparisons in pairs.values():
+        for a, b, ok in comparisons:
+            if ok:
+                agreeing[id(a)].append(b)
+                agreeing[id(b)].append(a)
+    disagreeing: dict[int, list[Figure]] = defaultdict(list)
+    for a, b in disagreements:
+        disagreeing[id(a)].append(b)
+        disagreeing[id(b)].append(a)
     flags: list[Flag] = []
     seen: set[tuple[object, ...]] = set()
-    for comparisons in pairs.values():
-        agree = sum(1 for *_, ok in comparisons if ok)
-        disagree = [(a, b) for a, b, ok in comparisons if not ok]
-        if not disagree or agree < len(disagree):
+    for a, b in disagreements:
+        odd, other = a, b
+        # the odd one out: the figure fewer other tables agree with
+        if len(agreeing[id(a)]) > len(agreeing[id(b)]) or (
+                len(agreeing[id(a)]) == len(agreeing[id(b)]) and len(disagreeing[id(a)]) < len(disagreeing[id(b)])):
+            odd, other = b, a
+        key = (odd.table_id, odd.line, odd.page, odd.what, odd.number.value)
+        if key in seen:
             continue
-        for a, b in disagree:
-            key = (a.line, a.page, a.what, a.number.value, b.number.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            flags.append(Flag(ext.info.doc_id, ext.info.source_file, a.table_id, a.page, a.line,
-                              "cross_table_mismatch", "warning", a.subject, a.number.value, b.number.value,
-                              round((a.number.value or 0) - (b.number.value or 0), 4),
-                              f"{a.what.capitalize()} '{a.subject[:60]}' {fmt(a.number.value, a.number.decimals)} "
-                              f"di tabel {a.table_id} berbeda dengan {fmt(b.number.value, b.number.decimals)} di tabel "
-                              f"{b.table_id}{_where(b)}"))
+        seen.add(key)
+        flags.append(Flag(ext.info.doc_id, ext.info.source_file, odd.table_id, odd.page, odd.line,
+                          "cross_table_mismatch", "warning", odd.subject, odd.number.value, other.number.value,
+                          round((odd.number.value or 0) - (other.number.value or 0), 4),
+                          f"{odd.what.capitalize()} '{odd.subject[:60]}' {fmt(odd.number.value, odd.number.decimals)} "
+                          f"di tabel {odd.table_id} berbeda dengan {fmt(other.number.value, other.number.decimals)} "
+                          f"di tabel {other.table_id}{_where(other)}"))
     return flags
 
 
