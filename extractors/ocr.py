@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from extractors.model import Grid, TextLine
 from extractors.pdf_page import finish, ruled_part
 from extractors.pdf_rulings import Seg
@@ -24,6 +26,8 @@ DPI = 300
 LANGS = ("ind", "eng")
 MISSING = "OCR not installed (install tesseract-ocr tesseract-ocr-ind)"
 MIN_CONF = 10.0  # Tesseract word confidence below which a "word" is noise
+PERCENT_MISREAD = regex.compile(r"Yo|%o|o/o|9%|Y%|Vo")
+NUMBER = regex.compile(r"\d[\d.,]*$")
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +71,16 @@ def render(path: Path, page_no: int, dpi: int = DPI) -> tuple[Any, float, float]
         pdf.close()
 
 
+def _percent(words: list[tuple[str, tuple[int, int, int, int]]]) -> list[str]:
+    """Tesseract's usual misreadings of a percent sign standing after a number ("137 Yo")."""
+    out = []
+    for i, (text, line) in enumerate(words):
+        if PERCENT_MISREAD.fullmatch(text) and i and words[i - 1][1] == line and NUMBER.search(words[i - 1][0]):
+            text = "%"
+        out.append(text)
+    return out
+
+
 def ocr_words(image: Any, scale: float) -> list[Word]:
     """Words with boxes in points (``scale`` = points per pixel), tops shared within a Tesseract line."""
     import pytesseract
@@ -74,36 +88,41 @@ def ocr_words(image: Any, scale: float) -> list[Word]:
     data = pytesseract.image_to_data(image, lang=languages(), config="--psm 3",
                                      output_type=pytesseract.Output.DICT)
     spans: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+    kept: list[tuple[int, tuple[int, int, int, int]]] = []
     for i, level in enumerate(data["level"]):
-        if level == 4:
-            key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            spans[key] = (data["top"][i], data["top"][i] + data["height"][i])
-    words = []
-    for i, text in enumerate(data["text"]):
-        text = (text or "").strip()
-        if data["level"][i] != 5 or not text or float(data["conf"][i]) < MIN_CONF:
-            continue
         key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        if level == 4:
+            spans[key] = (data["top"][i], data["top"][i] + data["height"][i])
+        elif level == 5 and (data["text"][i] or "").strip() and float(data["conf"][i]) >= MIN_CONF:
+            kept.append((i, key))
+    texts = _percent([(data["text"][i].strip(), key) for i, key in kept])
+    words = []
+    for (i, key), text in zip(kept, texts, strict=True):
         top, bottom = spans.get(key, (data["top"][i], data["top"][i] + data["height"][i]))
         left = data["left"][i]
         words.append(Word(text, left * scale, top * scale, (left + data["width"][i]) * scale, bottom * scale))
     return words
 
 
-def rulings(image: Any, scale: float) -> list[Seg]:
-    """Horizontal and vertical ruling lines in the image, in points."""
+def rulings(image: Any, scale: float) -> tuple[list[Seg], Any]:
+    """Horizontal and vertical ruling lines in the image (in points), and the image with them erased.
+
+    Tesseract reads the text of a ruled table far better once the rulings are gone.
+    """
     import cv2
     import numpy as np
+    from PIL import Image
 
     gray = np.array(image)
     binary = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
     per_pt = 1 / scale
     segs: list[Seg] = []
+    erase = np.zeros_like(binary)
     for vertical, length in ((False, 20.0), (True, 15.0)):
         size = (1, max(8, int(length * per_pt))) if vertical else (max(8, int(length * per_pt)), 1)
-        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
-        mask = cv2.morphologyEx(binary, cv2.MORPH_OPEN, kernel)
+        mask = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
         mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+        erase |= mask
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for k in range(1, n):
             x, y, w, h = (int(v) for v in stats[k][:4])
@@ -111,13 +130,16 @@ def rulings(image: Any, scale: float) -> list[Seg]:
                 segs.append(Seg(True, (x + w / 2) * scale, y * scale, (y + h) * scale))
             elif not vertical and w > 3 * h:
                 segs.append(Seg(False, (y + h / 2) * scale, x * scale, (x + w) * scale))
-    return segs
+    clean = gray.copy()
+    clean[erase > 0] = 255
+    return segs, Image.fromarray(clean)
 
 
 def read_page(path: Path, page_no: int, dpi: int = DPI) -> tuple[list[TextLine], list[Grid]]:
     image, width, height = render(path, page_no, dpi)
     scale = 72 / dpi
-    words = ocr_words(image, scale)
-    part = ruled_part(page_no, Frame("ltr", width, height), words, rulings(image, scale), "ocr")
+    segs, clean = rulings(image, scale)
+    words = ocr_words(clean, scale)
+    part = ruled_part(page_no, Frame("ltr", width, height), words, segs, "ocr")
     part.lines = [ln for ln in part.lines if not (in_band(ln, height) and PAGE_NUMBER.match(ln.text))]
     return finish(part)
