@@ -84,3 +84,14 @@ def test_program_with_two_indicators_by_ordinal() -> None:
 def test_sentences_do_not_break_after_abbreviations() -> None:
     sents = all_sentences(ext(["Anggaran Rp. 7.393.559.206,- pada Th. 2024 terserap. Berikutnya kalimat lain."]).prose)
     assert len(sents) == 2 and sents[0].text.endswith("terserap.")
+
+
+def test_stated_average_against_the_sasaran_table() -> None:
+    rows = [Measurement("d", "f.txt", "t10", None, 784 + i, "sasaran", f"Sasaran {i}", P("100%"), P(r), P(c),
+                        year=2024) for i, (r, c) in enumerate([("100%", "100%"), ("100%", "100%"), ("83,42", "83,42")])]
+    claim = "Rata-rata realisasi Capaian Kinerja sasaran Tahun 2024 mencapai {} atau bermakna tinggi."
+    [flag] = check_narrative(ext([claim.format("89,01%")], rows))
+    assert flag.reported == 89.01 and abs((flag.expected or 0) - 94.4733) < 1e-3
+    assert check_narrative(ext([claim.format("94,47%")], rows)) == []
+    strategi = "Rata-rata capaian kinerja strategi pertama sasaran 1 adalah 66,96%."
+    assert check_narrative(ext([strategi], rows)) == []

@@ -14,7 +14,8 @@ from pipeline.check.capaian import check_capaian
 from pipeline.check.cross_table import check_cross_table
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative
-from pipeline.check.totals import check_totals
+from pipeline.check.renstra import check_renstra
+from pipeline.check.totals import check_measurement_totals, check_totals
 from schemas.records import Extraction, Flag
 
 
@@ -31,6 +32,8 @@ def check(extraction: Extraction) -> list[Flag]:
     for b in extraction.budget:
         flags.extend(check_budget(b))
     flags.extend(_not_twice(check_totals(extraction.budget), flags))
+    flags.extend(check_renstra(extraction))
+    flags.extend(check_measurement_totals(extraction.measurements))
     flags.extend(check_cross_table(extraction))
     flags.extend(check_malformed(extraction))
     flags.extend(check_narrative(extraction))

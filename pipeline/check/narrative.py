@@ -48,7 +48,7 @@ def check_narrative(ext: Extraction) -> list[Flag]:
             if len(figs) < 2:
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
-                         + _table_claims(ext, sentence, figs))
+                         + _table_claims(ext, sentence, figs) + _average_claims(ext, sentence, figs))
     for f in found:
         key = (f.line, f.page, f.reported, f.expected)
         if key not in seen:
@@ -165,6 +165,44 @@ def _formulas(ext: Extraction, s: Sentence) -> list[Flag]:
                          f"Rata-rata dalam teks {claim.raw.strip()} tidak sesuai: ({shown}) / {n} "
                          f"= {fmt(expected, 2)}"))
     return out
+
+
+_AVERAGE_WORDS = regex.compile(r"\b(?:rata[\s-]*rata|di\s*rata(?:-rata)?)\b.{0,80}?\bcapaian\b|"
+                               r"\bcapaian\b.{0,40}?\brata[\s-]*rata\b", regex.I)
+_AVERAGE_SCOPE = regex.compile(r"\b(?:sasaran|iku|indikator\s+kinerja\s+utama)\b", regex.I)
+_AVERAGE_OTHER = regex.compile(r"\b(?:strategi|kebijakan|program|kegiatan|spm|anggaran|serapan|penyerapan|"
+                               r"s/d|sampai)\b|\+", regex.I)
+
+
+def _sasaran_averages(ext: Extraction) -> list[tuple[float, int, str]]:
+    """(average capaian, rows, table) of every table holding two or more sasaran / IKU rows."""
+    by_table: dict[str, list[float]] = {}
+    for m in ext.measurements:
+        if m.level in ("sasaran", "iku") and m.capaian.ok and m.year in (None, ext.info.tahun):
+            by_table.setdefault(m.table_id, []).append(m.capaian.value or 0.0)
+    return [(sum(v) / len(v), len(v), t) for t, v in by_table.items() if len(v) >= 2]
+
+
+def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+    """"rata-rata capaian kinerja sasaran ... X%" against the average of the sasaran / IKU capaian table."""
+    m = _AVERAGE_WORDS.search(s.text)
+    if not m or not _AVERAGE_SCOPE.search(s.text) or _AVERAGE_OTHER.search(s.text):
+        return []
+    after = [f for f in figs if f.start >= m.end() and f.number.percent and f.number.ok]
+    if not after or after[0].start - m.end() > 200:
+        return []
+    claim = after[0]
+    if _YEAR.search(s.text[max(0, claim.start - 60):claim.start]) and not _year_ok(
+            s, max(0, claim.start - 60), claim.start, ext.info.tahun):
+        return []
+    averages = _sasaran_averages(ext)
+    if not averages or any(agrees(claim.number, Interval(a, a)) for a, _, _ in averages):
+        return []
+    average, rows, table = max(averages, key=lambda x: x[1])
+    return [_flag(ext, s, claim.start, "narrative_mismatch", s.text[max(0, m.start() - 40):claim.start].strip(),
+                  claim.value, average,
+                  f"Teks menyebut rata-rata capaian {claim.number.raw.strip()}, padahal rata-rata capaian {rows} "
+                  f"sasaran/IKU di tabel {table} = {fmt(average, 2)}%")]
 
 
 # --- prose figures against the table rows of the same subject -------------------------------------------------

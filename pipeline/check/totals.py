@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from extractors.numbers import Number
 from pipeline.check.messages import fmt
-from schemas.records import BudgetLine, Flag
+from schemas.records import BudgetLine, Flag, Measurement
 
 COLUMNS: list[tuple[str, Callable[[BudgetLine], Number]]] = [
     ("pagu", lambda b: b.pagu), ("realisasi", lambda b: b.realisasi), ("sisa", lambda b: b.sisa)]
@@ -126,3 +126,60 @@ def _compare(parent: BudgetLine, children: list[BudgetLine]) -> list[Flag]:
                  "error", f"{parent.uraian} ({columns})", reported, expected, round(reported - expected, 4),
                  f"'{parent.uraian[:60]}' tidak sama dengan jumlah {len(children)} rinciannya ({where} {names}): "
                  f"{detail}")]
+
+
+# --- indicator counts: a kegiatan's count against its sub-kegiatan -------------------------------------------
+
+MEASURE_RANK = {"program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+
+
+def _count(n: Number) -> bool:
+    return n.ok and not n.percent and n.decimals == 0 and not n.qualitative and bool(n.unit)
+
+
+def check_measurement_totals(measurements: list[Measurement]) -> list[Flag]:
+    """A kegiatan counting people (or units) whose realisasi is exactly the sum of its sub-kegiatan while its
+    target is not: the target row is the one that does not add up. Only counts in one unit are summed, and
+    only where the other column proves the row is meant as a sum."""
+    flags: list[Flag] = []
+    by_table: dict[str, list[Measurement]] = defaultdict(list)
+    for m in measurements:
+        by_table[m.table_id].append(m)
+    for rows in by_table.values():
+        rows = sorted(rows, key=lambda m: m.line or 0)
+        for i, parent in enumerate(rows):
+            rank = MEASURE_RANK.get(parent.level)
+            if rank is None or rank == 3:
+                continue
+            below = []
+            for nxt in rows[i + 1:]:
+                if MEASURE_RANK.get(nxt.level, 0) <= rank:
+                    break
+                below.append(nxt)
+            levels = {m.level for m in below}
+            child_level = "kegiatan" if parent.level == "program" and "kegiatan" in levels else "sub_kegiatan"
+            children = [m for m in below if m.level == child_level]
+            if len(children) >= 2:
+                flags.extend(_compare_counts(parent, children))
+    return flags
+
+
+def _compare_counts(parent: Measurement, children: list[Measurement]) -> list[Flag]:
+    everyone = [parent, *children]
+    if not all(_count(m.target) and _count(m.realisasi) for m in everyone):
+        return []
+    units = {m.target.unit.lower() for m in everyone} | {m.realisasi.unit.lower() for m in everyone}
+    if len(units) != 1:
+        return []
+    sums = {name: sum(getattr(m, name).value or 0.0 for m in children) for name in ("target", "realisasi")}
+    matches = {name: abs(sums[name] - (getattr(parent, name).value or 0.0)) < 1e-6 for name in sums}
+    if sum(matches.values()) != 1:
+        return []  # both add up, or neither does (then the row is not meant as a sum)
+    name = "target" if not matches["target"] else "realisasi"
+    reported = getattr(parent, name).value or 0.0
+    lines = ", ".join(str(m.line) for m in children[:12] if m.line)
+    return [Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line, "total_mismatch",
+                 "error", f"{parent.indikator} ({name})", reported, sums[name], round(reported - sums[name], 4),
+                 f"{name.capitalize()} {fmt(reported)} {parent.target.unit} pada '{parent.indikator[:60]}' tidak sama "
+                 f"dengan jumlah {len(children)} sub-kegiatannya (baris {lines}) = {fmt(sums[name])}, padahal "
+                 f"kolom lainnya sesuai dengan jumlahnya")]

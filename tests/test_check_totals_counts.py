@@ -1,0 +1,60 @@
+"""Indicator counts of a kegiatan against its sub-kegiatan, and the capaian against the Renstra end target."""
+
+from extractors.model import Cell, Row, Table
+from extractors.numbers import Number, parse_number
+from pipeline.check.renstra import check_renstra
+from pipeline.check.totals import check_measurement_totals
+from schemas.records import DocumentInfo, Extraction, Measurement
+
+P = parse_number
+EMPTY = Number("", None, "empty")
+
+
+def meas(line: int, level: str, target: str, real: str) -> Measurement:
+    return Measurement("d", "f.txt", "t17", None, line, level, f"Jumlah orang {line}", P(target), P(real), EMPTY)
+
+
+def test_kegiatan_target_not_the_sum_while_realisasi_is() -> None:
+    rows = [meas(1, "kegiatan", "335 Orang", "259 Orang"), meas(2, "sub_kegiatan", "200 Orang", "172 Orang"),
+            meas(3, "sub_kegiatan", "126 Orang", "87 Orang")]
+    [flag] = check_measurement_totals(rows)
+    assert flag.kind == "total_mismatch" and flag.line == 1 and (flag.reported, flag.expected) == (335, 326)
+    assert "(target)" in flag.subject
+
+
+def test_counts_that_are_not_meant_as_sums_are_left_alone() -> None:
+    # neither column adds up: the kegiatan counts something else
+    rows = [meas(1, "kegiatan", "10 Dokumen", "9 Dokumen"), meas(2, "sub_kegiatan", "4 Dokumen", "4 Dokumen"),
+            meas(3, "sub_kegiatan", "3 Dokumen", "3 Dokumen")]
+    assert check_measurement_totals(rows) == []
+    # different units, percentages, or a single child
+    rows = [meas(1, "kegiatan", "335 Orang", "259 Orang"), meas(2, "sub_kegiatan", "200 KK", "172 KK"),
+            meas(3, "sub_kegiatan", "126 Orang", "87 Orang")]
+    assert check_measurement_totals(rows) == []
+    rows = [meas(1, "kegiatan", "100%", "90%"), meas(2, "sub_kegiatan", "60%", "50%"),
+            meas(3, "sub_kegiatan", "30%", "40%")]
+    assert check_measurement_totals(rows) == []
+    assert check_measurement_totals([meas(1, "kegiatan", "5 Orang", "4 Orang"),
+                                     meas(2, "sub_kegiatan", "3 Orang", "4 Orang")]) == []
+
+
+def renstra_table(real: str, target_akhir: str, cap: str, name: str = "Persentase PPKS terlayani") -> Table:
+    header = ["Indikator", "Target (%)", "Realisasi (%)", "Capaian (%)", "Target Akhir Renstra (2024)",
+              "Capaian s/d saat ini thd target akhir Renstra (%)"]
+    cells = [Cell(t) for t in (name, "85%", real, "100%", target_akhir, cap)]
+    return Table("t15", "", header, [Row(cells, None, 943)],
+                 roles=["indikator", "target", "realisasi", "capaian", "renstra", "renstra"])
+
+
+def ext(table: Table) -> Extraction:
+    return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1), tables=[table])
+
+
+def test_capaian_against_renstra_end_target() -> None:
+    [flag] = check_renstra(ext(renstra_table("85,00%", "100%", "100%")))
+    assert flag.kind == "capaian_mismatch" and flag.line == 943 and flag.expected == 85
+    assert "Renstra" in flag.message
+    assert check_renstra(ext(renstra_table("85,00%", "100%", "85%"))) == []
+    assert check_renstra(ext(renstra_table("-", "100%", "-"))) == []
+    # lower is better by its wording: target / realisasi
+    assert check_renstra(ext(renstra_table("8%", "10%", "125%", name="Angka kemiskinan"))) == []
