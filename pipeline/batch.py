@@ -100,12 +100,13 @@ def safe_extract(path: Path) -> Extraction:
 
 
 # --- many files ---------------------------------------------------------------------------------------------------
-def _collect(futures: dict[Any, int], paths: list[Path], results: list[Extraction | None], on_done: OnDone | None,
-             result_of: Callable[[Any], Extraction], completed: Iterable[Any]) -> None:
+def _collect(futures: dict[Any, int], completed: Iterable[Any], paths: list[Path], results: list[Extraction | None],
+             on_done: OnDone | None) -> None:
+    """Results of concurrent futures (pool or dask) as they complete, each failure a failed document."""
     for future in completed:
         k = futures[future]
         try:
-            ext = result_of(future)
+            ext = future.result()
         except Exception as exc:  # the worker died, or the result could not travel back
             log.debug("worker failure on %s", paths[k], exc_info=True)
             ext = failed(paths[k], "internal", exc)
@@ -117,7 +118,7 @@ def _collect(futures: dict[Any, int], paths: list[Path], results: list[Extractio
 def _run_pool(paths: list[Path], workers: int, results: list[Extraction | None], on_done: OnDone | None) -> None:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: dict[Future[Extraction], int] = {pool.submit(safe_extract, p): k for k, p in enumerate(paths)}
-        _collect(futures, paths, results, on_done, lambda f: f.result(), as_completed(futures))
+        _collect(futures, as_completed(futures), paths, results, on_done)
 
 
 def _run_dask(paths: list[Path], scheduler: str, results: list[Extraction | None], on_done: OnDone | None) -> None:
@@ -127,12 +128,12 @@ def _run_dask(paths: list[Path], scheduler: str, results: list[Extraction | None
     except ImportError as exc:
         raise UsageError("--scheduler needs the dask extra: pip install 'lkjip[dask]'") from exc
     try:
-        client = Client(scheduler, timeout=30, set_as_default=False)
+        client = Client(scheduler, timeout=10, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the dask scheduler at {scheduler}: {one_line(str(exc), 200)}") from exc
     with client:
         futures = {client.submit(safe_extract, p, pure=False): k for k, p in enumerate(paths)}
-        _collect(futures, paths, results, on_done, lambda f: f.result(), dask_completed(list(futures)))
+        _collect(futures, dask_completed(list(futures), loop=client.loop), paths, results, on_done)
 
 
 def run_batch(paths: list[Path], workers: int = 1, scheduler: str | None = None,

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
-import click
 import pandas as pd
 import typer
 from rich.console import Console
@@ -25,6 +24,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pipeline.batch import UsageError, collect_inputs, run_batch
 from pipeline.write import DB_NAME, one_line, write_outputs
 from schemas.records import Extraction
+
+try:  # typer >= 0.2x carries its own copy of click
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click.exceptions import UsageError as ClickUsageError
+except ImportError:  # pragma: no cover - older typer on plain click
+    from click.exceptions import ClickException, NoArgsIsHelpError  # type: ignore[assignment]
+    from click.exceptions import UsageError as ClickUsageError  # type: ignore[assignment]
 
 EXIT_OK, EXIT_WRITE, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 LOGGERS = ("pipeline", "extractors", "schemas", "lkjip")
@@ -162,14 +168,14 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry: usage errors as one line on stderr (exit 2), never a traceback."""
     try:
         code = app(args=argv, prog_name="lkjip", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:
+    except NoArgsIsHelpError as exc:
         exc.show()
         code = EXIT_USAGE
-    except click.ClickException as exc:
-        hint = " (see lkjip --help)" if isinstance(exc, click.UsageError) else ""
+    except ClickException as exc:
+        hint = " (see lkjip --help)" if isinstance(exc, ClickUsageError) else ""
         typer.echo(f"error: {one_line(exc.format_message())}{hint}", err=True)
         code = exc.exit_code
-    except click.Abort:
+    except typer.Abort:
         typer.echo("aborted", err=True)
         code = 130
     code = code if isinstance(code, int) else EXIT_OK
