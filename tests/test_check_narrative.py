@@ -95,3 +95,9 @@ def test_stated_average_against_the_sasaran_table() -> None:
     assert check_narrative(ext([claim.format("94,47%")], rows)) == []
     strategi = "Rata-rata capaian kinerja strategi pertama sasaran 1 adalah 66,96%."
     assert check_narrative(ext([strategi], rows)) == []
+
+
+def test_amounts_with_their_own_percentages_are_not_shares_of_each_other() -> None:
+    text = ("sub kegiatan A anggaran realisasi sebesar 205.598.657 atau 42,47%, sub kegiatan B anggaran terealisasi "
+            "sebesar 16.032.420 atau 64,13%, sub kegiatan C terealisasi sebesar 52.362.170 atau 83,44%.")
+    assert check_narrative(ext([text])) == []

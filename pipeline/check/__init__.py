@@ -14,7 +14,9 @@ from pipeline.check.capaian import check_capaian
 from pipeline.check.cross_table import check_cross_table
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative
+from pipeline.check.polarity import falling_targets, target_series
 from pipeline.check.renstra import check_renstra
+from pipeline.check.subjects import name_key
 from pipeline.check.totals import check_measurement_totals, check_totals
 from schemas.records import Extraction, Flag
 
@@ -27,8 +29,9 @@ def _not_twice(totals: list[Flag], earlier: list[Flag]) -> list[Flag]:
 
 def check(extraction: Extraction) -> list[Flag]:
     flags: list[Flag] = []
+    falling = falling_targets(target_series(extraction))
     for m in extraction.measurements:
-        flags.extend(check_capaian(m))
+        flags.extend(check_capaian(m, falling=name_key(m.indikator) in falling))
     for b in extraction.budget:
         flags.extend(check_budget(b))
     flags.extend(_not_twice(check_totals(extraction.budget), flags))

@@ -35,12 +35,13 @@ def _value(formula: str, m: Measurement) -> float | None:
     return (2 * t - r) / t * 100 if t else None
 
 
-def check_capaian(m: Measurement, ctx_sasaran: str = "") -> list[Flag]:
+def check_capaian(m: Measurement, ctx_sasaran: str = "", falling: bool = False) -> list[Flag]:
+    """Recompute capaian; `falling` says the indicator's multi-year targets fall year by year."""
     if not (m.target.ok and m.realisasi.ok):
         if m.target.qualitative or m.realisasi.qualitative:
             m.polarity = "qualitative"
         return []
-    lower = wording_says_lower(m.indikator, m.satuan)
+    lower = wording_says_lower(m.indikator, m.satuan) or falling
     m.polarity = "lower_better" if lower else "higher_better"
     m.formula = LOWER if lower else HIGHER
     m.capaian_computed = _round(_value(m.formula, m))

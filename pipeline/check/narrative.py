@@ -23,6 +23,7 @@ _RATIO_LINK = regex.compile(
 _RATIO_TAIL = regex.compile(r"capaian|persentase|persen|sebesar|atau|\(|=", regex.I)
 _BUDGET_WORD = regex.compile(r"\b(?:anggaran|pagu|alokasi|dpa|dppa|belanja)\b", regex.I)
 _SHARE_LINK = regex.compile(r"\(\s*$|\b(?:atau|sebesar|persentase|persen)\b", regex.I)
+_PART_WORD = regex.compile(r"\b(?:realisasi\w*|terealisasi|tunda|sisa|serapan|penyerapan|terserap|silpa)\b", regex.I)
 _FRACTION = regex.compile(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}\s*x\s*100\s*%?\s*=\s*([\d.,]+\s?%?)", regex.I)
 _COLON = regex.compile(r"\(\s*([\d.,]+)\s*[:/]\s*([\d.,]+)\s*\)\s*x\s*100\s*%?\s*=\s*([\d.,]+\s?%?)", regex.I)
 _AVERAGE = regex.compile(r"\(\s*((?:[\d.,]+\s?%?\s*\+\s*)+[\d.,]+\s?%?)\s*\)\s*[:/]\s*(\d{1,2})\b((?:\s*(?:x\s*100\s*)?"
@@ -105,25 +106,38 @@ def _budget_shares(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fla
     base = money[0]
     if not base.number.ok or not base.value or not _BUDGET_WORD.search(s.text[:base.start]):
         return []
+    if _share_of(base, figs, s) is not None:
+        return []  # an amount with its own percentage is a realisation, not the budget the others are shares of
     out = []
     for part in money[1:]:
         if not part.number.ok or part.value is None or part.value > base.value:
             continue
-        after = [f for f in figs if f.start >= part.end]
-        if not after or not after[0].number.percent or not after[0].number.ok:
+        if not _PART_WORD.search(s.text[max(0, part.start - 160):part.start]):
             continue
-        pct = after[0]
-        between = s.text[part.end:pct.start]
-        if len(between) > 300 or not _SHARE_LINK.search(between):
+        pct = _share_of(part, figs, s)
+        if pct is None:
             continue
         expected = part.value / base.value * 100
         if agrees(pct.number, Interval(expected, expected)):
             continue
+        if abs((pct.value or 0) - expected) > max(5.0, 0.25 * expected):
+            continue  # far off: more likely a share of another amount than a slip
         subject = s.text[max(0, part.start - 60):part.start].strip()
         out.append(_flag(ext, s, pct.start, "narrative_mismatch", subject, pct.value, expected,
                          f"Teks menyebut {pct.number.raw.strip()}, padahal Rp {fmt(part.value)} / "
                          f"Rp {fmt(base.value)} x 100 = {fmt(expected, 2)}%"))
     return out
+
+
+def _share_of(amount: Figure, figs: list[Figure], s: Sentence) -> Figure | None:
+    """The percentage printed right after an amount ("Rp B (p%)", "Rp B atau p%"), if any."""
+    after = [f for f in figs if f.start >= amount.end]
+    if not after or not after[0].number.percent or not after[0].number.ok:
+        return None
+    between = s.text[amount.end:after[0].start]
+    if len(between) > 300 or not _SHARE_LINK.search(between):
+        return None
+    return after[0]
 
 
 def _one_number(text: str) -> Number | None:

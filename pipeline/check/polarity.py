@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import regex
 
+from extractors.numbers import parse_number
+from pipeline.check.subjects import name_key
+from schemas.records import Extraction
+
 LOWER_BETTER = regex.compile(
     r"angka kemiskinan|penduduk miskin|tingkat kemiskinan|persentase kemiskinan|rasio kekerasan|"
     r"kasus kekerasan|angka kekerasan|korban kekerasan|prevalensi|stunting|angka kematian|kematian (?:ibu|bayi|balita)|"
@@ -23,3 +27,40 @@ def wording_says_lower(*texts: str) -> bool:
     if ACHIEVED_REDUCTION.search(text):
         return False
     return bool(LOWER_BETTER.search(text))
+
+
+def falling_targets(series: dict[str, dict[int, float]]) -> set[str]:
+    """Subjects whose yearly targets (three years or more) only ever fall: lower is better for them."""
+    out = set()
+    for key, by_year in series.items():
+        values = [by_year[y] for y in sorted(by_year)]
+        if len(values) >= 3 and all(b < a for a, b in zip(values, values[1:], strict=False)):
+            out.add(key)
+    return out
+
+
+def target_series(ext: Extraction) -> dict[str, dict[int, float]]:
+    """Yearly targets per indicator: year columns of multi-year target tables (Renstra, RPJMD), plan entries
+    and dated measurements."""
+    series: dict[str, dict[int, float]] = {}
+    for table in ext.tables:
+        names = [j for j, r in enumerate(table.roles) if r == "indikator"]
+        cols = [j for j, r in enumerate(table.roles)
+                if r in ("year", "target") and j < len(table.years) and table.years[j]
+                and not regex.search(r"realisasi|capaian|kondisi", table.header[j], regex.I)
+                and (table.kind == "renstra" or regex.search(r"target", table.header[j], regex.I))]
+        if not names or len(cols) < 3:
+            continue
+        for row in table.rows:
+            key = name_key(row.text(names[-1]))
+            for j in cols:
+                n = parse_number(row.text(j))
+                if key and n.ok:
+                    series.setdefault(key, {})[table.years[j] or 0] = n.value or 0.0
+    for p in ext.plans:
+        if p.kind == "indicator" and p.year and p.target is not None and p.target.ok:
+            series.setdefault(name_key(p.subject), {}).setdefault(p.year, p.target.value or 0.0)
+    for m in ext.measurements:
+        if m.year and m.target.ok:
+            series.setdefault(name_key(m.indikator), {}).setdefault(m.year, m.target.value or 0.0)
+    return series

@@ -1,0 +1,62 @@
+"""Polarity evidence: wording first, then targets falling year by year, then (info only) the arithmetic."""
+
+from extractors.model import Cell, Row, Table
+from extractors.numbers import Number, parse_number
+from pipeline.check import check
+from pipeline.check.capaian import check_capaian
+from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
+from schemas.records import DocumentInfo, Extraction, Measurement
+
+P = parse_number
+NAME = "Persentase rumah tangga rawan pangan"
+
+
+def meas(target: str, real: str, cap: str, name: str = NAME) -> Measurement:
+    return Measurement("d", "f.txt", "t05", None, 40, "sasaran", name, P(target), P(real), P(cap), year=2024)
+
+
+def renstra(values: list[str]) -> Table:
+    header = ["Indikator"] + [f"Target {y}" for y in range(2021, 2021 + len(values))]
+    return Table("t02", "", header, [Row([Cell(NAME)] + [Cell(v) for v in values], None, 12)],
+                 kind="renstra", roles=["indikator"] + ["year"] * len(values),
+                 years=[None] + list(range(2021, 2021 + len(values))))
+
+
+def ext(measurements: list[Measurement], tables: list[Table]) -> Extraction:
+    return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1, tahun=2024), measurements=measurements,
+                      tables=tables)
+
+
+def test_lexicon() -> None:
+    assert wording_says_lower("Angka kemiskinan")
+    assert wording_says_lower("Prevalensi balita stunting")
+    assert wording_says_lower("Tingkat pengangguran terbuka")
+    assert not wording_says_lower("Persentase penurunan angka kemiskinan")  # counts reductions achieved
+    assert not wording_says_lower(NAME)
+
+
+def test_falling_targets_make_lower_better_without_an_info_flag() -> None:
+    e = ext([meas("10,00%", "8,00%", "125,00%")], [renstra(["13%", "12%", "11%", "10%"])])
+    assert falling_targets(target_series(e)) == {"persentase rumah tangga rawan pangan"}
+    flags = check(e)
+    assert flags == [] and e.measurements[0].polarity == "lower_better"
+    assert e.measurements[0].formula == "target/realisasi*100" and e.measurements[0].capaian_computed == 125
+
+
+def test_rising_or_flat_targets_are_no_evidence() -> None:
+    e = ext([meas("10,00%", "8,00%", "125,00%")], [renstra(["10%", "10%", "11%", "10%"])])
+    [flag] = check(e)
+    assert flag.kind == "polarity_assumed" and flag.severity == "info"
+
+
+def test_lower_better_formula_does_not_excuse_a_higher_better_mismatch() -> None:
+    [flag] = check_capaian(meas("10,00%", "8,00%", "90,00%", name="Angka kemiskinan"))
+    assert flag.kind == "capaian_mismatch"
+
+
+def test_qualitative_with_and_without_numbers() -> None:
+    m = meas("72/BB", "60,06", "83,42%")
+    assert check_capaian(m) == [] and m.capaian_computed is not None and abs(m.capaian_computed - 83.4167) < 1e-3
+    m = Measurement("d", "f.txt", "t05", None, 1, "iku", "Nilai kepuasan", P("Puas"), P("Puas"),
+                    Number("", None, "empty"))
+    assert check_capaian(m) == [] and m.polarity == "qualitative"
