@@ -1,5 +1,6 @@
-"""`python -m pipeline extract PATH... -o OUT`."""
+"""`python -m pipeline extract PATH... -o OUT` (same as the `lkjip` command)."""
 
 from pipeline.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -88,9 +88,12 @@ def _run(inputs: list[Path], workers: int, scheduler: str | None, console: Conso
 
         return run_batch(inputs, workers, scheduler, on_done=line)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    # no refresh thread (auto_refresh off): pool workers are forked from a process without extra threads
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("extracting", total=total)
-        return run_batch(inputs, workers, scheduler, on_done=lambda _: progress.advance(task))
+        progress.refresh()
+        return run_batch(inputs, workers, scheduler,
+                         on_done=lambda _: progress.update(task, advance=1, refresh=True))
 
 
 def _summary(tables: dict[str, pd.DataFrame], out: Path, reports: bool) -> str:
