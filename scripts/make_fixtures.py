@@ -5,17 +5,27 @@
 - ruled.pdf: a caption, a ruled capaian table with a wrapped cell, running header and page numbers,
   and the table continuing on page 2 with its header repeated;
 - landscape.pdf: a ruled budget table on a landscape page;
-- scanned.pdf: ruled.pdf's first page rasterised (no text layer).
+- scanned.pdf: ruled.pdf's first page rasterised (no text layer);
+- unruled.pdf: a caption and a table drawn without rulings (columns only), a wrapped indicator;
+- multipage.pdf: one long ruled table over three pages, its header row repeated on each page,
+  running header and footer ("Halaman N");
+- wrapped.pdf: a two-level header with spanning cells, long indicators wrapped in their cells,
+  a cell holding two values ("1. 72,73% 2. 34,29%");
+- rotated.pdf: page 1 a table printed sideways reading bottom to top, page 2 one reading top to
+  bottom (characters not upright), page 3 a page with /Rotate 90.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 HEADER = ["No", "Indikator", "Target", "Realisasi", "Capaian"]
@@ -31,22 +41,43 @@ BUDGET = [
     ["", "1.06.02.2.03 - Pengembangan Potensi", "2.456.653.000", "2.344.566.905", "95,44"],
     ["", "TOTAL", "2.456.653.000", "2.344.566.905", "95,44"],
 ]
+UNRULED = [
+    ("1.", "Persentase penduduk miskin", "10,50%", "9,80%", "107,14%"),
+    ("2.", "Jumlah lembaga sosial aktif", "45 Lembaga", "41 Lembaga", "91,11%"),
+    ("3.", "Indeks kepuasan masyarakat", "80", "83,5", "104,38%"),
+    ("4.", "Persentase PMKS yang tertangani", "75%", "60%", "80%"),
+]
+MULTIPAGE_ROWS = 60
+SIDEWAYS = [
+    ["No", "Program", "Anggaran", "Realisasi", "%"],
+    ["1", "PROGRAM PERLINDUNGAN SOSIAL", "1.250.000.000", "1.187.500.000", "95,00"],
+    ["2", "PROGRAM REHABILITASI SOSIAL", "980.000.000", "931.000.000", "95,00"],
+]
 
 
-def _table(rows: list[list[str]], widths: list[float]) -> Table:
+def _table(rows: list[list[str]], widths: list[float], repeat: int = 0, style: list[Any] | None = None) -> Table:
     styles = getSampleStyleSheet()
     cells = [[Paragraph(c, styles["BodyText"]) for c in r] for r in rows]
-    table = Table(cells, colWidths=widths, repeatRows=0)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table = Table(cells, colWidths=widths, repeatRows=repeat)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               *(style or [])]))
     return table
 
 
-def _running(canvas: object, doc: object) -> None:
-    canvas.saveState()  # type: ignore[attr-defined]
-    canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
-    canvas.drawString(60, 810, "LKjIP Dinas Contoh Kota Contoh Tahun 2024")  # type: ignore[attr-defined]
-    canvas.drawString(290, 30, str(canvas.getPageNumber()))  # type: ignore[attr-defined]
-    canvas.restoreState()  # type: ignore[attr-defined]
+def _running(canvas: Any, doc: Any) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(60, 810, "LKjIP Dinas Contoh Kota Contoh Tahun 2024")
+    canvas.drawString(290, 30, str(canvas.getPageNumber()))
+    canvas.restoreState()
+
+
+def _running_halaman(canvas: Any, doc: Any) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(60, 810, "Laporan Kinerja Instansi Pemerintah Tahun 2024")
+    canvas.drawString(270, 28, f"Halaman {canvas.getPageNumber()}")
+    canvas.restoreState()
 
 
 def ruled(path: Path) -> None:
@@ -65,24 +96,105 @@ def landscape_budget(path: Path) -> None:
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
 
 
+def unruled(path: Path) -> None:
+    c = Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 780, "Capaian indikator kinerja utama tahun 2024 disajikan pada tabel berikut.")
+    c.drawString(60, 750, "Tabel 2.1 Capaian Indikator Kinerja Utama")
+    xs = (60, 90, 300, 380, 460)
+    y = 725.0
+    for x, text in zip(xs, HEADER, strict=True):
+        c.drawString(x, y, text)
+    for i, row in enumerate(UNRULED):
+        y -= 18
+        for x, text in zip(xs, row, strict=True):
+            c.drawString(x, y, text)
+        if i == 0:  # the indicator wraps onto a second line
+            y -= 12
+            c.drawString(xs[1], y, "di kota contoh")
+    c.drawString(60, y - 40, "Semua indikator tercapai kecuali indikator keempat.")
+    c.showPage()
+    c.save()
+
+
+def multipage(path: Path) -> None:
+    styles = getSampleStyleSheet()
+    rows = [[f"{i}.", f"Sub kegiatan contoh nomor {i}", f"{100 + i} Orang", f"{90 + i} Orang",
+             f"{(90 + i) / (100 + i) * 100:.2f}%"] for i in range(1, MULTIPAGE_ROWS + 1)]
+    story = [Paragraph("Tabel 3.4 Capaian Sub Kegiatan", styles["BodyText"]), Spacer(1, 6),
+             _table([HEADER, *rows], [30, 230, 70, 70, 60], repeat=1),
+             Spacer(1, 12), Paragraph("Demikian capaian sub kegiatan tahun 2024.", styles["BodyText"])]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=_running_halaman,
+                                                     onLaterPages=_running_halaman)
+
+
+def wrapped(path: Path) -> None:
+    styles = getSampleStyleSheet()
+    rows = [
+        ["No", "Indikator Kinerja", "Tahun 2024", "", ""],
+        ["", "", "Target", "Realisasi", "Capaian"],
+        ["1.", "Persentase penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar serta "
+               "gelandangan pengemis yang terpenuhi kebutuhan dasarnya di dalam panti", "85,00%", "87,50%",
+         "102,94%"],
+        ["2.", "Persentase anak terlantar dan lansia terlantar yang direhabilitasi", "1. 72,73% 2. 34,29%",
+         "1. 100% 2. 100%", "1. 137 % 2. 291 %"],
+    ]
+    spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (4, 0))]
+    story = [Paragraph("Tabel 3.2 Capaian Kinerja Sasaran Strategis", styles["BodyText"]), Spacer(1, 6),
+             _table(rows, [30, 230, 70, 70, 60], style=spans),
+             Spacer(1, 12), Paragraph("Capaian di atas menunjukkan kinerja yang baik.", styles["BodyText"])]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def rotated(path: Path) -> None:
+    width, height = A4
+    c = Canvas(str(path), pagesize=A4)
+    for angle in (90, -90):
+        table = _table(SIDEWAYS, [30, 300, 120, 120, 60])
+        w, h = table.wrapOn(c, height, width)
+        c.saveState()
+        if angle == 90:  # reads bottom to top: the top of the text faces the left edge
+            c.translate(width - 80, 80)
+        else:  # reads top to bottom
+            c.translate(80, height - 80)
+        c.rotate(angle)
+        c.setFont("Helvetica", 10)
+        c.drawString(0, 20, "Tabel 4.1 Realisasi Anggaran Program")
+        table.drawOn(c, 0, -h)
+        c.restoreState()
+        c.setFont("Helvetica", 9)
+        c.drawString(width / 2, 30, str(c.getPageNumber()))
+        c.showPage()
+    c.setPageRotation(90)  # reportlab then makes the media box landscape: draw on it as such
+    c.setFont("Helvetica", 10)
+    c.drawString(60, width - 60, "Tabel 4.2 Halaman diputar")
+    table = _table(SIDEWAYS, [30, 250, 90, 90, 40])
+    _, h = table.wrapOn(c, height, width)
+    table.drawOn(c, 60, width - 70 - h)
+    c.showPage()
+    c.save()
+
+
+def _rasteriser() -> Any:
+    spec = importlib.util.spec_from_file_location("rasterise_pdf", Path(__file__).with_name("rasterise_pdf.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.rasterise
+
+
 def rasterise(src: Path, dst: Path, dpi: int = 150, pages: list[int] | None = None) -> None:
     """A copy of src with every page (or the given 1-based pages) as an image: no text layer."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(str(src))
-    images = []
-    for i in range(len(pdf)):
-        if pages is None or i + 1 in pages:
-            images.append(pdf[i].render(scale=dpi / 72).to_pil().convert("RGB"))
-    pdf.close()
-    images[0].save(dst, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    _rasteriser()(src, dst, dpi=dpi, pages=pages)
 
 
 def build(out: Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
-    paths = {"ruled": out / "ruled.pdf", "landscape": out / "landscape.pdf", "scanned": out / "scanned.pdf"}
-    ruled(paths["ruled"])
-    landscape_budget(paths["landscape"])
+    makers = {"ruled": ruled, "landscape": landscape_budget, "unruled": unruled, "multipage": multipage,
+              "wrapped": wrapped, "rotated": rotated}
+    paths = {name: out / f"{name}.pdf" for name in [*makers, "scanned"]}
+    for name, make in makers.items():
+        make(paths[name])
     rasterise(paths["ruled"], paths["scanned"], dpi=200, pages=[1])
     return paths
 

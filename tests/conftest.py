@@ -1,0 +1,29 @@
+"""Shared pytest fixtures."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "tests" / "fixtures" / "generated"
+
+
+def _load_script(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- PDF fixtures (scripts/make_fixtures.py writes them into tests/fixtures/generated/, gitignored) ---
+
+
+@pytest.fixture(scope="session")
+def pdf_fixtures() -> dict[str, Path]:
+    """Small generated PDFs by name: ruled, landscape, unruled, multipage, wrapped, rotated, scanned."""
+    return _load_script("make_fixtures").build(GENERATED)
