@@ -101,3 +101,22 @@ def test_amounts_with_their_own_percentages_are_not_shares_of_each_other() -> No
     text = ("sub kegiatan A anggaran realisasi sebesar 205.598.657 atau 42,47%, sub kegiatan B anggaran terealisasi "
             "sebesar 16.032.420 atau 64,13%, sub kegiatan C terealisasi sebesar 52.362.170 atau 83,44%.")
     assert check_narrative(ext([text])) == []
+
+
+def test_capped_average_is_accepted() -> None:
+    rows = [Measurement("d", "f.txt", "t10", None, 784 + i, "sasaran", f"Sasaran {i}", P("100%"), P(c), P(c),
+                        year=2024) for i, c in enumerate(["150%", "100%", "90%"])]
+    claim = "Rata-rata capaian kinerja sasaran tahun 2024 sebesar 96,67%."
+    assert check_narrative(ext([claim], rows)) == []
+
+
+def test_worked_formula_result_against_the_named_indicator() -> None:
+    name = "Persentase pemerlu pelayanan kesejahteraan sosial (PPKS) yang memperoleh kebutuhan dasar"
+    rows = [meas(name, "85%", "85,00%", line=784), meas(name, "85%", "85%", line=937)]
+    lines = [f"Untuk menghitung {name} di tahun 2024, maka Dinas menggunakan Rumus :",
+             "$$\\% \\text{ Capaian} = \\frac{\\sum \\text{Jumlah dilayani}}{\\sum \\text{Jumlah}} \\times 100 \\%$$",
+             "$$\\frac{62.569 \\text{ jiwa}}{62.569 \\text{ jiwa}} \\times 100\\% = 100\\%$$"]
+    [flag] = check_narrative(ext(lines, rows))
+    assert flag.line == 12 and (flag.reported, flag.expected) == (100, 85) and "realisasi" in flag.message
+    rows = [meas(name, "85%", "100%", line=784)]
+    assert check_narrative(ext(lines, rows)) == []

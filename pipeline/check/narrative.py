@@ -50,6 +50,7 @@ def check_narrative(ext: Extraction) -> list[Flag]:
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
                          + _table_claims(ext, sentence, figs) + _average_claims(ext, sentence, figs))
+    found.extend(_formula_results(ext))
     for f in found:
         key = (f.line, f.page, f.reported, f.expected)
         if key not in seen:
@@ -197,6 +198,15 @@ def _sasaran_averages(ext: Extraction) -> list[tuple[float, int, str]]:
     return [(sum(v) / len(v), len(v), t) for t, v in by_table.items() if len(v) >= 2]
 
 
+def _capped_averages(ext: Extraction) -> list[float]:
+    """The same averages with each capaian capped at 100 or 120, as some reports average them."""
+    by_table: dict[str, list[float]] = {}
+    for m in ext.measurements:
+        if m.level in ("sasaran", "iku") and m.capaian.ok and m.year in (None, ext.info.tahun):
+            by_table.setdefault(m.table_id, []).append(m.capaian.value or 0.0)
+    return [sum(min(x, cap) for x in v) / len(v) for v in by_table.values() if len(v) >= 2 for cap in (100.0, 120.0)]
+
+
 def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     """"rata-rata capaian kinerja sasaran ... X%" against the average of the sasaran / IKU capaian table."""
     m = _AVERAGE_WORDS.search(s.text)
@@ -210,13 +220,51 @@ def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fl
             s, max(0, claim.start - 60), claim.start, ext.info.tahun):
         return []
     averages = _sasaran_averages(ext)
-    if not averages or any(agrees(claim.number, Interval(a, a)) for a, _, _ in averages):
+    if not averages or any(agrees(claim.number, Interval(a, a))
+                           for a in [x for x, _, _ in averages] + _capped_averages(ext)):
         return []
     average, rows, table = max(averages, key=lambda x: x[1])
     return [_flag(ext, s, claim.start, "narrative_mismatch", s.text[max(0, m.start() - 40):claim.start].strip(),
                   claim.value, average,
                   f"Teks menyebut rata-rata capaian {claim.number.raw.strip()}, padahal rata-rata capaian {rows} "
                   f"sasaran/IKU di tabel {table} = {fmt(average, 2)}%")]
+
+
+_FORMULA_INTRO = regex.compile(r"\b(?:menghitung|mengetahui|perhitungan|rumus)\b", regex.I)
+_CAPAIAN_FORMULA = regex.compile(r"realisasi.{0,80}target|target.{0,80}realisasi", regex.I)
+
+
+def _formula_results(ext: Extraction) -> list[Flag]:
+    """A worked formula ("\\frac{62.569 jiwa}{62.569 jiwa} x 100% = 100%") right after a sentence naming the
+    indicator it computes: its result is that indicator's realisasi (or its capaian when the formula divides
+    realisasi by target), and must agree with the table."""
+    out: list[Flag] = []
+    context: tuple[str, int | None, int | None] | None = None  # (text, line, page) of the last introduction
+    symbolic = ""
+    for passage in passages(ext.prose):
+        line = passage.starts[0][1]
+        m = _FRACTION.search(passage.text)
+        a = _one_number(m.group(1)) if m else None
+        b = _one_number(m.group(2)) if m else None
+        if m is None or a is None or b is None:
+            if "frac" in passage.text:
+                symbolic = passage.text
+            elif _FORMULA_INTRO.search(passage.text):
+                context, symbolic = (passage.text, line.line, line.page), ""
+            continue
+        if context is None or (line.line is not None and context[1] is not None and line.line - context[1] > 8):
+            continue
+        result = parse_number(m.group(3))
+        if not result.ok:
+            continue
+        what = "capaian" if _CAPAIAN_FORMULA.search(symbolic) else "realisasi"
+        sentence = Sentence(passage.text, 0, passage)
+        fig = Figure(m.start(3), m.end(3), result)
+        rows = _subject_rows(ext, context[0])
+        if rows:
+            out.extend(_compare_group(ext, sentence, [(what, -1, fig)], rows))
+        context = None
+    return out
 
 
 # --- prose figures against the table rows of the same subject -------------------------------------------------
