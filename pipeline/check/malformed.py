@@ -13,10 +13,13 @@ NUMERIC_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran",
 _PROSE_FIGURE = regex.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{2,3}){2,}(?![\w]|[.,]\d)")
 
 
+_DEFECTS = {"doubled percent sign": "tanda persen ganda", "dangling decimal comma": "koma desimal tanpa angka"}
+
+
 def _why(n: Number) -> str:
     if n.defect:
-        return n.defect
-    return "irregular digit groups or mixed separators"
+        return _DEFECTS.get(n.defect, n.defect)
+    return "kelompok digit tidak beraturan atau pemisah ribuan/desimal bercampur"
 
 
 def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, subject: str, n: Number) -> Flag:

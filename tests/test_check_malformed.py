@@ -1,0 +1,31 @@
+"""Malformed figures: table cells by column role, records and prose, each once, named in the message."""
+
+from extractors.model import Cell, Document, Row, Table, TextLine
+from extractors.numbers import parse_number
+from pipeline.check.malformed import check_malformed
+from schemas.records import BudgetLine, DocumentInfo, Extraction
+
+P = parse_number
+
+
+def test_cells_records_and_prose_each_once() -> None:
+    table = Table("t36", "", ["Uraian", "Pagu", "Realisasi", "%"],
+                  [Row([Cell("Fasilitasi Sarana"), Cell("969.062.340"), Cell("930.47.023"), Cell("96,02%")],
+                       None, 1660),
+                   Row([Cell("Layanan Kedaruratan"), Cell("9.810.000"), Cell("9.810.000"), Cell("100,%")], None, 1661),
+                   Row([Cell("Catatan 1.100"), Cell(""), Cell(""), Cell("")], None, 1662)],
+                  roles=["uraian", "pagu", "realisasi_anggaran", "persen"])
+    budget = BudgetLine("d", "f.txt", "t36", None, 1660, "", "sub_kegiatan", "Fasilitasi Sarana", P("969.062.340"),
+                        P("930.47.023"), P("96,02%"), P(""))
+    doc = Document("f.txt", "0" * 64, 1, lines=[
+        TextLine("realisasi anggaran sebesar 930.47.023 atau sebesar 96,02%", 1.0, None, 1669),
+        TextLine("anggaran sebesar Rp 7.393.559.206,- dengan realisasi 6.486.724.616", 2.0, None, 1670)])
+    ext = Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1), document=doc, tables=[table], budget=[budget])
+    flags = check_malformed(ext)
+    assert sorted((f.line, f.kind, f.severity) for f in flags) == [
+        (1660, "malformed_number", "warning"), (1661, "malformed_number", "warning"),
+        (1669, "malformed_number", "warning")]
+    by_line = {f.line: f for f in flags}
+    assert "930.47.023" in by_line[1660].message and by_line[1660].reported is None
+    assert "100,%" in by_line[1661].message and by_line[1661].reported == 100
+    assert "koma desimal" in by_line[1661].message
