@@ -67,3 +67,9 @@ def test_a_revised_plan_differing_everywhere_is_not_flagged() -> None:
 def test_short_names_are_not_matched_by_containment() -> None:
     assert not same_subject("Penyediaan Makanan", "Penyediaan Makanan dan Minuman bagi Korban Bencana")
     assert same_subject("Program Rehabilitasi Sosial", "PROGRAM REHABILITASI SOSIAL")
+
+
+def test_a_percentage_and_a_count_are_not_the_same_figure() -> None:
+    name = "Jumlah lembaga kemasyarakatan kelurahan yang aktif dibina"
+    rows = [meas("t01", 10, name, "100%", "100%"), meas("t02", 20, name, "76 Lembaga", "76 Lembaga")]
+    assert check_cross_table(ext(rows)) == []

@@ -120,3 +120,8 @@ def test_worked_formula_result_against_the_named_indicator() -> None:
     assert flag.line == 12 and (flag.reported, flag.expected) == (100, 85) and "realisasi" in flag.message
     rows = [meas(name, "85%", "100%", line=784)]
     assert check_narrative(ext(lines, rows)) == []
+
+
+def test_a_percentage_of_something_else_after_a_ratio_is_not_its_result() -> None:
+    text = "Sebanyak 8 dari 10 kegiatan telah selesai dengan serapan anggaran sebesar 95%."
+    assert check_narrative(ext([text])) == []

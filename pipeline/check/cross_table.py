@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extractors.numbers import Number
 from pipeline.check.messages import fmt
-from pipeline.check.subjects import name_key, same_subject
+from pipeline.check.subjects import comparable, name_key, same_subject
 from schemas.records import Extraction, Flag
 
 REVISION_SHARE = 0.75
@@ -70,7 +70,8 @@ def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
     for i, a in enumerate(figs):
         partner: dict[str, tuple[int, Figure]] = {}
         for b in figs[i + 1:]:
-            if b.table_id == a.table_id or (a.year and b.year and a.year != b.year):
+            if b.table_id == a.table_id or (a.year and b.year and a.year != b.year) or not comparable(a.number,
+                                                                                                     b.number):
                 continue
             exact = name_key(a.subject) == name_key(b.subject)
             # money rows are matched by their exact name: a contained name there is too often a wrapped

@@ -13,7 +13,7 @@ import regex
 from extractors.numbers import Number, parse_number
 from pipeline.check.messages import fmt
 from pipeline.check.prose import Figure, Sentence, figures, passages, sentences
-from pipeline.check.subjects import best_matches, words
+from pipeline.check.subjects import best_matches, comparable, words
 from pipeline.check.tolerance import Interval, agrees, printed
 from schemas.records import Extraction, Flag, Measurement
 
@@ -21,6 +21,7 @@ _RATIO_LINK = regex.compile(
     r"^\s*(?:[a-z/]+\s+){0,2}?dari\s+(?:(?:target|total|jumlah|sebanyak|sebesar|keseluruhan|yang|seharusnya)\s+){0,3}$",
     regex.I)
 _RATIO_TAIL = regex.compile(r"capaian|persentase|persen|sebesar|atau|\(|=", regex.I)
+_OTHER_MEASURE = regex.compile(r"\b(?:anggaran|keuangan|serapan|penyerapan|dana|rp|biaya|tahun|th)\b", regex.I)
 _BUDGET_WORD = regex.compile(r"\b(?:anggaran|pagu|alokasi|dpa|dppa|belanja)\b", regex.I)
 _SHARE_LINK = regex.compile(r"\(\s*$|\b(?:atau|sebesar|persentase|persen)\b", regex.I)
 _PART_WORD = regex.compile(r"\b(?:realisasi\w*|terealisasi|tunda|sisa|serapan|penyerapan|terserap|silpa)\b", regex.I)
@@ -84,7 +85,7 @@ def _ratio_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag
         if not _RATIO_LINK.match(s.text[a.end:b.start]):
             continue
         tail = s.text[b.end:p.start]
-        if len(tail) > 120 or not _RATIO_TAIL.search(tail):
+        if len(tail) > 100 or not _RATIO_TAIL.search(tail[-30:]) or _OTHER_MEASURE.search(tail):
             continue
         interval = printed(a.number).divide(printed(b.number))
         if interval is None or agrees(p.number, interval.scale(100.0)):
@@ -366,7 +367,7 @@ def _compare_group(ext: Extraction, s: Sentence, group: list[tuple[str, int, Fig
                 picked = rows if len(rows) == 1 else []
             for m in picked:
                 n = getattr(m, what)
-                if n.ok:
+                if n.ok and comparable(fig.number, n):
                     values.append((n, m))
         if not values:
             continue

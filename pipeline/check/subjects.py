@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from extractors.numbers import Number
+
 _PREFIX = regex.compile(r"^(?:(?:urusan\s+pemerintahan\s+bidang\s+\w+\s+)?program|kegiatan|sub\s*kegiatan)\s+",
                         regex.I)
 STOP = {"dan", "yang", "di", "ke", "dari", "dalam", "untuk", "pada", "dengan", "atau", "serta", "oleh", "the", "of",
@@ -65,3 +67,8 @@ def same_subject(a: str, b: str, minimum_words: int = 3) -> bool:
     if len(words(short)) < minimum_words or len(short) < 20:
         return False
     return f" {short} " in f" {long_} "
+
+
+def comparable(a: Number, b: Number) -> bool:
+    """Two figures can be the same figure: not a percentage against a count in some unit ("100%" vs "76 Lembaga")."""
+    return not ((a.percent and b.unit and not b.percent) or (b.percent and a.unit and not a.percent))
