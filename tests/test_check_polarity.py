@@ -60,3 +60,14 @@ def test_qualitative_with_and_without_numbers() -> None:
     m = Measurement("d", "f.txt", "t05", None, 1, "iku", "Nilai kepuasan", P("Puas"), P("Puas"),
                     Number("", None, "empty"))
     assert check_capaian(m) == [] and m.polarity == "qualitative"
+
+
+def test_handled_cases_are_higher_better() -> None:
+    assert not wording_says_lower("Persentase kasus kekerasan terhadap anak yang ditangani")
+    assert not wording_says_lower("Persentase korban kekerasan yang mendapatkan layanan")
+    assert wording_says_lower("Rasio kekerasan terhadap perempuan")
+
+
+def test_report_using_realisasi_over_target_for_a_lower_word_is_not_an_error() -> None:
+    m = meas("10,00%", "8,00%", "80,00%", name="Prevalensi balita gizi kurang")
+    assert check_capaian(m) == [] and m.formula == "realisasi/target*100" and m.polarity == "higher_better"

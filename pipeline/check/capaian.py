@@ -55,6 +55,14 @@ def check_capaian(m: Measurement, ctx_sasaran: str = "", falling: bool = False) 
             m.formula = formula
             m.capaian_computed = _round(_value(formula, m))
             return []
+    if lower:
+        # the wording suggested lower-is-better, but the report's own capaian is realisasi/target: the
+        # report's formula is not an arithmetic error (the lexicon is only evidence)
+        interval = formula_interval(HIGHER, m)
+        if interval is not None and agrees(reported, interval):
+            m.polarity, m.formula = "higher_better", HIGHER
+            m.capaian_computed = _round(_value(HIGHER, m))
+            return []
     if not lower:
         for formula in (LOWER, LOWER_GAP):
             interval = formula_interval(formula, m)

@@ -12,19 +12,24 @@ LOWER_BETTER = regex.compile(
     r"angka kemiskinan|penduduk miskin|tingkat kemiskinan|persentase kemiskinan|rasio kekerasan|"
     r"kasus kekerasan|angka kekerasan|korban kekerasan|prevalensi|stunting|angka kematian|kematian (?:ibu|bayi|balita)|"
     r"tingkat pengangguran|pengangguran terbuka|putus sekolah|angka kesakitan|kasus (?:baru|penyakit|kejahatan)|"
-    r"tingkat kriminalitas|angka kriminalitas|gini|jumlah pmks|jumlah ppks|jumlah penyandang masalah|"
-    r"angka kecelakaan|jumlah kecelakaan|kawasan kumuh|luas kumuh|rumah tidak layak|genangan|"
-    r"tingkat inflasi|laju inflasi|waktu tunggu|lama waktu|temuan|kerugian|pelanggaran|tunggakan|"
+    r"tingkat kriminalitas|angka kriminalitas|indeks gini|rasio gini|"
+    r"angka kecelakaan|jumlah kecelakaan|kawasan kumuh|luas kumuh|rumah tidak layak|luas genangan|"
+    r"tingkat inflasi|laju inflasi|waktu tunggu|jumlah temuan|nilai kerugian|jumlah pelanggaran|"
     r"gizi buruk|balita gizi kurang|anak jalanan|gelandangan dan pengemis di jalan|penurunan \w+ (?:tidak|yang tidak)",
     regex.I,
 )
 # "persentase penurunan X" usually counts achieved reductions: higher is better
 ACHIEVED_REDUCTION = regex.compile(r"(?:persentase|jumlah|tingkat)\s+(?:penurunan|pengurangan)", regex.I)
+# cases handled, victims served, findings followed up: the more the better, whatever the problem is
+HANDLED = regex.compile(r"\b(?:yang\s+)?(?:di|ter)(?:tangani|tindaklanjuti|tindak\s*lanjuti|selesaikan|layani|"
+                        r"rehabilitasi|dampingi|berdayakan|bantu|entaskan|jangkau|fasilitasi)\b|"
+                        r"\b(?:mendapat(?:kan)?|memperoleh|menerima)\b|\bpenanganan\b|\btindak\s*lanjut\b",
+                        regex.I)
 
 
 def wording_says_lower(*texts: str) -> bool:
     text = " ".join(t for t in texts if t)
-    if ACHIEVED_REDUCTION.search(text):
+    if ACHIEVED_REDUCTION.search(text) or HANDLED.search(text):
         return False
     return bool(LOWER_BETTER.search(text))
 
