@@ -1,25 +1,30 @@
-"""A fast first look at every page with pypdfium2, and its text where no rulings need parsing.
+"""One look at a page with pypdfium2: what kind of page it is, its characters and its strokes.
 
-For each page: size and rotation, number of characters, whether vector strokes that could be
-table rulings are drawn, how much of the page images cover, whether the text is rotated or
-garbage. Pages without rulings are read from pdfium's characters directly (about ten times
-faster than parsing the page with pdfplumber); the others are parsed with pdfplumber.
+pdfium (C) is several times faster than pdfminer (Python), so every upright page is read from
+it: characters with their loose boxes (font ascent to descent, so that one line shares a top),
+and the straight segments of the page's vector paths (table rulings), form XObjects included.
+The same look tells whether a page is scanned (no text, or text that does not read, and an
+image), carries rotated text, or has a /Rotate: the reader gives those to OCR or pdfplumber.
 """
 
 from __future__ import annotations
 
 import ctypes
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from extractors.model import BBox
 from extractors.pdf_words import Glyph
 
-THIN = 3.0  # points: a stroke at most this thick is a ruling candidate
 SAMPLE = 600  # characters looked at for the garbage test
+STRAIGHT = 1.0  # points: a segment whose ends differ by less than this across is straight
+MAX_DEPTH = 4  # nesting of form XObjects followed for rulings
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass(slots=True)
@@ -29,7 +34,6 @@ class PageInfo:
     height: float
     rotation: int
     n_chars: int
-    rulings: bool  # strokes that may be table rulings (or a drawing) are on the page
     image_cover: float  # share of the page area covered by images (capped at 1)
     rotated_text: bool
     garbage: bool  # a text layer that does not read as text
@@ -40,36 +44,16 @@ class PageInfo:
             return True
         return self.n_chars < 10 and self.image_cover >= 0.3
 
-
-def _box(obj: Any) -> tuple[float, float, float, float]:
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    return left.value, bottom.value, right.value, top.value
+    @property
+    def upright(self) -> bool:
+        return not self.rotated_text and self.rotation % 360 == 0
 
 
-def _objects(page: Any, area: float) -> tuple[bool, float]:
-    """(rulings present, image cover) from the page's top-level objects."""
-    thin_h = thin_v = 0
-    boxed = False
-    cover = 0.0
-    for k in range(raw.FPDFPage_CountObjects(page)):
-        obj = raw.FPDFPage_GetObject(page, k)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            x0, y0, x1, y1 = _box(obj)
-            w, h = x1 - x0, y1 - y0
-            if h <= THIN and w > THIN:
-                thin_h += 1
-            elif w <= THIN and h > THIN:
-                thin_v += 1
-            elif w > THIN and h > THIN:
-                boxed = True
-        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
-            x0, y0, x1, y1 = _box(obj)
-            cover += max(0.0, x1 - x0) * max(0.0, y1 - y0) / area
-        elif kind == raw.FPDF_PAGEOBJ_FORM:
-            boxed = True  # a form XObject may hold anything: let pdfplumber look
-    return boxed or (thin_h >= 2 and thin_v >= 1), min(cover, 1.0)
+@dataclass(slots=True)
+class PdfiumPage:
+    info: PageInfo
+    glyphs: list[Glyph] = field(default_factory=list)  # top-down points; upright pages only
+    strokes: list[BBox] = field(default_factory=list)  # straight path segments as (thin) boxes
 
 
 def is_garbage(text: str) -> bool:
@@ -88,6 +72,72 @@ def is_garbage(text: str) -> bool:
     return False
 
 
+def _matrix(obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _bounds(obj: Any) -> tuple[float, float, float, float]:
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return left.value, bottom.value, right.value, top.value
+
+
+def _path_segments(obj: Any, m: Matrix, out: list[tuple[float, float, float, float]]) -> None:
+    """Straight (horizontal or vertical) segments of a path, in PDF user space (y up)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+    if not stroke.value:
+        x0, y0, x1, y1 = _bounds(obj)
+        if min(x1 - x0, y1 - y0) > 3.0:
+            return  # a filled area (cell shading), not a ruling; thin filled bars are rulings
+    a, b, c, d, e, f = m
+    x = ctypes.c_float()
+    y = ctypes.c_float()
+    start = prev = None
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = prev = point
+            continue
+        if kind == raw.FPDF_SEGMENT_LINETO and prev is not None:
+            out.append((*prev, *point))
+        prev = point
+        if raw.FPDFPathSegment_GetClose(seg) and start is not None and prev != start:
+            out.append((*prev, *start))
+            prev = start
+
+
+def _walk(container: Any, count: int, get: Any, outer: Matrix, depth: int, area: float,
+          lines: list[tuple[float, float, float, float]]) -> float:
+    """Collect path segments under a page or form; return the image cover found there."""
+    cover = 0.0
+    for k in range(count):
+        obj = get(container, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            _path_segments(obj, _compose(_matrix(obj), outer) if depth else _matrix(obj), lines)
+        elif kind == raw.FPDF_PAGEOBJ_IMAGE:
+            x0, y0, x1, y1 = _bounds(obj)
+            cover += max(0.0, x1 - x0) * max(0.0, y1 - y0) / area
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
+            m = _compose(_matrix(obj), outer) if depth else _matrix(obj)
+            cover += _walk(obj, raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, m, depth + 1, area,
+                           lines)
+    return cover
+
+
 def _rotated(textpage: Any, n: int) -> bool:
     step = max(1, n // 40)
     angles = [raw.FPDFText_GetCharAngle(textpage, k) for k in range(0, n, step)]
@@ -95,46 +145,58 @@ def _rotated(textpage: Any, n: int) -> bool:
     return turned > len(angles) / 3
 
 
-def page_info(pdf: Any, index: int) -> PageInfo:
+def _glyphs(tp: Any, n: int, left: float, top: float) -> list[Glyph]:
+    rect = raw.FS_RECTF()
+    get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+    out: list[Glyph] = []
+    for k in range(n):
+        code = get_unicode(tp, k)
+        if code == 2:  # pdfium's mark for a hyphen at the end of a line
+            code = 45
+        if code <= 32 or code in (0xA0, 0xFFFE, 0xFFFF) or (0x2000 <= code <= 0x200B):
+            continue
+        if not get_box(tp, k, rect):
+            continue
+        out.append(Glyph(chr(code), rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
+    return out
+
+
+def read_page(pdf: Any, index: int, content: bool = True) -> PdfiumPage:
+    """The page's kind, and (when ``content`` and the page is upright) its glyphs and strokes."""
     page = pdf[index]
     try:
         width, height = page.get_size()
-        textpage = page.get_textpage()
-        try:
-            n = textpage.count_chars()
-            sample = textpage.get_text_range(0, min(n, SAMPLE)) if n else ""
-            rotated = _rotated(textpage.raw, n) if n else False
-        finally:
-            textpage.close()
-        rulings, cover = _objects(page.raw, max(1.0, width * height))
-        return PageInfo(index + 1, float(width), float(height), int(page.get_rotation()), n, rulings, cover,
-                        rotated, is_garbage(sample))
-    finally:
-        page.close()
-
-
-def glyphs(pdf: Any, index: int) -> list[Glyph]:
-    """The page's characters with their boxes in top-down points (unrotated, upright pages only)."""
-    page = pdf[index]
-    try:
-        height = page.get_height()
+        left, bottom, _, top = page.get_mediabox()
+        rotation = int(page.get_rotation())
         textpage = page.get_textpage()
         try:
             tp = textpage.raw
-            rect = raw.FS_RECTF()
-            out: list[Glyph] = []
-            for k in range(textpage.count_chars()):
-                code = raw.FPDFText_GetUnicode(tp, k)
-                if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
-                    continue
-                if not raw.FPDFText_GetLooseCharBox(tp, k, rect):
-                    continue
-                out.append(Glyph(chr(code), rect.left, height - rect.top, rect.right, height - rect.bottom))
-            return out
+            n = textpage.count_chars()
+            sample = textpage.get_text_range(0, min(n, SAMPLE)) if n else ""
+            rotated = _rotated(tp, n) if n else False
+            lines: list[tuple[float, float, float, float]] = []
+            cover = _walk(page.raw, raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, IDENTITY, 0,
+                          max(1.0, width * height), lines)
+            info = PageInfo(index + 1, float(width), float(height), rotation, n, min(cover, 1.0), rotated,
+                            is_garbage(sample))
+            result = PdfiumPage(info)
+            if content and info.upright and not info.scanned:
+                result.glyphs = _glyphs(tp, n, left, top)
+                result.strokes = _strokes(lines, left, top)
+            return result
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _strokes(lines: list[tuple[float, float, float, float]], left: float, top: float) -> list[BBox]:
+    out: list[BBox] = []
+    for x0, y0, x1, y1 in lines:
+        if abs(x1 - x0) > STRAIGHT and abs(y1 - y0) > STRAIGHT:
+            continue  # a slanted stroke (chart, drawing)
+        out.append((min(x0, x1) - left, top - max(y0, y1), max(x0, x1) - left, top - min(y0, y1)))
+    return out
 
 
 def open_document(path: str) -> Any:

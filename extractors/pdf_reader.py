@@ -20,7 +20,7 @@ from typing import Any
 from extractors.errors import InputError
 from extractors.model import Document, Grid, TextLine
 from extractors.pdf_page import PagePart, finish, ruled_part
-from extractors.pdf_pdfium import PageInfo, glyphs, open_document, page_info
+from extractors.pdf_pdfium import PdfiumPage, open_document, read_page
 from extractors.pdf_rulings import segments_from_boxes
 from extractors.pdf_running import drop_running
 from extractors.pdf_words import Frame, make_words
@@ -74,19 +74,14 @@ class _Plumber:
             self.pdf.close()
 
 
-def _needs_plumber(info: PageInfo) -> bool:
-    return info.rulings or info.rotated_text or info.rotation % 360 != 0
-
-
-def _part(info: PageInfo, pdf: Any, plumber: _Plumber) -> PagePart:
-    index = info.number - 1
-    if _needs_plumber(info):
-        parsed = plumber.parse(index)
-        segs = segments_from_boxes(parsed.strokes)
-        return ruled_part(info.number, parsed.frame, make_words(parsed.glyphs), segs, "pdfplumber",
-                          make_words(parsed.others))
+def _part(page: PdfiumPage, plumber: _Plumber) -> PagePart:
+    info = page.info
+    if not info.upright:  # rotated text or a /Rotate: pdfplumber knows each character's direction
+        parsed = plumber.parse(info.number - 1)
+        return ruled_part(info.number, parsed.frame, make_words(parsed.glyphs), segments_from_boxes(parsed.strokes),
+                          "pdfplumber", make_words(parsed.others))
     frame = Frame("ltr", info.width, info.height)
-    return ruled_part(info.number, frame, make_words(glyphs(pdf, index)), [], "pdfium")
+    return ruled_part(info.number, frame, make_words(page.glyphs), segments_from_boxes(page.strokes), "pdfium")
 
 
 def read_pdf(path: Path) -> Document:
@@ -99,11 +94,11 @@ def read_pdf(path: Path) -> Document:
     try:
         for index in range(len(pdf)):
             try:
-                info = page_info(pdf, index)
-                if info.scanned:
-                    scanned.append(info.number)
-                elif info.n_chars:
-                    parts.append(_part(info, pdf, plumber))
+                page = read_page(pdf, index)
+                if page.info.scanned:
+                    scanned.append(page.info.number)
+                elif page.info.n_chars:
+                    parts.append(_part(page, plumber))
             except Exception as exc:  # one bad page must not lose the others
                 log.debug("page %d of %s failed", index + 1, path, exc_info=True)
                 doc.unreadable.append((index + 1, f"page could not be parsed: {type(exc).__name__}"))
