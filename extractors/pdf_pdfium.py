@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ STRAIGHT = 1.0  # points: a segment whose ends differ by less than this across i
 MAX_DEPTH = 4  # nesting of form XObjects followed for rulings
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+SPACES = frozenset([0xA0, 0xFFFF, *range(0x2000, 0x200C), 0x3000])
 
 
 @dataclass(slots=True)
@@ -145,19 +147,29 @@ def _rotated(textpage: Any, n: int) -> bool:
     return turned > len(angles) / 3
 
 
+def _codes(tp: Any, n: int) -> Sequence[int]:
+    """The page's character codes in one call (UTF-16 units; one per character index)."""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    codes = memoryview(buf.raw).cast("H")[:n]
+    if n and max(codes) >= 0xD800 and any(0xD800 <= c <= 0xDFFF for c in codes):
+        # surrogate pairs shift the indexes: ask one by one
+        return [raw.FPDFText_GetUnicode(tp, k) for k in range(n)]
+    return codes
+
+
 def _glyphs(tp: Any, n: int, left: float, top: float) -> list[Glyph]:
     rect = raw.FS_RECTF()
-    get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+    get_box = raw.FPDFText_GetLooseCharBox
     out: list[Glyph] = []
-    for k in range(n):
-        code = get_unicode(tp, k)
-        if code == 2:  # pdfium's mark for a hyphen at the end of a line
-            code = 45
-        if code <= 32 or code in (0xA0, 0xFFFE, 0xFFFF) or (0x2000 <= code <= 0x200B):
+    append = out.append
+    for k, code in enumerate(_codes(tp, n)):
+        if code in (2, 0xFFFE):
+            code = 45  # pdfium's marks for a hyphen at the end of a line (GetUnicode / GetText)
+        elif code <= 32 or code in SPACES:
             continue
-        if not get_box(tp, k, rect):
-            continue
-        out.append(Glyph(chr(code), rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
+        if get_box(tp, k, rect):
+            append(Glyph(chr(code), rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
     return out
 
 

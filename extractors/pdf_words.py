@@ -121,22 +121,24 @@ def words_of_line(glyphs: Sequence[Glyph], gap_ratio: float = 0.2) -> list[Word]
     text: list[str] = []
     x0 = top = x1 = bottom = 0.0
     for g in sorted(glyphs, key=lambda g: g.x0):
-        if not g.text.strip():
-            if text:
+        gt, gx0, gtop, gx1, gbottom = g
+        if text:
+            gap = gx0 - x1
+            if gap > 1.0 and gap > gap_ratio * (gbottom - gtop):
                 out.append(Word("".join(text), x0, top, x1, bottom))
-                text = []
-            continue
-        size = g.bottom - g.top
-        if text and g.x0 - x1 > max(1.0, gap_ratio * size):
-            out.append(Word("".join(text), x0, top, x1, bottom))
-            text = []
-        if not text:
-            x0, top, x1, bottom = g.x0, g.top, g.x1, g.bottom
+                text = [gt]
+                x0, top, x1, bottom = gx0, gtop, gx1, gbottom
+                continue
+            text.append(gt)
+            if gx1 > x1:
+                x1 = gx1
+            if gtop < top:
+                top = gtop
+            if gbottom > bottom:
+                bottom = gbottom
         else:
-            x1 = max(x1, g.x1)
-            top = min(top, g.top)
-            bottom = max(bottom, g.bottom)
-        text.append(g.text)
+            text = [gt]
+            x0, top, x1, bottom = gx0, gtop, gx1, gbottom
     if text:
         out.append(Word("".join(text), x0, top, x1, bottom))
     return out
