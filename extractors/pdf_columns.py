@@ -19,9 +19,11 @@ from extractors.model import BBox
 from extractors.pdf_words import Line, Word, split_line, text_of
 
 CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table|gambar|grafik|figure)\b", regex.I)
+NUMBERED = regex.compile(r"^(?:\(?\d{1,3}[\.\)]|\(?[a-zA-Z][\.\)]|[IVXLC]{1,5}\.|\d+(?:\.\d+){1,6}\b)")
 MIN_LINES = 3  # lines with two or more segments needed for a table
 GAP_RATIO = 1.0  # a column gap is wider than this many line heights
 MIN_GAP = 9.0  # points
+MAX_WRAPPED = 15  # narrow one-segment lines in a row inside a block (a long cell wrapped)
 
 
 @dataclass(slots=True)
@@ -54,10 +56,10 @@ def _blocks(lines: Sequence[Line]) -> list[list[int]]:
                 current += pending + [i]
             else:
                 if current:
-                    blocks.append(current)
+                    blocks.append(current + _trailing(lines, current, pending))
                 current = [i]
             pending = []
-        elif current and close and len(pending) < 3 and not CAPTION.match(line.text):
+        elif current and close and _wrapped(lines, current, line, len(pending)) and not CAPTION.match(line.text):
             pending.append(i)
         else:
             if current:
@@ -68,13 +70,24 @@ def _blocks(lines: Sequence[Line]) -> list[list[int]]:
     return [b for b in blocks if sum(multi[i] for i in b) >= MIN_LINES]
 
 
-def _trailing(lines: Sequence[Line], block: list[int], pending: list[int]) -> list[int]:
-    """Wrapped lines after the last row: tight below it and not starting at the left edge."""
+def _wrapped(lines: Sequence[Line], block: list[int], line: Line, waiting: int) -> bool:
+    """A one-segment line that may be wrapped cell text: narrow beside the block, or one short gap."""
     left = min(lines[i].x0 for i in block)
+    right = max(lines[i].x1 for i in block)
+    narrow = line.x1 - line.x0 <= 0.6 * (right - left)
+    return waiting < MAX_WRAPPED if narrow else waiting < 1
+
+
+def _trailing(lines: Sequence[Line], block: list[int], pending: list[int]) -> list[int]:
+    """Wrapped lines after the last row: tight below it, and narrow or not at the block's left edge."""
+    left = min(lines[i].x0 for i in block)
+    right = max(lines[i].x1 for i in block)
     out = []
     for i in pending:
         prev = lines[(block + out)[-1]]
-        if lines[i].top - prev.bottom <= 0.6 * _height(prev) and lines[i].x0 > left + 2 * _height(prev):
+        line = lines[i]
+        narrow = line.x1 - line.x0 <= 0.6 * (right - left)
+        if line.top - prev.bottom <= 0.6 * _height(prev) and (narrow or line.x0 > left + 2 * _height(prev)):
             out.append(i)
         else:
             break
@@ -111,6 +124,22 @@ def _column_of(word: Word, cols: Sequence[tuple[float, float]]) -> int:
     return min(range(len(cols)), key=lambda j: max(cols[j][0] - cx, cx - cols[j][1], 0.0))
 
 
+def _continues(row: list[list[Word]], cells: list[list[Word]]) -> bool:
+    """A line that carries wrapped text of the row above: one column, where that row has text too
+    and other values, not starting with a number or code, not an all-capitals line under mixed case."""
+    filled = [j for j, c in enumerate(cells) if c]
+    if len(filled) != 1:
+        return False
+    j = filled[0]
+    if not row[j] or sum(1 for c in row if c) < 2:
+        return j > 0 and not row[0] and any(row)  # wrapped text of a row that has not reached column 0
+    text = " ".join(w.text for w in cells[j])
+    if NUMBERED.match(text):
+        return False
+    above = " ".join(w.text for w in row[j])
+    return not (text.isupper() and not above.isupper())
+
+
 def _table(lines: Sequence[Line]) -> UnruledTable | None:
     cols = _columns(lines)
     if len(cols) < 2:
@@ -121,11 +150,9 @@ def _table(lines: Sequence[Line]) -> UnruledTable | None:
         cells: list[list[Word]] = [[] for _ in cols]
         for w in line.words:
             cells[_column_of(w, cols)].append(w)
-        filled = [j for j, c in enumerate(cells) if c]
-        starts_row = len(filled) >= 2 or filled[0] == 0
-        if rows and not starts_row:
-            for j in filled:
-                rows[-1][j].extend(cells[j])
+        if rows and _continues(rows[-1], cells):
+            for j, words in enumerate(cells):
+                rows[-1][j].extend(words)
             continue
         rows.append(cells)
         tops.append(line.top)
