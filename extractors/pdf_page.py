@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractors.model import BBox, Cell, Grid, TextLine
 from extractors.pdf_columns import unruled_tables
-from extractors.pdf_rulings import RuledTable, Seg, ruled_tables
+from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
 from extractors.pdf_words import Frame, Line, Word, make_lines
 from extractors.text_reader import clean_text
 
@@ -35,14 +35,16 @@ class PagePart:
     lines: list[Line]
     extra: list[Line] = field(default_factory=list)  # text in another direction (page numbers, stamps)
     reader: str = "pdfplumber"
-    n_strokes: int = 0  # merged ruling segments on the page (camelot is asked when no table came of them)
+    rulings: tuple[int, int] = (0, 0)  # horizontal and vertical rulings (camelot is asked when no table came of them)
 
 
 def ruled_part(number: int, frame: Frame, words: Sequence[Word], segs: Sequence[Seg], reader: str = "pdfplumber",
                extra: Sequence[Word] = ()) -> PagePart:
     tables, taken = ruled_tables(segs, words) if segs else ([], set())
     rest = [w for k, w in enumerate(words) if k not in taken]
-    return PagePart(number, frame, tables, make_lines(rest), make_lines(extra), reader, len(segs))
+    merged = merge_segments(segs) if segs and not tables else []
+    counts = (sum(1 for s in merged if not s.vertical), sum(1 for s in merged if s.vertical))
+    return PagePart(number, frame, tables, make_lines(rest), make_lines(extra), reader, counts)
 
 
 def _grid(number: int, frame: Frame, bbox: BBox, rows: Sequence[Sequence[tuple[str, BBox | None]]],

@@ -27,7 +27,7 @@ from extractors.pdf_words import Frame, make_words
 
 log = logging.getLogger(__name__)
 
-CAMELOT_MIN_SEGMENTS = 6  # merged rulings on a page before camelot is asked about it
+CAMELOT_MIN_RULINGS = (3, 2)  # horizontal and vertical rulings on a page without a grid: camelot is asked
 OCR_MISSING = "OCR not installed (install tesseract-ocr tesseract-ocr-ind)"
 
 
@@ -108,10 +108,11 @@ def read_pdf(path: Path) -> Document:
     drop_running(parts)
     lines: list[TextLine] = []
     for part in parts:
-        text, grids = finish(part)
-        if not grids and part.n_strokes >= CAMELOT_MIN_SEGMENTS:
-            grids = _second_reader(path, part)
-            text = _outside(text, grids)
+        grids = _second_reader(path, part) if _rulings_without_grid(part) else []
+        if grids:  # camelot read the ruled table the rulings did not give; the rest is text
+            text = _outside(finish(part, unruled=False)[0], grids)
+        else:
+            text, grids = finish(part)
         lines.extend(text)
         doc.grids.extend(grids)
     if scanned:
@@ -120,6 +121,11 @@ def read_pdf(path: Path) -> Document:
     doc.grids.sort(key=lambda g: g.order)
     doc.unreadable.sort(key=lambda u: u[0] or 0)
     return doc
+
+
+def _rulings_without_grid(part: PagePart) -> bool:
+    h, v = part.rulings
+    return not part.tables and h >= CAMELOT_MIN_RULINGS[0] and v >= CAMELOT_MIN_RULINGS[1]
 
 
 def _second_reader(path: Path, part: PagePart) -> list[Grid]:

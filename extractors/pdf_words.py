@@ -123,6 +123,8 @@ def words_of_line(glyphs: Sequence[Glyph], gap_ratio: float = 0.2) -> list[Word]
     for g in sorted(glyphs, key=lambda g: g.x0):
         gt, gx0, gtop, gx1, gbottom = g
         if text:
+            if gt == text[-1] and abs(gx1 - x1) < 0.5 and (gx1 - gx0) > 0.5:
+                continue  # the same glyph printed again on itself (fake bold, shadow)
             gap = gx0 - x1
             if gap > 1.0 and gap > gap_ratio * (gbottom - gtop):
                 out.append(Word("".join(text), x0, top, x1, bottom))

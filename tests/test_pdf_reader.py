@@ -240,3 +240,14 @@ def test_other_samples(stem: str, pages: int) -> None:
     assert orders == sorted(orders)
     captions = [t for t in doc.lines if t.text.startswith("Tabel 3.")]
     assert len(captions) >= 10
+
+
+def test_camelot_asked_where_rulings_gave_no_grid(pdf_fixtures: dict[str, Path],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("extractors.pdf_page.ruled_tables", lambda segs, words: ([], set()))
+    doc = read_pdf(pdf_fixtures["landscape"])
+    (grid,) = doc.grids
+    assert grid.reader == "camelot" and grid.page == 1
+    assert any(c.text == "2.344.566.905" for r in grid.rows for c in r)
+    assert not any("2.344.566.905" in t.text for t in doc.lines)  # its text is not prose as well
+    assert line(doc, "Tabel 5") < grid.order
