@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from extractors.model import Grid, TextLine
-from extractors.pdf_page import finish, ruled_part
+from extractors.pdf_page import PagePart, finish, ruled_part
 from extractors.pdf_rulings import Seg
 from extractors.pdf_running import PAGE_NUMBER, in_band
 from extractors.pdf_words import Frame, Word
@@ -135,11 +135,18 @@ def rulings(image: Any, scale: float) -> tuple[list[Seg], Any]:
     return segs, Image.fromarray(clean)
 
 
-def read_page(path: Path, page_no: int, dpi: int = DPI) -> tuple[list[TextLine], list[Grid]]:
+def page_part(path: Path, page_no: int, dpi: int = DPI) -> PagePart:
+    """The OCR'd page after its ruled tables took their words (running lines not dropped yet)."""
     image, width, height = render(path, page_no, dpi)
     scale = 72 / dpi
     segs, clean = rulings(image, scale)
     words = ocr_words(clean, scale)
-    part = ruled_part(page_no, Frame("ltr", width, height), words, segs, "ocr")
+    return ruled_part(page_no, Frame("ltr", width, height), words, segs, "ocr")
+
+
+def read_page(path: Path, page_no: int, dpi: int = DPI) -> tuple[list[TextLine], list[Grid]]:
+    """One scanned page on its own: text lines and grids (bare page numbers dropped)."""
+    part = page_part(path, page_no, dpi)
+    height = part.frame.height
     part.lines = [ln for ln in part.lines if not (in_band(ln, height) and PAGE_NUMBER.match(ln.text))]
     return finish(part)

@@ -105,6 +105,8 @@ def read_pdf(path: Path) -> Document:
     finally:
         plumber.close()
         pdf.close()
+    if scanned:
+        parts += _read_scanned(path, scanned, doc)
     drop_running(parts)
     lines: list[TextLine] = []
     for part in parts:
@@ -115,8 +117,6 @@ def read_pdf(path: Path) -> Document:
             text, grids = finish(part)
         lines.extend(text)
         doc.grids.extend(grids)
-    if scanned:
-        _read_scanned(path, scanned, doc, lines)
     doc.lines = sorted(lines, key=lambda t: t.order)
     doc.grids.sort(key=lambda g: g.order)
     doc.unreadable.sort(key=lambda u: u[0] or 0)
@@ -125,7 +125,7 @@ def read_pdf(path: Path) -> Document:
 
 def _rulings_without_grid(part: PagePart) -> bool:
     h, v = part.rulings
-    return not part.tables and h >= CAMELOT_MIN_RULINGS[0] and v >= CAMELOT_MIN_RULINGS[1]
+    return part.reader != "ocr" and not part.tables and h >= CAMELOT_MIN_RULINGS[0] and v >= CAMELOT_MIN_RULINGS[1]
 
 
 def _second_reader(path: Path, part: PagePart) -> list[Grid]:
@@ -144,7 +144,8 @@ def _outside(lines: list[TextLine], grids: list[Grid]) -> list[TextLine]:
     return [t for t in lines if not any(a - 1 <= t.order <= b for a, b in spans)]
 
 
-def _read_scanned(path: Path, pages: list[int], doc: Document, lines: list[TextLine]) -> None:
+def _read_scanned(path: Path, pages: list[int], doc: Document) -> list[PagePart]:
+    """OCR of the scanned pages when Tesseract is here; otherwise they are listed as unreadable."""
     from extractors import ocr
 
     why = ocr.unavailable()
@@ -152,17 +153,14 @@ def _read_scanned(path: Path, pages: list[int], doc: Document, lines: list[TextL
         for page_no in pages:
             doc.unreadable.append((page_no, f"scanned page: {why}"))
         doc.notes.append(f"{len(pages)} scanned page(s) not read ({', '.join(map(str, pages))}): {why}")
-        return
-    read = 0
+        return []
+    parts = []
     for page_no in pages:
         try:
-            page_lines, grids = ocr.read_page(path, page_no)
+            parts.append(ocr.page_part(path, page_no))
         except Exception as exc:
             log.debug("OCR of page %d of %s failed", page_no, path, exc_info=True)
             doc.unreadable.append((page_no, f"scanned page: OCR failed ({type(exc).__name__})"))
-            continue
-        read += 1
-        lines.extend(page_lines)
-        doc.grids.extend(grids)
-    if read:
-        doc.notes.append(f"{read} scanned page(s) read with OCR; their figures may hold OCR errors")
+    if parts:
+        doc.notes.append(f"{len(parts)} scanned page(s) read with OCR; their figures may hold OCR errors")
+    return parts
