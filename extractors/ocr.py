@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from extractors.model import Grid, TextLine
+from extractors.model import BBox, Grid, TextLine
 from extractors.pdf_page import PagePart, finish, ruled_part
 from extractors.pdf_rulings import Seg
 from extractors.pdf_running import PAGE_NUMBER, in_band
@@ -25,6 +25,8 @@ from extractors.pdf_words import Frame, Word
 DPI = 300
 LANGS = ("ind", "eng")
 MISSING = "OCR not installed (install tesseract-ocr tesseract-ocr-ind)"
+INSET = 4  # pixels trimmed off a cell's sides before looking for ink (ruling remnants)
+MIN_INK = 12  # dark pixels that make a cell worth reading again
 MIN_CONF = 10.0  # Tesseract word confidence below which a "word" is noise
 PERCENT_MISREAD = regex.compile(r"Yo|%o|o/o|9%|Y%|Vo")
 NUMBER = regex.compile(r"\d[\d.,]*$")
@@ -135,13 +137,91 @@ def rulings(image: Any, scale: float) -> tuple[list[Seg], Any]:
     return segs, Image.fromarray(clean)
 
 
+def _inked(image: Any, box: BBox, scale: float) -> Any | None:
+    """The cell's image (rulings erased) when it holds ink, else None."""
+    import numpy as np
+
+    x0, y0, x1, y1 = (int(round(v / scale)) for v in box)
+    crop = np.array(image)[y0 + INSET:y1 - INSET, x0 + INSET:x1 - INSET]
+    if crop.size == 0 or int((crop < 128).sum()) < MIN_INK:
+        return None
+    return crop
+
+
+def reread_empty_cells(part: PagePart, image: Any, scale: float) -> int:
+    """Cells of ruled tables that came out empty but hold ink (a lone "-", "1", "0"), read again.
+
+    Tesseract's page layout analysis drops isolated short marks; the inked empty cells are stacked
+    into one image (a line each) and read in one call, each line going back to its cell.
+    """
+    import numpy as np
+    import pytesseract
+    from PIL import Image
+
+    crops: list[tuple[list[tuple[str, BBox | None]], int, Any]] = []
+    dashes = 0
+    for table in part.tables:
+        for row in table.rows:
+            for j, (text, box) in enumerate(row):
+                if text or box is None or (crop := _inked(image, box, scale)) is None:
+                    continue
+                if _is_dash(crop, scale):
+                    row[j] = ("-", box)
+                    dashes += 1
+                else:
+                    crops.append((row, j, crop))
+    if not crops:
+        return dashes
+    pad = 24
+    width = max(c.shape[1] for _, _, c in crops) + 2 * pad
+    height = sum(c.shape[0] + pad for _, _, c in crops) + pad
+    sheet = np.full((height, width), 255, dtype=np.uint8)
+    spans = []
+    y = pad
+    for _, _, crop in crops:
+        sheet[y:y + crop.shape[0], pad:pad + crop.shape[1]] = crop
+        spans.append((y, y + crop.shape[0]))
+        y += crop.shape[0] + pad
+    data = pytesseract.image_to_data(Image.fromarray(sheet), lang=languages(), config="--psm 6",
+                                     output_type=pytesseract.Output.DICT)
+    found: dict[int, list[tuple[int, str]]] = {}
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        if data["level"][i] != 5 or not text:
+            continue
+        cy = data["top"][i] + data["height"][i] / 2
+        k = next((k for k, (a, b) in enumerate(spans) if a - pad / 2 <= cy <= b + pad / 2), None)
+        if k is not None:
+            found.setdefault(k, []).append((data["left"][i], text))
+    for k, words in found.items():
+        row, j, _ = crops[k]
+        row[j] = (" ".join(t for _, t in sorted(words)), row[j][1])
+    return dashes + len(found)
+
+
+def _is_dash(crop: Any, scale: float) -> bool:
+    """One short, flat blob of ink: a "-" standing alone in its cell (Tesseract skips those)."""
+    import cv2
+    import numpy as np
+
+    ink = (crop < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = [stats[k] for k in range(1, n) if stats[k][4] >= 4]
+    if len(blobs) != 1:
+        return False
+    _, _, w, h, _ = (int(v) for v in blobs[0])
+    return w >= 2 * h and h * scale <= 2.0 and w * scale <= 12.0
+
+
 def page_part(path: Path, page_no: int, dpi: int = DPI) -> PagePart:
     """The OCR'd page after its ruled tables took their words (running lines not dropped yet)."""
     image, width, height = render(path, page_no, dpi)
     scale = 72 / dpi
     segs, clean = rulings(image, scale)
     words = ocr_words(clean, scale)
-    return ruled_part(page_no, Frame("ltr", width, height), words, segs, "ocr")
+    part = ruled_part(page_no, Frame("ltr", width, height), words, segs, "ocr")
+    reread_empty_cells(part, clean, scale)
+    return part
 
 
 def read_page(path: Path, page_no: int, dpi: int = DPI) -> tuple[list[TextLine], list[Grid]]:

@@ -251,3 +251,19 @@ def test_camelot_asked_where_rulings_gave_no_grid(pdf_fixtures: dict[str, Path],
     assert any(c.text == "2.344.566.905" for r in grid.rows for c in r)
     assert not any("2.344.566.905" in t.text for t in doc.lines)  # its text is not prose as well
     assert line(doc, "Tabel 5") < grid.order
+
+
+def test_lone_dash_in_a_scanned_cell() -> None:
+    import numpy as np
+
+    from extractors.ocr import _is_dash
+
+    scale = 72 / 300
+    cell = np.full((60, 200), 255, dtype=np.uint8)
+    dash = cell.copy()
+    dash[28:32, 90:110] = 0  # 20 x 4 px at 300 dpi: a hyphen
+    digit = cell.copy()
+    digit[15:45, 95:103] = 0  # a tall stroke: "1", not a dash
+    two = dash.copy()
+    two[28:32, 130:150] = 0  # two blobs: not a lone dash
+    assert _is_dash(dash, scale) and not _is_dash(digit, scale) and not _is_dash(two, scale)
