@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractors.numbers import Number
@@ -14,6 +16,7 @@ STOP = {"dan", "yang", "di", "ke", "dari", "dalam", "untuk", "pada", "dengan", "
 _WORD = regex.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Case, punctuation and a leading "program"/"kegiatan" do not make two names differ."""
     t = regex.sub(r"[\W_]+", " ", text.lower()).strip()
