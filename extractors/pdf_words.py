@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from extractors.model import BBox
 
@@ -102,18 +102,25 @@ class Frame:
         return box
 
 
-def cluster_lines(glyphs: Iterable[Glyph], tolerance: float = 3.0) -> list[list[Glyph]]:
-    """Glyphs grouped into visual lines (by top, chained within ``tolerance``), top to bottom."""
-    ordered = sorted(glyphs, key=lambda g: g.top)
-    lines: list[list[Glyph]] = []
+_T = TypeVar("_T", Glyph, Word)
+
+
+def _by_top(items: Iterable[_T], tolerance: float) -> list[list[_T]]:
+    """Items grouped into visual lines (by top, chained within ``tolerance``), top to bottom."""
+    groups: list[list[_T]] = []
     last_top = float("-inf")
-    for g in ordered:
-        if lines and g.top - last_top <= tolerance:
-            lines[-1].append(g)
+    for item in sorted(items, key=lambda i: i.top):
+        if groups and item.top - last_top <= tolerance:
+            groups[-1].append(item)
         else:
-            lines.append([g])
-        last_top = g.top
-    return lines
+            groups.append([item])
+        last_top = item.top
+    return groups
+
+
+def cluster_lines(glyphs: Iterable[Glyph], tolerance: float = 3.0) -> list[list[Glyph]]:
+    """Glyphs grouped into visual lines, top to bottom."""
+    return _by_top(glyphs, tolerance)
 
 
 def words_of_line(glyphs: Sequence[Glyph], gap_ratio: float = 0.2) -> list[Word]:
@@ -153,15 +160,7 @@ def make_words(glyphs: Iterable[Glyph]) -> list[Word]:
 
 def make_lines(words: Iterable[Word], tolerance: float = 3.0) -> list[Line]:
     """Words grouped into visual lines, top to bottom, each left to right."""
-    ordered = sorted(words, key=lambda w: w.top)
-    groups: list[list[Word]] = []
-    last_top = float("-inf")
-    for w in ordered:
-        if groups and w.top - last_top <= tolerance:
-            groups[-1].append(w)
-        else:
-            groups.append([w])
-        last_top = w.top
+    groups = _by_top(words, tolerance)
     return [Line(tuple(sorted(g, key=lambda w: w.x0))) for g in groups]
 
 

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 import regex
 
 from extractors.levels import TOTAL_WORD, RowShape, assign_levels
-from extractors.model import Cell, Row, Table
+from extractors.model import Row, Table
 from extractors.numbers import Number, Style, infer_style, parse_number, split_items
 from schemas.records import BudgetLine, Measurement, PlanEntry
 
 KODE = regex.compile(r"^\s*((?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){1,6})\b\s*[-–:.]?\s*", regex.I)
 LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])[\.\)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])", regex.I)
 TOTAL = TOTAL_WORD
-ROMAN = regex.compile(r"^\s*[IVXLC]{1,5}\s*\.?\s*$", regex.I)
 ENUM_SPLIT = regex.compile(r"(?:^|\s)(\d)\s*[\.\)]\s*(?=\S)")
 EMPTY = Number(raw="", value=None, status="empty")
 
@@ -77,12 +76,13 @@ def parent_of(kode: str) -> str:
     return ".".join(parts[:-1]) if len(parts) > 1 else ""
 
 
-def _value(row: Row, cols: list[int], styles: list[Style | None]) -> tuple[Number, Cell | None]:
+def _value(row: Row, cols: list[int], styles: list[Style | None]) -> Number:
+    """The first filled cell of the given columns, parsed in its column's style."""
     for j in cols:
         text = row.text(j)
         if text:
-            return parse_number(text, styles[j]), row.cells[j]
-    return EMPTY, None
+            return parse_number(text, styles[j])
+    return EMPTY
 
 
 def _money(n: Number) -> Number:
@@ -214,8 +214,8 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
     levels = table_levels(table, name_cols)
     for pos, row in enumerate(table.rows):
         name_raw = row_label(table, row, name_cols)
-        pagu_n, _ = _value(row, p_cols, styles)
-        real_n, _ = _value(row, r_cols, styles)
+        pagu_n = _value(row, p_cols, styles)
+        real_n = _value(row, r_cols, styles)
         if pagu_n.status == "empty" and real_n.status == "empty" and not pagu_n.dash and not real_n.dash:
             if name_raw and not row.text(0) and (name_raw.isupper() or regex.match(r"^\W*(?:uptd|upt|unit)\b",
                                                                                    name_raw, regex.I)):
@@ -230,8 +230,8 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
         label = uraian or row.text(0)
         is_total = bool(TOTAL.match(label) or TOTAL.match(row.text(0)))
         level = kode_level(kode) if kode else ("total" if is_total else levels[pos])
-        persen, _ = _value(row, pct_cols, styles)
-        sisa, _ = _value(row, sisa_cols, styles)
+        persen = _value(row, pct_cols, styles)
+        sisa = _value(row, sisa_cols, styles)
         out.append(BudgetLine(
             doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
             page=row.page, line=row.line, kode=kode, level=level, uraian=uraian or label,
@@ -254,13 +254,13 @@ def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Pla
     prog_cols = _cols(table, "uraian") or _cols(table, "kode")
     for row in table.rows:
         if t_cols and ind_cols:
-            target, _ = _value(row, t_cols, styles)
+            target = _value(row, t_cols, styles)
             name = clean_name(_text(row, ind_cols))
             if name and target.status != "empty":
                 out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, name,
                                      target=target, year=_year_of(table, t_cols[-1], ctx.tahun), kind="indicator"))
         if p_cols and prog_cols:
-            pagu, _ = _value(row, p_cols, styles)
+            pagu = _value(row, p_cols, styles)
             kode, name = split_kode(_text(row, prog_cols))
             name = clean_name(name)
             if name and pagu.status != "empty":
