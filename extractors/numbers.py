@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -66,6 +67,14 @@ _RP = regex.compile(r"^rp\.?\s*", regex.I)
 _MONEY_SUFFIX = regex.compile(r"[,.]\s?-+$")
 _DECIMAL_SPACE = regex.compile(r"(?<=[0-9]),\s(?=[0-9]{1,2}\s*%)")  # "102, 99%"
 _STRAY_MARK = regex.compile(r"^[.,](?=[0-9])")  # ".87,73%"
+_SPACE = regex.compile(r"\s+")
+_GRADE_SPLIT = regex.compile(r"[\s/()]+")
+_PARENS = regex.compile(r"\(\s*(.*?[0-9].*?)\s*\)")
+_MINUS = regex.compile(r"[-–]\s*([0-9].*)")
+_DOUBLED = regex.compile(r"%\s*%")
+_PERCENT_SIGN = regex.compile(r"\s*%")
+_DASH_WORDS = regex.compile(r"([-–—]+)\s*(\S.*)")
+_LETTER = regex.compile(r"[A-Za-z]")
 _LEAD_PUNCT = " \t/()-–—:;,.*\"'<>≤≥±~=+"
 
 
@@ -84,7 +93,7 @@ def _is_grade(words: str) -> bool:
         return False
     if _one_grade(words):
         return True
-    parts = [p for p in regex.split(r"[\s/()]+", words) if p]
+    parts = [p for p in _GRADE_SPLIT.split(words) if p]
     return len(parts) > 1 and all(_one_grade(p) for p in parts)
 
 
@@ -97,7 +106,7 @@ def _one_grade(word: str) -> bool:
 
 def _normalise(raw: str) -> str:
     text = raw.replace("\u00a0", " ").replace("\u2212", "-")
-    return regex.sub(r"\s+", " ", text).strip()
+    return _SPACE.sub(" ", text).strip()
 
 
 def _strip_money(text: str) -> tuple[bool, str]:
@@ -108,10 +117,10 @@ def _strip_money(text: str) -> tuple[bool, str]:
 
 def _strip_sign(text: str) -> tuple[bool, str]:
     """Accounting parentheses "(19.588.000)" or a leading minus: (negative, rest)."""
-    m = regex.fullmatch(r"\(\s*(.*?[0-9].*?)\s*\)", text)
+    m = _PARENS.fullmatch(text)
     if m:
         return True, m.group(1)
-    m = regex.fullmatch(r"[-–]\s*([0-9].*)", text)
+    m = _MINUS.fullmatch(text)
     if m:
         return True, m.group(1)
     return False, text
@@ -121,13 +130,14 @@ def _strip_percent(text: str) -> tuple[bool, str, str]:
     """Remove the % sign(s): (percent, defect, rest). "87,67%%" is a doubled sign."""
     if "%" not in text:
         return False, "", text
-    defect = DOUBLED_PERCENT if regex.search(r"%\s*%", text) else ""
+    defect = DOUBLED_PERCENT if _DOUBLED.search(text) else ""
     text = _DECIMAL_SPACE.sub(",", text)
-    return True, defect, regex.sub(r"\s*%", "", text).strip()
+    return True, defect, _PERCENT_SIGN.sub("", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_number(raw: str, style: Style | None = None) -> Number:
-    """Read one cell's text; never raises."""
+    """Read one cell's text; never raises. Numbers are immutable, so readings are cached."""
     text = _normalise(raw)
     if text.lower() in _EMPTY:
         return _empty(raw, text)
@@ -151,8 +161,8 @@ def parse_number(raw: str, style: Style | None = None) -> Number:
 
 def _words_only(raw: str, text: str, percent: bool, money: bool) -> Number:
     """No digits: a dash with a unit ("- Jiwa"), a grade ("Puas"), or other text."""
-    m = regex.fullmatch(r"([-–—]+)\s*(\S.*)", text)
-    if m and regex.search(r"[A-Za-z]", m.group(2)):
+    m = _DASH_WORDS.fullmatch(text)
+    if m and _LETTER.search(m.group(2)):
         return _empty(raw, m.group(1)[:1], money=money, unit=m.group(2))
     return _text(raw, percent, money, qualitative=text if _is_grade(text) else "")
 
@@ -237,8 +247,8 @@ def infer_style(raws: Iterable[str]) -> Style | None:
     """The separator style most unambiguous numbers in the texts show; None without evidence or on a tie."""
     id_votes = en_votes = 0
     for raw in raws:
-        if not raw:
-            continue
+        if not raw or ("." not in raw and "," not in raw):
+            continue  # evidence is a separator; most cells are words
         id_votes += len(_ID_EVIDENCE.findall(raw))
         en_votes += len(_EN_EVIDENCE.findall(raw))
     if id_votes == en_votes:

@@ -8,6 +8,8 @@ text of the column to its left).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from extractors.align import realign
@@ -20,6 +22,7 @@ _MONEY_WORDS = regex.compile(r"\b(?:rp|anggaran|pagu|alokasi|keuangan|dana|biaya
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
 
 
+@lru_cache(maxsize=4096)
 def _role_words(text: str) -> str:
     """The role a header label names by its own words ("" when it names none)."""
     t = text.lower()

@@ -44,7 +44,10 @@ def check_narrative(ext: Extraction) -> list[Flag]:
     found: list[Flag] = []
     for passage in passages(ext.prose):
         whole = Sentence(passage.text, 0, passage)
-        found.extend(_budget_shares(ext, whole, figures(passage.text)))
+        passage_figures = figures(passage.text)
+        found.extend(_budget_shares(ext, whole, passage_figures))
+        if len(passage_figures) < 2:
+            continue  # no sentence of it can hold two figures: not worth splitting
         for sentence in sentences(passage):
             figs = figures(sentence.text)
             if len(figs) < 2:

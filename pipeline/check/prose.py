@@ -133,6 +133,11 @@ def _nlp() -> Any:
     return nlp
 
 
+def load() -> None:
+    """Build the spaCy pipeline now rather than at the first sentence (benchmarks, long-running services)."""
+    _nlp()
+
+
 def sentences(passage: Passage) -> list[Sentence]:
     doc = _nlp()(passage.text)
     out = []

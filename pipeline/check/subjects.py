@@ -26,11 +26,12 @@ def name_key(text: str) -> str:
     return regex.sub(r"\s+", " ", t)
 
 
-def words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(name_key(text)) if w not in STOP and not w.isdigit() and len(w) > 1}
+@lru_cache(maxsize=65536)
+def words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(name_key(text)) if w not in STOP and not w.isdigit() and len(w) > 1)
 
 
-def coverage(name: str, text_words: set[str]) -> float:
+def coverage(name: str, text_words: frozenset[str]) -> float:
     w = words(name)
     return len(w & text_words) / len(w) if w else 0.0
 
