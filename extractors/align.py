@@ -108,11 +108,41 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
     return out, True
 
 
+_NUMBERED_TEXT = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)])\s+(\S.*)$", regex.I)
+
+
+def _numbering_column(table: Table) -> bool:
+    """Most rows number themselves in the first column ("1", "2.", "a)")."""
+    firsts = [row.cells[0].text for row in table.rows if row.cells and row.cells[0].text]
+    return len(firsts) >= 3 and sum(1 for t in firsts if NUMBERING_CELL.match(t)) >= 0.6 * len(firsts)
+
+
+def shift_short_row(cells: list[Cell]) -> list[Cell] | None:
+    """A row one cell short under a numbering column: its number and name share the first cell
+    ("7. Program X") or it has no number ("Total ..."). Returns the row moved one cell right, or None."""
+    if len(cells) < 3 or cells[-1].text or not cells[0].text or NUMBERING_CELL.match(cells[0].text):
+        return None
+    first = cells[0]
+    if not regex.search(r"[A-Za-z]{3,}", first.text):
+        return None
+    m = _NUMBERED_TEXT.match(first.text)
+    lead = [Cell(m.group(1), first.page, first.line, first.bbox), Cell(m.group(2), first.page, first.line,
+                                                                        first.bbox)] if m else [
+        Cell("", first.page, first.line), first]
+    return lead + cells[1:-1]
+
+
 def realign(table: Table) -> int:
     """Re-lay out the rows of a table that do not fit its header; returns how many were moved."""
     moved = 0
     roles = table.roles
+    numbered = _numbering_column(table)
     for i, row in enumerate(table.rows):
+        shifted = shift_short_row(row.cells) if numbered and not _fits(row.cells, roles) else None
+        if shifted is not None and _fits(shifted, roles):
+            table.rows[i] = Row(cells=shifted, page=row.page, line=row.line)
+            moved += 1
+            continue
         cells, changed = realign_row(row.cells, roles)
         if changed:
             table.rows[i] = Row(cells=cells, page=row.page, line=row.line)

@@ -204,8 +204,48 @@ def _strip_repeated_header(body: list[list[Cell]], header: list[list[Cell]]) -> 
     return [r for r in body if norm(row_text(r)) not in keys or not keys]
 
 
+def _row_line(row: list[Cell]) -> int | None:
+    return next((c.line for c in row if c.line is not None), None)
+
+
+def _starts_new_table(rows: list[list[Cell]], i: int) -> bool:
+    """Row ``i`` of a grid is the header of a second table: after a blank line, every cell a header word,
+    laid out unlike the rows above it, and followed by rows of its own."""
+    row, above = rows[i], rows[i - 1]
+    here, before = _row_line(row), _row_line(above)
+    if here is None or before is None or here - before < 2 or i + 1 >= len(rows):
+        return False
+    cells = [c for c in row if c.text]
+    if len(cells) < 2 or not is_header_row(row, first=True):
+        return False
+    if not all(HEADER_WORDS.search(c.text) or YEAR.search(c.text) for c in cells):
+        return False
+    header, _ = split_header(rows[:i])
+    if any(norm(row_text(h)) == norm(row_text(row)) for h in header):
+        return False  # the header repeated inside the table (a page break in the source)
+    filled = [j for j, c in enumerate(row) if c.text]
+    return len(row) != len(above) or filled != [j for j, c in enumerate(rows[0]) if c.text]
+
+
+def split_inner_tables(grid: Grid) -> list[Grid]:
+    """A text grid holding two tables one after the other (blank lines do not end a grid) cut in two."""
+    rows = [r for r in grid.rows if any(c.text for c in r)]
+    cuts = [i for i in range(2, len(rows)) if _starts_new_table(rows, i)]
+    if not cuts:
+        return [grid]
+    out: list[Grid] = []
+    for start, end in zip([0, *cuts], [*cuts, len(rows)], strict=True):
+        part = rows[start:end]
+        first, last = _row_line(part[0]), _row_line(part[-1])
+        order = grid.order if start == 0 else float(first if first is not None else grid.order)
+        end_order = grid.end_order if end == len(rows) else float(last if last is not None else order)
+        out.append(Grid(rows=part, order=order, page=grid.page, line=first if first is not None else grid.line,
+                        reader=grid.reader, confidence=grid.confidence, end_order=end_order))
+    return out
+
+
 def assemble(doc: Document) -> list[Table]:
-    grids = sorted(doc.grids, key=lambda g: g.order)
+    grids = sorted((part for g in doc.grids for part in split_inner_tables(g)), key=lambda g: g.order)
     lines = sorted(doc.lines, key=lambda t: t.order)
     pieces: list[list[_Piece]] = []
     prev_end = float("-inf")
@@ -248,7 +288,7 @@ def _build(number: int, group: list[_Piece]) -> Table:
         rows = piece.body if k == 0 or not piece.header else piece.body
         rows = _strip_repeated_header(rows, header_rows) if header_rows else rows
         body.extend(r for r in rows if not is_numbering_row(r))
-    rows = merge_wrapped([_pad(r, n_cols) for r in body])
+    rows = merge_wrapped([_pad(r, n_cols) for r in body], whole_cells=first.grid.reader == "text")
     notes = list(first.notes)
     if len(group) > 1:
         notes.append(f"joined from {len(group)} pieces")
@@ -276,9 +316,15 @@ def _pad(row: list[Cell], n: int) -> list[Cell]:
 _SECTION = regex.compile(r"^(?:uptd|upt|unit|urusan|bidang|sekretariat|sub\s*bagian|cabang)\b", regex.I)
 
 
+_GRADED = regex.compile(r"\d+(?:[\.,]\d+)?\s*/\s*[A-E]{1,3}[+-]?")  # a score with its grade: "72/BB"
+_CONNECTOR = regex.compile(r"(?:[-,/(&]|\b(?:dan|atau|yang|serta|di|ke|dari|untuk|dengan|pada|dalam|bagi))\s*$",
+                           regex.I)
+_ITEM = regex.compile(r"^\s*(\d{1,2})\s*[.)]")
+
+
 def _has_value(row: list[Cell]) -> bool:
     return any(_looks_data(c) for c in row[1:]) or any(
-        regex.fullmatch(r"\d+(?:[\.,]\d+)?\s*%?", c.text) for c in row[2:]
+        regex.fullmatch(r"\d+(?:[\.,]\d+)?\s*%?", c.text) or _GRADED.fullmatch(c.text) for c in row[2:]
     )
 
 
@@ -295,10 +341,29 @@ def is_continuation(row: list[Cell]) -> bool:
     return True
 
 
-def merge_wrapped(rows: list[list[Cell]]) -> list[Row]:
+def _continues_text(prev: Row, cells: list[Cell]) -> bool:
+    """In converted text a cell is one line, so a text-only row is a heading unless it plainly carries on the
+    text above: it starts in lower case, or the cell above ends mid-phrase ("dan", "-", ",")."""
+    for j, c in enumerate(cells):
+        if not c.text:
+            continue
+        if c.text[:1].islower():
+            return True
+        above = prev.cells[j].text if j < len(prev.cells) else ""
+        if above and _CONNECTOR.search(above):
+            return True
+        item = _ITEM.match(c.text)
+        if item and int(item.group(1)) >= 2 and regex.search(rf"(?:^|\s){int(item.group(1)) - 1}\s*[.)]", above):
+            return True  # the next item of a list the cell above began ("1.Persentase ..." then "2.Persentase")
+    return False
+
+
+def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False) -> list[Row]:
+    """Rows that only carry on the text of the row above are merged into it. ``whole_cells``: the reader
+    gives each cell's text whole (converted text), so only rows that plainly carry on a phrase are merged."""
     out: list[Row] = []
     for cells in rows:
-        if out and is_continuation(cells):
+        if out and is_continuation(cells) and (not whole_cells or _continues_text(out[-1], cells)):
             prev = out[-1]
             for j, c in enumerate(cells):
                 if not c.text:

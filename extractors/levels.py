@@ -19,7 +19,7 @@ KEGIATAN_WORD = regex.compile(r"^\W*kegiatan\b", regex.I)
 SUB_WORD = regex.compile(r"^\W*sub\W*kegiatan\b", regex.I)
 TOTAL_WORD = regex.compile(
     r"^\W*(?:jumlah|total|grand total|sub\s?total|rata\W*rata)(?:\s+(?:keseluruhan|seluruhnya|total|anggaran|"
-    r"belanja|program|kegiatan|kinerja|capaian(?:\s+kinerja)?|realisasi|pagu|dinas|opd|skpd|[\w\s]{0,12}tahun\s+\d{4}))?"
+    r"belanja|program|kegiatan|kinerja|capaian(?:\s+kinerja)?|realisasi|pagu|dinas|opd|skpd|[\w\s/.-]{0,16}tahun\s+\d{4}))?"
     r"\W*$",
     regex.I,
 )
@@ -138,9 +138,27 @@ def _by_sequence(level: str, number: int, style: str, context: str, last_number:
     return level
 
 
+def _numbered_children_sum(shapes: list[RowShape], i: int, amount: float) -> bool:
+    """An unnumbered row among numbered ones whose amount is the sum of the numbered rows right after it
+    heads them (a kegiatan over its sub-kegiatan)."""
+    total, count = 0.0, 0
+    for nxt in shapes[i + 1:]:
+        if _style(nxt)[0] == "none" or nxt.amount is None:
+            break
+        total += nxt.amount
+        count += 1
+        if abs(total - amount) < 0.5:
+            return True
+        if total > amount:
+            break
+    return False
+
+
 def _by_amount(shapes: list[RowShape], i: int, context: str) -> str:
     """Unnumbered rows under a program: a row whose amount is the sum of the rows after it is a kegiatan."""
     amount = shapes[i].amount
+    if amount is not None and amount > 0 and _numbered_children_sum(shapes, i, amount):
+        return "kegiatan"
     if amount is not None and amount > 0:
         total = 0.0
         for nxt in shapes[i + 1:]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.levels import TOTAL_WORD, RowShape, assign_levels
+from extractors.levels import PROGRAM_WORD, TOTAL_WORD, RowShape, assign_levels
 from extractors.model import Row, Table
 from extractors.numbers import Number, Style, infer_style, parse_number, split_items
 from schemas.records import BudgetLine, Measurement, PlanEntry
@@ -98,6 +98,12 @@ VALUE_ROLES = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "
 def row_label(table: Table, row: Row, name_cols: list[int]) -> str:
     """The row's name; a name printed in an unlabelled first column counts too."""
     label = _text(row, name_cols)
+    if not label:
+        # a merged cell moved the row's cells left: the name stands in another text column
+        moved = [row.text(j) for j, role in enumerate(table.roles) if role not in VALUE_ROLES and j not in name_cols
+                 and PROGRAM_WORD.match(row.text(j))]
+        if len(moved) == 1:
+            return moved[0]
     if table.roles and table.roles[0] not in VALUE_ROLES and 0 not in name_cols:
         first = row.text(0)
         if len(first) > 4 and not regex.match(r"^[\d\W]+$", first):
@@ -252,7 +258,8 @@ def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Pla
         return out
     ind_cols = _cols(table, "indikator")
     prog_cols = _cols(table, "uraian") or _cols(table, "kode")
-    for row in table.rows:
+    levels = table_levels(table, prog_cols) if p_cols and prog_cols else []
+    for pos, row in enumerate(table.rows):
         if t_cols and ind_cols:
             target = _value(row, t_cols, styles)
             name = clean_name(_text(row, ind_cols))
@@ -261,10 +268,12 @@ def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Pla
                                      target=target, year=_year_of(table, t_cols[-1], ctx.tahun), kind="indicator"))
         if p_cols and prog_cols:
             pagu = _value(row, p_cols, styles)
-            kode, name = split_kode(_text(row, prog_cols))
+            kode, name = split_kode(row_label(table, row, prog_cols))
             name = clean_name(name)
             if name and pagu.status != "empty":
+                is_total = bool(TOTAL.match(name) or TOTAL.match(row.text(0)))
+                level = kode_level(kode) if kode else ("total" if is_total else levels[pos])
                 out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, name,
                                      kode=kode, pagu=_money(pagu), year=_year_of(table, p_cols[-1], ctx.tahun),
-                                     kind="program"))
+                                     kind="program", level=level, position=pos, is_total=is_total))
     return out

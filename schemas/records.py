@@ -80,6 +80,11 @@ class PlanEntry:
     pagu: Number | None = None
     year: int | None = None
     kind: str = "indicator"  # indicator | program
+    # program lines only: where the line sits in its table, so totals of pagu lists can be checked
+    level: str = ""  # program | kegiatan | sub_kegiatan | total | other (as BudgetLine.level)
+    position: int = 0
+    is_total: bool = False
+    section: str = ""
 
 
 @dataclass

@@ -17,7 +17,7 @@ from pipeline.check.narrative import check_narrative
 from pipeline.check.polarity import falling_targets, target_series
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
-from pipeline.check.totals import check_measurement_totals, check_totals
+from pipeline.check.totals import check_measurement_totals, check_plan_totals, check_totals
 from schemas.records import Extraction, Flag
 
 
@@ -35,6 +35,7 @@ def check(extraction: Extraction) -> list[Flag]:
     for b in extraction.budget:
         flags.extend(check_budget(b))
     flags.extend(_not_twice(check_totals(extraction.budget), flags))
+    flags.extend(check_plan_totals(extraction.plans))
     flags.extend(check_renstra(extraction))
     flags.extend(check_measurement_totals(extraction.measurements))
     flags.extend(check_cross_table(extraction))

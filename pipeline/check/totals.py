@@ -13,8 +13,9 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from extractors.numbers import Number
+from extractors.rows import EMPTY, parent_of
 from pipeline.check.messages import fmt
-from schemas.records import BudgetLine, Flag, Measurement
+from schemas.records import BudgetLine, Flag, Measurement, PlanEntry
 
 COLUMNS: list[tuple[str, Callable[[BudgetLine], Number]]] = [
     ("pagu", lambda b: b.pagu), ("realisasi", lambda b: b.realisasi), ("sisa", lambda b: b.sisa)]
@@ -85,6 +86,16 @@ def check_totals(budget: list[BudgetLine]) -> list[Flag]:
             elif id(b) in kids:
                 flags.extend(_compare(b, kids[id(b)]))
     return flags
+
+
+def check_plan_totals(plans: list[PlanEntry]) -> list[Flag]:
+    """Pagu-only lists (a Perjanjian Kinerja's program budgets, a Renja table): parents and totals against
+    their children, exactly as for budget tables."""
+    lines = [BudgetLine(p.doc_id, p.source_file, p.table_id, p.page, p.line, p.kode, p.level, p.subject, p.pagu,
+                        EMPTY, EMPTY, EMPTY, is_total=p.is_total, parent_kode=parent_of(p.kode) if p.kode else "",
+                        section=p.section, position=p.position, year=p.year)
+             for p in plans if p.kind == "program" and p.pagu is not None and p.level]
+    return check_totals(lines)
 
 
 def _without_repeats(rows: list[BudgetLine]) -> list[BudgetLine]:
