@@ -73,3 +73,24 @@ def test_a_percentage_and_a_count_are_not_the_same_figure() -> None:
     name = "Jumlah lembaga kemasyarakatan kelurahan yang aktif dibina"
     rows = [meas("t01", 10, name, "100%", "100%"), meas("t02", 20, name, "76 Lembaga", "76 Lembaga")]
     assert check_cross_table(ext(rows)) == []
+
+
+def test_a_score_with_another_grade_is_flagged_under_its_short_name() -> None:
+    """"Nilai SAKIP" 72/B in one table, "Nilai SAKIP/Predikat" 72/BB in two others: the odd grade is named."""
+    flags = check_cross_table(ext([meas("t10", 788, "Nilai SAKIP/Predikat", "72/BB", "60,06"),
+                                   meas("t20", 1784, "Nilai SAKIP/Predikat", "72/BB", "-")],
+                                  [plan("t07", 665, "Nilai SAKIP", "72/B")]))
+    assert [(f.line, f.reported, f.expected) for f in flags] == [(665, 72, 72)]
+    assert "72/B " in flags[0].message and "72/BB" in flags[0].message
+
+
+def test_same_grade_or_no_grade_is_not_a_finding() -> None:
+    assert check_cross_table(ext([meas("t10", 788, "Nilai SAKIP/Predikat", "72/BB", "60,06")],
+                                 [plan("t07", 665, "Nilai SAKIP", "72,00 / BB")])) == []
+    assert check_cross_table(ext([meas("t10", 788, "Nilai SAKIP/Predikat", "72", "60,06")],
+                                 [plan("t07", 665, "Nilai SAKIP", "72/B")])) == []
+
+
+def test_short_generic_names_are_not_matched() -> None:
+    """Two words of which one is generic ("Jumlah KK") are too vague to call two rows the same indicator."""
+    assert check_cross_table(ext([meas("t10", 1, "Jumlah KK", "10", "9"), meas("t11", 5, "Jumlah KK", "12", "9")])) == []

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import regex
+
 from extractors.numbers import Number
 from pipeline.check.messages import fmt
-from pipeline.check.subjects import comparable, name_key, same_subject
+from pipeline.check.subjects import comparable, name_key, same_subject, words
 from schemas.records import Extraction, Flag
 
 REVISION_SHARE = 0.75
@@ -32,11 +34,23 @@ class Figure:
 
 
 def _same(a: Number, b: Number) -> bool:
-    """Equal as printed, at the coarser of the two precisions (96 and 96,00 are the same figure)."""
+    """Equal as printed, at the coarser of the two precisions (96 and 96,00 are the same figure); a score
+    printed with its grade on both sides must carry the same grade ("72/B" is not "72/BB")."""
     if a.value is None or b.value is None:
         return a.value == b.value
+    if a.qualitative and b.qualitative and a.qualitative.upper() != b.qualitative.upper():
+        return False
     decimals = min(a.decimals, b.decimals)
     return round(a.value, decimals) == round(b.value, decimals)
+
+
+_ALTERNATIVE = regex.compile(r"^(.*\w)\s*/\s*[A-Za-z]+\s*$")
+
+
+def subject_key(name: str) -> str:
+    """An indicator named with a one-word alternative ("Nilai SAKIP/Predikat") is also known by its head."""
+    m = _ALTERNATIVE.match(name.strip())
+    return name_key(m.group(1)) if m and len(words(m.group(1))) >= 2 else name_key(name)
 
 
 def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
@@ -50,17 +64,22 @@ def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
             out[("pagu", name_key(p.subject))].append(Figure(p.table_id, p.page, p.line, p.subject, "pagu", p.pagu,
                                                            p.year))
     for m in ext.measurements:
-        key = name_key(m.indikator)
-        if len(key) < 12:
+        key = subject_key(m.indikator)
+        if not _specific(key):
             continue
         for what, n in (("target", m.target), ("realisasi", m.realisasi), ("capaian", m.capaian)):
             if n.ok:
                 out[(what, key)].append(Figure(m.table_id, m.page, m.line, m.indikator, what, n, m.year))
     for p in ext.plans:
-        key = name_key(p.subject)
-        if p.kind == "indicator" and p.target is not None and p.target.ok and len(key) >= 12:
+        key = subject_key(p.subject)
+        if p.kind == "indicator" and p.target is not None and p.target.ok and _specific(key):
             out[("target", key)].append(Figure(p.table_id, p.page, p.line, p.subject, "target", p.target, p.year))
     return out
+
+
+def _specific(key: str) -> bool:
+    """Long enough to name one indicator: 12 characters, or two words that are not generic ("nilai sakip")."""
+    return len(key) >= 12 or (len(key) >= 8 and len(words(key)) >= 2)
 
 
 def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
@@ -73,7 +92,8 @@ def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
             if b.table_id == a.table_id or (a.year and b.year and a.year != b.year) or not comparable(a.number,
                                                                                                      b.number):
                 continue
-            exact = name_key(a.subject) == name_key(b.subject)
+            exact = name_key(a.subject) == name_key(b.subject) or (
+                a.what != "pagu" and subject_key(a.subject) == subject_key(b.subject))
             # money rows are matched by their exact name: a contained name there is too often a wrapped
             # kegiatan line glued to its neighbour
             if not exact and (a.what == "pagu" or not same_subject(a.subject, b.subject)):
@@ -140,10 +160,17 @@ def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
         flags.append(Flag(ext.info.doc_id, ext.info.source_file, odd.table_id, odd.page, odd.line,
                           "cross_table_mismatch", "warning", odd.subject, odd.number.value, other.number.value,
                           round((odd.number.value or 0) - (other.number.value or 0), 4),
-                          f"{odd.what.capitalize()} '{odd.subject[:60]}' {fmt(odd.number.value, odd.number.decimals)} "
-                          f"di tabel {odd.table_id} berbeda dengan {fmt(other.number.value, other.number.decimals)} "
+                          f"{odd.what.capitalize()} '{odd.subject[:60]}' {_shown(odd.number)} "
+                          f"di tabel {odd.table_id} berbeda dengan {_shown(other.number)} "
                           f"di tabel {other.table_id}{_where(other)}"))
     return flags
+
+
+def _shown(n: Number) -> str:
+    """A figure as the message prints it: a graded score with its grade ("72/BB")."""
+    if n.qualitative:
+        return n.raw.strip()
+    return fmt(n.value, n.decimals)
 
 
 def _where(f: Figure) -> str:
