@@ -93,4 +93,5 @@ def test_same_grade_or_no_grade_is_not_a_finding() -> None:
 
 def test_short_generic_names_are_not_matched() -> None:
     """Two words of which one is generic ("Jumlah KK") are too vague to call two rows the same indicator."""
-    assert check_cross_table(ext([meas("t10", 1, "Jumlah KK", "10", "9"), meas("t11", 5, "Jumlah KK", "12", "9")])) == []
+    rows = [meas("t10", 1, "Jumlah KK", "10", "9"), meas("t11", 5, "Jumlah KK", "12", "9")]
+    assert check_cross_table(ext(rows)) == []

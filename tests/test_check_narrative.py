@@ -125,3 +125,45 @@ def test_worked_formula_result_against_the_named_indicator() -> None:
 def test_a_percentage_of_something_else_after_a_ratio_is_not_its_result() -> None:
     text = "Sebanyak 8 dari 10 kegiatan telah selesai dengan serapan anggaran sebesar 95%."
     assert check_narrative(ext([text])) == []
+
+
+def _history_ext(lines: list[str]) -> Extraction:
+    """A comparison table with "Capaian Tahun 2022 / 2023" columns beside the 2024 figures."""
+    from extractors.model import Cell, Row, Table
+
+    header = [["Indikator Kinerja"], ["Capaian", "Tahun 2022"], ["Capaian", "Tahun 2023"], ["Target"], ["Realisasi"]]
+    table = Table("t40", "Tabel Perbandingan", [" ".join(h) for h in header], header_parts=header,
+                  rows=[Row([Cell("Nilai SAKIP/Predikat"), Cell("96,71%"), Cell("83,42%"), Cell("72/BB"), Cell("-")],
+                            line=200)])
+    table.roles = ["indikator", "year", "year", "target", "realisasi"]
+    table.years = [None, 2022, 2023, 2024, 2024]
+    e = ext(lines)
+    e.tables = [table]
+    return e
+
+
+def test_claims_about_another_year_are_checked_against_that_years_column() -> None:
+    e = _history_ext(["Nilai SAKIP/Predikat ditahun 2022 di target predikat B dengan realisasi B dengan capaian "
+                      "kinerja 100 %. Indikator Nilai SAKIP/Predikat dinyatakan kurang efisien karena capaian kinerja "
+                      "pada Tahun 2023 hanya mencapai sebesar 60,06% tidak cukup baik."])
+    flags = check_narrative(e)
+    assert [(f.reported, f.expected) for f in flags] == [(100.0, 96.71), (60.06, 83.42)]
+    assert "tahun 2022" in flags[0].message and "t40" in flags[0].message
+
+
+def test_claims_about_another_year_that_agree_or_name_nothing_known_are_not_flagged() -> None:
+    assert check_narrative(_history_ext(["Nilai SAKIP/Predikat pada tahun 2022 dengan capaian kinerja 96,71 %, "
+                                         "dan pada tahun 2023 capaian 83,42%."])) == []
+    assert check_narrative(_history_ext(["Jumlah penerima bantuan ditahun 2022 dengan capaian kinerja 100 % dan "
+                                         "realisasi 12 orang."])) == []
+
+
+def test_a_year_given_twice_in_a_list_with_two_figures() -> None:
+    line = ("Pada Tahun 2021 penerima bantuan korban bencana sebanyak 772 jiwa, di th 2022 sebanyak 448 jiwa dan di "
+            "th 2022 sebanyak 146 jiwa sementara di tahun 2023 penerima bantuan sosial sebanyak 1.440 jiwa.")
+    [flag] = check_narrative(ext([line]))
+    assert (flag.reported, flag.expected) == (146, 448) and "2022" in flag.message
+    # the same year for two different things (another unit, or a subject between) is not a repeat
+    for other in ("Di tahun 2022 sebanyak 448 jiwa dan tahun 2022 sebanyak 146 KK menerima bantuan.",
+                  "Tahun 2022 sebanyak 448 jiwa, tahun 2022 korban kebakaran sebanyak 146 jiwa."):
+        assert check_narrative(ext([other])) == []

@@ -58,3 +58,24 @@ def test_capaian_against_renstra_end_target() -> None:
     assert check_renstra(ext(renstra_table("-", "100%", "-"))) == []
     # lower is better by its wording: target / realisasi
     assert check_renstra(ext(renstra_table("8%", "10%", "125%", name="Angka kemiskinan"))) == []
+
+
+def test_kegiatan_percentage_near_its_only_childs_ratio_is_flagged() -> None:
+    rows = [meas(1, "kegiatan", "100%", "33,12%"), meas(2, "sub_kegiatan", "298 Orang", "99 Orang")]
+    [flag] = check_measurement_totals(rows)
+    assert (flag.line, flag.reported, round(flag.expected or 0, 2)) == (1, 33.12, 33.22)
+    assert "99 / 298 Orang" in flag.message
+
+
+def test_only_child_ratio_agreeing_or_far_away_is_not_a_finding() -> None:
+    assert check_measurement_totals([meas(1, "kegiatan", "100%", "33,22%"),
+                                     meas(2, "sub_kegiatan", "298 Orang", "99 Orang")]) == []
+    # 33 % printed without decimals covers 99/298 = 33,22 %
+    assert check_measurement_totals([meas(1, "kegiatan", "100%", "33%"),
+                                     meas(2, "sub_kegiatan", "298 Orang", "99 Orang")]) == []
+    # far apart: the kegiatan percentage measures something else
+    assert check_measurement_totals([meas(1, "kegiatan", "100%", "80%"),
+                                     meas(2, "sub_kegiatan", "298 Orang", "99 Orang")]) == []
+    # a target other than 100 %: not the child's achievement
+    assert check_measurement_totals([meas(1, "kegiatan", "90%", "33,12%"),
+                                     meas(2, "sub_kegiatan", "298 Orang", "99 Orang")]) == []

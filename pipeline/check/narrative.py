@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from extractors.numbers import Number, parse_number
+from pipeline.check.history import year_figures
 from pipeline.check.messages import fmt
 from pipeline.check.prose import Figure, Sentence, figures, passages, sentences
 from pipeline.check.subjects import best_matches, comparable, words
@@ -33,9 +34,9 @@ _LABEL = regex.compile(
     r"(?<!persentase\s|realisasi\s)\b(target(?:nya)?|ditargetkan|realisasi(?:nya)?|terealisasi|capaian(?:nya)?)\b"
     r"(?!\s+(?:anggaran|keuangan))"
     r"((?:\s+(?:pertama|kedua|ketiga|keempat|kinerja(?:nya)?|sebesar|yaitu|adalah|mencapai|yang|ingin|dicapai|"
-    r"tingkat|dengan|nya))*)\s*[:=]?\s*$", regex.I)
+    r"tingkat|dengan|nya|pada|hanya|telah|(?:di)?(?:tahun|th\.?)\s*20\d\d))*)\s*[:=]?\s*$", regex.I)
 _ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3}
-_YEAR = regex.compile(r"\b(?:tahun|th\.?|thn\.?)\s*(20\d\d)\b", regex.I)
+_YEAR = regex.compile(r"\b(?:di)?(?:tahun|th\.?|thn\.?)\s*(20\d\d)\b", regex.I)
 
 
 def check_narrative(ext: Extraction) -> list[Flag]:
@@ -53,7 +54,8 @@ def check_narrative(ext: Extraction) -> list[Flag]:
             if len(figs) < 2:
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
-                         + _table_claims(ext, sentence, figs) + _average_claims(ext, sentence, figs))
+                         + _table_claims(ext, sentence, figs) + _average_claims(ext, sentence, figs)
+                         + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext))
     for f in found:
         key = (f.line, f.page, f.reported, f.expected)
@@ -234,6 +236,32 @@ def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fl
                   f"sasaran/IKU di tabel {table} = {fmt(average, 2)}%")]
 
 
+_YEAR_ITEM = regex.compile(r"\b(?:di|pada)?\s*(?:tahun|th\.?|thn\.?)\s*(20\d\d)\b(?P<what>[^\d,;.]{0,60}?)"
+                           r"\b(?:sebanyak|sebesar)\s+(?P<n>\d[\d.,]*)\s*(?P<unit>[A-Za-z%]+)?", regex.I)
+_LIST_JOIN = regex.compile(r"^[\s,;]*(?:(?:dan|serta|sedangkan|sementara)\b[\s,]*)?$", regex.I)
+
+
+def _repeated_years(ext: Extraction, s: Sentence) -> list[Flag]:
+    """A year-by-year list that gives one year twice with two figures ("di th 2022 sebanyak 448 jiwa dan
+    di th 2022 sebanyak 146 jiwa"): one of the two is wrong, or a year is mislabelled."""
+    items = list(_YEAR_ITEM.finditer(s.text))
+    out = []
+    for a, b in zip(items, items[1:], strict=False):
+        if a.group(1) != b.group(1) or not _LIST_JOIN.match(s.text[a.end():b.start()]):
+            continue
+        if (a.group("unit") or "").lower() != (b.group("unit") or "").lower() or b.group("what").strip():
+            continue
+        first, second = parse_number(a.group("n").rstrip(".,")), parse_number(b.group("n").rstrip(".,"))
+        if not (first.ok and second.ok) or first.value == second.value:
+            continue
+        unit = f" {a.group('unit')}" if a.group("unit") else ""
+        out.append(_flag(ext, s, b.start("n"), "narrative_mismatch",
+                         f"Tahun {a.group(1)} ({first.raw}{unit} / {second.raw}{unit})", second.value, first.value,
+                         f"Teks menyebut tahun {a.group(1)} dua kali dengan angka berbeda: {first.raw}{unit} dan "
+                         f"{second.raw}{unit}"))
+    return out
+
+
 _FORMULA_INTRO = regex.compile(r"\b(?:menghitung|mengetahui|perhitungan|rumus)\b", regex.I)
 _CAPAIAN_FORMULA = regex.compile(r"realisasi.{0,80}target|target.{0,80}realisasi", regex.I)
 
@@ -292,6 +320,37 @@ def _claims(s: Sentence, figs: list[Figure]) -> list[tuple[str, int, Figure]]:
     return out
 
 
+def _one_year(s: Sentence, start: int, end: int) -> int | None:
+    years = {int(y) for y in _YEAR.findall(s.text[start:end])}
+    return years.pop() if len(years) == 1 else None
+
+
+def _compare_history(ext: Extraction, s: Sentence, group: list[tuple[str, int, Figure]], subject_text: str,
+                     year: int) -> list[Flag]:
+    """Claims about another year ("pada Th. 2022 ... capaian 100 %") against that year's column of a
+    comparison table ("Capaian Tahun 2022") for the indicator the text names."""
+    history = year_figures(ext)
+    names = sorted({f.indikator for f in history if f.year == year})
+    best = best_matches(subject_text, names, minimum=3)
+    if len(best) != 1:
+        return []
+    out = []
+    for what, ordinal, fig in group:
+        if ordinal >= 0 or sum(1 for c in group if c[0] == what) > 1:
+            continue
+        known = [f for f in history if f.indikator == best[0] and f.year == year and f.what == what
+                 and f.number.ok and comparable(fig.number, f.number)]
+        values = {round(f.number.value or 0.0, 6) for f in known}
+        if len(values) != 1 or any(_same(fig.number, f.number) for f in known):
+            continue
+        f = known[0]
+        out.append(_flag(ext, s, fig.start, "narrative_mismatch", f"{f.indikator} ({what} {year})", fig.value,
+                         f.number.value, f"Teks menyebut {what} tahun {year} {fig.number.raw.strip()} untuk "
+                                         f"'{f.indikator[:70]}', tetapi tabel {f.table_id} (baris {f.line}) "
+                                         f"mencantumkan {fmt(f.number.value, f.number.decimals)}"))
+    return out
+
+
 def _year_ok(s: Sentence, start: int, end: int, tahun: int | None) -> bool:
     years = {int(y) for y in _YEAR.findall(s.text[start:end])}
     return not years or (tahun is not None and years == {tahun})
@@ -326,6 +385,9 @@ def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag
         subject_text = s.text[max(previous_end, first.start - 300):first.start]
         previous_end = group[-1][2].end
         if not _year_ok(s, max(0, first.start - 300), group[-1][2].end, ext.info.tahun):
+            year = _one_year(s, max(0, first.start - 300), group[-1][2].end)
+            if year is not None:
+                out.extend(_compare_history(ext, s, group, subject_text, year))
             continue
         rows = _subject_rows(ext, subject_text)
         if not rows:

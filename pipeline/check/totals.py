@@ -15,6 +15,7 @@ from collections.abc import Callable
 from extractors.numbers import Number
 from extractors.rows import EMPTY, parent_of
 from pipeline.check.messages import fmt
+from pipeline.check.tolerance import agrees, exact
 from schemas.records import BudgetLine, Flag, Measurement, PlanEntry
 
 COLUMNS: list[tuple[str, Callable[[BudgetLine], Number]]] = [
@@ -172,7 +173,41 @@ def check_measurement_totals(measurements: list[Measurement]) -> list[Flag]:
             children = [m for m in below if m.level == child_level]
             if len(children) >= 2:
                 flags.extend(_compare_counts(parent, children))
+            elif len(children) == 1 and len(below) == 1:
+                flags.extend(_compare_only_child(parent, children[0]))
     return flags
+
+
+NEAR = 1.0  # percentage points: a parent's share this close to its only child's ratio is meant to be it
+
+
+def _compare_only_child(parent: Measurement, child: Measurement) -> list[Flag]:
+    """A kegiatan aiming at 100 % whose only sub-kegiatan counts people or units: its realisasi percentage is
+    that child's realisasi / target. Flagged only when the two are near (a slip in the digits), never when far
+    apart (then the percentage measures something else)."""
+    if not (parent.target.ok and parent.target.percent and parent.target.value == 100.0):
+        return []
+    if not (parent.realisasi.ok and parent.realisasi.percent and _count(child.target) and _count(child.realisasi)):
+        return []
+    if child.target.unit.lower() != child.realisasi.unit.lower():
+        return []
+    # whole people or units are exact counts: only the parent's percentage carries rounding
+    ratio = exact(child.realisasi.value or 0.0).divide(exact(child.target.value or 0.0))
+    if ratio is None:
+        return []
+    ratio = ratio.scale(100.0)
+    if agrees(parent.realisasi, ratio):
+        return []
+    expected = ratio.mid
+    reported = parent.realisasi.value or 0.0
+    if abs(reported - expected) > NEAR:
+        return []
+    return [Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line, "total_mismatch",
+                 "warning", f"{parent.indikator} (realisasi)", reported, round(expected, 4),
+                 round(reported - expected, 4),
+                 f"Realisasi {fmt(reported, parent.realisasi.decimals)}% pada '{parent.indikator[:60]}' tidak sama "
+                 f"dengan satu-satunya sub-kegiatannya (baris {child.line}): {fmt(child.realisasi.value)} / "
+                 f"{fmt(child.target.value)} {child.target.unit} x 100 = {fmt(expected, 2)}%")]
 
 
 def _compare_counts(parent: Measurement, children: list[Measurement]) -> list[Flag]:
