@@ -284,11 +284,15 @@ def _build(number: int, group: list[_Piece]) -> Table:
     header_rows = first.header
     parts = flatten_header(header_rows, n_cols)
     body: list[list[Cell]] = []
+    piece_starts: set[int] = set()  # a row cut by a page break continues at the top of the next piece
     for k, piece in enumerate(group):
         rows = piece.body if k == 0 or not piece.header else piece.body
         rows = _strip_repeated_header(rows, header_rows) if header_rows else rows
+        if k:
+            piece_starts.add(len(body))
         body.extend(r for r in rows if not is_numbering_row(r))
-    rows = merge_wrapped([_pad(r, n_cols) for r in body], whole_cells=first.grid.reader == "text")
+    whole = first.grid.reader == "text" or first.grid.ruled
+    rows = merge_wrapped([_pad(r, n_cols) for r in body], whole_cells=whole, page_breaks=piece_starts)
     notes = list(first.notes)
     if len(group) > 1:
         notes.append(f"joined from {len(group)} pieces")
@@ -358,12 +362,15 @@ def _continues_text(prev: Row, cells: list[Cell]) -> bool:
     return False
 
 
-def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False) -> list[Row]:
+def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks: set[int] | None = None) -> list[Row]:
     """Rows that only carry on the text of the row above are merged into it. ``whole_cells``: the reader
-    gives each cell's text whole (converted text), so only rows that plainly carry on a phrase are merged."""
+    gives each cell's text whole (converted text, ruled cells), so only rows that plainly carry on a phrase
+    are merged, or the first row of a piece after a page break (``page_breaks``: their indexes)."""
     out: list[Row] = []
-    for cells in rows:
-        if out and is_continuation(cells) and (not whole_cells or _continues_text(out[-1], cells)):
+    breaks = page_breaks or set()
+    for k, cells in enumerate(rows):
+        lenient = not whole_cells or k in breaks
+        if out and is_continuation(cells) and (lenient or _continues_text(out[-1], cells)):
             prev = out[-1]
             for j, c in enumerate(cells):
                 if not c.text:

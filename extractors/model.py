@@ -49,6 +49,7 @@ class Grid:
     reader: str = "text"  # text | pdfplumber | camelot | ocr
     confidence: float | None = None  # reader's own confidence, when it gives one
     end_order: float | None = None  # reading order just after the grid's last row
+    ruled: bool = False  # cells drawn by rulings: a cell's wrapped lines are already joined in it
 
     @property
     def n_cols(self) -> int:

@@ -48,11 +48,11 @@ def ruled_part(number: int, frame: Frame, words: Sequence[Word], segs: Sequence[
 
 
 def _grid(number: int, frame: Frame, bbox: BBox, rows: Sequence[Sequence[tuple[str, BBox | None]]],
-          reader: str) -> Grid:
+          reader: str, ruled: bool = False) -> Grid:
     cells = [[Cell(clean_text(text), page=number, bbox=frame.to_page(box) if box else None) for text, box in row]
              for row in rows]
     return Grid(rows=cells, order=order_of(number, bbox[1]), page=number, reader=reader,
-                end_order=order_of(number, bbox[3]))
+                end_order=order_of(number, bbox[3]), ruled=ruled)
 
 
 def _text_line(number: int, frame: Frame, line: Line) -> TextLine | None:
@@ -64,7 +64,7 @@ def _text_line(number: int, frame: Frame, line: Line) -> TextLine | None:
 
 def finish(part: PagePart, unruled: bool = True) -> tuple[list[TextLine], list[Grid]]:
     """Unruled tables among the remaining lines; the rest as text lines."""
-    grids = [_grid(part.number, part.frame, t.bbox, t.rows, part.reader) for t in part.tables]
+    grids = [_grid(part.number, part.frame, t.bbox, t.rows, part.reader, ruled=True) for t in part.tables]
     lines = part.lines
     if unruled:
         used: set[int] = set()
