@@ -96,3 +96,13 @@ def test_assembled_pk_lampiran_has_two_tables() -> None:
     assert len(tables) == 2
     assert tables[1].header[:3] == ["", "Program", "Anggaran"]
     assert [r.line for r in tables[1].rows] == [8, 9, 10, 12, 13]  # joined across the logo line
+
+
+def test_a_row_cut_by_a_page_break_is_still_joined_in_whole_cell_tables() -> None:
+    rows = [
+        _cells("1", "Penyediaan Gaji dan Tunjangan", "Jumlah Orang", "312 Orang", line=1),
+        _cells("", "Aparatur Sipil Negara", "", "", line=2),  # the same row, carried over to the next page
+    ]
+    assert [r.line for r in merge_wrapped(rows, whole_cells=True)] == [1, 2]
+    [row] = merge_wrapped(rows, whole_cells=True, page_breaks={1})
+    assert row.cells[1].text == "Penyediaan Gaji dan Tunjangan Aparatur Sipil Negara"
