@@ -286,8 +286,7 @@ def _build(number: int, group: list[_Piece]) -> Table:
     body: list[list[Cell]] = []
     piece_starts: set[int] = set()  # a row cut by a page break continues at the top of the next piece
     for k, piece in enumerate(group):
-        rows = piece.body if k == 0 or not piece.header else piece.body
-        rows = _strip_repeated_header(rows, header_rows) if header_rows else rows
+        rows = _strip_repeated_header(piece.body, header_rows) if header_rows else piece.body
         if k:
             piece_starts.add(len(body))
         body.extend(r for r in rows if not is_numbering_row(r))
@@ -346,8 +345,9 @@ def is_continuation(row: list[Cell]) -> bool:
 
 
 def _continues_text(prev: Row, cells: list[Cell]) -> bool:
-    """In converted text a cell is one line, so a text-only row is a heading unless it plainly carries on the
-    text above: it starts in lower case, or the cell above ends mid-phrase ("dan", "-", ",")."""
+    """Where a cell's text comes whole (converted text, ruled cells), a text-only row is a heading unless it
+    plainly carries on the text above: it starts in lower case, the cell above ends mid-phrase ("dan", "-",
+    ","), or it is the next item of a numbered list the cell above began."""
     for j, c in enumerate(cells):
         if not c.text:
             continue

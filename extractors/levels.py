@@ -141,12 +141,11 @@ def _by_sequence(level: str, number: int, style: str, context: str, last_number:
 def _numbered_children_sum(shapes: list[RowShape], i: int, amount: float) -> bool:
     """An unnumbered row among numbered ones whose amount is the sum of the numbered rows right after it
     heads them (a kegiatan over its sub-kegiatan)."""
-    total, count = 0.0, 0
+    total = 0.0
     for nxt in shapes[i + 1:]:
         if _style(nxt)[0] == "none" or nxt.amount is None:
             break
         total += nxt.amount
-        count += 1
         if abs(total - amount) < 0.5:
             return True
         if total > amount:
