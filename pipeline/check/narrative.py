@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from extractors.numbers import Number, parse_number
-from pipeline.check.history import year_figures
+from pipeline.check.history import YearFigure, year_figures
 from pipeline.check.messages import fmt
 from pipeline.check.prose import Figure, Sentence, figures, passages, sentences
 from pipeline.check.subjects import best_matches, comparable, words
@@ -43,6 +43,7 @@ def check_narrative(ext: Extraction) -> list[Flag]:
     flags: list[Flag] = []
     seen: set[tuple[object, ...]] = set()
     found: list[Flag] = []
+    history = year_figures(ext)  # other years' columns, read once for every claim about another year
     for passage in passages(ext.prose):
         whole = Sentence(passage.text, 0, passage)
         passage_figures = figures(passage.text)
@@ -54,7 +55,7 @@ def check_narrative(ext: Extraction) -> list[Flag]:
             if len(figs) < 2:
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
-                         + _table_claims(ext, sentence, figs) + _average_claims(ext, sentence, figs)
+                         + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
                          + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext))
     for f in found:
@@ -326,10 +327,9 @@ def _one_year(s: Sentence, start: int, end: int) -> int | None:
 
 
 def _compare_history(ext: Extraction, s: Sentence, group: list[tuple[str, int, Figure]], subject_text: str,
-                     year: int) -> list[Flag]:
+                     year: int, history: list[YearFigure]) -> list[Flag]:
     """Claims about another year ("pada Th. 2022 ... capaian 100 %") against that year's column of a
     comparison table ("Capaian Tahun 2022") for the indicator the text names."""
-    history = year_figures(ext)
     names = sorted({f.indikator for f in history if f.year == year})
     best = best_matches(subject_text, names, minimum=3)
     if len(best) != 1:
@@ -363,7 +363,7 @@ def _same(a: Number, b: Number) -> bool:
     return abs(round(a.value, d) - round(b.value, d)) < 1e-9 or abs(a.value - b.value) < 1e-9
 
 
-def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list[YearFigure]) -> list[Flag]:
     claims = _claims(s, figs)
     if not claims:
         return []
@@ -387,7 +387,7 @@ def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag
         if not _year_ok(s, max(0, first.start - 300), group[-1][2].end, ext.info.tahun):
             year = _one_year(s, max(0, first.start - 300), group[-1][2].end)
             if year is not None:
-                out.extend(_compare_history(ext, s, group, subject_text, year))
+                out.extend(_compare_history(ext, s, group, subject_text, year, history))
             continue
         rows = _subject_rows(ext, subject_text)
         if not rows:
