@@ -45,6 +45,7 @@ class _Piece:
     caption: str = ""
     caption_line: int | None = None
     notes: list[str] = field(default_factory=list)
+    raw_first: list[Cell] = field(default_factory=list)  # the grid's first row as printed (header or not)
 
 
 def norm(text: str) -> str:
@@ -175,6 +176,56 @@ def _is_noise(gap: list[TextLine]) -> bool:
     return True
 
 
+_ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[\.\)]?\s*$")
+_SAME_X = 3.0  # points: column edges this close are the same column
+
+
+def _row_number(row: list[Cell]) -> int | None:
+    m = _ROW_NUMBER.match(row[0].text) if row else None
+    return int(m.group(1)) if m else None
+
+
+def _column_edges(grid: Grid) -> list[float] | None:
+    """Each column's left edge on the page (the leftmost of its cells), or None without positions."""
+    edges: list[float] = []
+    for j in range(grid.n_cols):
+        xs = [r[j].bbox[0] for r in grid.rows if j < len(r) and r[j].bbox is not None]
+        if not xs:
+            return None
+        edges.append(min(xs))
+    return edges
+
+
+def _same_layout(a: Grid, b: Grid) -> bool:
+    ea, eb = _column_edges(a), _column_edges(b)
+    return ea is not None and eb is not None and len(ea) == len(eb) and all(
+        abs(x - y) <= _SAME_X for x, y in zip(ea, eb, strict=True))
+
+
+def _carries_on(group: list[_Piece], grid: Grid, rows: list[list[Cell]]) -> bool:
+    """A headerless grid at the top of a later page continues the table above it, even with another column
+    count: its columns stand where the last piece's did, or its row numbers carry on the table's ("5" after
+    "4"). Only for pages of a PDF (a text input has no page breaks)."""
+    last = group[-1]
+    if grid.page is None or last.grid.page is None or grid.page <= last.grid.page:
+        return False
+    if _same_layout(last.grid, grid):
+        return True
+    before = next((n for p in reversed(group) for r in reversed(p.body) if (n := _row_number(r)) is not None), None)
+    after = next((n for r in _after_repeated_row(rows, last, grid)[:3] if (n := _row_number(r)) is not None), None)
+    return before is not None and after == before + 1
+
+
+def _after_repeated_row(rows: list[list[Cell]], last: _Piece, grid: Grid) -> list[list[Cell]]:
+    """A piece's rows without the first row of the piece before it, printed again at the top of the next page
+    (a table whose first row was set to repeat on every page, though it is not a header)."""
+    if grid.page is None or last.grid.page is None or grid.page <= last.grid.page:
+        return rows
+    if rows and last.raw_first and norm(row_text(rows[0])) == norm(row_text(last.raw_first)) != "":
+        return rows[1:]
+    return rows
+
+
 def find_caption(lines: list[TextLine], grid: Grid, prev_end: float) -> tuple[str, int | None]:
     before = _gap_lines(lines, prev_end, grid.order)[-6:]
     for k in range(len(before) - 1, -1, -1):
@@ -262,14 +313,16 @@ def assemble(doc: Document) -> list[Table]:
             rest = _after_repeated_header(rows, first.header)
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
-            if (repeated and len(gap) <= 4) or (compatible and _is_noise(gap)):
-                last.append(_Piece(grid, [], rest if rest is not None else rows))
+            if (repeated and len(gap) <= 4) or (compatible and _is_noise(gap)) or (
+                    not header and _is_noise(gap) and _carries_on(last, grid, rows)):
+                body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
+                last.append(_Piece(grid, [], body, raw_first=rows[0]))
                 prev_end = grid.end_order if grid.end_order is not None else grid.order
                 continue
         if not caption:
             nxt = grids[idx + 1].order if idx + 1 < len(grids) else float("inf")
             caption, cap_line = _caption_after(lines, grid, nxt)
-        piece = _Piece(grid, header, body, caption, cap_line)
+        piece = _Piece(grid, header, body, caption, cap_line, raw_first=rows[0])
         if not caption:
             piece.caption = ""
             piece.notes.append(f"no caption; context: {_context(lines, grid, prev_end)[:80]}")

@@ -13,6 +13,9 @@
   a cell holding two values ("1. 72,73% 2. 34,29%");
 - rotated.pdf: page 1 a table printed sideways reading bottom to top, page 2 one reading top to
   bottom (characters not upright), page 3 a page with /Rotate 90.
+- continued.pdf: a captioned budget table with a two-level header and 8 columns on page 1, carried on
+  from page 2 by a headerless table of 6 columns laid out anew (its numbering goes on), whose first
+  data row is set to repeat on every page (pages 2-3), then an unrelated headerless table on page 4.
 """
 
 from __future__ import annotations
@@ -175,6 +178,32 @@ def rotated(path: Path) -> None:
     c.save()
 
 
+CONTINUED_ROWS = 60  # rows 3..62 of the carried-on table: over two pages
+
+
+def _budget_row(i: int) -> list[str]:
+    pagu = 10_000_000 + i * 1_000_000
+    real = pagu - i * 100_000
+    return [str(i), f"Sub kegiatan contoh nomor {i}", f"Jumlah dokumen contoh {i}", f"{pagu:,}".replace(",", "."),
+            f"{real:,}".replace(",", "."), f"{real / pagu * 100:.2f}%".replace(".", ",")]
+
+
+def continued(path: Path) -> None:
+    styles = getSampleStyleSheet()
+    header = [["No", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Keuangan 2024", "", "Capaian", "", ""],
+              ["", "", "", "Anggaran", "Realisasi", "%", "", ""]]
+    spans = [("SPAN", (3, 0), (4, 0))]
+    first = [[*_budget_row(i), "", ""] for i in (1, 2)]
+    rest = [_budget_row(i) for i in range(3, 3 + CONTINUED_ROWS)]
+    other = [["1", "Rapat koordinasi", "12 Kali"], ["2", "Kunjungan kerja", "4 Kali"]]
+    story = [Paragraph("Tabel 3.9 Realisasi Keuangan Sasaran Strategis Tahun 2024", styles["BodyText"]), Spacer(1, 6),
+             _table([*header, *first], [25, 150, 120, 75, 75, 50, 20, 20], style=spans), PageBreak(),
+             _table(rest, [25, 170, 140, 80, 80, 50], repeat=1), PageBreak(),
+             _table(other, [40, 300, 120])]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=_running_halaman,
+                                                     onLaterPages=_running_halaman)
+
+
 def _rasteriser() -> Any:
     spec = importlib.util.spec_from_file_location("rasterise_pdf", Path(__file__).with_name("rasterise_pdf.py"))
     assert spec is not None and spec.loader is not None
@@ -191,7 +220,7 @@ def rasterise(src: Path, dst: Path, dpi: int = 150, pages: list[int] | None = No
 def build(out: Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     makers = {"ruled": ruled, "landscape": landscape_budget, "unruled": unruled, "multipage": multipage,
-              "wrapped": wrapped, "rotated": rotated}
+              "wrapped": wrapped, "rotated": rotated, "continued": continued}
     paths = {name: out / f"{name}.pdf" for name in [*makers, "scanned"]}
     for name, make in makers.items():
         make(paths[name])

@@ -1,0 +1,101 @@
+"""A PDF table carried on over later pages by pieces with another column count and no header of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.assemble import assemble
+from extractors.model import Cell, Document, Grid, TextLine
+from extractors.pdf_page import order_of
+from pipeline.run import extract_document
+
+HEADER = ["No", "Program/Kegiatan", "Indikator", "Anggaran", "Realisasi", "%", "Keterangan", "Paraf"]
+
+
+def _row(values: list[str], page: int | None, xs: list[float] | None) -> list[Cell]:
+    return [Cell(v, page=page, bbox=(x, 0.0, x + 10.0, 10.0) if xs else None)
+            for v, x in zip(values, xs or [0.0] * len(values), strict=True)]
+
+
+def _grid(rows: list[list[str]], page: int | None, top: float, xs: list[float] | None = None) -> Grid:
+    order = order_of(page, top) if page is not None else top
+    return Grid(rows=[_row(r, page, xs) for r in rows], order=order, page=page,
+                reader="pdfium" if page is not None else "text", end_order=order + 10 * len(rows), ruled=True)
+
+
+def _money(i: int) -> list[str]:
+    return [str(i), f"Sub kegiatan {i}", f"Jumlah dokumen {i}", f"{i}0.000.000", f"{i}0.000.000", "100%"]
+
+
+WIDE = [50.0, 80, 160, 240, 300, 360, 420, 480]
+NARROW = [50.0, 90, 200, 300, 380, 460]
+
+
+def _doc(*grids: Grid, lines: list[TextLine] | None = None) -> Document:
+    caption = [TextLine("Tabel 3.5 Realisasi Keuangan", order=order_of(1, 50), page=1)]
+    return Document("x.pdf", "0" * 64, 3, lines=[*caption, *(lines or [])], grids=list(grids))
+
+
+def _first_piece() -> Grid:
+    return _grid([HEADER, [*_money(1), "", ""], [*_money(2), "", ""]], 1, 100, WIDE)
+
+
+def test_numbering_that_carries_on_joins_a_piece_with_another_column_count() -> None:
+    tables = assemble(_doc(_first_piece(), _grid([_money(3), _money(4)], 2, 60, NARROW)))
+    assert len(tables) == 1 and [r.text(0) for r in tables[0].rows] == ["1", "2", "3", "4"]
+    assert tables[0].rows[2].text(3) == "30.000.000"  # columns taken by position
+
+
+def test_same_column_positions_join_a_piece_without_numbers() -> None:
+    second = _grid([_money(3), _money(4)], 2, 60, NARROW)
+    third = _grid([["", "Jumlah", "", "70.000.000", "70.000.000", "100%"]], 3, 60, NARROW)
+    tables = assemble(_doc(_first_piece(), second, third))
+    assert len(tables) == 1 and tables[0].rows[-1].text(1) == "Jumlah"
+
+
+def test_unrelated_headerless_table_on_the_next_page_stays_apart() -> None:
+    restart = _grid([["1", "Rapat koordinasi", "12 Kali"], ["2", "Kunjungan kerja", "4 Kali"]], 2, 60,
+                    [60.0, 100, 400])
+    assert len(assemble(_doc(_first_piece(), restart))) == 2
+
+
+def test_prose_between_the_pieces_keeps_them_apart() -> None:
+    prose = [TextLine(f"Paragraf penjelasan capaian kinerja baris {k} yang cukup panjang untuk dibaca.",
+                      order=order_of(1, 700 + k), page=1) for k in range(4)]
+    tables = assemble(_doc(_first_piece(), _grid([_money(3)], 2, 60, NARROW), lines=prose))
+    assert len(tables) == 2
+
+
+def test_same_page_is_not_a_continuation() -> None:
+    below = _grid([["3", "Sub kegiatan 3", "30.000.000", "30.000.000"]], 1, 400, [50.0, 90, 300, 380])
+    tables = assemble(_doc(_first_piece(), below))
+    assert len(tables) == 2
+
+
+def test_text_grids_keep_their_rule() -> None:
+    """Converted text has no pages: a grid with another column count is not joined by numbering."""
+    first = _grid([HEADER, [*_money(1), "", ""]], None, 10)
+    first.line, first.end_order = 10, 12
+    second = _grid([_money(2)], None, 14)
+    second.line = 14
+    doc = Document("x.txt", "0" * 64, 0, lines=[TextLine("Tabel 3.5 Realisasi", order=9, line=9)],
+                   grids=[first, second])
+    assert len(assemble(doc)) == 2
+
+
+def test_first_row_printed_again_at_the_top_of_the_next_page_is_dropped() -> None:
+    second = _grid([_money(3), _money(4)], 2, 60, NARROW)
+    third = _grid([_money(3), _money(5)], 3, 60, NARROW)  # row 3 set to repeat on every page
+    tables = assemble(_doc(_first_piece(), second, third))
+    assert len(tables) == 1 and [r.text(0) for r in tables[0].rows] == ["1", "2", "3", "4", "5"]
+
+
+def test_continued_budget_table_pdf(pdf_fixtures: dict[str, Path]) -> None:
+    ext = extract_document(pdf_fixtures["continued"])
+    budget = [t for t in ext.tables if t.kind == "anggaran"]
+    assert len(budget) == 1 and budget[0].caption.startswith("Tabel 3.9")
+    numbers = [int(b.uraian.rsplit(" ", 1)[-1]) for b in ext.budget]
+    assert numbers == list(range(1, 63))  # every row once: the repeated first row of page 2 is not read twice
+    row = next(b for b in ext.budget if b.uraian.endswith(" 41"))
+    assert (row.pagu.value, row.realisasi.value, row.persen.value) == (51_000_000, 46_900_000, 91.96)
+    assert len(ext.tables) == 2 and not ext.flags  # the unrelated table on page 4 stays apart
