@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from extractors.model import BBox, Cell, Grid, TextLine
 from extractors.pdf_columns import unruled_tables
 from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
-from extractors.pdf_words import Frame, Line, Word, make_lines
+from extractors.pdf_words import Frame, Line, Word, make_lines, mend_cuts, vocabulary
 from extractors.text_reader import clean_text
 
 PAGE_STRIDE = 100_000.0
@@ -40,7 +40,7 @@ class PagePart:
 
 def ruled_part(number: int, frame: Frame, words: Sequence[Word], segs: Sequence[Seg], reader: str = "pdfplumber",
                extra: Sequence[Word] = ()) -> PagePart:
-    tables, taken = ruled_tables(segs, words) if segs else ([], set())
+    tables, taken = ruled_tables(segs, words, mark_cuts=True) if segs else ([], set())
     rest = [w for k, w in enumerate(words) if k not in taken]
     merged = merge_segments(segs) if segs and not tables else []
     counts = (sum(1 for s in merged if not s.vertical), sum(1 for s in merged if s.vertical))
@@ -48,9 +48,9 @@ def ruled_part(number: int, frame: Frame, words: Sequence[Word], segs: Sequence[
 
 
 def _grid(number: int, frame: Frame, bbox: BBox, rows: Sequence[Sequence[tuple[str, BBox | None]]],
-          reader: str, ruled: bool = False) -> Grid:
-    cells = [[Cell(clean_text(text), page=number, bbox=frame.to_page(box) if box else None) for text, box in row]
-             for row in rows]
+          reader: str, ruled: bool = False, words: set[str] | None = None) -> Grid:
+    cells = [[Cell(clean_text(mend_cuts(text, words)), page=number, bbox=frame.to_page(box) if box else None)
+              for text, box in row] for row in rows]
     return Grid(rows=cells, order=order_of(number, bbox[1]), page=number, reader=reader,
                 end_order=order_of(number, bbox[3]), ruled=ruled)
 
@@ -62,9 +62,19 @@ def _text_line(number: int, frame: Frame, line: Line) -> TextLine | None:
     return TextLine(text, order=order_of(number, line.top), page=number, bbox=frame.to_page(line.bbox))
 
 
-def finish(part: PagePart, unruled: bool = True) -> tuple[list[TextLine], list[Grid]]:
-    """Unruled tables among the remaining lines; the rest as text lines."""
-    grids = [_grid(part.number, part.frame, t.bbox, t.rows, part.reader, ruled=True) for t in part.tables]
+def vocabulary_of(parts: Sequence[PagePart]) -> set[str]:
+    """Every word printed in the parts (text lines and ruled cells): what a word cut in a cell is checked
+    against."""
+    texts = [ln.text for part in parts for ln in (*part.lines, *part.extra)]
+    texts += [text for part in parts for t in part.tables for row in t.rows for text, _ in row]
+    return vocabulary(texts)
+
+
+def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None) -> tuple[list[TextLine], list[Grid]]:
+    """Unruled tables among the remaining lines; the rest as text lines. ``words``: the document's words,
+    to tell a word cut at a ruled cell's edge from two words (without them, lines are joined by a space)."""
+    grids = [_grid(part.number, part.frame, t.bbox, t.rows, part.reader, ruled=True, words=words)
+             for t in part.tables]
     lines = part.lines
     if unruled:
         used: set[int] = set()

@@ -19,7 +19,7 @@ from typing import Any
 
 from extractors.errors import InputError
 from extractors.model import Document, Grid, TextLine
-from extractors.pdf_page import PagePart, finish, ruled_part
+from extractors.pdf_page import PagePart, finish, ruled_part, vocabulary_of
 from extractors.pdf_pdfium import PdfiumPage, open_document, read_page
 from extractors.pdf_rulings import segments_from_boxes
 from extractors.pdf_running import drop_running
@@ -108,13 +108,14 @@ def read_pdf(path: Path) -> Document:
     if scanned:
         parts += _read_scanned(path, scanned, doc)
     drop_running(parts)
+    words = vocabulary_of(parts)
     lines: list[TextLine] = []
     for part in parts:
         grids = _second_reader(path, part) if _rulings_without_grid(part) else []
         if grids:  # camelot read the ruled table the rulings did not give; the rest is text
             text = _outside(finish(part, unruled=False)[0], grids)
         else:
-            text, grids = finish(part)
+            text, grids = finish(part, words=words)
         lines.extend(text)
         doc.grids.extend(grids)
     doc.lines = sorted(lines, key=lambda t: t.order)

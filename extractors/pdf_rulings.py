@@ -117,8 +117,10 @@ def _covers(segs: Sequence[Seg], pos: float, lo: float, hi: float) -> bool:
     return any(abs(s.pos - pos) <= SNAP and s.a <= mid - reach + 0.01 and s.b >= mid + reach - 0.01 for s in segs)
 
 
-def build_table(group: Sequence[Seg], words: Sequence[Word]) -> tuple[RuledTable | None, set[int]]:
-    """The table of one region and the indexes of the words it took."""
+def build_table(group: Sequence[Seg], words: Sequence[Word], mark_cuts: bool = False
+                ) -> tuple[RuledTable | None, set[int]]:
+    """The table of one region and the indexes of the words it took. ``mark_cuts``: a line break that may
+    cut a word too long for its cell is marked (see :func:`extractors.pdf_words.text_of`)."""
     hsegs = [s for s in group if not s.vertical]
     vsegs = [s for s in group if s.vertical]
     xs = _positions([s.pos for s in vsegs])
@@ -173,7 +175,8 @@ def build_table(group: Sequence[Seg], words: Sequence[Word]) -> tuple[RuledTable
             i = r * n_c + c
             if i in anchors:
                 b = boxes[i]
-                row.append((text_of(members.get(i, [])), (b[0], b[1], b[2], b[3])))
+                edges = (b[0], b[2]) if mark_cuts else None
+                row.append((text_of(members.get(i, []), edges), (b[0], b[1], b[2], b[3])))
             else:
                 row.append(("", None))
         if any(text for text, _ in row):
@@ -184,12 +187,13 @@ def build_table(group: Sequence[Seg], words: Sequence[Word]) -> tuple[RuledTable
     return RuledTable((x_lo, y_lo, x_hi, y_hi), rows, tops), taken
 
 
-def ruled_tables(segs: Sequence[Seg], words: Sequence[Word]) -> tuple[list[RuledTable], set[int]]:
+def ruled_tables(segs: Sequence[Seg], words: Sequence[Word], mark_cuts: bool = False
+                 ) -> tuple[list[RuledTable], set[int]]:
     """Every ruled table on a page (top to bottom) and the indexes of the words inside them."""
     tables: list[RuledTable] = []
     taken: set[int] = set()
     for group in regions(merge_segments(segs)):
-        table, used = build_table(group, words)
+        table, used = build_table(group, words, mark_cuts)
         if table is not None:
             tables.append(table)
             taken |= used

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
 
+import regex
+
 from extractors.model import BBox
 
 
@@ -179,6 +181,54 @@ def split_line(line: Line, gap: float) -> list[Line]:
     return [Line(tuple(p)) for p in parts]
 
 
-def text_of(words: Iterable[Word]) -> str:
-    """Text of the words in one cell: lines top to bottom joined by a space."""
-    return " ".join(line.text for line in make_lines(words))
+CUT = "\x1f"  # joins two lines of a cell where a word too long for the cell may have been cut
+
+
+def text_of(words: Iterable[Word], edges: tuple[float, float] | None = None) -> str:
+    """Text of the words in one cell: lines top to bottom joined by a space.
+
+    With ``edges`` (the cell's left and right side), a line holding a single word that reaches the cell's
+    right side (less room left than a character of the next line) is joined to the next line by
+    :data:`CUT` instead: a word longer than the cell is wide is cut there with no hyphen ("PEMBERDAYAA" /
+    "N SOSIAL"). :func:`mend_cuts` later decides, from the document's own words, whether it was."""
+    lines = make_lines(words)
+    if edges is None or len(lines) < 2:
+        return " ".join(line.text for line in lines)
+    parts = [lines[0].text]
+    for above, below in zip(lines, lines[1:], strict=False):
+        parts.append(CUT if _fills(above, below, edges) else " ")
+        parts.append(below.text)
+    return "".join(parts)
+
+
+def _fills(above: Line, below: Line, edges: tuple[float, float]) -> bool:
+    if len(above.words) != 1:
+        return False
+    word, nxt = above.words[0], below.words[0]
+    right = edges[1] - max(0.0, word.x0 - edges[0])  # the right margin taken as wide as the left one
+    return right - word.x1 < (nxt.x1 - nxt.x0) / max(1, len(nxt.text))
+
+
+_LETTERS = regex.compile(r"[^\W\d_]+")
+_TAIL = regex.compile(r"[^\W\d_]+$")
+_HEAD = regex.compile(r"^[^\W\d_]+")
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """The words (letter runs, lower case) of a document's texts; cut marks split words."""
+    return {t.lower() for text in texts for t in _LETTERS.findall(text)}
+
+
+def mend_cuts(text: str, words: set[str] | None = None) -> str:
+    """Where :func:`text_of` marked a possible cut, the two pieces are one word when the document has
+    that word elsewhere ("PEMBERDAYAA" + "N" where "pemberdayaan" is printed); otherwise a space."""
+    if CUT not in text:
+        return text
+    pieces = text.split(CUT)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        tail, head = _TAIL.search(out), _HEAD.match(piece)
+        whole = bool(words) and tail is not None and head is not None and (
+            tail.group() + head.group()).lower() in (words or ())
+        out = f"{out}{'' if whole else ' '}{piece}"
+    return out

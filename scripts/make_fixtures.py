@@ -16,6 +16,8 @@
 - continued.pdf: a captioned budget table with a two-level header and 8 columns on page 1, carried on
   from page 2 by a headerless table of 6 columns laid out anew (its numbering goes on), whose first
   data row is set to repeat on every page (pages 2-3), then an unrelated headerless table on page 4.
+- cutwords.pdf: a budget table whose program column is narrower than some of its words, cut there
+  with no hyphen ("PEMBERDAYAA" / "N"), the whole words printed in the text above.
 """
 
 from __future__ import annotations
@@ -204,6 +206,23 @@ def continued(path: Path) -> None:
                                                      onLaterPages=_running_halaman)
 
 
+CUT_ROWS = [
+    ["1", "PEMBERDAYAAN SOSIAL", "250.000.000", "240.000.000", "96,00"],
+    ["2", "PERLINDUNGAN SOSIAL", "100.000.000", "90.000.000", "90,00"],
+    ["3", "JAMINAN KESEHATAN TENAGA KERJA", "50.000.000", "50.000.000", "100,00"],
+]
+
+
+def cut_words(path: Path) -> None:
+    styles = getSampleStyleSheet()
+    prose = ("Anggaran program pemberdayaan sosial dan program perlindungan sosial serta jaminan kesehatan "
+             "tenaga kerja tahun 2024 disajikan pada tabel berikut.")
+    story = [Paragraph(prose, styles["BodyText"]), Spacer(1, 12),
+             Paragraph("Tabel 3.6 Realisasi Anggaran Program", styles["BodyText"]), Spacer(1, 6),
+             _table([["No", "Program", "Anggaran", "Realisasi", "%"], *CUT_ROWS], [30, 62, 100, 100, 50])]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
 def _rasteriser() -> Any:
     spec = importlib.util.spec_from_file_location("rasterise_pdf", Path(__file__).with_name("rasterise_pdf.py"))
     assert spec is not None and spec.loader is not None
@@ -220,7 +239,8 @@ def rasterise(src: Path, dst: Path, dpi: int = 150, pages: list[int] | None = No
 def build(out: Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     makers = {"ruled": ruled, "landscape": landscape_budget, "unruled": unruled, "multipage": multipage,
-              "wrapped": wrapped, "rotated": rotated, "continued": continued}
+              "wrapped": wrapped, "rotated": rotated, "continued": continued,
+              "cutwords": cut_words}
     paths = {name: out / f"{name}.pdf" for name in [*makers, "scanned"]}
     for name, make in makers.items():
         make(paths[name])

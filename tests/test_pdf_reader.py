@@ -244,7 +244,7 @@ def test_other_samples(stem: str, pages: int) -> None:
 
 def test_camelot_asked_where_rulings_gave_no_grid(pdf_fixtures: dict[str, Path],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("extractors.pdf_page.ruled_tables", lambda segs, words: ([], set()))
+    monkeypatch.setattr("extractors.pdf_page.ruled_tables", lambda segs, words, mark_cuts=False: ([], set()))
     doc = read_pdf(pdf_fixtures["landscape"])
     (grid,) = doc.grids
     assert grid.reader == "camelot" and grid.page == 1

@@ -1,0 +1,46 @@
+"""A word too long for its ruled cell is cut at the cell's edge with no hyphen: the pieces are joined again
+when the document prints the whole word elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.pdf_reader import read_pdf
+from extractors.pdf_words import CUT, Word, mend_cuts, text_of, vocabulary
+from pipeline.run import extract_document
+
+EDGES = (100.0, 160.0)  # a cell 60 points wide: text from 105 to 155
+
+
+def _w(text: str, x0: float, top: float, char: float = 5.0) -> Word:
+    return Word(text, x0, top, x0 + char * len(text), top + 8)
+
+
+def test_a_single_word_filling_its_line_is_marked() -> None:
+    words = [_w("PEMBERDAYA", 105, 0), _w("AN", 105, 10), _w("SOSIAL", 118, 10)]
+    assert text_of(words, EDGES) == f"PEMBERDAYA{CUT}AN SOSIAL"
+    assert text_of(words) == "PEMBERDAYA AN SOSIAL"  # without the cell's edges: a space, as before
+
+
+def test_a_word_short_of_the_edge_or_a_line_of_several_words_is_not_marked() -> None:
+    short = [_w("PROGRAM", 105, 0), _w("SOSIAL", 105, 10)]  # 15 points left: "S" would have fitted
+    several = [_w("DAN", 105, 0), _w("JAMINAN", 122, 0), _w("SOSIAL", 105, 10)]
+    assert CUT not in text_of(short, EDGES) and CUT not in text_of(several, EDGES)
+
+
+def test_mend_cuts_against_the_document_words() -> None:
+    words = vocabulary(["Program pemberdayaan sosial", "PERLINDUNGAN"])
+    assert mend_cuts(f"PEMBERDAYA{CUT}AN SOSIAL", words) == "PEMBERDAYAAN SOSIAL"
+    assert mend_cuts(f"KABUPATEN/K{CUT}OTA", vocabulary(["Kota Contoh"])) == "KABUPATEN/KOTA"
+    assert mend_cuts(f"TENAGA{CUT}KERJA", words) == "TENAGA KERJA"  # "tenagakerja" is printed nowhere
+    assert mend_cuts(f"PEMBERDAYA{CUT}AN", None) == "PEMBERDAYA AN"
+    assert mend_cuts("no marks", words) == "no marks"
+
+
+def test_cut_words_in_a_sample_like_pdf(pdf_fixtures: dict[str, Path]) -> None:
+    doc = read_pdf(pdf_fixtures["cutwords"])
+    names = [row[1].text for row in doc.grids[0].rows[1:]]
+    assert names == ["PEMBERDAYAAN SOSIAL", "PERLINDUNGAN SOSIAL", "JAMINAN KESEHATAN TENAGA KERJA"]
+    assert not any(CUT in c.text for g in doc.grids for r in g.rows for c in r)
+    ext = extract_document(pdf_fixtures["cutwords"])
+    assert [b.uraian for b in ext.budget][:2] == ["PEMBERDAYAAN SOSIAL", "PERLINDUNGAN SOSIAL"]
