@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from extractors.model import BBox, Cell, Grid, TextLine
 from extractors.pdf_columns import unruled_tables
 from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
-from extractors.pdf_words import Frame, Line, Word, make_lines, mend_cuts, vocabulary
+from extractors.pdf_words import CUT, Frame, Line, Word, make_lines, mend_cuts, vocabulary
 from extractors.text_reader import clean_text
 
 PAGE_STRIDE = 100_000.0
@@ -65,9 +65,10 @@ def _text_line(number: int, frame: Frame, line: Line) -> TextLine | None:
 def vocabulary_of(parts: Sequence[PagePart]) -> set[str]:
     """Every word printed in the parts (text lines and ruled cells): what a word cut in a cell is checked
     against."""
-    texts = [ln.text for part in parts for ln in (*part.lines, *part.extra)]
-    texts += [text for part in parts for t in part.tables for row in t.rows for text, _ in row]
-    return vocabulary(texts)
+    cells = [text for part in parts for t in part.tables for row in t.rows for text, _ in row if text]
+    if not any(CUT in text for text in cells):
+        return set()
+    return vocabulary([*(ln.text for part in parts for ln in (*part.lines, *part.extra)), *cells])
 
 
 def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None) -> tuple[list[TextLine], list[Grid]]:

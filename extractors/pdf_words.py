@@ -8,12 +8,11 @@ than a fifth of the font size. Rotated text is first turned into its reading fra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple, TypeVar
-
-import regex
 
 from extractors.model import BBox
 
@@ -209,14 +208,15 @@ def _fills(above: Line, below: Line, edges: tuple[float, float]) -> bool:
     return right - word.x1 < (nxt.x1 - nxt.x0) / max(1, len(nxt.text))
 
 
-_LETTERS = regex.compile(r"[^\W\d_]+")
-_TAIL = regex.compile(r"[^\W\d_]+$")
-_HEAD = regex.compile(r"^[^\W\d_]+")
+_LETTER = "A-Za-z\u00c0-\u024f"  # Latin letters, accented ones too (a plain class is several times faster)
+_LETTERS = re.compile(f"[{_LETTER}]+")
+_TAIL = re.compile(f"[{_LETTER}]+$")
+_HEAD = re.compile(f"^[{_LETTER}]+")
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
     """The words (letter runs, lower case) of a document's texts; cut marks split words."""
-    return {t.lower() for text in texts for t in _LETTERS.findall(text)}
+    return set(_LETTERS.findall("\n".join(texts).lower()))
 
 
 def mend_cuts(text: str, words: set[str] | None = None) -> str:
