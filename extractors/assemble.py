@@ -166,6 +166,21 @@ def _gap_lines(lines: list[TextLine], start: float, end: float) -> list[TextLine
     return [t for t in lines if start < t.order < end]
 
 
+def _paragraphs(gap: list[TextLine]) -> int:
+    """How many paragraphs the lines make. A converted text gives one line per paragraph; on a PDF page a
+    paragraph is several lines, and the next one starts on another page or after more than a line's space."""
+    count = 0
+    prev: TextLine | None = None
+    for t in gap:
+        if prev is None or prev.bbox is None or t.bbox is None or prev.page != t.page:
+            count += 1
+        else:
+            height = prev.bbox[3] - prev.bbox[1]
+            count += t.bbox[1] - prev.bbox[1] > 1.6 * height
+        prev = t
+    return count
+
+
 def _is_noise(gap: list[TextLine]) -> bool:
     """Between two pieces of one table: nothing, or a short running header/footer/page number."""
     if len(gap) > 3:
@@ -313,7 +328,7 @@ def assemble(doc: Document) -> list[Table]:
             rest = _after_repeated_header(rows, first.header)
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
-            if (repeated and len(gap) <= 4) or (compatible and _is_noise(gap)) or (
+            if (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
                     not header and _is_noise(gap) and _carries_on(last, grid, rows)):
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
                 last.append(_Piece(grid, [], body, raw_first=rows[0]))

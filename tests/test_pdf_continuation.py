@@ -99,3 +99,19 @@ def test_continued_budget_table_pdf(pdf_fixtures: dict[str, Path]) -> None:
     row = next(b for b in ext.budget if b.uraian.endswith(" 41"))
     assert (row.pagu.value, row.realisasi.value, row.persen.value) == (51_000_000, 46_900_000, 91.96)
     assert len(ext.tables) == 2 and not ext.flags  # the unrelated table on page 4 stays apart
+
+
+def _paragraph(page: int, top: float, n: int) -> list[TextLine]:
+    """n lines of one paragraph, 13 points apart (9 points high)."""
+    return [TextLine(f"Kalimat penjelasan capaian kinerja yang panjang, baris {k}.", order=order_of(page, top + 13 * k),
+                     page=page, bbox=(57.0, top + 13 * k, 700.0, top + 13 * k + 9)) for k in range(n)]
+
+
+def test_paragraphs_of_a_pdf_page_count_as_the_text_input_counts_lines() -> None:
+    """A piece with the header repeated after a few paragraphs (each several PDF lines) still joins."""
+    wide = [HEADER, [*_money(1), "", ""]]
+    again = _grid([HEADER, [*_money(2), "", ""]], 1, 600, WIDE)
+    three = [*_paragraph(1, 200, 5), *_paragraph(1, 290, 4), *_paragraph(1, 360, 1)]  # 10 lines, 3 paragraphs
+    assert len(assemble(_doc(_grid(wide, 1, 100, WIDE), again, lines=three))) == 1
+    five = [line for k in range(5) for line in _paragraph(1, 200 + 70 * k, 3)]
+    assert len(assemble(_doc(_grid(wide, 1, 100, WIDE), again, lines=five))) == 2
