@@ -430,6 +430,18 @@ def _continues_text(prev: Row, cells: list[Cell]) -> bool:
     return False
 
 
+def _rest_of_cut_heading(prev: Row, cells: list[Cell]) -> bool:
+    """On a PDF page, the first row after a page break holding only text in the very cells a text-only row
+    above it filled: the rest of that row's text, cut by the page break ("Pemberdayaan Lembaga ..." / "...
+    Desa dan Lembaga Adat")."""
+    filled = [j for j, c in enumerate(cells) if c.text]
+    above = [j for j, c in enumerate(prev.cells) if c.text]
+    if not filled or filled != above or all(c.page is None for c in cells):
+        return False
+    return not _has_value(cells) and not _has_value(prev.cells) and not any(
+        NUMBERING.match(cells[j].text) for j in filled)
+
+
 def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks: set[int] | None = None) -> list[Row]:
     """Rows that only carry on the text of the row above are merged into it. ``whole_cells``: the reader
     gives each cell's text whole (converted text, ruled cells), so only rows that plainly carry on a phrase
@@ -438,7 +450,8 @@ def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks
     breaks = page_breaks or set()
     for k, cells in enumerate(rows):
         lenient = not whole_cells or k in breaks
-        if out and is_continuation(cells) and (lenient or _continues_text(out[-1], cells)):
+        cut = k in breaks and bool(out) and _rest_of_cut_heading(out[-1], cells)
+        if out and (cut or is_continuation(cells) and (lenient or _continues_text(out[-1], cells))):
             prev = out[-1]
             for j, c in enumerate(cells):
                 if not c.text:

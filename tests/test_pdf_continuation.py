@@ -115,3 +115,18 @@ def test_paragraphs_of_a_pdf_page_count_as_the_text_input_counts_lines() -> None
     assert len(assemble(_doc(_grid(wide, 1, 100, WIDE), again, lines=three))) == 1
     five = [line for k in range(5) for line in _paragraph(1, 200 + 70 * k, 3)]
     assert len(assemble(_doc(_grid(wide, 1, 100, WIDE), again, lines=five))) == 2
+
+
+def test_heading_cut_by_the_page_break_is_one_row() -> None:
+    """A text-only heading row cut by the page break goes on in the same cells of the next piece."""
+    second = _grid([_money(3), ["Pemberdayaan Lembaga Kemasyarakatan yang", "", "", "", "", ""]], 2, 60, NARROW)
+    third = _grid([["Bergerak di Pemberdayaan Desa dan Lembaga Adat", "", "", "", "", ""], _money(4)], 3, 60, NARROW)
+    rows = assemble(_doc(_first_piece(), second, third))[0].rows
+    assert [r.text(0) for r in rows] == ["1", "2", "3", "Pemberdayaan Lembaga Kemasyarakatan yang Bergerak di "
+                                         "Pemberdayaan Desa dan Lembaga Adat", "4"]
+
+
+def test_heading_after_a_page_break_under_a_row_with_figures_stays_a_row() -> None:
+    second = _grid([["Pengelolaan Data Fakir Miskin", "", "", "", "", ""], _money(3)], 2, 60, NARROW)
+    rows = assemble(_doc(_first_piece(), second))[0].rows
+    assert [r.text(0) for r in rows] == ["1", "2", "Pengelolaan Data Fakir Miskin", "3"]
