@@ -150,7 +150,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
     out: list[Measurement] = []
     sasaran = program = ""
     levels = table_levels(table, _cols(table, "uraian") or ind_cols)
-    for row, level in zip(table.rows, levels, strict=True):
+    for pos, (row, level) in enumerate(zip(table.rows, levels, strict=True)):
         sas = _text(row, _cols(table, "sasaran"))
         sasaran = sas or sasaran
         prog = _text(row, _cols(table, "uraian"))
@@ -183,7 +183,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
                 page=row.page, line=row.line, level=level if level != "total" else "other",
                 indikator=names[i], target=target, realisasi=realisasi, capaian=capaian,
                 sasaran=clean_name(sasaran), program=program, satuan=satuan,
-                year=_year_of(table, t_cols[0], ctx.tahun),
+                year=_year_of(table, t_cols[0], ctx.tahun), row_index=pos,
             ))
     return out
 

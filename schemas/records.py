@@ -34,6 +34,9 @@ class Measurement:
     capaian_computed: float | None = None
     polarity: str = "higher_better"  # higher_better | lower_better | qualitative
     formula: str = ""
+    # how much of the table's own evidence supports this row (0-1, see extractors.confidence)
+    confidence: float = 1.0
+    row_index: int = -1  # the row's position in its table
 
 
 @dataclass
@@ -60,6 +63,7 @@ class BudgetLine:
     # filled by the check stage
     persen_computed: float | None = None
     sisa_computed: float | None = None
+    confidence: float = 1.0
 
 
 @dataclass
@@ -85,6 +89,7 @@ class PlanEntry:
     position: int = 0
     is_total: bool = False
     section: str = ""
+    confidence: float = 1.0
 
 
 @dataclass
@@ -101,6 +106,7 @@ class Flag:
     expected: float | None
     delta: float | None
     message: str
+    confidence: float = 1.0
 
 
 @dataclass
@@ -115,6 +121,9 @@ class TableInfo:
     n_rows: int
     columns: str  # "no|indikator|target|realisasi|capaian"
     note: str = ""
+    confidence: float = 0.0  # how sure the reading of the table is (0 when not read)
+    n_numeric_cells: int = 0  # figures in the table's body
+    n_cells_read: int = 0  # of those, the ones that ended in a record
 
 
 @dataclass
@@ -132,6 +141,9 @@ class DocumentInfo:
     n_flags: int = 0
     status: str = "ok"  # ok | partial | failed
     error: str = ""
+    tables_with_figures: int = 0  # tables whose body holds figures
+    tables_read: int = 0  # of those, the ones that gave records
+    cells_read_share: float | None = None  # share of numeric table cells that ended in a record
 
 
 @dataclass

@@ -1,0 +1,107 @@
+"""Every threshold of the understanding and check stages, named, in one place, with why its value.
+
+Stages take a ``Settings`` argument (default ``DEFAULT``) instead of reading literals inline, the way
+pdfplumber's TableSettings gathers the table finder's tolerances. A run can override any field by
+its dotted name (``lkjip extract --set understand.arith_share=0.7``); ``benchmarks/loo.py`` does so
+to tune a setting without one sample and score it on that sample.
+
+A value is justified by the public format (OUTPUT.md's rounding rule, Permendagri code depths) or
+by at least two different reports or fixtures; the comment says which.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class TypeSettings:
+    """Column types from the values (``extractors.coltypes``)."""
+
+    # share of a column's filled cells that must agree on a type for the column to take it; a
+    # header cell, a "-" or a stray note in one row of five must not change the column's type
+    # (fixtures: every family table has at most one odd cell in five)
+    majority: float = 0.6
+    # amounts at or above this are money when printed without a unit: the smallest sub-kegiatan pagu
+    # in the sample reports and fixtures is in the millions; counts of people or km with a unit
+    # word are COUNT whatever their size ("1.250.000 Jiwa")
+    money_min: float = 1_000_000.0
+    # bare numbers up to this can be percentages (capaian over-achievement reaches 200-300 % in the
+    # samples: 286,8 %); above it a bare number is not read as a percent
+    percent_max: float = 1000.0
+    # a cell longer than this is text even if it holds a figure ("... dikali 100%")
+    figure_max_chars: int = 40
+
+
+@dataclass(frozen=True)
+class ArithSettings:
+    """Relations between columns, found row by row (``extractors.arith``)."""
+
+    # share of rows where a relation must hold for it to confirm roles: most rows, not all, because
+    # the report's own errors are what the check stage is for (fixtures plant 1-3 in 10 rows)
+    share: float = 0.6
+    # rows a relation must hold in before it counts at all: one agreeing row is chance
+    min_rows: int = 2
+    # relative tolerance when looking for a relation (not when flagging): a 1 % slack covers the
+    # report's rounding of capaian to whole numbers on small targets (2/3 printed 67 %)
+    rel_tol: float = 0.01
+    # absolute tolerance for percentages (points), same reason as rel_tol
+    abs_tol_percent: float = 1.0
+
+
+@dataclass(frozen=True)
+class ConfidenceSettings:
+    """How evidence becomes a 0-1 confidence, and the bar for error flags."""
+
+    # error/warning flags only from records at least this confident; below it a finding is kept as
+    # an info flag naming the doubt (OUTPUT.md: "error flags come only from confident rows")
+    flag_min: float = 0.6
+    # weights of the evidence for a column's role: header words, value type, arithmetic
+    words: float = 0.4
+    values: float = 0.3
+    arithmetic: float = 0.3
+    # a table whose row-level checks fail in at least this share of rows (and at least
+    # column_fail_min_rows of them) is misread, not wrong everywhere: its flags abstain
+    column_fail_share: float = 0.8
+    column_fail_min_rows: int = 3
+
+
+@dataclass(frozen=True)
+class TotalSettings:
+    """Parents and totals against their children (``pipeline.check.totals``)."""
+
+    # children summing to k x the parent for a whole k in this range mean subtotals are among the
+    # children (belanja by type with numbered subtotals: TOTAL = half the sum of every row)
+    subtotal_multiples: tuple[int, ...] = (2, 3)
+    # a lone child this far from its parent (ratio) is an unrelated row, not a child that
+    # disagrees: a slip changes a digit or two, not the order of magnitude
+    lone_child_ratio: float = 0.5
+
+
+@dataclass(frozen=True)
+class Settings:
+    types: TypeSettings = field(default_factory=TypeSettings)
+    arith: ArithSettings = field(default_factory=ArithSettings)
+    confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
+    totals: TotalSettings = field(default_factory=TotalSettings)
+
+    def override(self, **dotted: Any) -> Settings:
+        """A copy with fields replaced by dotted name: ``override(**{"arith.share": 0.7})``."""
+        groups: dict[str, dict[str, Any]] = {}
+        for name, value in dotted.items():
+            group, _, attr = name.partition(".")
+            if not attr or not hasattr(self, group) or not hasattr(getattr(self, group), attr):
+                raise KeyError(f"unknown setting '{name}'")
+            current = getattr(getattr(self, group), attr)
+            groups.setdefault(group, {})[attr] = type(current)(value) if not isinstance(current, tuple) else value
+        return dataclasses.replace(self, **{g: dataclasses.replace(getattr(self, g), **kv) for g, kv in groups.items()})
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every setting by dotted name (written into the run's manifest)."""
+        return {f"{g.name}.{k}": v for g in dataclasses.fields(self) for k, v in
+                dataclasses.asdict(getattr(self, g.name)).items()}
+
+
+DEFAULT = Settings()
