@@ -22,6 +22,7 @@ from extractors.model import Document, Table
 from extractors.numbers import Style, infer_style
 from extractors.rows import Context, budget_of, column_styles, measurements_of, plans_of
 from extractors.understand import assign_roles, classify
+from pipeline.coverage import apply_coverage
 from schemas.records import DocumentInfo, Extraction, TableInfo
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ def _run_checks(ext: Extraction) -> None:
 
 def _finish(ext: Extraction) -> Extraction:
     info = ext.info
+    apply_coverage(ext)
     info.n_tables = len(ext.tables)
     info.n_measurements = len(ext.measurements)
     info.n_budget = len(ext.budget)
