@@ -132,19 +132,19 @@ def shift_short_row(cells: list[Cell]) -> list[Cell] | None:
     return lead + cells[1:-1]
 
 
-def realign(table: Table) -> int:
-    """Re-lay out the rows of a table that do not fit its header; returns how many were moved."""
-    moved = 0
+def realign(table: Table) -> list[int]:
+    """Re-lay out the rows of a table that do not fit its header; returns the positions of those moved."""
+    moved: list[int] = []
     roles = table.roles
     numbered = _numbering_column(table)
     for i, row in enumerate(table.rows):
         shifted = shift_short_row(row.cells) if numbered and not _fits(row.cells, roles) else None
         if shifted is not None and _fits(shifted, roles):
             table.rows[i] = Row(cells=shifted, page=row.page, line=row.line)
-            moved += 1
+            moved.append(i)
             continue
         cells, changed = realign_row(row.cells, roles)
         if changed:
             table.rows[i] = Row(cells=cells, page=row.page, line=row.line)
-            moved += 1
+            moved.append(i)
     return moved

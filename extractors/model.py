@@ -102,6 +102,12 @@ class Table:
     reader: str = "text"
     order: float = 0.0
     header_parts: list[list[str]] = field(default_factory=list)  # per column: labels, top level first
+    # filled by the understanding stage (extractors.understand): evidence per column, and for the table
+    col_types: list[str] = field(default_factory=list)  # ColType per column, from the values
+    role_confidence: list[float] = field(default_factory=list)  # per column: words, values, arithmetic
+    confidence: float = 0.0  # how sure the reading of the table's figures is (0-1)
+    relations: list[str] = field(default_factory=list)  # arithmetic found, e.g. "ratio 3,4->5 (9/10)"
+    shifted_rows: list[int] = field(default_factory=list)  # rows re-laid out under the header (weaker evidence)
 
     @property
     def n_cols(self) -> int:

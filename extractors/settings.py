@@ -49,6 +49,9 @@ class ArithSettings:
     rel_tol: float = 0.01
     # absolute tolerance for percentages (points), same reason as rel_tol
     abs_tol_percent: float = 1.0
+    # roles are discovered from the arithmetic alone only among this many numeric columns: beyond it
+    # (multi-year tables with a dozen figure columns) chance triples appear and words must decide
+    max_discover_cols: int = 8
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,17 @@ class TotalSettings:
     # a lone child this far from its parent (ratio) is an unrelated row, not a child that
     # disagrees: a slip changes a digit or two, not the order of magnitude
     lone_child_ratio: float = 0.5
+    # the hierarchy of a table is only trusted in a column where at least this share of its parents
+    # equal the sum of their children: a report's own slips are a few parents, not most of them; a
+    # table whose parents mostly disagree is read with the wrong parents or children (the three
+    # sample reports' budget tables agree in 80-100 % of their parents; fixtures in
+    # tests/test_check_guards.py plant one wrong parent in four)
+    hierarchy_agree_share: float = 0.5
+    # ... and only once a column has this many parents to judge by: one slip in a subtotal makes two
+    # parents disagree (the subtotal and the total above it), so with three parents a single real
+    # error would already be "most of them"; four is the fewest where that needs two slips
+    # (tests/test_check_guards.py: a subtotal slip under a TOTAL, a misread four-program table)
+    hierarchy_min_parents: int = 4
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,20 @@ text of the column to its left).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from extractors.align import realign
+from extractors.arith import Relation, find_ratios, found, test_difference, test_ratio, test_sum
+from extractors.coltypes import NUMERIC_TYPES, ColumnType, column_type
 from extractors.model import Table
-from extractors.numbers import parse_number
+from extractors.numbers import Style, parse_number
+from extractors.rows import column_styles
+from extractors.settings import DEFAULT, Settings
+from extractors.vocab import TEXT_ROLES, VALUE_ROLES, ColType, Role
 
-TEXT_ROLES = {"no", "kode", "uraian", "sasaran", "tujuan", "strategi", "indikator", "satuan", "formula", "ket"}
-VALUE_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa"}
 _MONEY_WORDS = regex.compile(r"\b(?:rp|anggaran|pagu|alokasi|keuangan|dana|biaya|belanja|rupiah)\b", regex.I)
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
 
@@ -93,8 +97,18 @@ def _money_side(role: str) -> str:
     return {"target": "pagu", "realisasi": "realisasi_anggaran", "capaian": "persen"}.get(role, role)
 
 
+# a quarter / semester / month of the year: part of the year's figure, not the figure itself. "Realisasi
+# s.d. Triwulan IV" (up to) is the cumulative figure. Public format: Permendagri 86/2017 form E.81
+# (Realisasi Kinerja pada Triwulan I-IV) and the quarterly columns of Renja evaluation tables.
+_PERIOD = regex.compile(r"\b(?:triwulan|tw|semester|bulan)\b", regex.I)
+_UP_TO = regex.compile(r"\b(?:s\.?\s?d\.?|s/d|sampai(?: dengan)?|hingga)\s", regex.I)
+
+
 def column_role(parts: list[str]) -> str:
     """Role from a column's header parts, deepest (own) label first, then its parents."""
+    joined = " ".join(parts)
+    if _PERIOD.search(joined) and not _UP_TO.search(joined):
+        return Role.OTHER
     own = parts[-1] if parts else ""
     parents = " ".join(parts[:-1])
     own_role = _role_words(own)
@@ -102,7 +116,7 @@ def column_role(parts: list[str]) -> str:
     if own_role == "rp":
         return "pagu" if parent_role in ("target", "pagu", "") else _money_side(parent_role)
     if own_role == "k":
-        return parent_role if parent_role in ("target", "realisasi") else "other"
+        return parent_role if parent_role in ("target", "realisasi", "capaian") else "other"
     if own_role in ("", "year", "other") and parent_role in VALUE_ROLES:
         return parent_role
     if own_role in ("target", "realisasi", "capaian") and parents and _MONEY_WORDS.search(parents):
@@ -115,56 +129,129 @@ def column_role(parts: list[str]) -> str:
 
 
 def _years(label: str) -> int | None:
-    found = _YEAR.findall(label)
-    return int(found[-1]) if found else None
+    found_ = _YEAR.findall(label)
+    return int(found_[-1]) if found_ else None
 
 
-def _numeric_share(table: Table, col: int) -> tuple[float, float]:
-    """Share of filled cells that are numbers, and the median magnitude of those numbers."""
-    values: list[float] = []
-    filled = 0
-    for row in table.rows:
-        text = row.text(col)
-        if not text:
-            continue
-        filled += 1
-        n = parse_number(text)
-        if n.value is not None:
-            values.append(abs(n.value))
-    if not filled:
-        return 0.0, 0.0
-    values.sort()
-    median = values[len(values) // 2] if values else 0.0
-    return len(values) / filled, median
+@dataclass(frozen=True)
+class Evidence:
+    """Why a column has its role: its header words, its values' type, the arithmetic it takes part in."""
+
+    words: float  # 1: the column's own header words name the role; 0.5: inferred (order, neighbours); 0: none
+    values: float  # how well the values' type fits the role, times the share of cells of that type
+    arithmetic: float  # share of rows where a relation with the column holds; 0.5 when none could be tested
+
+    def score(self, settings: Settings) -> float:
+        c = settings.confidence
+        return round(c.words * self.words + c.values * self.values + c.arithmetic * self.arithmetic, 4)
 
 
-def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None) -> None:
-    roles = [column_role(parts) for parts in labels_parts]
+def numeric_matrix(table: Table, styles: list[Style | None]) -> list[list[float | None]]:
+    """Every body cell parsed once, in its column's number style: values[col][row]."""
+    out: list[list[float | None]] = []
+    for j in range(table.n_cols):
+        col: list[float | None] = []
+        for row in table.rows:
+            text = row.text(j)
+            col.append(parse_number(text, styles[j]).value if text else None)
+        out.append(col)
+    return out
+
+
+def _fits_type(role: str, kind: ColumnType) -> float:
+    """How well a column's value type fits a role (0-1), before the share of cells of that type."""
+    t = kind.type
+    if t is ColType.EMPTY:
+        return 0.0
+    if role in (Role.TARGET, Role.REALISASI):
+        return 1.0 if t in NUMERIC_TYPES or t is ColType.GRADE else 0.0
+    if role in (Role.CAPAIAN, Role.PERSEN):
+        return 1.0 if t in (ColType.PERCENT, ColType.NUMBER) else (0.5 if t is ColType.GRADE else 0.0)
+    if role in (Role.PAGU, Role.REALISASI_ANGGARAN, Role.SISA):
+        return 1.0 if t is ColType.MONEY else (0.5 if t is ColType.NUMBER else 0.0)
+    if role in TEXT_ROLES:
+        return 1.0 if t in (ColType.TEXT, ColType.CODE, ColType.GRADE) else 0.3
+    return 0.5
+
+
+def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None, settings: Settings = DEFAULT,
+                 style: Style | None = None) -> None:
+    """Give every column a role from its header words and its values, confirmed by the arithmetic
+    between columns; record each column's evidence and the table's confidence."""
+    roles: list[str] = [column_role(parts) for parts in labels_parts]
+    named = [r not in ("", Role.OTHER, Role.YEAR) for r in roles]  # the header's own words gave the role
     years = [_years(" ".join(parts)) for parts in labels_parts]
     notes: list[str] = []
     # a column without a header continues the text column to its left
     for j, role in enumerate(roles):
-        if role == "" and j > 0 and roles[j - 1] in TEXT_ROLES | {"uraian"}:
+        if role == "" and j > 0 and roles[j - 1] in TEXT_ROLES:
             roles[j] = roles[j - 1]
     _names_not_figures(table, roles, notes)
     table.roles = roles
-    moved = realign(table)
-    if moved:
-        notes.append(f"{moved} shifted row(s) re-laid out under the header")
-    for j, role in enumerate(roles):
-        if role in ("target", "realisasi"):
-            share, median = _numeric_share(table, j)
-            if share > 0.5 and median >= 1_000_000:
-                roles[j] = _money_side(role)
-                notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
-    _confirm_capaian(table, roles, notes)
+    table.shifted_rows = realign(table)
+    if table.shifted_rows:
+        notes.append(f"{len(table.shifted_rows)} shifted row(s) re-laid out under the header")
+    types = [column_type((row.text(j) for row in table.rows), settings.types) for j in range(table.n_cols)]
+    _money_by_type(table, roles, types, notes)
+    styles = column_styles(table, style)
+    values = numeric_matrix(table, styles)
+    inferred: set[int] = set()
+    inferred |= _confirm_capaian(values, roles, types, notes, table, settings)
+    inferred |= _discover(values, roles, types, notes, settings)
     _resolve_years(roles, years, labels_parts, tahun, notes)
     _resolve_percent(roles)
+    relations = _relations(values, roles, labels_parts, settings)
     table.roles = roles
     table.years = years
+    table.col_types = [t.type.value for t in types]
+    table.relations = [f"{r.kind} {','.join(str(c + 1) for c in r.cols)} ({r.hits}/{r.tested})" for r in relations]
+    evidence = [_evidence(j, roles[j], named[j] and j not in inferred, types[j], relations, settings)
+                for j in range(table.n_cols)]
+    table.role_confidence = [e.score(settings) for e in evidence]
+    table.confidence = max(part_confidence(table, Role.TARGET), part_confidence(table, Role.PAGU))
     table.notes.extend(notes)
 
 
+def _evidence(j: int, role: str, named: bool, kind: ColumnType, relations: list[Relation],
+              settings: Settings) -> Evidence:
+    mine = [r for r in relations if j in r.cols]
+    arithmetic = max((r.share for r in mine), default=0.5)
+    return Evidence(words=1.0 if named else (0.5 if role not in ("", Role.OTHER) else 0.0),
+                    values=_fits_type(role, kind) * kind.share, arithmetic=arithmetic)
+
+
+def part_confidence(table: Table, first: str) -> float:
+    """Confidence of the measurement part (first=TARGET) or budget part (first=PAGU) of a table: its
+    weakest key column (target, realisasi, capaian / pagu, realisasi anggaran, %); 0 when absent."""
+    keys = (Role.TARGET, Role.REALISASI, Role.CAPAIAN) if first == Role.TARGET else (
+        Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN)
+    if not table.role_confidence:
+        return 0.0
+    scores = []
+    for k, role in enumerate(keys):
+        cols = [j for j, r in enumerate(table.roles) if r == role]
+        if not cols:
+            if k < 2:
+                return 0.0
+            continue
+        scores.append(max(table.role_confidence[j] for j in cols))
+    return min(scores) if scores else 0.0
+
+
+def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], notes: list[str]) -> None:
+    """A target/realisasi column whose values are money amounts is the budget's pagu / realisasi.
+
+    Only money counts (thousands groups on large amounts, "Rp", ",-"): a count with a unit word
+    ("1.250.000 Jiwa") is a COUNT however large, and a table with a satuan column naming units other
+    than rupiah counts things, so an indicator table stays one (issue 8; fixtures of counts tables)."""
+    for j in (j for j, r in enumerate(roles) if r == Role.SATUAN):
+        units = [row.text(j).lower() for row in table.rows if row.text(j)]
+        if units and sum(1 for u in units if regex.search(r"\brp\b|rupiah", u)) < len(units) / 2:
+            return
+    for j, role in enumerate(roles):
+        if role in (Role.TARGET, Role.REALISASI) and types[j].type is ColType.MONEY:
+            roles[j] = _money_side(role)
+            notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
 def _names_not_figures(table: Table, roles: list[str], notes: list[str]) -> None:
     """A value-headed column that holds names ("ANGGARAN": PRIORITAS, PENDUKUNG) is the row label."""
     if "uraian" in roles:
@@ -229,31 +316,92 @@ def _resolve_percent(roles: list[str]) -> None:
             roles[j] = "capaian"
 
 
-def _agrees(table: Table, t: int, r: int, c: int) -> tuple[int, int]:
-    hits = total = 0
-    for row in table.rows:
-        tv, rv, cv = parse_number(row.text(t)), parse_number(row.text(r)), parse_number(row.text(c))
-        if tv.value and rv.value is not None and cv.value is not None:
-            total += 1
-            ratio = rv.value / tv.value * 100
-            hits += abs(ratio - cv.value) <= max(1.0, abs(ratio) * 0.01)
-    return hits, total
-
-
-def _confirm_capaian(table: Table, roles: list[str], notes: list[str]) -> None:
-    """A column whose values equal realisasi/target*100 row after row is capaian, whatever its header."""
-    if "capaian" in roles or "target" not in roles:
-        return
-    t = roles.index("target")
-    loose = ("realisasi", "year", "other", "persen")
-    reals = [j for j, role in enumerate(roles) if role == "realisasi"]
-    for r in reals:
+def _confirm_capaian(values: list[list[float | None]], roles: list[str], types: list[ColumnType], notes: list[str],
+                     table: Table, settings: Settings) -> set[int]:
+    """A column whose values equal realisasi/target*100 in most rows is capaian, whatever its header."""
+    if Role.CAPAIAN in roles or Role.TARGET not in roles:
+        return set()
+    t = roles.index(Role.TARGET)
+    loose = (Role.REALISASI, Role.YEAR, Role.OTHER, Role.PERSEN, "")
+    for r in (j for j, role in enumerate(roles) if role == Role.REALISASI):
         for c in (j for j, role in enumerate(roles) if j not in (t, r) and role in loose):
-            hits, total = _agrees(table, t, r, c)
-            if total and hits / total >= 0.6:
+            if types[c].type not in (ColType.PERCENT, ColType.NUMBER):
+                continue
+            if found(test_ratio(values, t, r, c, settings.arith), settings.arith):
                 notes.append(f"column {c + 1} ('{table.header[c]}') holds realisasi/target*100: read as capaian")
-                roles[c] = "capaian"
-                return
+                roles[c] = Role.CAPAIAN
+                return {c}
+    return set()
+
+
+def _discover(values: list[list[float | None]], roles: list[str], types: list[ColumnType], notes: list[str],
+              settings: Settings) -> set[int]:
+    """No header words name the figures: take them from the arithmetic.
+
+    Three numeric columns where c = b/a*100 in most rows are target, realisasi, capaian (or, for
+    money amounts, pagu, realisasi anggaran, %), in the usual orientation (see extractors.arith)."""
+    if {Role.TARGET, Role.REALISASI} <= set(roles) or {Role.PAGU, Role.REALISASI_ANGGARAN} <= set(roles):
+        return set()
+    # only columns the header's words leave open: a column the header dates ("Target 2022") or names is
+    # the header's to decide
+    free = [j for j, r in enumerate(roles) if (r in ("", Role.OTHER) or r in VALUE_ROLES and r not in roles[:j] + roles[j + 1:])
+            and types[j].type in NUMERIC_TYPES]
+    if len(free) < 3 or len(free) > settings.arith.max_discover_cols:
+        return set()
+    best = next(iter(find_ratios(values, free, settings.arith)), None)
+    if best is None:
+        return set()
+    a, b, c = best.cols
+    if types[c].type not in (ColType.PERCENT, ColType.NUMBER) or types[a].type != types[b].type and (
+            ColType.MONEY in (types[a].type, types[b].type)):
+        return set()
+    money = types[a].type is ColType.MONEY
+    new = (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN) if money else (Role.TARGET, Role.REALISASI, Role.CAPAIAN)
+    for j, role in zip((a, b, c), new, strict=True):
+        roles[j] = role
+    notes.append(f"columns {a + 1}, {b + 1}, {c + 1} read as {'/'.join(new)} from the arithmetic "
+                 f"({best.hits} of {best.tested} rows)")
+    return {a, b, c}
+
+
+def _relations(values: list[list[float | None]], roles: list[str], parts: list[list[str]],
+               settings: Settings) -> list[Relation]:
+    """The relations the roles imply, tested on the rows: capaian, budget %, sisa, quarters."""
+    def col(role: str) -> int | None:
+        return roles.index(role) if role in roles else None
+
+    out: list[Relation] = []
+    for a, b, c in ((Role.TARGET, Role.REALISASI, Role.CAPAIAN), (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN)):
+        ia, ib, ic = col(a), col(b), col(c)
+        if ia is not None and ib is not None and ic is not None:
+            rel = test_ratio(values, ia, ib, ic, settings.arith)
+            if rel.tested >= settings.arith.min_rows:
+                out.append(rel)
+    ip, ir, isisa = col(Role.PAGU), col(Role.REALISASI_ANGGARAN), col(Role.SISA)
+    if ip is not None and ir is not None and isisa is not None:
+        rel = test_difference(values, ip, ir, isisa, settings.arith)
+        if rel.tested >= settings.arith.min_rows:
+            out.append(rel)
+    out.extend(_quarter_sums(values, roles, parts, settings))
+    return out
+
+
+def _quarter_sums(values: list[list[float | None]], roles: list[str], parts: list[list[str]],
+                  settings: Settings) -> list[Relation]:
+    """Quarter columns (same own label, e.g. "Rp", under a period label) summing to the year's column."""
+    out: list[Relation] = []
+    for total_role in (Role.REALISASI, Role.REALISASI_ANGGARAN):
+        if total_role not in roles:
+            continue
+        y = roles.index(total_role)
+        own = parts[y][-1].lower() if parts[y] else ""
+        quarters = [j for j, p in enumerate(parts) if j != y and roles[j] == Role.OTHER and p
+                    and _PERIOD.search(" ".join(p)) and p[-1].lower() == own]
+        if len(quarters) >= 2:
+            rel = test_sum(values, y, quarters, settings.arith)
+            if rel.tested >= settings.arith.min_rows:
+                out.append(rel)
+    return out
 
 
 def classify(table: Table) -> str:

@@ -76,10 +76,11 @@ def extract_from(doc: Document) -> Extraction:
                         instansi=meta.instansi, wilayah=meta.wilayah, tahun=meta.tahun)
     ext = Extraction(info=info, document=doc)
     tables = assemble(doc)
+    style = _document_style(tables)
     for table in tables:
-        assign_roles(table, table.header_parts, meta.tahun)
+        assign_roles(table, table.header_parts, meta.tahun, style=style)
         table.kind = classify(table)
-    ctx = Context(doc.doc_id, doc.source_file, meta.tahun, _document_style(tables))
+    ctx = Context(doc.doc_id, doc.source_file, meta.tahun, style)
     for table in tables:
         styles = column_styles(table, ctx.style)
         meas = measurements_of(table, ctx, styles)

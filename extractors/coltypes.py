@@ -1,0 +1,101 @@
+"""Column types from the values alone, before any header word is read.
+
+A cell's type comes from how it is printed: a % sign, "Rp" or a ",-" suffix, a unit word after the
+figure, thousands groups on a large amount, a budget code, a year, a grade word. A column takes the
+type most of its filled cells agree on (``TypeSettings.majority``); the share is kept as evidence.
+Justified by the public format (DESIGN.md, "What a report looks like": "35,52%", "Rp 2.456.653.000,-",
+"96 Pendamping", "1.06.01.2.01.01", "72/BB") and seen in all three sample reports and the fixtures.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from extractors.numbers import Number, parse_number
+from extractors.settings import DEFAULT, TypeSettings
+from extractors.vocab import ColType
+
+_CODE = regex.compile(r"^\s*(?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){2,6}\.?\s*$", regex.I)
+_THOUSANDS = regex.compile(r"^\s*\d{1,3}(?:\.\d{3})+\s*$")  # "2.456.653.000": an amount, not a code
+_NUMBERING = regex.compile(r"^\s*\(?(?:\d{1,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]\s*$", regex.I)
+_YEAR = regex.compile(r"^\s*\(?(?:19|20)\d{2}\)?\s*$")
+_WORDS = regex.compile(r"[A-Za-z]{3,}")
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    """A column's type and how much of the column agrees with it (0-1)."""
+
+    type: ColType
+    share: float
+    n_filled: int
+    median: float | None = None  # median magnitude of its numbers, when numeric
+
+
+NUMERIC_TYPES = frozenset({ColType.PERCENT, ColType.MONEY, ColType.COUNT, ColType.NUMBER})
+
+
+def cell_type(text: str, settings: TypeSettings = DEFAULT.types, number: Number | None = None) -> ColType:
+    """The type of one printed cell."""
+    t = text.strip()
+    if not t:
+        return ColType.EMPTY
+    if (_CODE.match(t) and not _THOUSANDS.match(t)) or _NUMBERING.match(t):
+        return ColType.CODE
+    if _YEAR.match(t):
+        return ColType.YEAR
+    if len(t) > settings.figure_max_chars or len(_WORDS.findall(t)) > 3:
+        return ColType.TEXT
+    n = number if number is not None else parse_number(t)
+    if n.value is None:
+        if n.qualitative:
+            return ColType.GRADE
+        if n.dash:
+            return ColType.EMPTY
+        return ColType.TEXT
+    if n.qualitative:
+        return ColType.GRADE
+    if n.percent:
+        return ColType.PERCENT
+    if n.unit and not n.money:
+        return ColType.COUNT
+    if n.money or abs(n.value) >= settings.money_min:
+        return ColType.MONEY
+    return ColType.NUMBER
+
+
+def column_type(texts: Iterable[str], settings: TypeSettings = DEFAULT.types) -> ColumnType:
+    """The type most filled cells of a column agree on.
+
+    Numeric kinds count towards each other when no single kind has a majority (a percent column
+    with a few bare "100" cells is still a percent column); a dash is no evidence either way.
+    """
+    counts: Counter[ColType] = Counter()
+    mags: list[float] = []
+    for text in texts:
+        n = parse_number(text) if text.strip() else None
+        kind = cell_type(text, settings, n)
+        if kind is ColType.EMPTY:
+            continue
+        counts[kind] += 1
+        if n is not None and n.value is not None and kind in NUMERIC_TYPES:
+            mags.append(abs(n.value))
+    filled = sum(counts.values())
+    if not filled:
+        return ColumnType(ColType.EMPTY, 0.0, 0)
+    mags.sort()
+    median = mags[len(mags) // 2] if mags else None
+    kind, top = counts.most_common(1)[0]
+    if top / filled >= settings.majority:
+        return ColumnType(kind, top / filled, filled, median)
+    numeric = sum(counts[k] for k in NUMERIC_TYPES)
+    if numeric / filled >= settings.majority:
+        best = max(NUMERIC_TYPES, key=lambda k: counts[k])
+        if best is ColType.NUMBER and counts[ColType.PERCENT]:
+            best = ColType.PERCENT  # bare numbers beside printed percents: the % was left off some cells
+        return ColumnType(best, numeric / filled, filled, median)
+    return ColumnType(kind, top / filled, filled, median)
