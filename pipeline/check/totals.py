@@ -10,15 +10,19 @@ only checked when it has at least one child with figures and every child can be 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from extractors.numbers import Number
 from extractors.rows import EMPTY, parent_of
+from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
+from pipeline.check.subjects import name_key
 from pipeline.check.tolerance import agrees, exact
 from schemas.records import BudgetLine, Flag, Measurement, PlanEntry
 
-COLUMNS: list[tuple[str, Callable[[BudgetLine], Number]]] = [
+Getter = Callable[[BudgetLine], Number]
+Pair = tuple[BudgetLine, list[BudgetLine]]
+COLUMNS: list[tuple[str, Getter]] = [
     ("pagu", lambda b: b.pagu), ("realisasi", lambda b: b.realisasi), ("sisa", lambda b: b.sisa)]
 
 
@@ -70,8 +74,27 @@ def _top_level(rows: list[BudgetLine], total: BudgetLine) -> list[BudgetLine]:
     return [b for b in before if b.level == "other"]
 
 
-def check_totals(budget: list[BudgetLine]) -> list[Flag]:
+Elsewhere = dict[str, list[tuple[str, float]]]  # name key -> (table, pagu) of every program line
+
+
+def pagu_elsewhere(lines: Sequence[BudgetLine], plans: Sequence[PlanEntry] = ()) -> Elsewhere:
+    """The pagu every table gives each named line, for corroborating a parent's own figure."""
+    out: Elsewhere = defaultdict(list)
+    for b in lines:
+        if b.pagu.ok and b.pagu.value:
+            out[name_key(b.uraian)].append((b.table_id, b.pagu.value))
+    for p in plans:
+        if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
+            out[name_key(p.subject)].append((p.table_id, p.pagu.value))
+    return out
+
+
+def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
+                 elsewhere: Elsewhere | None = None) -> list[Flag]:
+    """Parents and totals against their children, table by table, behind the plausibility guards."""
     flags: list[Flag] = []
+    if elsewhere is None:
+        elsewhere = pagu_elsewhere(budget)
     by_table: dict[str, list[BudgetLine]] = defaultdict(list)
     for b in budget:
         by_table[b.table_id].append(b)
@@ -79,24 +102,30 @@ def check_totals(budget: list[BudgetLine]) -> list[Flag]:
         rows = _without_repeats(sorted(table_rows, key=lambda b: b.position))
         coded = sum(1 for b in rows if b.kode) >= len(rows) / 2
         kids = _children_by_code(rows) if coded else _children_by_structure(rows)
+        pairs: list[tuple[BudgetLine, list[BudgetLine]]] = []
         for b in rows:
             if b.is_total:
                 children = _top_level(rows, b)
                 if len(children) >= 2:
-                    flags.extend(_compare(b, children))
+                    pairs.append((b, children))
             elif id(b) in kids:
-                flags.extend(_compare(b, kids[id(b)]))
+                children = kids[id(b)]
+                if not coded and _lone_after_gap(b, children) and not _corroborated(b, children, rows, elsewhere):
+                    continue
+                pairs.append((b, children))
+        flags.extend(_check_hierarchy(pairs, settings, lambda p, c, rows=rows: _corroborated(p, c, rows, elsewhere)))
     return flags
 
 
-def check_plan_totals(plans: list[PlanEntry]) -> list[Flag]:
+def check_plan_totals(plans: list[PlanEntry], settings: Settings = DEFAULT) -> list[Flag]:
     """Pagu-only lists (a Perjanjian Kinerja's program budgets, a Renja table): parents and totals against
     their children, exactly as for budget tables."""
     lines = [BudgetLine(p.doc_id, p.source_file, p.table_id, p.page, p.line, p.kode, p.level, p.subject, p.pagu,
                         EMPTY, EMPTY, EMPTY, is_total=p.is_total, parent_kode=parent_of(p.kode) if p.kode else "",
-                        section=p.section, position=p.position, year=p.year)
+                        section=p.section, position=p.position, year=p.year,
+                        confidence=p.confidence)
              for p in plans if p.kind == "program" and p.pagu is not None and p.level]
-    return check_totals(lines)
+    return check_totals(lines, settings, pagu_elsewhere(lines, plans))
 
 
 def _without_repeats(rows: list[BudgetLine]) -> list[BudgetLine]:
@@ -112,23 +141,183 @@ def _without_repeats(rows: list[BudgetLine]) -> list[BudgetLine]:
     return out
 
 
-def _compare(parent: BudgetLine, children: list[BudgetLine]) -> list[Flag]:
+def _sum(value: Number, parts: list[Number]) -> tuple[float, float] | None:
+    """(sum of the parts, tolerance) in one column, or None when the column cannot be summed there."""
+    if not value.ok or value.value is None:
+        return None
+    if not all(p.ok or p.dash for p in parts) or not any(p.ok and p.value for p in parts):
+        return None
+    total = sum(p.value or 0.0 for p in parts)
+    # whole rupiah are exact; only figures printed with decimals carry rounding into the sum
+    tolerance = 0.5 * value.resolution + sum(0.5 * p.resolution for p in parts if p.decimals) + 1e-6
+    return total, tolerance
+
+
+def _adds_up(parent: BudgetLine, children: list[BudgetLine], get: Getter) -> bool | None:
+    """True / False when the column can be summed, None when it cannot."""
+    summed = _sum(get(parent), [get(c) for c in children])
+    if summed is None:
+        return None
+    total, tolerance = summed
+    return abs(total - (get(parent).value or 0.0)) <= tolerance
+
+
+def _agreeing(parent: BudgetLine, children: list[BudgetLine]) -> tuple[int, int]:
+    """(columns adding up, columns not adding up)."""
+    results = [_adds_up(parent, children, get) for _, get in COLUMNS]
+    return sum(1 for r in results if r is True), sum(1 for r in results if r is False)
+
+
+def subtotal_groups(children: list[BudgetLine]) -> list[Pair] | None:
+    """Children that are subtotals, each followed by its items: spending by type prints "1. Belanja Operasi"
+    above Belanja Pegawai, Belanja Barang dan Jasa, ..., "2. Belanja Modal" above its items, and a TOTAL that
+    sums the subtotals only (Permendagri 77/2020 groups belanja by type under numbered subtotals; fixtures in
+    tests/test_check_guards.py). A subtotal is recognised by its figures, not its words: a row equal (in pagu
+    or realisasi) to the sum of the rows right after it, up to the next such row, with the whole list cut into
+    such groups and at least one of them holding two items. None when the list cannot be cut that way."""
+    n = len(children)
+    memo: dict[int, list[Pair] | None] = {}
+
+    def solve(i: int) -> list[Pair] | None:
+        if i == n:
+            return []
+        if i in memo:
+            return memo[i]
+        memo[i] = None
+        head = children[i]
+        for j in range(i + 2, n + 1):
+            items = children[i + 1:j]
+            if any(_adds_up(head, items, get) for name, get in COLUMNS if name != "sisa"):
+                rest = solve(j)
+                if rest is not None:
+                    memo[i] = [(head, items), *rest]
+                    break
+        return memo[i]
+
+    groups = solve(0)
+    if not groups or not any(len(items) >= 2 for _, items in groups):
+        return None
+    return groups
+
+
+def _resolve(parent: BudgetLine, children: list[BudgetLine]) -> list[Pair]:
+    """The parent against its children, or, when subtotals are among them, against the subtotals and each
+    subtotal against its items."""
+    plain_ok, plain_wrong = _agreeing(parent, children)
+    if not plain_wrong or len(children) < 3:
+        return [(parent, children)]
+    groups = subtotal_groups(children)
+    if groups is None:
+        return [(parent, children)]
+    heads = [head for head, _ in groups]
+    if plain_ok > _agreeing(parent, heads)[0]:
+        return [(parent, children)]
+    return [(parent, heads), *groups]
+
+
+def _k_multiple(value: Number, parts: list[Number], multiples: tuple[int, ...]) -> int | None:
+    """The k for which the children sum to k x the parent: subtotals are among the children."""
+    summed = _sum(value, parts)
+    if summed is None or not value.value:
+        return None
+    total, tolerance = summed
+    for k in multiples:
+        if abs(total - k * value.value) <= k * tolerance:
+            return k
+    return None
+
+
+def _far_lone_child(value: Number, child: Number, ratio: float) -> bool:
+    """A lone child whose figure is not even of the parent's size: an unrelated row, not a child that
+    disagrees (a slip changes a digit or two, not the order of magnitude)."""
+    a, b = abs(value.value or 0.0), abs(child.value or 0.0)
+    return max(a, b) > 0 and min(a, b) / max(a, b) < ratio
+
+
+def _lone_after_gap(parent: BudgetLine, children: list[BudgetLine]) -> bool:
+    """Without codes, one row after a heading row without figures (a gap in the table's rows between the
+    parent and it) belongs to that heading, not to the parent above it."""
+    return len(children) == 1 and children[0].position - parent.position > 1
+
+
+def _corroborated(parent: BudgetLine, children: list[BudgetLine], rows: list[BudgetLine],
+                  elsewhere: Elsewhere) -> bool:
+    """A lone child far from its parent is a finding only with a second witness that the parent's own figure
+    is the wrong one: the parent prints exactly the pagu and realisasi of another row of its table (figures
+    copied from the row above), or another table gives the parent, by name, its child's pagu (the same
+    program in the report's other budget tables). Both are what auditors check by hand; the sample reports
+    show each (a kegiatan copying its neighbour's pair; a program printed with digits lost)."""
+    if len(children) != 1:
+        return True
+    child = children[0]
+    pair = (parent.pagu.value, parent.realisasi.value)
+    if parent.pagu.ok and parent.realisasi.ok and any(
+            r is not parent and r is not child and (r.pagu.value, r.realisasi.value) == pair for r in rows):
+        return True
+    if not child.pagu.ok or not child.pagu.value:
+        return False
+    return any(table != parent.table_id and abs(value - child.pagu.value) < 0.5
+               for table, value in elsewhere.get(name_key(parent.uraian), []))
+
+
+def _check_hierarchy(pairs: list[Pair], settings: Settings,
+                     corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None) -> list[Flag]:
+    """Every parent of one table against its children, in the columns where most parents add up."""
+    resolved = [pair for parent, children in pairs for pair in _resolve(parent, children)]
+    misread: list[tuple[str, int, int]] = []
+    trusted: set[str] = set()
+    for name, get in COLUMNS:
+        results = [r for parent, children in resolved if (r := _adds_up(parent, children, get)) is not None]
+        agree = sum(results)
+        if len(results) >= settings.totals.hierarchy_min_parents and \
+                agree < settings.totals.hierarchy_agree_share * len(results):
+            misread.append((name, agree, len(results)))
+        else:
+            trusted.add(name)
+    flags: list[Flag] = []
+    for parent, children in resolved:
+        flags.extend(_compare(parent, children, trusted, settings, corroborated))
+    if misread and resolved:
+        first = resolved[0][0]
+        detail = "; ".join(f"{name}: {agree} dari {n}" for name, agree, n in misread)
+        flags.append(Flag(first.doc_id, first.source_file, first.table_id, first.page, first.line, "total_mismatch",
+                          "info", f"{first.table_id} ({'+'.join(m[0] for m in misread)})", None, None, None,
+                          f"Sebagian besar baris induk di tabel ini tidak sama dengan jumlah rinciannya ({detail}): "
+                          f"susunan tabel kemungkinan salah terbaca, jumlahnya tidak diperiksa",
+                          confidence=min(r.confidence for r, _ in resolved)))
+    return flags
+
+
+def _compare(parent: BudgetLine, children: list[BudgetLine], trusted: set[str] | None = None,
+             settings: Settings = DEFAULT,
+             corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None) -> list[Flag]:
     """One flag per parent row, naming every column whose children do not add up."""
     wrong: list[tuple[str, float, float]] = []
+    doubts: list[str] = []
     for name, get in COLUMNS:
-        value = get(parent)
-        if not value.ok or value.value is None:
+        if trusted is not None and name not in trusted:
             continue
+        value = get(parent)
         parts = [get(c) for c in children]
-        if not all(p.ok or p.dash for p in parts) or not any(p.ok and p.value for p in parts):
+        if _adds_up(parent, children, get) is not False:
             continue
         total = sum(p.value or 0.0 for p in parts)
-        # whole rupiah are exact; only figures printed with decimals carry rounding into the sum
-        tolerance = 0.5 * value.resolution + sum(0.5 * p.resolution for p in parts if p.decimals) + 1e-6
-        if abs(total - value.value) > tolerance:
-            wrong.append((name, value.value, total))
+        k = _k_multiple(value, parts, settings.totals.subtotal_multiples)
+        if k is not None:
+            doubts.append(f"{name}: jumlah rincian {fmt(total)} = {k} x {fmt(value.value)}")
+            continue
+        if len(children) == 1 and _far_lone_child(value, parts[0], settings.totals.lone_child_ratio) and not (
+                corroborated is not None and corroborated(parent, children)):
+            continue
+        wrong.append((name, value.value or 0.0, total))
+    confidence = min([parent.confidence, *(c.confidence for c in children)])
     if not wrong:
-        return []
+        if not doubts:
+            return []
+        return [Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line, "total_mismatch",
+                     "info", f"{parent.uraian}", None, None, None,
+                     f"'{parent.uraian[:60]}': rinciannya tampaknya memuat subtotal ({'; '.join(doubts)}); "
+                     f"jumlahnya tidak diperiksa", confidence=confidence)]
     names = ", ".join(str(c.line or c.kode or c.uraian[:30]) for c in children[:12])
     where = "baris" if children[0].line else "rincian"
     detail = "; ".join(f"{name} {fmt(printed_value)} vs jumlah {fmt(total)}" for name, printed_value, total in wrong)
@@ -137,7 +326,7 @@ def _compare(parent: BudgetLine, children: list[BudgetLine]) -> list[Flag]:
     return [Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line, "total_mismatch",
                  "error", f"{parent.uraian} ({columns})", reported, expected, round(reported - expected, 4),
                  f"'{parent.uraian[:60]}' tidak sama dengan jumlah {len(children)} rinciannya ({where} {names}): "
-                 f"{detail}")]
+                 f"{detail}", confidence=confidence)]
 
 
 # --- indicator counts: a kegiatan's count against its sub-kegiatan -------------------------------------------

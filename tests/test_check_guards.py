@@ -1,0 +1,115 @@
+"""Plausibility guards of the check stage, on small made-up tables: subtotals among the children, a lone
+child far from its parent, a table whose parents mostly disagree (misread, not wrong)."""
+
+from extractors.numbers import parse_number
+from extractors.settings import DEFAULT
+from pipeline.check.totals import check_totals, subtotal_groups
+from schemas.records import BudgetLine
+
+P = parse_number
+
+
+def line(name: str, pagu: str, real: str, pos: int, level: str = "other", total: bool = False, table: str = "t01",
+         kode: str = "") -> BudgetLine:
+    from extractors.rows import parent_of
+
+    return BudgetLine("d", "f.txt", table, None, 10 + pos, kode, "total" if total else level, name, P(pagu), P(real),
+                      P(""), P(""), is_total=total, parent_kode=parent_of(kode), position=pos)
+
+
+def by_type(total_pagu: str = "1.000.000", modal_real: str = "280.000", total_real: str = "880.000"
+            ) -> list[BudgetLine]:
+    """Spending by type: two numbered subtotals, each above its items, and the TOTAL of the subtotals."""
+    return [
+        line("Belanja Operasi", "700.000", "600.000", 0),
+        line("Belanja Pegawai", "400.000", "350.000", 1),
+        line("Belanja Barang dan Jasa", "300.000", "250.000", 2),
+        line("Belanja Modal", "300.000", modal_real, 3),
+        line("Belanja Modal Peralatan dan Mesin", "200.000", "180.000", 4),
+        line("Belanja Modal Gedung dan Bangunan", "100.000", "100.000", 5),
+        line("TOTAL BELANJA", total_pagu, total_real, 6, total=True),
+    ]
+
+
+def errors(flags: list) -> list:
+    return [f for f in flags if f.severity != "info"]
+
+
+def test_subtotals_are_recognised_by_their_figures() -> None:
+    rows = by_type()[:-1]
+    groups = subtotal_groups(rows)
+    assert groups is not None and [head.uraian for head, _ in groups] == ["Belanja Operasi", "Belanja Modal"]
+    assert [len(items) for _, items in groups] == [2, 2]
+    # plain rows that are not subtotals of what follows cannot be cut into groups
+    assert subtotal_groups([line("A", "10", "9", 0), line("B", "20", "18", 1), line("C", "30", "29", 2)]) is None
+
+
+def test_total_of_subtotals_is_not_a_finding() -> None:
+    # the sum of every row is twice the TOTAL: comparing with it would be a false alarm
+    assert check_totals(by_type()) == []
+
+
+def test_total_is_checked_against_the_subtotals_and_each_subtotal_against_its_items() -> None:
+    [flag] = errors(check_totals(by_type(total_pagu="1.100.000")))
+    assert flag.line == 16 and (flag.reported, flag.expected) == (1_100_000, 1_000_000)
+    # a subtotal whose realisasi is not the sum of its items (its pagu still marks it as the subtotal)
+    [flag] = errors(check_totals(by_type(modal_real="290.000", total_real="890.000")))
+    assert flag.line == 13 and flag.subject.endswith("(realisasi)") and flag.expected == 280_000
+    # the same slip with the TOTAL summing the items: the total disagrees with the printed subtotals too
+    flags = errors(check_totals(by_type(modal_real="290.000")))
+    assert sorted((f.line, f.expected) for f in flags) == [(13, 280_000), (16, 890_000)]
+
+
+def test_children_summing_to_twice_the_parent_only_give_an_info_flag() -> None:
+    # subtotals among the children, but not recognisable group by group (the items are not in order)
+    rows = [line("Program A", "100", "80", 0, level="program"),
+            line("Belanja X", "60", "50", 1, level="kegiatan"),
+            line("Belanja Y", "30", "20", 2, level="kegiatan"),
+            line("Belanja Z", "70", "50", 3, level="kegiatan"),
+            line("Belanja W", "40", "40", 4, level="kegiatan")]
+    flags = check_totals(rows)
+    assert errors(flags) == [] and [f.severity for f in flags] == ["info"]
+    assert "subtotal" in flags[0].message
+
+
+def test_lone_child_after_a_heading_is_not_a_child() -> None:
+    # program (position 0), a heading without figures (position 1, no record), one unrelated row
+    rows = [line("Program A", "500.000", "400.000", 0, level="program"),
+            line("Sub kegiatan B", "480.000", "390.000", 2, level="sub_kegiatan")]
+    assert check_totals(rows) == []
+    # right under its parent, the same figures are a finding
+    rows[1] = line("Sub kegiatan B", "480.000", "390.000", 1, level="sub_kegiatan")
+    [flag] = check_totals(rows)
+    assert flag.kind == "total_mismatch" and flag.expected == 480_000
+
+
+def test_lone_child_far_from_its_parent_needs_a_second_witness() -> None:
+    rows = [line("Kegiatan A", "175.000.000", "138.000.000", 0, level="kegiatan"),
+            line("Sub kegiatan B", "22.000.000", "18.000.000", 1, level="sub_kegiatan")]
+    assert check_totals(rows, DEFAULT) == []
+    # the parent prints exactly the pair of another row of the table: copied figures, a finding
+    copied = [line("Kegiatan Z", "175.000.000", "138.000.000", 0, level="kegiatan"),
+              line("Sub kegiatan Y", "175.000.000", "138.000.000", 1, level="sub_kegiatan"),
+              *[line(b.uraian, b.pagu.raw, b.realisasi.raw, b.position + 2, level=b.level) for b in rows]]
+    flags = check_totals(copied)
+    assert [(f.line, f.expected) for f in flags] == [(12, 22_000_000)]
+    # another table gives the parent, by name, its child's pagu
+    other = [line("Kegiatan A", "22.000.000", "18.000.000", 0, level="kegiatan", table="t02")]
+    [flag] = check_totals(rows + other)
+    assert flag.table_id == "t01" and flag.expected == 22_000_000
+
+
+def test_table_whose_parents_mostly_disagree_is_misread() -> None:
+    # four programs, each "child" list shifted: three of four parents disagree in pagu
+    rows = []
+    for i, (parent, kids) in enumerate([("100", ("60", "30")), ("200", ("70", "50")), ("300", ("90", "40")),
+                                        ("400", ("300", "100"))]):
+        rows.append(line(f"Program {i}", parent, "", 3 * i, level="program"))
+        rows.extend(line(f"Kegiatan {i}.{k}", v, "", 3 * i + 1 + k, level="kegiatan") for k, v in enumerate(kids))
+    flags = check_totals(rows)
+    assert errors(flags) == [] and len(flags) == 1 and "salah terbaca" in flags[0].message
+    # one wrong parent in four is a finding
+    rows[0] = line("Program 0", "100", "", 0, level="program")
+    rows[3] = line("Program 1", "120", "", 3, level="program")
+    rows[6] = line("Program 2", "130", "", 6, level="program")
+    assert [(f.line, f.reported) for f in errors(check_totals(rows))] == [(10, 100)]
