@@ -93,18 +93,6 @@ class TotalSettings:
     # (tests/test_check_guards.py: a subtotal slip under a TOTAL, a misread four-program table)
     hierarchy_min_parents: int = 4
 
-    # the hierarchy of a table is only trusted in a column where at least this share of its parents
-    # equal the sum of their children: a report's own slips are a few parents, not most of them; a
-    # table whose parents mostly disagree is read with the wrong parents or children (the three
-    # sample reports' budget tables agree in 80-100 % of their parents; fixtures in
-    # tests/test_check_guards.py plant one wrong parent in four)
-    hierarchy_agree_share: float = 0.5
-    # ... and only once a column has this many parents to judge by: one slip in a subtotal makes two
-    # parents disagree (the subtotal and the total above it), so with three parents a single real
-    # error would already be "most of them"; four is the fewest where that needs two slips
-    # (tests/test_check_guards.py: a subtotal slip under a TOTAL, a misread four-program table)
-    hierarchy_min_parents: int = 4
-
 
 @dataclass(frozen=True)
 class Settings:
