@@ -203,7 +203,20 @@ CSS = ("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border
        "text-align:left}th{background:#eee}.error{background:#ffc7ce}.warning{background:#ffeb9c}"
        ".info{background:#ddebf7}.failed{color:#a00;font-weight:bold}.partial{color:#a60}.num{text-align:right}")
 FLAG_COLUMNS = ("table_id", "page", "line", "kind", "severity", "subject", "reported", "expected", "delta",
-                "message")
+                "message", "confidence")
+
+
+def _share(value: Any) -> str:
+    """A 0-1 share as a whole percent ("" when there is none)."""
+    return "" if value is None or pd.isna(value) else f"{float(value) * 100:.0f}%"
+
+
+def _coverage(doc: Any) -> str:
+    """What was not checked: tables read of those with figures, and the share of figures read."""
+    if not doc.tables_with_figures:
+        return "no tables with figures"
+    return (f"{_e(doc.tables_read)} of {_e(doc.tables_with_figures)} tables with figures read, "
+            f"{_share(doc.cells_read_share)} of their figures (tables.csv says why a table was not read)")
 
 
 def _row(cells: list[str], cls: str = "", tag: str = "td") -> str:
@@ -217,14 +230,15 @@ def render_html(tables: TableSet) -> str:
              f"<style>{CSS}</style></head><body><h1>lkjip report</h1>",
              f"<p>{len(docs)} document(s); {len(tables['measurements'])} measurements, "
              f"{len(tables['budget'])} budget rows, {len(flags)} flags.</p>", "<table>",
-             _row(["file", "status", "tables", "measurements", "budget rows", "errors", "warnings", "info",
-                   "note"], tag="th")]
+             _row(["file", "status", "tables", "measurements", "budget rows", "figures read", "errors", "warnings",
+                   "info", "note"], tag="th")]
     by_doc = {s: g for s, g in flags.groupby("source_file", sort=False)} if not flags.empty else {}
     for k, doc in enumerate(docs.itertuples(index=False)):
         sev = Counter(by_doc[doc.source_file]["severity"]) if doc.source_file in by_doc else Counter()
         link = f"<a href='#d{k}'>{_e(doc.source_file)}</a>"
         parts.append(_row([link, f"<span class='{_e(doc.status)}'>{_e(doc.status)}</span>", _e(doc.n_tables),
-                           _e(doc.n_measurements), _e(doc.n_budget), str(sev["error"]), str(sev["warning"]),
+                           _e(doc.n_measurements), _e(doc.n_budget), _share(doc.cells_read_share),
+                           str(sev["error"]), str(sev["warning"]),
                            str(sev["info"]), _e(doc.error)]))
     parts.append("</table>")
     for k, doc in enumerate(docs.itertuples(index=False)):
@@ -233,7 +247,7 @@ def render_html(tables: TableSet) -> str:
                      f"{_e(doc.status)}</b>{(' — ' + _e(doc.error)) if doc.error else ''}"
                      f"{('<br>' + meta) if meta else ''}<br>doc_id {_e(doc.doc_id)}, {_e(doc.pages)} page(s), "
                      f"{_e(doc.n_tables)} tables, {_e(doc.n_measurements)} measurements, {_e(doc.n_budget)} "
-                     f"budget rows, {_e(doc.n_flags)} flags</p>")
+                     f"budget rows, {_e(doc.n_flags)} flags<br>{_coverage(doc)}</p>")
         doc_flags = by_doc.get(doc.source_file)
         if doc_flags is None or doc_flags.empty:
             parts.append("<p>No flags.</p>")

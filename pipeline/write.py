@@ -66,7 +66,7 @@ def _contract_level(level: str, allowed: list[str]) -> str:
 def measurement_row(m: Measurement) -> Row:
     row: Row = {k: getattr(m, k) for k in ("doc_id", "source_file", "table_id", "page", "line", "sasaran",
                                            "program", "indikator", "satuan", "capaian_computed", "polarity",
-                                           "formula", "year")}
+                                           "formula", "year", "confidence")}
     row.update(level=_contract_level(m.level, MEASUREMENT_LEVELS), level_detail=m.level)
     row.update(_number("target", m.target))
     row.update(_number("realisasi", m.realisasi))
@@ -77,7 +77,7 @@ def measurement_row(m: Measurement) -> Row:
 def budget_row(b: BudgetLine) -> Row:
     row: Row = {k: getattr(b, k) for k in ("doc_id", "source_file", "table_id", "page", "line", "kode",
                                            "parent_kode", "uraian", "persen_computed", "sisa_computed",
-                                           "is_total", "section", "year")}
+                                           "is_total", "section", "year", "confidence")}
     row.update(level=_contract_level(b.level, BUDGET_LEVELS), level_detail=b.level)
     row.update(_number("pagu", b.pagu))
     row.update(_number("realisasi", b.realisasi))

@@ -10,16 +10,17 @@ import pandera.pandas as pa
 
 # --- the contract's columns, in the contract's order -------------------------------------------------------
 DOCUMENTS = ["doc_id", "source_file", "sha256", "pages", "instansi", "wilayah", "tahun", "n_tables",
-             "n_measurements", "n_budget", "n_flags", "status", "error"]
+             "n_measurements", "n_budget", "n_flags", "status", "error", "tables_with_figures", "tables_read",
+             "cells_read_share"]
 TABLES = ["doc_id", "source_file", "table_id", "caption", "page", "line", "kind", "n_rows", "columns", "note"]
 MEASUREMENTS = ["doc_id", "source_file", "table_id", "page", "line", "level", "sasaran", "program", "indikator",
                 "satuan", "target_raw", "target", "realisasi_raw", "realisasi", "capaian_raw", "capaian_reported",
-                "capaian_computed", "polarity", "formula", "year"]
+                "capaian_computed", "polarity", "formula", "year", "confidence"]
 BUDGET = ["doc_id", "source_file", "table_id", "page", "line", "kode", "level", "parent_kode", "uraian",
           "pagu_raw", "pagu", "realisasi_raw", "realisasi", "persen_raw", "persen_reported", "persen_computed",
-          "sisa_raw", "sisa_reported", "sisa_computed", "is_total"]
+          "sisa_raw", "sisa_reported", "sisa_computed", "is_total", "confidence"]
 FLAGS = ["doc_id", "source_file", "table_id", "page", "line", "kind", "severity", "subject", "reported",
-         "expected", "delta", "message"]
+         "expected", "delta", "message", "confidence"]
 ERRORS = ["source_file", "stage", "error"]
 
 CONTRACT: dict[str, list[str]] = {"documents": DOCUMENTS, "tables": TABLES, "measurements": MEASUREMENTS,
@@ -28,7 +29,9 @@ CONTRACT: dict[str, list[str]] = {"documents": DOCUMENTS, "tables": TABLES, "mea
 # --- extra columns, written after the contract's ----------------------------------------------------------------
 EXTRA: dict[str, list[str]] = {
     "documents": [],
-    "tables": [],
+    # how sure the reading of the table is (its most confident record; 0 when not read), the figures in
+    # its body and, of those, the ones that ended in a record (pipeline.coverage)
+    "tables": ["confidence", "n_numeric_cells", "n_cells_read"],
     # level_detail: the extractor's own level when it is finer than the contract's list (else = level)
     "measurements": ["level_detail", "target_status", "realisasi_status", "capaian_status"],
     "budget": ["level_detail", "section", "year", "pagu_status", "realisasi_status", "persen_status",
@@ -54,10 +57,11 @@ PARSE_STATUSES = ["ok", "ambiguous", "malformed", "empty", "text"]
 
 # columns by type (used by the writer to give every column its dtype)
 INT_COLUMNS = frozenset({"pages", "tahun", "n_tables", "n_measurements", "n_budget", "n_flags", "page", "line",
-                         "n_rows", "year"})
+                         "n_rows", "year", "tables_with_figures", "tables_read", "n_numeric_cells",
+                         "n_cells_read"})
 FLOAT_COLUMNS = frozenset({"target", "realisasi", "capaian_reported", "capaian_computed", "pagu",
                            "persen_reported", "persen_computed", "sisa_reported", "sisa_computed", "reported",
-                           "expected", "delta"})
+                           "expected", "delta", "cells_read_share", "confidence"})
 BOOL_COLUMNS = frozenset({"is_total"})
 
 
@@ -83,6 +87,11 @@ def _float() -> pa.Column:
     return pa.Column("float64", nullable=True)
 
 
+def _share(nullable: bool = False) -> pa.Column:
+    """A share or confidence: a number in [0, 1]."""
+    return pa.Column("float64", pa.Check.in_range(0.0, 1.0), nullable=nullable)
+
+
 _DOC_ID = pa.Column(str, pa.Check.str_matches(r"^[0-9a-f]{12}$"), nullable=False)
 _PROVENANCE = {"doc_id": _DOC_ID, "source_file": _key(), "page": _int(min_value=0), "line": _int(min_value=1)}
 
@@ -105,17 +114,19 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "pages": _int(False, 0), "instansi": _text(), "wilayah": _text(), "tahun": _int(min_value=1900),
         "n_tables": _int(False, 0), "n_measurements": _int(False, 0), "n_budget": _int(False, 0),
         "n_flags": _int(False, 0), "status": _one_of(DOC_STATUSES), "error": _text(),
+        "tables_with_figures": _int(False, 0), "tables_read": _int(False, 0), "cells_read_share": _share(True),
     })),
     "tables": _schema("tables", _ordered("tables", {
         **_PROVENANCE, "table_id": _key(), "caption": _text(), "kind": _one_of(TABLE_KINDS),
         "n_rows": _int(False, 0), "columns": _text(), "note": _text(),
+        "confidence": _share(), "n_numeric_cells": _int(False, 0), "n_cells_read": _int(False, 0),
     })),
     "measurements": _schema("measurements", _ordered("measurements", {
         **_PROVENANCE, "table_id": _key(), "level": _one_of(MEASUREMENT_LEVELS), "sasaran": _text(),
         "program": _text(), "indikator": _text(), "satuan": _text(),
         "target_raw": _text(), "target": _float(), "realisasi_raw": _text(), "realisasi": _float(),
         "capaian_raw": _text(), "capaian_reported": _float(), "capaian_computed": _float(),
-        "polarity": _one_of(POLARITIES), "formula": _text(), "year": _int(min_value=1900),
+        "polarity": _one_of(POLARITIES), "formula": _text(), "year": _int(min_value=1900), "confidence": _share(),
         "level_detail": _text(), "target_status": _one_of(PARSE_STATUSES),
         "realisasi_status": _one_of(PARSE_STATUSES), "capaian_status": _one_of(PARSE_STATUSES),
     })),
@@ -125,7 +136,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "pagu_raw": _text(), "pagu": _float(), "realisasi_raw": _text(), "realisasi": _float(),
         "persen_raw": _text(), "persen_reported": _float(), "persen_computed": _float(),
         "sisa_raw": _text(), "sisa_reported": _float(), "sisa_computed": _float(),
-        "is_total": pa.Column(bool, nullable=False),
+        "is_total": pa.Column(bool, nullable=False), "confidence": _share(),
         "level_detail": _text(), "section": _text(), "year": _int(min_value=1900),
         "pagu_status": _one_of(PARSE_STATUSES), "realisasi_status": _one_of(PARSE_STATUSES),
         "persen_status": _one_of(PARSE_STATUSES), "sisa_status": _one_of(PARSE_STATUSES),
@@ -133,7 +144,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "flags": _schema("flags", _ordered("flags", {
         **_PROVENANCE, "table_id": _text(), "kind": _one_of(FLAG_KINDS), "severity": _one_of(SEVERITIES),
         "subject": _text(), "reported": _float(), "expected": _float(), "delta": _float(),
-        "message": _key(),
+        "message": _key(), "confidence": _share(),
     })),
     "errors": _schema("errors", _ordered("errors", {"source_file": _key(), "stage": _key(), "error": _key()})),
 }

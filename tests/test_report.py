@@ -87,3 +87,12 @@ def test_html_lists_documents_and_escapes_flag_messages(tmp_path: Path) -> None:
     assert "class='error'" in page and "capaian_mismatch" in page
     assert "12387484416" not in page  # budget figures are not in the flag overview
     assert "<td>92.15</td><td>100</td><td>-7.85</td>" in page
+
+
+def test_html_shows_coverage_and_flag_confidence() -> None:
+    ext = extraction("a.txt")
+    ext.info.tables_with_figures, ext.info.tables_read, ext.info.cells_read_share = 4, 3, 0.6
+    ext.flags[0].confidence = 0.75
+    page = render_html(frames([ext]))
+    assert "3 of 4 tables with figures read, 60% of their figures" in page
+    assert "<th>confidence</th>" in page and "<td>0.75</td>" in page

@@ -17,13 +17,15 @@ from schemas.output import COLUMNS, CONTRACT
 # the contract (OUTPUT.md), written out here on purpose: a change to schemas/output.py must not pass silently
 EXPECTED = {
     "documents": "doc_id source_file sha256 pages instansi wilayah tahun n_tables n_measurements n_budget n_flags "
-                 "status error",
+                 "status error tables_with_figures tables_read cells_read_share",
     "tables": "doc_id source_file table_id caption page line kind n_rows columns note",
     "measurements": "doc_id source_file table_id page line level sasaran program indikator satuan target_raw target "
-                    "realisasi_raw realisasi capaian_raw capaian_reported capaian_computed polarity formula year",
+                    "realisasi_raw realisasi capaian_raw capaian_reported capaian_computed polarity formula year "
+                    "confidence",
     "budget": "doc_id source_file table_id page line kode level parent_kode uraian pagu_raw pagu realisasi_raw "
-              "realisasi persen_raw persen_reported persen_computed sisa_raw sisa_reported sisa_computed is_total",
-    "flags": "doc_id source_file table_id page line kind severity subject reported expected delta message",
+              "realisasi persen_raw persen_reported persen_computed sisa_raw sisa_reported sisa_computed is_total "
+              "confidence",
+    "flags": "doc_id source_file table_id page line kind severity subject reported expected delta message confidence",
     "errors": "source_file stage error",
 }
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "OUTPUT.md"
@@ -195,3 +197,35 @@ def test_one_line_and_split_stage() -> None:
     assert len(one_line("x" * 1000, 50)) == 50
     assert split_stage("check: ZeroDivisionError: division by zero") == ("check", "ZeroDivisionError: division by zero")
     assert split_stage("Traceback: nope") == ("unknown", "Traceback: nope")
+
+
+def test_confidence_and_coverage_columns(tmp_path: Path) -> None:
+    ext = extraction()
+    ext.measurements[1].confidence = 0.45
+    ext.budget[0].confidence = 0.8
+    ext.flags[0].confidence = 0.9
+    ext.info.tables_with_figures, ext.info.tables_read, ext.info.cells_read_share = 3, 2, 0.75
+    ext.table_infos[0].confidence, ext.table_infos[0].n_numeric_cells, ext.table_infos[0].n_cells_read = 0.9, 7, 6
+    write_outputs([ext, failed_extraction("z.pdf")], tmp_path)
+    assert list(pd.read_csv(tmp_path / "measurements.csv")["confidence"]) == [1.0, 0.45]
+    assert list(pd.read_csv(tmp_path / "budget.csv")["confidence"]) == [0.8, 1.0]
+    assert list(pd.read_csv(tmp_path / "flags.csv")["confidence"]) == [0.9]
+    docs = pd.read_csv(tmp_path / "documents.csv").set_index("source_file")
+    assert (docs.loc["a.txt", "tables_with_figures"], docs.loc["a.txt", "tables_read"]) == (3, 2)
+    assert docs.loc["a.txt", "cells_read_share"] == 0.75
+    assert docs.loc["z.pdf", "tables_read"] == 0 and pd.isna(docs.loc["z.pdf", "cells_read_share"])  # no figures
+    tables = pd.read_csv(tmp_path / "tables.csv")
+    assert tables[["confidence", "n_numeric_cells", "n_cells_read"]].values.tolist() == [[0.9, 7, 6], [0.0, 0, 0]]
+
+
+@pytest.mark.parametrize("value", [1.2, -0.1])
+def test_schema_rejects_a_confidence_or_share_outside_0_1(value: float) -> None:
+    for set_bad in (lambda e: setattr(e.measurements[0], "confidence", value),
+                    lambda e: setattr(e.flags[0], "confidence", value),
+                    lambda e: setattr(e.budget[0], "confidence", value),
+                    lambda e: setattr(e.table_infos[0], "confidence", value),
+                    lambda e: setattr(e.info, "cells_read_share", value)):
+        ext = extraction()
+        set_bad(ext)
+        with pytest.raises(pandera.errors.SchemaError):
+            frames([ext])
