@@ -52,6 +52,9 @@ class ArithSettings:
     # roles are discovered from the arithmetic alone only among this many numeric columns: beyond it
     # (multi-year tables with a dozen figure columns) chance triples appear and words must decide
     max_discover_cols: int = 8
+    # without header words the arithmetic alone must carry the roles, so it must hold in more rows:
+    # count tables (staff, disaster events) give chance ratios in 2 of 3 rows (dev-set fixtures d06, d01)
+    discover_share: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -95,11 +98,36 @@ class TotalSettings:
 
 
 @dataclass(frozen=True)
+class HeaderSettings:
+    """Where a table's header ends and how its labels span (``extractors.header``)."""
+
+    # label rows a header may have above its numbering row: form E.81 (Permendagri 86/2017) prints
+    # three (group label, quarter number, K/Rp); one more allows a title row spanning the value
+    # columns above them ("ANGGARAN BELANJA TAHUN 2024" in 001 Tabel 3.16, "KEUANGAN 2024" in 003)
+    max_rows: int = 4
+    # a cell longer than this is text of the body, not a label: the longest labels of E.81-style
+    # headers run to about 80 characters (003 Tabel 3.23, dev-set E.81: "Tingkat Capaian Kinerja dan
+    # Realisasi Anggaran Renja PD Tahun ... (%)"); indicator names and sasaran run longer
+    label_max_chars: int = 90
+    # a column holds figures when, in the rows that hold any figure, at least this share of its filled
+    # cells are figures: most, so a stray note ("n/a", "Baik") in a value column does not change it,
+    # and a text column with an odd code in it does not become one
+    figure_column_share: float = 0.5
+    # a numbering row numbers the columns from the first or second one ("1 2 3", "(1) (2)", after an
+    # empty corner cell); a row of quarter numbers under a spanning label starts further right
+    numbering_first_col_max: int = 1
+    # bare whole numbers up to this, rising under a spanning label, are labels: quarters (1-4),
+    # semesters (1-2), months (1-12) printed as numbers instead of I-IV
+    sub_label_max_int: int = 12
+
+
+@dataclass(frozen=True)
 class Settings:
     types: TypeSettings = field(default_factory=TypeSettings)
     arith: ArithSettings = field(default_factory=ArithSettings)
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     totals: TotalSettings = field(default_factory=TotalSettings)
+    header: HeaderSettings = field(default_factory=HeaderSettings)
 
     def override(self, **dotted: Any) -> Settings:
         """A copy with fields replaced by dotted name: ``override(**{"arith.share": 0.7})``."""

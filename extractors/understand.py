@@ -8,6 +8,8 @@ text of the column to its left).
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,10 +106,17 @@ _PERIOD = regex.compile(r"\b(?:triwulan|tw|semester|bulan)\b", regex.I)
 _UP_TO = regex.compile(r"\b(?:s\.?\s?d\.?|s/d|sampai(?: dengan)?|hingga)\s", regex.I)
 
 
+# a figure of another body printed for comparison ("Capaian Nasional", "Realisasi Provinsi Jawa Barat"):
+# public format (DESIGN.md: capaian tables "against national figures"); dev-set fixtures d05, d06
+_COMPARISON = regex.compile(r"\b(?:nasional|provinsi|prov\.|pembanding|benchmark)\b", regex.I)
+
+
 def column_role(parts: list[str]) -> str:
     """Role from a column's header parts, deepest (own) label first, then its parents."""
     joined = " ".join(parts)
     if _PERIOD.search(joined) and not _UP_TO.search(joined):
+        return Role.OTHER
+    if _COMPARISON.search(parts[-1] if parts else ""):
         return Role.OTHER
     own = parts[-1] if parts else ""
     parents = " ".join(parts[:-1])
@@ -198,8 +207,9 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     inferred: set[int] = set()
     inferred |= _confirm_capaian(values, roles, types, notes, table, settings)
     inferred |= _discover(values, roles, types, notes, settings)
-    _resolve_years(roles, years, labels_parts, tahun, notes)
+    _resolve_years(roles, years, labels_parts, tahun, notes, prefer=_by_arithmetic(values, roles, settings))
     _resolve_percent(roles)
+    inferred |= _renstra_as_target(roles, labels_parts, notes)
     relations = _relations(values, roles, labels_parts, settings)
     table.roles = roles
     table.years = years
@@ -249,7 +259,11 @@ def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], note
         if units and sum(1 for u in units if regex.search(r"\brp\b|rupiah", u)) < len(units) / 2:
             return
     for j, role in enumerate(roles):
-        if role in (Role.TARGET, Role.REALISASI) and types[j].type is ColType.MONEY:
+        if role in (Role.PAGU, Role.REALISASI_ANGGARAN) and types[j].type in (ColType.PERCENT, ColType.COUNT):
+            # "Target Kinerja dan Anggaran" over a column of "85,00 %" / "12,50 Km": the kinerja side
+            roles[j] = Role.TARGET if role == Role.PAGU else Role.REALISASI
+            notes.append(f"column {j + 1} holds performance figures, not money: read as {roles[j]}")
+        elif role in (Role.TARGET, Role.REALISASI) and types[j].type is ColType.MONEY:
             roles[j] = _money_side(role)
             notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
 def _names_not_figures(table: Table, roles: list[str], notes: list[str]) -> None:
@@ -267,7 +281,9 @@ def _names_not_figures(table: Table, roles: list[str], notes: list[str]) -> None
 
 
 def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[str]], tahun: int | None,
-                   notes: list[str]) -> None:
+                   notes: list[str], prefer: Callable[[str, list[int]], int] = lambda role, cols: cols[-1]) -> None:
+    """Of several columns with one role, keep the reporting year's; the others hold other years.
+    Undated duplicates are settled by `prefer` (the arithmetic, else the last one)."""
     for role in ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen"):
         cols = [j for j, r in enumerate(roles) if r == role]
         if len(cols) < 2:
@@ -280,7 +296,7 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
                 roles[j] = "year"
             continue
         if not keep:
-            keep = [max(dated, key=lambda j: years[j] or 0)] if dated else [cols[-1]]
+            keep = [max(dated, key=lambda j: years[j] or 0)] if dated else [prefer(role, cols)]
         if role == "realisasi" and len(keep) > 1 and "capaian" not in roles:
             # Target, Realisasi, then a second "Realisasi (Kinerja)" column: the order says capaian
             roles[keep[-1]] = "capaian"
@@ -344,19 +360,25 @@ def _discover(values: list[list[float | None]], roles: list[str], types: list[Co
         return set()
     # only columns the header's words leave open: a column the header dates ("Target 2022") or names is
     # the header's to decide
-    free = [j for j, r in enumerate(roles) if (r in ("", Role.OTHER) or r in VALUE_ROLES and r not in roles[:j] + roles[j + 1:])
-            and types[j].type in NUMERIC_TYPES]
+    free = [j for j, r in enumerate(roles) if types[j].type in NUMERIC_TYPES
+            and (r in ("", Role.OTHER) or r in VALUE_ROLES and roles.count(r) == 1)]
     if len(free) < 3 or len(free) > settings.arith.max_discover_cols:
         return set()
-    best = next(iter(find_ratios(values, free, settings.arith)), None)
-    if best is None:
+    strict = dataclasses.replace(settings.arith, share=settings.arith.discover_share)
+    for rel in find_ratios(values, free, strict):
+        a, b, c = rel.cols
+        if types[c].type not in (ColType.PERCENT, ColType.NUMBER) or types[a].type != types[b].type and (
+                ColType.MONEY in (types[a].type, types[b].type)):
+            continue
+        money = types[a].type is ColType.MONEY
+        new = (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN) if money else (
+            Role.TARGET, Role.REALISASI, Role.CAPAIAN)
+        # the arithmetic may fill what the words leave open, never contradict what they name
+        if all(roles[j] in ("", Role.OTHER) or roles[j] == role for j, role in zip((a, b, c), new, strict=True)):
+            best = rel
+            break
+    else:
         return set()
-    a, b, c = best.cols
-    if types[c].type not in (ColType.PERCENT, ColType.NUMBER) or types[a].type != types[b].type and (
-            ColType.MONEY in (types[a].type, types[b].type)):
-        return set()
-    money = types[a].type is ColType.MONEY
-    new = (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN) if money else (Role.TARGET, Role.REALISASI, Role.CAPAIAN)
     for j, role in zip((a, b, c), new, strict=True):
         roles[j] = role
     notes.append(f"columns {a + 1}, {b + 1}, {c + 1} read as {'/'.join(new)} from the arithmetic "
@@ -402,6 +424,41 @@ def _quarter_sums(values: list[list[float | None]], roles: list[str], parts: lis
             if rel.tested >= settings.arith.min_rows:
                 out.append(rel)
     return out
+
+
+def _by_arithmetic(values: list[list[float | None]], roles: list[str],
+                   settings: Settings) -> Callable[[str, list[int]], int]:
+    """Of several undated capaian (or %) columns, the one that is realisasi/target*100 in the most rows
+    ("Capaian (%)" beside "Capaian Kab. lain"); otherwise the last one, as before."""
+    def prefer(role: str, cols: list[int]) -> int:
+        pair = {Role.CAPAIAN: (Role.TARGET, Role.REALISASI), Role.PERSEN: (Role.PAGU, Role.REALISASI_ANGGARAN)}
+        if role not in pair or not all(r in roles for r in pair[role]):
+            return cols[-1]
+        a, b = (roles.index(r) for r in pair[role])
+        scored = [(test_ratio(values, a, b, c, settings.arith).hits, c) for c in cols]
+        best = max(scored)
+        return best[1] if best[0] > 0 else cols[-1]
+    return prefer
+
+
+def _renstra_as_target(roles: list[str], parts: list[list[str]], notes: list[str]) -> set[int]:
+    """A table of the year's realisasi against the Renstra end target, with no target of the year: the
+    Renstra target is the row's target and the capaian against it its capaian (public format: BAB III
+    "comparisons ... with the Renstra end target", PermenPAN-RB 53/2014; dev-set fixture d01)."""
+    if Role.TARGET in roles or Role.REALISASI not in roles:
+        return set()
+    renstra = [j for j, r in enumerate(roles) if r == Role.RENSTRA]
+    capaian = [j for j in renstra if regex.search(r"capaian|persen|%", " ".join(parts[j]), regex.I)]
+    target = [j for j in renstra if j not in capaian and regex.search(r"target", " ".join(parts[j]), regex.I)]
+    if len(target) != 1:
+        return set()
+    roles[target[0]] = Role.TARGET
+    done = {target[0]}
+    if len(capaian) == 1 and Role.CAPAIAN not in roles:
+        roles[capaian[0]] = Role.CAPAIAN
+        done.add(capaian[0])
+    notes.append("the Renstra end target is the only target: read as target")
+    return done
 
 
 def classify(table: Table) -> str:
