@@ -32,8 +32,9 @@ class Relation:
     hits: int
     tested: int
     direct: int = 0  # ratio: rows where c = b/a*100 itself (higher is better), the usual orientation
-    # ratio: agreeing rows where a != b. A row with a = b and c = 100 agrees with any pair of equal
-    # columns beside any column of 100s (multi-year tables of targets met): no evidence of roles
+    # ratio: agreeing rows where a != b and b, c != 0. A row with a = b and c = 100 agrees with any pair
+    # of equal columns beside a column of 100s (multi-year tables of targets met), a row of zeros with
+    # any column at all (counts tables, 001): no evidence of roles
     telling: int = 0
 
     @property
@@ -66,7 +67,7 @@ def test_ratio(values: Values, a: int, b: int, c: int, settings: ArithSettings =
         holds = ratio_holds(av, bv, cv, settings)
         hits += holds
         direct += _close(bv / av * 100, cv, settings, True)
-        telling += holds and av != bv
+        telling += holds and av != bv and bv != 0 and cv != 0  # 0 / a = 0 holds for any a
     return Relation("ratio", (a, b, c), hits, tested, direct, telling)
 
 

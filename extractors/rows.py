@@ -12,15 +12,21 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.confidence import row_confidence
 from extractors.levels import PROGRAM_WORD, TOTAL_WORD, RowShape, assign_levels
 from extractors.model import Row, Table
 from extractors.numbers import Number, Style, infer_style, parse_number, split_items
+from extractors.settings import DEFAULT, Settings
+from extractors.vocab import Role
 from schemas.records import BudgetLine, Measurement, PlanEntry
 
 KODE = regex.compile(r"^\s*((?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){1,6})\b\s*[-–:.]?\s*", regex.I)
 LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])[\.\)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])", regex.I)
 TOTAL = TOTAL_WORD
 ENUM_SPLIT = regex.compile(r"(?:^|\s)(\d)\s*[\.\)]\s*(?=\S)")
+BULLET_SPLIT = regex.compile(r"(?:^|\s)[-–•]\s+(?=\S)")
+# one printed figure with its % or unit word, as stacked in a cell: "85,00%", "12,50 Km", "1.250 Orang"
+STACKED_FIGURE = regex.compile(r"\(?[-–]?\s*\d[\d\.,]*\)?(?:\s*%|\s+[A-Za-z][\w/\.]*)?")
 EMPTY = Number(raw="", value=None, status="empty")
 
 
@@ -30,6 +36,7 @@ class Context:
     source_file: str
     tahun: int | None
     style: Style | None
+    settings: Settings = DEFAULT
 
 
 def column_styles(table: Table, fallback: Style | None) -> list[Style | None]:
@@ -132,14 +139,48 @@ def table_levels(table: Table, name_cols: list[int]) -> list[str]:
 
 
 def _indikator_parts(text: str, k: int) -> list[str]:
-    """Split "1.Persentase A ... 2.Persentase B" into k names (or repeat the text)."""
+    """Split "1.Persentase A ... 2.Persentase B" or "- Persentase A - Persentase B" into k names; when the
+    text does not split into k, the text k times."""
     if k < 2:
         return [text]
     pieces = [p.strip() for p in ENUM_SPLIT.split(text)]
     names = [pieces[i + 1] for i in range(1, len(pieces) - 1, 2)]
     if len(names) == k:
         return names
+    bullets = [p.strip() for p in BULLET_SPLIT.split(text) if p.strip()]
+    if len(bullets) == k:
+        return bullets
     return [text] * k
+
+
+def split_stacked(raw: str) -> list[str]:
+    """Figures stacked in one cell, one per indicator: "85,00% 72,00%" -> ["85,00%", "72,00%"];
+    "12,50 Km 3,20 Km" -> ["12,50 Km", "3,20 Km"]. A cell that is one figure gives [raw].
+
+    Public format: DESIGN.md ("two indicators' values in one cell"); dev-set fixtures d01 and d03 stack
+    figures with and without list numbers."""
+    items = [m.group(0).strip() for m in STACKED_FIGURE.finditer(raw)]
+    if len(items) < 2 or regex.sub(r"\s+", "", "".join(items)) != regex.sub(r"\s+", "", raw):
+        return [raw]
+    if any(parse_number(item).value is None for item in items):
+        return [raw]
+    return items
+
+
+def _stacked(t_raw: str, r_raw: str, c_raw: str, indikator: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Split a row holding several indicators when the counts align: as many targets as realisasi (and
+    capaian, when printed), and names that split into as many (numbered lists may repeat the name)."""
+    t_items, r_items, c_items = split_items(t_raw), split_items(r_raw), split_items(c_raw)
+    numbered = len(t_items) > 1 or len(r_items) > 1
+    if not numbered:
+        t_items, r_items, c_items = split_stacked(t_raw), split_stacked(r_raw), split_stacked(c_raw)
+    k = len(t_items)
+    if k < 2 or len(r_items) != k or (c_raw and len(c_items) not in (1, k)):
+        return [t_raw], [r_raw], [c_raw], [indikator]
+    names = _indikator_parts(indikator, k)
+    if not numbered and len(set(names)) < k:
+        return [t_raw], [r_raw], [c_raw], [indikator]
+    return t_items, r_items, c_items if len(c_items) == k else [""] * k, names
 
 
 def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Measurement]:
@@ -164,17 +205,14 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
         indikator = clean_name(_text(row, ind_cols)) or clean_name(prog) or clean_name(sas)
         if TOTAL.match(indikator or row.text(0)):
             continue
-        t_items, r_items, c_items = split_items(target_raw), split_items(real_raw), split_items(cap_raw)
-        k = max(len(t_items), len(r_items))
-        if k > 1 and len(t_items) == len(r_items):
-            names = _indikator_parts(indikator, k)
-            c_items = c_items if len(c_items) == k else [""] * k
-        else:
-            k, t_items, r_items, c_items, names = 1, [target_raw], [real_raw], [cap_raw], [indikator]
+        t_items, r_items, c_items, names = _stacked(target_raw, real_raw, cap_raw, indikator)
+        k = len(t_items)
         for i in range(k):
             target = parse_number(t_items[i], styles[t_cols[0]])
             realisasi = parse_number(r_items[i], styles[r_cols[0]])
             capaian = parse_number(c_items[i], styles[c_cols[0]]) if c_cols and c_items[i] else EMPTY
+            confidence = row_confidence(table, Role.TARGET, pos, (target, realisasi, capaian), ctx.settings,
+                                        split=k > 1)
             satuan = _text(row, _cols(table, "satuan")) or target.unit or realisasi.unit
             if not satuan and (target.percent or realisasi.percent):
                 satuan = "%"
@@ -183,7 +221,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
                 page=row.page, line=row.line, level=level if level != "total" else "other",
                 indikator=names[i], target=target, realisasi=realisasi, capaian=capaian,
                 sasaran=clean_name(sasaran), program=program, satuan=satuan,
-                year=_year_of(table, t_cols[0], ctx.tahun), row_index=pos,
+                year=_year_of(table, t_cols[0], ctx.tahun), row_index=pos, confidence=confidence,
             ))
     return out
 
@@ -238,13 +276,14 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
         level = kode_level(kode) if kode else ("total" if is_total else levels[pos])
         persen = _value(row, pct_cols, styles)
         sisa = _value(row, sisa_cols, styles)
+        confidence = row_confidence(table, Role.PAGU, pos, (pagu_n, real_n, persen, sisa), ctx.settings)
         out.append(BudgetLine(
             doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
             page=row.page, line=row.line, kode=kode, level=level, uraian=uraian or label,
             pagu=_money(pagu_n), realisasi=_money(real_n), persen=persen,
             sisa=_money(sisa) if sisa_cols else EMPTY, is_total=is_total,
             parent_kode=parent_of(kode), section=section, position=pos,
-            year=_year_of(table, p_cols[0], ctx.tahun),
+            year=_year_of(table, p_cols[0], ctx.tahun), confidence=confidence,
         ))
     return out
 

@@ -72,6 +72,13 @@ class ConfidenceSettings:
     # column_fail_min_rows of them) is misread, not wrong everywhere: its flags abstain
     column_fail_share: float = 0.8
     column_fail_min_rows: int = 3
+    # factors on a row's confidence. A row re-laid out under the header (its figures moved to other
+    # columns) rests on an inference; a cell split into several indicators' figures too (both seen in
+    # 001 and 003 and in the dev-set fixtures). An ambiguous number ("1.100": thousand or 1,1?) was
+    # decided by the document's style, not by the cell: with weak column evidence it abstains
+    shifted_row: float = 0.85
+    split_row: float = 0.9
+    ambiguous_number: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,12 @@ class TotalSettings:
     # a lone child this far from its parent (ratio) is an unrelated row, not a child that
     # disagrees: a slip changes a digit or two, not the order of magnitude
     lone_child_ratio: float = 0.5
+    # several children whose sum is this far from the parent (ratio) are not its children: a list
+    # that lost most of its rows to a misread level, not a total that is wrong. Looser than for a lone
+    # child, because a report's own total may leave out a few rows (a sample's efficiency table sums
+    # to 0.42 of its printed total, a real finding; a dev report's Perjanjian Kinerja read with two
+    # of nine programs gives 0.07)
+    far_sum_ratio: float = 0.2
     # the hierarchy of a table is only trusted in a column where at least this share of its parents
     # equal the sum of their children: a report's own slips are a few parents, not most of them; a
     # table whose parents mostly disagree is read with the wrong parents or children (the three

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -18,6 +17,7 @@ import regex
 from extractors.align import realign
 from extractors.arith import Relation, find_ratios, found, test_difference, test_ratio, test_sum
 from extractors.coltypes import NUMERIC_TYPES, ColumnType, column_type
+from extractors.confidence import Evidence, part_confidence
 from extractors.model import Table
 from extractors.numbers import Style, parse_number
 from extractors.rows import column_styles
@@ -142,19 +142,6 @@ def _years(label: str) -> int | None:
     return int(found_[-1]) if found_ else None
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Why a column has its role: its header words, its values' type, the arithmetic it takes part in."""
-
-    words: float  # 1: the column's own header words name the role; 0.5: inferred (order, neighbours); 0: none
-    values: float  # how well the values' type fits the role, times the share of cells of that type
-    arithmetic: float  # share of rows where a relation with the column holds; 0.5 when none could be tested
-
-    def score(self, settings: Settings) -> float:
-        c = settings.confidence
-        return round(c.words * self.words + c.values * self.values + c.arithmetic * self.arithmetic, 4)
-
-
 def numeric_matrix(table: Table, styles: list[Style | None]) -> list[list[float | None]]:
     """Every body cell parsed once, in its column's number style: values[col][row]."""
     out: list[list[float | None]] = []
@@ -228,24 +215,6 @@ def _evidence(j: int, role: str, named: bool, kind: ColumnType, relations: list[
     arithmetic = max((r.share for r in mine), default=0.5)
     return Evidence(words=1.0 if named else (0.5 if role not in ("", Role.OTHER) else 0.0),
                     values=_fits_type(role, kind) * kind.share, arithmetic=arithmetic)
-
-
-def part_confidence(table: Table, first: str) -> float:
-    """Confidence of the measurement part (first=TARGET) or budget part (first=PAGU) of a table: its
-    weakest key column (target, realisasi, capaian / pagu, realisasi anggaran, %); 0 when absent."""
-    keys = (Role.TARGET, Role.REALISASI, Role.CAPAIAN) if first == Role.TARGET else (
-        Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN)
-    if not table.role_confidence:
-        return 0.0
-    scores = []
-    for k, role in enumerate(keys):
-        cols = [j for j, r in enumerate(table.roles) if r == role]
-        if not cols:
-            if k < 2:
-                return 0.0
-            continue
-        scores.append(max(table.role_confidence[j] for j in cols))
-    return min(scores) if scores else 0.0
 
 
 def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], notes: list[str]) -> None:
