@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
+from extractors.settings import DEFAULT, Settings
 from pipeline.run import SUPPORTED, extract_document
 from pipeline.write import one_line
 from schemas.records import DocumentInfo, Extraction
@@ -84,10 +85,10 @@ def failed(path: Path, stage: str, exc: BaseException | str) -> Extraction:
     return Extraction(info=info)
 
 
-def safe_extract(path: Path) -> Extraction:
+def safe_extract(path: Path, settings: Settings = DEFAULT) -> Extraction:
     """extract_document, with even an unexpected exception turned into a failed document."""
     try:
-        ext = extract_document(path)
+        ext = extract_document(path, settings)
     except Exception as exc:  # one file must never take the batch down
         log.debug("unexpected failure on %s", path, exc_info=True)
         return failed(path, "internal", exc)
@@ -115,13 +116,16 @@ def _collect(futures: dict[Any, int], completed: Iterable[Any], paths: list[Path
             on_done(ext)
 
 
-def _run_pool(paths: list[Path], workers: int, results: list[Extraction | None], on_done: OnDone | None) -> None:
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: dict[Future[Extraction], int] = {pool.submit(safe_extract, p): k for k, p in enumerate(paths)}
+def _run_pool(paths: list[Path], workers: int, results: list[Extraction | None], on_done: OnDone | None,
+              settings: Settings) -> None:
+    with ProcessPoolExecutor(max_workers=workers) as pool:  # Settings is frozen and pickles to the workers
+        futures: dict[Future[Extraction], int] = {pool.submit(safe_extract, p, settings): k
+                                                  for k, p in enumerate(paths)}
         _collect(futures, as_completed(futures), paths, results, on_done)
 
 
-def _run_dask(paths: list[Path], scheduler: str, results: list[Extraction | None], on_done: OnDone | None) -> None:
+def _run_dask(paths: list[Path], scheduler: str, results: list[Extraction | None], on_done: OnDone | None,
+              settings: Settings) -> None:
     try:
         from distributed import Client
         from distributed import as_completed as dask_completed
@@ -132,25 +136,25 @@ def _run_dask(paths: list[Path], scheduler: str, results: list[Extraction | None
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"cannot reach the dask scheduler at {scheduler}: {one_line(str(exc), 200)}") from exc
     with client:
-        futures = {client.submit(safe_extract, p, pure=False): k for k, p in enumerate(paths)}
+        futures = {client.submit(safe_extract, p, settings, pure=False): k for k, p in enumerate(paths)}
         _collect(futures, dask_completed(list(futures), loop=client.loop), paths, results, on_done)
 
 
 def run_batch(paths: list[Path], workers: int = 1, scheduler: str | None = None,
-              on_done: OnDone | None = None) -> list[Extraction]:
-    """Every path through extract_document; one Extraction per path, in the order of `paths`.
+              on_done: OnDone | None = None, settings: Settings = DEFAULT) -> list[Extraction]:
+    """Every path through extract_document under `settings`; one Extraction per path, in the order of `paths`.
 
     `on_done` is called in this process as each file finishes (for progress), in finishing order.
     """
     paths = [Path(p) for p in paths]
     results: list[Extraction | None] = [None] * len(paths)
     if scheduler:
-        _run_dask(paths, scheduler, results, on_done)
+        _run_dask(paths, scheduler, results, on_done, settings)
     elif workers > 1 and len(paths) > 1:
-        _run_pool(paths, min(workers, len(paths)), results, on_done)
+        _run_pool(paths, min(workers, len(paths)), results, on_done, settings)
     else:
         for k, path in enumerate(paths):
-            ext = safe_extract(path)
+            ext = safe_extract(path, settings)
             results[k] = ext
             if on_done:
                 on_done(ext)

@@ -1,7 +1,7 @@
 """One document through all stages: read -> assemble -> understand/extract -> check.
 
 INTERFACE (fixed):
-    extract_document(path: Path) -> Extraction
+    extract_document(path: Path, settings: Settings = DEFAULT) -> Extraction
         Never raises for a bad input file: returns an Extraction whose info.status is
         "failed" and info.error says why (one line, naming the problem).
 """
@@ -21,6 +21,7 @@ from extractors.metadata import extract_metadata
 from extractors.model import Document, Table
 from extractors.numbers import Style, infer_style
 from extractors.rows import Context, budget_of, column_styles, measurements_of, plans_of
+from extractors.settings import DEFAULT, Settings
 from extractors.understand import assign_roles, classify
 from pipeline.coverage import apply_coverage
 from schemas.records import DocumentInfo, Extraction, TableInfo
@@ -69,8 +70,8 @@ def _table_note(table: Table, n_meas: int, n_budget: int, n_plans: int) -> str:
     return "; ".join(notes)
 
 
-def extract_from(doc: Document) -> Extraction:
-    """Every stage after reading, on an already read Document."""
+def extract_from(doc: Document, settings: Settings = DEFAULT) -> Extraction:
+    """Every stage after reading, on an already read Document, under `settings`."""
     meta = extract_metadata(doc)
     info = DocumentInfo(doc_id=doc.doc_id, source_file=doc.source_file, sha256=doc.sha256, pages=doc.pages,
                         instansi=meta.instansi, wilayah=meta.wilayah, tahun=meta.tahun)
@@ -78,7 +79,7 @@ def extract_from(doc: Document) -> Extraction:
     tables = assemble(doc)
     style = _document_style(tables)
     for table in tables:
-        assign_roles(table, table.header_parts, meta.tahun, style=style)
+        assign_roles(table, table.header_parts, meta.tahun, settings, style=style)
         table.kind = classify(table)
     ctx = Context(doc.doc_id, doc.source_file, meta.tahun, style)
     for table in tables:
@@ -161,12 +162,12 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def extract_document(path: Path) -> Extraction:
+def extract_document(path: Path, settings: Settings = DEFAULT) -> Extraction:
     with _no_gc_pauses():
-        return _extract_document(Path(path))
+        return _extract_document(Path(path), settings)
 
 
-def _extract_document(path: Path) -> Extraction:
+def _extract_document(path: Path, settings: Settings) -> Extraction:
     if not path.is_file():
         return _failed(path, "read", "no such file")
     try:
@@ -177,7 +178,7 @@ def _extract_document(path: Path) -> Extraction:
         log.debug("reader failed on %s", path, exc_info=True)
         return _failed(path, "read", f"{type(exc).__name__}: {exc}")
     try:
-        ext = extract_from(doc)
+        ext = extract_from(doc, settings)
     except Exception as exc:
         log.debug("extraction failed on %s", path, exc_info=True)
         return _failed(path, "extract", f"{type(exc).__name__}: {exc}")

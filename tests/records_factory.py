@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from extractors.numbers import parse_number
+from extractors.settings import DEFAULT, Settings
 from schemas.records import BudgetLine, DocumentInfo, Extraction, Flag, Measurement, TableInfo
 
 FLAG_MESSAGE = "Capaian 92,15% tidak sesuai: realisasi 96 / target 96 x 100 = 100,00% <periksa & koreksi>"
@@ -58,7 +59,7 @@ def failed_extraction(source_file: str, error: str = "read: not a report") -> Ex
                                         status="failed", error=error))
 
 
-def fake_extract(path: Path) -> Extraction:
+def fake_extract(path: Path, settings: Settings = DEFAULT) -> Extraction:
     """Stands in for extract_document: 'bad' in the name fails, 'boom' raises, anything else is read."""
     name = Path(path).name
     if "boom" in name:

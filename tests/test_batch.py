@@ -11,6 +11,7 @@ import pytest
 from records_factory import extraction, fake_extract
 
 import pipeline.batch
+from extractors.settings import Settings
 from pipeline.batch import UsageError, collect_inputs, run_batch
 from schemas.records import Extraction
 
@@ -67,7 +68,7 @@ def test_the_traceback_goes_to_debug_logs_only(tmp_path: Path, fake: None, caplo
 
 
 def test_a_non_extraction_result_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline.batch, "extract_document", lambda p: None)
+    monkeypatch.setattr(pipeline.batch, "extract_document", lambda p, settings: None)
     [result] = run_batch([_touch(tmp_path / "a.txt")])
     assert result.info.status == "failed" and "not an Extraction" in result.info.error
 
@@ -86,7 +87,7 @@ def test_process_pool_keeps_input_order_and_isolates_failures(tmp_path: Path, fa
     assert sorted(e.info.source_file for e in done) == sorted(str(p) for p in paths)  # callback ran here
 
 
-def _die_on_crash(path: Path) -> Extraction:
+def _die_on_crash(path: Path, settings: Settings) -> Extraction:
     if "crash" in Path(path).name:
         os._exit(1)  # a worker process dying (segfault in a native library, OOM kill)
     return extraction(str(path))

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 import pipeline.batch
 import pipeline.cli
+from extractors.settings import Settings
 from pipeline.cli import app, main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def test_a_failed_file_gives_exit_3_and_the_others_are_written(inputs: Path, tmp
 
 
 def test_all_ok_or_partial_gives_exit_0(inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def partial(path: Path) -> object:
+    def partial(path: Path, settings: Settings) -> object:
         ext = fake_extract(path)
         ext.info.status, ext.info.error = "partial", "1 page(s) could not be read"
         return ext
@@ -131,6 +132,8 @@ def test_no_reports_and_quiet(inputs: Path, tmp_path: Path) -> None:
 def test_plain_log_lines_when_not_a_terminal(inputs: Path, tmp_path: Path) -> None:
     result = invoke(str(inputs), "-o", str(tmp_path / "out"))
     lines = [ln for ln in result.stderr.splitlines() if "INFO" in ln]
+    assert "settings: defaults" in lines[0]  # the settings of the run come first
+    lines = lines[1:]
     assert len(lines) == 3 and "[1/3]" in lines[0] and "a.txt: ok" in lines[0]
     assert "\x1b[" not in result.stderr  # no progress bar escapes
 

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 import pipeline.batch
 from extractors.numbers import parse_number
+from extractors.settings import Settings
 from pipeline.cli import app
 from pipeline.write import frames, write_outputs
 from schemas.output import COLUMNS
@@ -72,7 +73,7 @@ def test_cli_survives_an_unexpected_crash(tmp_path: Path, monkeypatch: pytest.Mo
     path = tmp_path / "x.txt"
     path.write_text(TABLE, encoding="utf-8")
 
-    def boom(_: Path) -> Extraction:
+    def boom(_: Path, settings: Settings) -> Extraction:
         raise RuntimeError("kaput")
 
     monkeypatch.setattr(pipeline.batch, "extract_document", boom)
