@@ -76,7 +76,7 @@ def test_lone_child_after_a_heading_is_not_a_child() -> None:
     # program (position 0), a heading without figures (position 1, no record), one unrelated row
     rows = [line("Program A", "500.000", "400.000", 0, level="program"),
             line("Sub kegiatan B", "480.000", "390.000", 2, level="sub_kegiatan")]
-    assert check_totals(rows) == []
+    assert errors(check_totals(rows)) == []
     # right under its parent, the same figures are a finding
     rows[1] = line("Sub kegiatan B", "480.000", "390.000", 1, level="sub_kegiatan")
     [flag] = check_totals(rows)
@@ -86,7 +86,7 @@ def test_lone_child_after_a_heading_is_not_a_child() -> None:
 def test_lone_child_far_from_its_parent_needs_a_second_witness() -> None:
     rows = [line("Kegiatan A", "175.000.000", "138.000.000", 0, level="kegiatan"),
             line("Sub kegiatan B", "22.000.000", "18.000.000", 1, level="sub_kegiatan")]
-    assert check_totals(rows, DEFAULT) == []
+    assert errors(check_totals(rows, DEFAULT)) == []
     # the parent prints exactly the pair of another row of the table: copied figures, a finding
     copied = [line("Kegiatan Z", "175.000.000", "138.000.000", 0, level="kegiatan"),
               line("Sub kegiatan Y", "175.000.000", "138.000.000", 1, level="sub_kegiatan"),
@@ -113,3 +113,17 @@ def test_table_whose_parents_mostly_disagree_is_misread() -> None:
     rows[3] = line("Program 1", "120", "", 3, level="program")
     rows[6] = line("Program 2", "130", "", 6, level="program")
     assert [(f.line, f.reported) for f in errors(check_totals(rows))] == [(10, 100)]
+
+
+def test_sub_kegiatan_whose_name_wrapped_stays_a_child() -> None:
+    # "1.02.01.2.01.02 Penyediaan ..." printed without figures (position 2), its figures on the continuation
+    # line without a code (position 3)
+    rows = [line("Kegiatan A", "435.000", "450.000", 0, level="kegiatan", kode="1.02.01.2.01"),
+            line("Sub A1", "250.000", "269.000", 1, level="sub_kegiatan", kode="1.02.01.2.01.01"),
+            line("Kabupaten/Kota", "185.000", "181.000", 3, level="other"),
+            line("Kegiatan B", "920.000", "906.000", 4, level="kegiatan", kode="1.02.01.2.02"),
+            line("Kabupaten/Kota", "620.000", "612.000", 6, level="other"),
+            line("Sub B3", "325.000", "294.000", 7, level="sub_kegiatan", kode="1.02.01.2.02.03")]
+    flags = errors(check_totals(rows))
+    # kegiatan A adds up with its wrapped child; kegiatan B does not (620 + 325 = 945)
+    assert [(f.line, f.expected) for f in flags] == [(14, 945_000)]

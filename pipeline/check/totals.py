@@ -46,6 +46,29 @@ def _children_by_code(rows: list[BudgetLine]) -> dict[int, list[BudgetLine]]:
     return out
 
 
+def _adopt_wrapped(rows: list[BudgetLine], kids: dict[int, list[BudgetLine]]) -> None:
+    """In a coded table, a row printed with its code but without figures, followed by a row with figures
+    but no code, is one sub-kegiatan whose name wrapped (the figures sit on the continuation line): the
+    uncoded row joins the children of the parent its code would have had. Without it the parent seems to
+    have one child fewer and is flagged for it (dev reports: a sub-kegiatan name wrapped in two budget
+    tables; tests/test_check_guards.py)."""
+    by_id = {id(b): b for b in rows}
+    parent_of_child = {id(c): p for p, cs in kids.items() for c in cs}
+    previous: BudgetLine | None = None
+    last_coded: BudgetLine | None = None
+    for b in rows:
+        wrapped = (not b.kode and not b.is_total and b.level != "total" and b.pagu.ok and previous is not None
+                   and b.position - previous.position > 1)
+        if wrapped and last_coded is not None:
+            parent = by_id.get(parent_of_child.get(id(last_coded), 0)) if last_coded.level == "sub_kegiatan" \
+                else last_coded
+            if parent is not None and parent.level != "sub_kegiatan":
+                kids.setdefault(id(parent), []).append(b)
+        if b.kode:
+            last_coded = b
+        previous = b
+
+
 RANK = {"urusan": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}
 
 
@@ -102,6 +125,8 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
         rows = _without_repeats(sorted(table_rows, key=lambda b: b.position))
         coded = sum(1 for b in rows if b.kode) >= len(rows) / 2
         kids = _children_by_code(rows) if coded else _children_by_structure(rows)
+        if coded:
+            _adopt_wrapped(rows, kids)
         pairs: list[tuple[BudgetLine, list[BudgetLine]]] = []
         for b in rows:
             if b.is_total:
@@ -200,19 +225,43 @@ def subtotal_groups(children: list[BudgetLine]) -> list[Pair] | None:
     return groups
 
 
-def _resolve(parent: BudgetLine, children: list[BudgetLine]) -> list[Pair]:
+def _prefix_groups(children: list[BudgetLine]) -> int:
+    """How many subtotal groups open the list, each head equal to its items in every column that can be
+    summed (stricter than a whole cut, since the rest of the list is not explained)."""
+    i, groups = 0, 0
+    while i < len(children) - 2:
+        head = children[i]
+        for j in range(i + 3, len(children) + 1):
+            results = [_adds_up(head, children[i + 1:j], get) for name, get in COLUMNS if name != "sisa"]
+            if any(r is True for r in results) and not any(r is False for r in results):
+                groups, i = groups + 1, j
+                break
+        else:
+            break
+    return groups
+
+
+Doubt = str  # why a pair gives at most an info flag ("" when it may give an error)
+
+
+def _resolve(parent: BudgetLine, children: list[BudgetLine]) -> list[tuple[BudgetLine, list[BudgetLine], Doubt]]:
     """The parent against its children, or, when subtotals are among them, against the subtotals and each
-    subtotal against its items."""
+    subtotal against its items. When subtotals are plainly there but the parent matches neither reading, or
+    the list cannot be cut into groups to the end, what the parent sums is unknown: a doubt, not a finding."""
     plain_ok, plain_wrong = _agreeing(parent, children)
     if not plain_wrong or len(children) < 3:
-        return [(parent, children)]
+        return [(parent, children, "")]
     groups = subtotal_groups(children)
     if groups is None:
-        return [(parent, children)]
+        if _prefix_groups(children) >= 1:
+            return [(parent, children, "rinciannya memuat subtotal yang tidak dapat dipisahkan seluruhnya")]
+        return [(parent, children, "")]
     heads = [head for head, _ in groups]
-    if plain_ok > _agreeing(parent, heads)[0]:
-        return [(parent, children)]
-    return [(parent, heads), *groups]
+    split_ok = _agreeing(parent, heads)[0]
+    if plain_ok > split_ok:
+        return [(parent, children, "")]
+    doubt = "" if split_ok else "rinciannya memuat subtotal, tetapi induknya tidak sama dengan jumlah mana pun"
+    return [(parent, heads, doubt), *((head, items, "") for head, items in groups)]
 
 
 def _k_multiple(value: Number, parts: list[Number], multiples: tuple[int, ...]) -> int | None:
@@ -227,10 +276,11 @@ def _k_multiple(value: Number, parts: list[Number], multiples: tuple[int, ...]) 
     return None
 
 
-def _far_lone_child(value: Number, child: Number, ratio: float) -> bool:
-    """A lone child whose figure is not even of the parent's size: an unrelated row, not a child that
-    disagrees (a slip changes a digit or two, not the order of magnitude)."""
-    a, b = abs(value.value or 0.0), abs(child.value or 0.0)
+def _far(value: Number, total: float, ratio: float) -> bool:
+    """Children whose sum is not even of the parent's size: rows that are not its children (an unrelated row
+    after a heading, a list that lost rows), not children that disagree: a slip changes a digit or two, not
+    the order of magnitude."""
+    a, b = abs(value.value or 0.0), abs(total)
     return max(a, b) > 0 and min(a, b) / max(a, b) < ratio
 
 
@@ -242,32 +292,31 @@ def _lone_after_gap(parent: BudgetLine, children: list[BudgetLine]) -> bool:
 
 def _corroborated(parent: BudgetLine, children: list[BudgetLine], rows: list[BudgetLine],
                   elsewhere: Elsewhere) -> bool:
-    """A lone child far from its parent is a finding only with a second witness that the parent's own figure
+    """Children far from their parent are a finding only with a second witness that the parent's own figure
     is the wrong one: the parent prints exactly the pagu and realisasi of another row of its table (figures
-    copied from the row above), or another table gives the parent, by name, its child's pagu (the same
+    copied from the row above), or another table gives the parent, by name, its children's pagu (the same
     program in the report's other budget tables). Both are what auditors check by hand; the sample reports
     show each (a kegiatan copying its neighbour's pair; a program printed with digits lost)."""
-    if len(children) != 1:
-        return True
-    child = children[0]
     pair = (parent.pagu.value, parent.realisasi.value)
     if parent.pagu.ok and parent.realisasi.ok and any(
-            r is not parent and r is not child and (r.pagu.value, r.realisasi.value) == pair for r in rows):
+            r is not parent and all(r is not c for c in children) and (r.pagu.value, r.realisasi.value) == pair
+            for r in rows):
         return True
-    if not child.pagu.ok or not child.pagu.value:
+    if not all(c.pagu.ok for c in children):
         return False
-    return any(table != parent.table_id and abs(value - child.pagu.value) < 0.5
-               for table, value in elsewhere.get(name_key(parent.uraian), []))
+    summed = sum(c.pagu.value or 0.0 for c in children)
+    return bool(summed) and any(table != parent.table_id and abs(value - summed) < 0.5
+                                for table, value in elsewhere.get(name_key(parent.uraian), []))
 
 
 def _check_hierarchy(pairs: list[Pair], settings: Settings,
                      corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None) -> list[Flag]:
     """Every parent of one table against its children, in the columns where most parents add up."""
-    resolved = [pair for parent, children in pairs for pair in _resolve(parent, children)]
+    resolved = [triple for parent, children in pairs for triple in _resolve(parent, children)]
     misread: list[tuple[str, int, int]] = []
     trusted: set[str] = set()
     for name, get in COLUMNS:
-        results = [r for parent, children in resolved if (r := _adds_up(parent, children, get)) is not None]
+        results = [r for parent, children, _ in resolved if (r := _adds_up(parent, children, get)) is not None]
         agree = sum(results)
         if len(results) >= settings.totals.hierarchy_min_parents and \
                 agree < settings.totals.hierarchy_agree_share * len(results):
@@ -275,8 +324,8 @@ def _check_hierarchy(pairs: list[Pair], settings: Settings,
         else:
             trusted.add(name)
     flags: list[Flag] = []
-    for parent, children in resolved:
-        flags.extend(_compare(parent, children, trusted, settings, corroborated))
+    for parent, children, doubt in resolved:
+        flags.extend(_compare(parent, children, trusted, settings, corroborated, doubt))
     if misread and resolved:
         first = resolved[0][0]
         detail = "; ".join(f"{name}: {agree} dari {n}" for name, agree, n in misread)
@@ -284,13 +333,26 @@ def _check_hierarchy(pairs: list[Pair], settings: Settings,
                           "info", f"{first.table_id} ({'+'.join(m[0] for m in misread)})", None, None, None,
                           f"Sebagian besar baris induk di tabel ini tidak sama dengan jumlah rinciannya ({detail}): "
                           f"susunan tabel kemungkinan salah terbaca, jumlahnya tidak diperiksa",
-                          confidence=min(r.confidence for r, _ in resolved)))
+                          confidence=min(r.confidence for r, _, _ in resolved)))
     return flags
+
+
+def _sisa_named_below(parent: BudgetLine, children: list[BudgetLine]) -> bool:
+    """A program or kegiatan whose printed sisa is its children's pagu - realisasi: the children's printed
+    sisa carry the slip, and the remaining-budget check names each of them. Only the table's total row is
+    footed against the printed column as well (the samples' golds count a total's sisa, the dev reports'
+    golds never a program's or kegiatan's whose child is already flagged)."""
+    if parent.is_total or not parent.sisa.ok:
+        return False
+    if not all(c.pagu.ok and c.realisasi.ok for c in children):
+        return False
+    computed = sum((c.pagu.value or 0.0) - (c.realisasi.value or 0.0) for c in children)
+    return abs(computed - (parent.sisa.value or 0.0)) <= 0.5 * parent.sisa.resolution + 1e-6
 
 
 def _compare(parent: BudgetLine, children: list[BudgetLine], trusted: set[str] | None = None,
              settings: Settings = DEFAULT,
-             corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None) -> list[Flag]:
+             corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None, doubt: str = "") -> list[Flag]:
     """One flag per parent row, naming every column whose children do not add up."""
     wrong: list[tuple[str, float, float]] = []
     doubts: list[str] = []
@@ -301,23 +363,30 @@ def _compare(parent: BudgetLine, children: list[BudgetLine], trusted: set[str] |
         parts = [get(c) for c in children]
         if _adds_up(parent, children, get) is not False:
             continue
+        if name == "sisa" and _sisa_named_below(parent, children):
+            continue
         total = sum(p.value or 0.0 for p in parts)
         k = _k_multiple(value, parts, settings.totals.subtotal_multiples)
         if k is not None:
-            doubts.append(f"{name}: jumlah rincian {fmt(total)} = {k} x {fmt(value.value)}")
+            doubts.append(f"{name}: jumlah rincian {fmt(total)} = {k} x {fmt(value.value)}, subtotal ikut dijumlah")
             continue
-        if len(children) == 1 and _far_lone_child(value, parts[0], settings.totals.lone_child_ratio) and not (
+        ratio = settings.totals.lone_child_ratio if len(children) == 1 else settings.totals.far_sum_ratio
+        if _far(value, total, ratio) and not (
                 corroborated is not None and corroborated(parent, children)):
+            doubts.append(f"{name}: {fmt(value.value)} jauh dari jumlah rincian {fmt(total)}")
             continue
         wrong.append((name, value.value or 0.0, total))
     confidence = min([parent.confidence, *(c.confidence for c in children)])
+    if doubt and wrong:
+        doubts.append(doubt)
+        wrong = []
     if not wrong:
         if not doubts:
             return []
         return [Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line, "total_mismatch",
                      "info", f"{parent.uraian}", None, None, None,
-                     f"'{parent.uraian[:60]}': rinciannya tampaknya memuat subtotal ({'; '.join(doubts)}); "
-                     f"jumlahnya tidak diperiksa", confidence=confidence)]
+                     f"'{parent.uraian[:60]}' tidak diperiksa terhadap rinciannya: {'; '.join(doubts)} (baris yang "
+                     f"dijumlah tampaknya bukan rincian langsungnya)", confidence=confidence)]
     names = ", ".join(str(c.line or c.kode or c.uraian[:30]) for c in children[:12])
     where = "baris" if children[0].line else "rincian"
     detail = "; ".join(f"{name} {fmt(printed_value)} vs jumlah {fmt(total)}" for name, printed_value, total in wrong)
