@@ -37,8 +37,12 @@ test: setup lint
 bench: setup
 	$(BIN)/python benchmarks/bench.py
 
+# accuracy against the gold (samples as text and PDF, the dev set as text), then the metamorphic set
+# (meaning-preserving rewrites of every sample table) and leave-one-out scores of the settings
 eval: setup
 	$(BIN)/python benchmarks/evaluate.py
+	$(BIN)/python benchmarks/metamorphic.py
+	$(BIN)/python benchmarks/loo.py
 
 clean:
 	rm -rf $(OUT)/* $(VENV) *.egg-info
