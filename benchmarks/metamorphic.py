@@ -405,7 +405,7 @@ def _money_col(table: Table, j: int) -> bool:
 def krp_split(table: Table) -> list[Item] | None:
     rows = table.rows()
     # a cell holding "K Rp": every such column becomes a K|Rp pair
-    pair_cols = [j for j in table.value_cols
+    pair_cols = [j for j in [*table.value_cols, *table.name_cols]
                  if sum(1 for r in rows if j < len(r) and _KRP_CELL.match(r[j])) >= max(2, len(rows) // 2)]
     money = [] if pair_cols else [j for j in table.value_cols if _money_col(table, j)]
     cols = pair_cols or money
