@@ -104,13 +104,13 @@ def extract_from(doc: Document, settings: Settings = DEFAULT) -> Extraction:
     return ext
 
 
-def _run_checks(ext: Extraction, settings: Settings = DEFAULT) -> None:
+def _run_checks(ext: Extraction) -> None:
     try:
         from pipeline.check import check
     except ImportError:  # pragma: no cover - the check stage ships with the package
         return
     try:
-        ext.flags = check(ext, settings)
+        ext.flags = check(ext)
     except NotImplementedError:
         ext.flags = []
 
@@ -183,7 +183,7 @@ def _extract_document(path: Path, settings: Settings) -> Extraction:
         log.debug("extraction failed on %s", path, exc_info=True)
         return _failed(path, "extract", f"{type(exc).__name__}: {exc}")
     try:
-        _run_checks(ext, settings)
+        _run_checks(ext)
     except Exception as exc:
         log.debug("checks failed on %s", path, exc_info=True)
         ext.info.status = "partial"
