@@ -32,9 +32,10 @@ class Relation:
     hits: int
     tested: int
     direct: int = 0  # ratio: rows where c = b/a*100 itself (higher is better), the usual orientation
-    # ratio: agreeing rows where a != b and b, c != 0. A row with a = b and c = 100 agrees with any pair
-    # of equal columns beside a column of 100s (multi-year tables of targets met), a row of zeros with
-    # any column at all (counts tables, 001): no evidence of roles
+    # ratio: rows in the usual orientation (c = b/a*100) that tell the roles apart: a != b, b != c, and
+    # b, c != 0. A row with a = b and
+    # c = 100, or b = c and a = 100, agrees with any pair of equal columns beside a column of 100s
+    # (multi-year tables of targets met); a row of zeros with any column at all (counts tables, 001)
     telling: int = 0
 
     @property
@@ -56,7 +57,7 @@ def ratio_holds(a: float, b: float, c: float, settings: ArithSettings = DEFAULT.
     return b != 0 and _close(a / b * 100, c, settings, True)
 
 
-def test_ratio(values: Values, a: int, b: int, c: int, settings: ArithSettings = DEFAULT.arith) -> Relation:
+def ratio_relation(values: Values, a: int, b: int, c: int, settings: ArithSettings = DEFAULT.arith) -> Relation:
     hits = tested = direct = telling = 0
     for av, bv, cv in zip(values[a], values[b], values[c], strict=False):
         if av is None or bv is None or cv is None or av == 0:
@@ -64,14 +65,14 @@ def test_ratio(values: Values, a: int, b: int, c: int, settings: ArithSettings =
         if av == bv == cv == 0:
             continue
         tested += 1
-        holds = ratio_holds(av, bv, cv, settings)
-        hits += holds
-        direct += _close(bv / av * 100, cv, settings, True)
-        telling += holds and av != bv and bv != 0 and cv != 0  # 0 / a = 0 holds for any a
+        is_direct = _close(bv / av * 100, cv, settings, True)
+        hits += ratio_holds(av, bv, cv, settings)
+        direct += is_direct
+        telling += is_direct and av != bv and bv != cv and bv != 0 and cv != 0
     return Relation("ratio", (a, b, c), hits, tested, direct, telling)
 
 
-def test_difference(values: Values, a: int, b: int, d: int, settings: ArithSettings = DEFAULT.arith) -> Relation:
+def difference_relation(values: Values, a: int, b: int, d: int, settings: ArithSettings = DEFAULT.arith) -> Relation:
     hits = tested = 0
     for av, bv, dv in zip(values[a], values[b], values[d], strict=False):
         if av is None or bv is None or dv is None or (av == 0 and bv == 0):
@@ -81,7 +82,7 @@ def test_difference(values: Values, a: int, b: int, d: int, settings: ArithSetti
     return Relation("difference", (a, b, d), hits, tested)
 
 
-def test_sum(values: Values, y: int, parts: Sequence[int], settings: ArithSettings = DEFAULT.arith) -> Relation:
+def sum_relation(values: Values, y: int, parts: Sequence[int], settings: ArithSettings = DEFAULT.arith) -> Relation:
     hits = tested = 0
     for i, yv in enumerate(values[y]):
         xs = [values[j][i] for j in parts]
@@ -100,7 +101,7 @@ def find_ratios(values: Values, candidates: Sequence[int], settings: ArithSettin
     """Every (a, b, c) among the candidate columns where c = b/a*100 holds in most rows, best first."""
     out = []
     for a, b, c in permutations(candidates, 3):
-        rel = test_ratio(values, a, b, c, settings)
+        rel = ratio_relation(values, a, b, c, settings)
         if found(rel, settings) and rel.telling >= settings.min_rows:
             out.append(rel)
     # the usual orientation first: most indicators are higher-better, and the public format prints

@@ -54,7 +54,7 @@ def cell_type(text: str, settings: TypeSettings = DEFAULT.types, number: Number 
     if n.value is None:
         if n.qualitative:
             return ColType.GRADE
-        if n.dash:
+        if n.dash or n.status == "empty":  # "-", "n/a", "nihil": nothing printed
             return ColType.EMPTY
         return ColType.TEXT
     if n.qualitative:

@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from extractors.align import realign
-from extractors.arith import Relation, find_ratios, found, test_difference, test_ratio, test_sum
+from extractors.arith import Relation, find_ratios, found, difference_relation, ratio_relation, sum_relation
 from extractors.coltypes import NUMERIC_TYPES, ColumnType, column_type
 from extractors.confidence import Evidence, part_confidence
 from extractors.model import Table
@@ -312,7 +312,7 @@ def _confirm_capaian(values: list[list[float | None]], roles: list[str], types: 
         for c in (j for j, role in enumerate(roles) if j not in (t, r) and role in loose):
             if types[c].type not in (ColType.PERCENT, ColType.NUMBER):
                 continue
-            if found(test_ratio(values, t, r, c, settings.arith), settings.arith):
+            if found(ratio_relation(values, t, r, c, settings.arith), settings.arith):
                 notes.append(f"column {c + 1} ('{table.header[c]}') holds realisasi/target*100: read as capaian")
                 roles[c] = Role.CAPAIAN
                 return {c}
@@ -365,12 +365,12 @@ def _relations(values: list[list[float | None]], roles: list[str], parts: list[l
     for a, b, c in ((Role.TARGET, Role.REALISASI, Role.CAPAIAN), (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN)):
         ia, ib, ic = col(a), col(b), col(c)
         if ia is not None and ib is not None and ic is not None:
-            rel = test_ratio(values, ia, ib, ic, settings.arith)
+            rel = ratio_relation(values, ia, ib, ic, settings.arith)
             if rel.tested >= settings.arith.min_rows:
                 out.append(rel)
     ip, ir, isisa = col(Role.PAGU), col(Role.REALISASI_ANGGARAN), col(Role.SISA)
     if ip is not None and ir is not None and isisa is not None:
-        rel = test_difference(values, ip, ir, isisa, settings.arith)
+        rel = difference_relation(values, ip, ir, isisa, settings.arith)
         if rel.tested >= settings.arith.min_rows:
             out.append(rel)
     out.extend(_quarter_sums(values, roles, parts, settings))
@@ -389,7 +389,7 @@ def _quarter_sums(values: list[list[float | None]], roles: list[str], parts: lis
         quarters = [j for j, p in enumerate(parts) if j != y and roles[j] == Role.OTHER and p
                     and _PERIOD.search(" ".join(p)) and p[-1].lower() == own]
         if len(quarters) >= 2:
-            rel = test_sum(values, y, quarters, settings.arith)
+            rel = sum_relation(values, y, quarters, settings.arith)
             if rel.tested >= settings.arith.min_rows:
                 out.append(rel)
     return out
@@ -404,7 +404,7 @@ def _by_arithmetic(values: list[list[float | None]], roles: list[str],
         if role not in pair or not all(r in roles for r in pair[role]):
             return cols[-1]
         a, b = (roles.index(r) for r in pair[role])
-        scored = [(test_ratio(values, a, b, c, settings.arith).hits, c) for c in cols]
+        scored = [(ratio_relation(values, a, b, c, settings.arith).hits, c) for c in cols]
         best = max(scored)
         return best[1] if best[0] > 0 else cols[-1]
     return prefer

@@ -1,0 +1,135 @@
+"""Column roles from words and values together, confirmed by the arithmetic (extractors.understand).
+
+Each table is a small made-up one written from the public formats; the header is given as the
+per-column label paths the assemble stage produces.
+"""
+
+from __future__ import annotations
+
+from extractors.model import Cell, Row, Table
+from extractors.rows import Context, budget_of, column_styles, measurements_of
+from extractors.understand import assign_roles, classify
+from extractors.vocab import Role
+
+
+def _table(parts: list[list[str]], body: list[list[str]]) -> Table:
+    rows = [Row(cells=[Cell(t, line=10 + i) for t in r], line=10 + i) for i, r in enumerate(body)]
+    return Table(table_id="t01", caption="Tabel 3.1", header=[" ".join(p) for p in parts], rows=rows,
+                 header_parts=parts)
+
+
+def _understood(parts: list[list[str]], body: list[list[str]], tahun: int = 2024) -> Table:
+    table = _table(parts, body)
+    assign_roles(table, parts, tahun)
+    table.kind = classify(table)
+    return table
+
+
+def _records(table: Table) -> tuple[list, list]:
+    ctx = Context("d", "f.txt", 2024, None)
+    styles = column_styles(table, None)
+    return measurements_of(table, ctx, styles), budget_of(table, ctx, styles)
+
+
+def test_roles_from_the_arithmetic_when_the_words_name_no_figure() -> None:
+    table = _understood(
+        [["No"], ["Uraian Pekerjaan"], ["Volume Rencana"], ["Volume Terpasang"], ["Hasil"]],
+        [["1", "Jaringan pipa", "1.200 M", "1.080 M", "90,00"],
+         ["2", "Sambungan rumah", "450 Unit", "468 Unit", "104,00"],
+         ["3", "Hidran umum", "20 Unit", "15 Unit", "75,00"]])
+    assert table.roles[2:] == [Role.TARGET, Role.REALISASI, Role.CAPAIAN]
+    assert table.confidence > 0.5
+    meas, budget = _records(table)
+    assert [(m.target.value, m.realisasi.value, m.capaian.value) for m in meas] == [
+        (1200, 1080, 90), (450, 468, 104), (20, 15, 75)]
+    assert not budget
+
+
+def test_large_counts_with_units_keep_an_indicator_table() -> None:
+    table = _understood(
+        [["Indikator"], ["Target"], ["Realisasi"], ["Capaian (%)"]],
+        [["Jumlah penduduk terdaftar JKN", "1.250.000 Jiwa", "1.187.500 Jiwa", "95,00"],
+         ["Jumlah rumah layak huni", "2.400.000 Unit", "2.400.000 Unit", "100,00"]])
+    assert table.roles[1:] == [Role.TARGET, Role.REALISASI, Role.CAPAIAN]
+    meas, budget = _records(table)
+    assert len(meas) == 2 and not budget
+
+
+def test_money_without_budget_words_is_read_as_budget() -> None:
+    table = _understood(
+        [["Program"], ["Target"], ["Realisasi"], ["%"]],
+        [["Program Penunjang Urusan", "7.247.670.961", "6.995.601.707", "96,52"],
+         ["Program Pengelolaan Jalan", "12.000.000.000", "11.400.000.000", "95,00"]])
+    assert table.roles[1:] == [Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN]
+    _, budget = _records(table)
+    assert [b.pagu.value for b in budget] == [7247670961, 12000000000]
+
+
+def test_efficiency_columns_are_not_taken_for_target_and_realisasi() -> None:
+    table = _understood(
+        [["No"], ["Sasaran"], ["Capaian Kinerja (%)"], ["Penyerapan Anggaran (%)"], ["Tingkat Efisiensi (%)"]],
+        [["1", "Meningkatnya layanan", "101,66", "98,40", "103,31"],
+         ["2", "Meningkatnya kesiapsiagaan", "101,67", "88,88", "114,39"],
+         ["3", "Menurunnya risiko", "114,58", "95,89", "119,49"]])
+    assert Role.TARGET not in table.roles and Role.REALISASI not in table.roles
+    meas, _ = _records(table)
+    assert meas == []
+
+
+def test_a_formula_table_without_target_gives_no_measurement() -> None:
+    table = _understood(
+        [["No"], ["Indikator"], ["Formula"], ["Pembilang"], ["Penyebut"], ["Realisasi"]],
+        [["1", "Prevalensi stunting", "balita stunting / balita diukur x 100%", "9.874 Balita", "44.680 Balita",
+          "22,10%"],
+         ["2", "Cakupan JKN", "peserta / penduduk x 100%", "1.336.412 Jiwa", "1.376.058 Jiwa", "97,12%"],
+         ["3", "Keberhasilan pengobatan TB", "sembuh / diobati x 100%", "1.679 Orang", "1.840 Orang", "91,25%"]])
+    assert table.roles[5] == Role.REALISASI and Role.TARGET not in table.roles
+    assert _records(table)[0] == []
+
+
+def test_national_and_provincial_figures_are_not_the_agency_capaian() -> None:
+    table = _understood(
+        [["Indikator"], ["Target 2024"], ["Realisasi"], ["Capaian (%)"], ["Capaian Provinsi"], ["Capaian Nasional"]],
+        [["Indeks risiko bencana", "160,50", "155,43", "96,84", "132,47", "107,92"],
+         ["Waktu tanggap darurat", "6", "4", "150,00", "5", "6"],
+         ["Korban tertangani", "100", "97", "97,00", "98,50", "97,20"]])
+    assert table.roles[1:4] == [Role.TARGET, Role.REALISASI, Role.CAPAIAN]
+    assert table.roles[4:] == [Role.OTHER, Role.OTHER]
+
+
+def test_k_and_rp_pairs_give_a_measurement_and_a_budget_line() -> None:
+    parts = [["No"], ["Kode"], ["Program/Kegiatan"], ["Indikator Kinerja"],
+             ["Target Kinerja dan Anggaran Renja Tahun 2024", "K"], ["Target Kinerja dan Anggaran Renja Tahun 2024", "Rp"],
+             ["Realisasi Kinerja pada Triwulan", "I", "K"], ["Realisasi Kinerja pada Triwulan", "I", "Rp"],
+             ["Realisasi Kinerja pada Triwulan", "II", "K"], ["Realisasi Kinerja pada Triwulan", "II", "Rp"],
+             ["Realisasi Capaian Kinerja dan Anggaran Renja 2024", "K"],
+             ["Realisasi Capaian Kinerja dan Anggaran Renja 2024", "Rp"],
+             ["Tingkat Capaian Kinerja dan Realisasi Anggaran (%)", "K"],
+             ["Tingkat Capaian Kinerja dan Realisasi Anggaran (%)", "Rp"]]
+    body = [["1", "1.03.10", "PROGRAM PENYELENGGARAAN JALAN", "Jalan mantap", "85,00 %", "61.650.000.000",
+             "-", "20.000.000.000", "86,12 %", "39.399.130.000", "86,12 %", "59.399.130.000", "101,32", "96,35"],
+            ["", "1.03.10.2.01.13", "Rekonstruksi Jalan", "Panjang jalan direkonstruksi", "12,50 Km", "18.500.000.000",
+             "2,10 Km", "8.000.000.000", "9,90 Km", "9.845.600.000", "12,00 Km", "17.845.600.000", "96,00", "96,46"]]
+    table = _understood(parts, body)
+    assert table.roles[4:6] == [Role.TARGET, Role.PAGU]
+    assert table.roles[6:10] == [Role.OTHER] * 4  # the quarters are parts of the year's figure
+    assert table.roles[10:] == [Role.REALISASI, Role.REALISASI_ANGGARAN, Role.CAPAIAN, Role.PERSEN]
+    assert any(r.startswith("sum") for r in table.relations)  # quarters' Rp add up to the year's
+    meas, budget = _records(table)
+    assert [(m.target.value, m.realisasi.value, m.capaian.value) for m in meas] == [(85, 86.12, 101.32),
+                                                                                   (12.5, 12, 96)]
+    assert [(b.pagu.value, b.realisasi.value, b.persen.value) for b in budget] == [
+        (61_650_000_000, 59_399_130_000, 96.35), (18_500_000_000, 17_845_600_000, 96.46)]
+
+
+def test_confidence_is_lower_without_words_and_rows_carry_it() -> None:
+    named = _understood(
+        [["Indikator"], ["Target"], ["Realisasi"], ["Capaian"]],
+        [["A", "80%", "60%", "75%"], ["B", "50%", "45%", "90%"], ["C", "10", "9", "90"]])
+    unnamed = _understood(
+        [["Indikator"], ["Kolom 1"], ["Kolom 2"], ["Kolom 3"]],
+        [["A", "80%", "60%", "75%"], ["B", "50%", "45%", "90%"], ["C", "10", "9", "90"]])
+    assert unnamed.roles[1:] == [Role.TARGET, Role.REALISASI, Role.CAPAIAN]
+    assert named.confidence > unnamed.confidence
+    meas, _ = _records(unnamed)
+    assert {m.confidence for m in meas} == {unnamed.confidence}
