@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from extractors.align import realign
-from extractors.arith import Relation, find_ratios, found, difference_relation, ratio_relation, sum_relation
+from extractors.arith import Relation, difference_relation, find_ratios, found, ratio_relation, sum_relation
 from extractors.coltypes import NUMERIC_TYPES, ColumnType, column_type
 from extractors.confidence import Evidence, part_confidence
 from extractors.model import Table

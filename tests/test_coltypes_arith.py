@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.arith import find_ratios, found, ratio_holds, difference_relation, ratio_relation, sum_relation
+from extractors.arith import difference_relation, find_ratios, found, ratio_holds, ratio_relation, sum_relation
 from extractors.coltypes import cell_type, column_type
 from extractors.vocab import ColType
 
