@@ -98,8 +98,8 @@ def test_national_and_provincial_figures_are_not_the_agency_capaian() -> None:
 
 
 def test_k_and_rp_pairs_give_a_measurement_and_a_budget_line() -> None:
-    parts = [["No"], ["Kode"], ["Program/Kegiatan"], ["Indikator Kinerja"],
-             ["Target Kinerja dan Anggaran Renja Tahun 2024", "K"], ["Target Kinerja dan Anggaran Renja Tahun 2024", "Rp"],
+    target = "Target Kinerja dan Anggaran Renja Tahun 2024"
+    parts = [["No"], ["Kode"], ["Program/Kegiatan"], ["Indikator Kinerja"], [target, "K"], [target, "Rp"],
              ["Realisasi Kinerja pada Triwulan", "I", "K"], ["Realisasi Kinerja pada Triwulan", "I", "Rp"],
              ["Realisasi Kinerja pada Triwulan", "II", "K"], ["Realisasi Kinerja pada Triwulan", "II", "Rp"],
              ["Realisasi Capaian Kinerja dan Anggaran Renja 2024", "K"],
