@@ -662,6 +662,19 @@ class Comparison:
     allowed: list[Key]
 
     @property
+    def new_alarms(self) -> list[Key]:
+        """Added flags whose kind, severity and figures no lost flag had (not the same flag renamed)."""
+        lost = Counter((f[0], f[1], f[3], f[4]) for f in self.lost["flags"])
+        out = []
+        for f in self.added["flags"]:
+            k = (f[0], f[1], f[3], f[4])
+            if lost[k]:
+                lost[k] -= 1
+            else:
+                out.append(f)
+        return out
+
+    @property
     def same(self) -> bool:
         return not any(self.lost[k] or self.added[k] for k in ("measurements", "budget", "flags"))
 
@@ -676,7 +689,8 @@ class Comparison:
             if self.lost[k] or self.added[k]:
                 parts.append(f"{tag}-{len(self.lost[k])}+{len(self.added[k])}")
         if self.added["flags"]:
-            parts.append(f"+{len(self.added['flags'])}F")
+            renamed = len(self.added["flags"]) - len(self.new_alarms)
+            parts.append(f"+{len(self.added['flags'])}F" + (f"({renamed} renamed)" if renamed else ""))
         if self.lost["flags"]:
             parts.append(f"-{len(self.lost['flags'])}F")
         return f"DIFF [{self.tables}t] " + " ".join(parts)
@@ -757,14 +771,16 @@ def main(argv: list[str] | None = None) -> int:
     applicable = sum(1 for r in results if r.tables)
     lines.append(f"{same}/{applicable} transformed reports give the same records and flags "
                  f"([Nt] tables rewritten; m/b -lost+added measurement/budget records; +F new error/warning "
-                 f"flags, -F lost ones) in {elapsed:.1f} s")
+                 f"flags (renamed: same kind and figures as a lost one, subject worded differently), -F lost ones) "
+                 f"in {elapsed:.1f} s")
     print("\n".join(lines))
 
     details = []
     md = ["# Metamorphic evaluation", "", "```", *lines, "```", ""]
     for r in results:
         entry = {"transform": r.transform, "report": r.report, "tables_at_lines": applied[(r.transform, r.report)],
-                 "same": r.same, "allowed_subtotal_rows": [list(k) for k in r.allowed],
+                 "same": r.same, "new_alarms": [list(k) for k in r.new_alarms],
+                 "allowed_subtotal_rows": [list(k) for k in r.allowed],
                  "lost": {k: [list(x) for x in v] for k, v in r.lost.items()},
                  "added": {k: [list(x) for x in v] for k, v in r.added.items()}}
         details.append(entry)
