@@ -4,8 +4,8 @@
   grid (or just below it when nothing stands above);
 - a grid that continues the previous table across a page break is joined to it: its repeated
   header rows are dropped, and a short running header/footer between the two pieces is ignored;
-- header rows (one or two levels, plus "1 2 3 4 5" numbering rows) are flattened into one label
-  per column;
+- the header ends where rows turn from labels to figures, and is kept as a tree of spanning labels,
+  each column keyed by its path (:mod:`extractors.header`);
 - rows whose cells only continue the text of the row above (wrapped cell text) are merged.
 """
 
@@ -15,26 +15,30 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.header import (
+    HEADER_WORDS,
+    NUMBERING,
+    YEAR,
+    build_tree,
+    flatten_header,
+    is_header_row,
+    is_numbering_row,
+    looks_data,
+    norm,
+    row_text,
+    same_header,
+    split_header,
+)
 from extractors.model import Cell, Document, Grid, Row, Table, TextLine
+from extractors.settings import DEFAULT, Settings
+
+__all__ = [
+    "CAPTION", "HEADER_WORDS", "assemble", "find_caption", "flatten_header", "is_continuation", "is_header_row",
+    "is_numbering_row", "merge_wrapped", "norm", "row_text", "same_header", "split_header", "split_inner_tables",
+]
 
 CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table)\b\s*[\.:]?\s*(?:[IVXLC]+|\d+)?", regex.I)
 _FIGURE = regex.compile(r"^\W{0,3}(?:gambar|grafik|diagram|sumber|keterangan)\b", regex.I)
-HEADER_WORDS = regex.compile(
-    r"\b(?:no|nomor|program|kegiatan|sub|indikator|sasaran|tujuan|strategi|arah|kebijakan|target|"
-    r"realisasi|capaian|satuan|anggaran|pagu|rencana|sisa|uraian|kode|keterangan|ket|tahun|thn|"
-    r"kinerja|formula|rumus|kondisi|awal|akhir|jumlah|sumber|alokasi|persentase|prosentase|"
-    r"penyerapan|efisiensi|kategori|predikat|nilai|skala|keuangan|urusan|bidang|output|outcome|"
-    r"selisih|deviasi|tw|triwulan|k|rp|jenis|pelayanan|penanggung|jawab|definisi|operasional|"
-    r"layanan|rata|kriteria|interpretasi|jabatan|unit)\b",
-    regex.I,
-)
-# a cell holding a data value: percent, money, decimals, "96 Orang", codes like 1.06.01
-DATA_VALUE = regex.compile(
-    r"(?:\d[\d\.,]*\s*%|\d{1,3}(?:[\.,]\d{3})+|\d+,\d+|\d+\.\d{1,2}\b|^\s*-\s*$|"
-    r"^\s*\d+\s+[A-Za-z]{2,}|\b\d+\.\d{2}\.\d{2}\b|^\s*\d{4,}\s*$)"
-)
-NUMBERING = regex.compile(r"^\(?\s*(?:\d{1,2}|[ivxlc]{1,5}|[a-z])\s*[\.\)]?\s*\)?$", regex.I)
-YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass
@@ -48,104 +52,15 @@ class _Piece:
     raw_first: list[Cell] = field(default_factory=list)  # the grid's first row as printed (header or not)
 
 
-def norm(text: str) -> str:
-    return regex.sub(r"[\W_]+", " ", text.lower()).strip()
-
-
-def row_text(row: list[Cell]) -> str:
-    return " ".join(c.text for c in row if c.text)
-
-
-def is_numbering_row(row: list[Cell]) -> bool:
-    """A "1 2 3 4 5" / "(1) (2) ..." row under a header."""
-    vals = [c.text for c in row if c.text]
-    if len(vals) < 2:
-        return False
-    nums = []
-    for v in vals:
-        m = regex.fullmatch(r"\(?\s*(\d{1,2})\s*\)?", v)
-        if not m:
-            return False
-        nums.append(int(m.group(1)))
-    return all(b > a for a, b in zip(nums, nums[1:], strict=False)) and nums[0] <= 2
-
-
-def _looks_data(cell: Cell) -> bool:
-    text = cell.text
-    if not text:
-        return False
-    if YEAR.fullmatch(text.strip("() ")):
-        return False
-    return bool(DATA_VALUE.search(text))
-
-
-def is_header_row(row: list[Cell], first: bool) -> bool:
-    cells = [c for c in row if c.text]
-    if not cells:
-        return False
-    if any(_looks_data(c) and not regex.search(r"[A-Za-z]{3,}", c.text) for c in cells):
-        return False
-    if any(len(c.text) > 90 for c in cells):
-        return False
-    worded = sum(1 for c in cells if HEADER_WORDS.search(c.text) or YEAR.search(c.text) or c.text in ("%", "(%)"))
-    if first:
-        return worded >= max(1, len(cells) // 2)
-    if (row[0].text and NUMBERING.match(row[0].text)) or any(len(c.text) > 60 for c in cells):
-        return False
-    return worded >= max(1, (len(cells) + 1) // 2) and len(cells) <= max(2, len(row))
-
-
-def split_header(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
-    header: list[list[Cell]] = []
-    i = 0
-    while i < len(rows) and len(header) < 3:
-        row = rows[i]
-        if not any(c.text for c in row):
-            i += 1
-            continue
-        if is_numbering_row(row) and header:
-            header.append(row)
-            i += 1
-            continue
-        if is_header_row(row, first=not header):
-            header.append(row)
-            i += 1
-            continue
-        break
-    return header, rows[i:]
-
-
-def flatten_header(header: list[list[Cell]], n_cols: int) -> list[list[str]]:
-    """Per column, its header labels from the top level down.
-
-    A spanning parent label is carried right over the empty cells beside it when a lower
-    header row has a label there.
-    """
-    rows = [r for r in header if not is_numbering_row(r)]
-    parts: list[list[str]] = [[] for _ in range(n_cols)]
-    for depth, row in enumerate(rows):
-        carried = ""
-        for j in range(n_cols):
-            text = row[j].text if j < len(row) else ""
-            below = any(j < len(r) and r[j].text for r in rows[depth + 1:])
-            if text:
-                carried = text
-                parts[j].append(text)
-            elif carried and below:
-                parts[j].append(carried)
-            elif not below:
-                carried = ""
-    return parts
-
-
-def same_header(a: list[list[Cell]], b: list[list[Cell]]) -> bool:
-    ta = [norm(row_text(r)) for r in a if not is_numbering_row(r)]
-    tb = [norm(row_text(r)) for r in b if not is_numbering_row(r)]
-    return bool(ta) and ta == tb
-
-
-def _after_repeated_header(rows: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]] | None:
-    """The rows after a header repeated at the top of a continuation piece; None when not repeated."""
+def _after_repeated_header(rows: list[list[Cell]], header: list[list[Cell]], own: list[list[Cell]] | None = None
+                           ) -> list[list[Cell]] | None:
+    """The rows after a header repeated at the top of a continuation piece; None when not repeated. ``own``:
+    the piece's own header rows, when they are the whole header again (every row, numbering aside)."""
+    if own and same_header(own, header):
+        rest = rows[len(own):]
+        while rest and is_numbering_row(rest[0]):
+            rest = rest[1:]
+        return rest
     keys = {norm(row_text(r)) for r in header} - {""}
     if not keys or not rows or norm(row_text(rows[0])) not in keys:
         return None
@@ -310,7 +225,7 @@ def split_inner_tables(grid: Grid) -> list[Grid]:
     return out
 
 
-def assemble(doc: Document) -> list[Table]:
+def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
     grids = sorted((part for g in doc.grids for part in split_inner_tables(g)), key=lambda g: g.order)
     lines = sorted(doc.lines, key=lambda t: t.order)
     pieces: list[list[_Piece]] = []
@@ -319,13 +234,13 @@ def assemble(doc: Document) -> list[Table]:
         rows = [r for r in grid.rows if any(c.text for c in r)]
         if not rows:
             continue
-        header, body = split_header(rows)
+        header, body = split_header(rows, settings.header)
         gap = _gap_lines(lines, prev_end, grid.order)
         caption, cap_line = find_caption(lines, grid, prev_end)
         if pieces and not caption:
             last = pieces[-1]
             first = last[0]
-            rest = _after_repeated_header(rows, first.header)
+            rest = _after_repeated_header(rows, first.header, header)
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
             if (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
@@ -343,14 +258,15 @@ def assemble(doc: Document) -> list[Table]:
             piece.notes.append(f"no caption; context: {_context(lines, grid, prev_end)[:80]}")
         pieces.append([piece])
         prev_end = grid.end_order if grid.end_order is not None else grid.order
-    return [_build(i + 1, group) for i, group in enumerate(pieces)]
+    return [_build(i + 1, group, settings) for i, group in enumerate(pieces)]
 
 
-def _build(number: int, group: list[_Piece]) -> Table:
+def _build(number: int, group: list[_Piece], settings: Settings = DEFAULT) -> Table:
     first = group[0]
     n_cols = max(max((len(r) for r in p.grid.rows), default=0) for p in group)
     header_rows = first.header
-    parts = flatten_header(header_rows, n_cols)
+    tree, paths = build_tree(header_rows, n_cols, settings.header)
+    parts = [list(p) for p in paths]
     body: list[list[Cell]] = []
     piece_starts: set[int] = set()  # a row cut by a page break continues at the top of the next piece
     for k, piece in enumerate(group):
@@ -368,6 +284,8 @@ def _build(number: int, group: list[_Piece]) -> Table:
         caption=first.caption,
         header=[" ".join(p) for p in parts],
         header_parts=parts,
+        header_tree=tree,
+        column_paths=paths,
         rows=rows,
         page=first.grid.page,
         line=first.caption_line or first.grid.line,
@@ -394,7 +312,7 @@ _ITEM = regex.compile(r"^\s*(\d{1,2})\s*[.)]")
 
 
 def _has_value(row: list[Cell]) -> bool:
-    return any(_looks_data(c) for c in row[1:]) or any(
+    return any(looks_data(c) for c in row[1:]) or any(
         regex.fullmatch(r"\d+(?:[\.,]\d+)?\s*%?", c.text) or _GRADED.fullmatch(c.text) for c in row[2:]
     )
 

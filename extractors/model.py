@@ -86,6 +86,17 @@ class Row:
 
 
 @dataclass
+class HeaderNode:
+    """One header label and the columns it spans (``first_col``..``last_col``, 0-based, inclusive); its
+    sub-labels are its children ("Realisasi Kinerja pada Triwulan" over "I".."IV", each over "K" and "Rp")."""
+
+    label: str
+    first_col: int
+    last_col: int
+    children: list[HeaderNode] = field(default_factory=list)
+
+
+@dataclass
 class Table:
     """A logical table: pieces joined across page breaks, header flattened."""
 
@@ -102,6 +113,8 @@ class Table:
     reader: str = "text"
     order: float = 0.0
     header_parts: list[list[str]] = field(default_factory=list)  # per column: labels, top level first
+    header_tree: list[HeaderNode] = field(default_factory=list)  # top-level labels with their spans
+    column_paths: list[tuple[str, ...]] = field(default_factory=list)  # per column: its path in the tree
     # filled by the understanding stage (extractors.understand): evidence per column, and for the table
     col_types: list[str] = field(default_factory=list)  # ColType per column, from the values
     role_confidence: list[float] = field(default_factory=list)  # per column: words, values, arithmetic
