@@ -17,7 +17,7 @@ from extractors.levels import PROGRAM_WORD, TOTAL_WORD, RowShape, assign_levels
 from extractors.model import Row, Table
 from extractors.numbers import Number, Style, infer_style, parse_number, split_items
 from extractors.settings import DEFAULT, Settings
-from extractors.vocab import Role
+from extractors.vocab import Level, Role
 from schemas.records import BudgetLine, Measurement, PlanEntry
 
 KODE = regex.compile(r"^\s*((?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){1,6})\b\s*[-–:.]?\s*", regex.I)
@@ -138,6 +138,34 @@ def table_levels(table: Table, name_cols: list[int]) -> list[str]:
     return levels
 
 
+@dataclass(frozen=True)
+class RowPlace:
+    """Where a row stands: its level, its budget code (when printed), its name, whether it is a total."""
+
+    level: str  # a Level value
+    kode: str
+    name: str
+    is_total: bool
+
+
+def row_places(table: Table, name_cols: list[int]) -> list[RowPlace]:
+    """The one place a row's level is decided: a printed Permendagri 90/2019 code decides by its depth,
+    a JUMLAH/TOTAL label makes a total, otherwise the table's structure (extractors.levels)."""
+    structural = table_levels(table, name_cols)
+    out: list[RowPlace] = []
+    for pos, row in enumerate(table.rows):
+        label = row_label(table, row, name_cols)
+        kode, name = split_kode(label)
+        first = row.text(0)
+        if not kode and regex.match(r"^\d+\.\d", first):
+            kode, name = split_kode(f"{first} {label}")
+        name = clean_name(name)
+        is_total = bool(TOTAL.match(name or first) or TOTAL.match(first))
+        level = kode_level(kode) if kode else (Level.TOTAL if is_total else structural[pos])
+        out.append(RowPlace(level=level, kode=kode, name=name or first, is_total=is_total))
+    return out
+
+
 def _indikator_parts(text: str, k: int) -> list[str]:
     """Split "1.Persentase A ... 2.Persentase B" or "- Persentase A - Persentase B" into k names; when the
     text does not split into k, the text k times."""
@@ -190,8 +218,8 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
     ind_cols = _cols(table, "indikator") or _cols(table, "uraian") or _cols(table, "sasaran")
     out: list[Measurement] = []
     sasaran = program = ""
-    levels = table_levels(table, _cols(table, "uraian") or ind_cols)
-    for pos, (row, level) in enumerate(zip(table.rows, levels, strict=True)):
+    places = row_places(table, _cols(table, "uraian") or ind_cols)
+    for pos, (row, place) in enumerate(zip(table.rows, places, strict=True)):
         sas = _text(row, _cols(table, "sasaran"))
         sasaran = sas or sasaran
         prog = _text(row, _cols(table, "uraian"))
@@ -218,7 +246,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
                 satuan = "%"
             out.append(Measurement(
                 doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
-                page=row.page, line=row.line, level=level if level != "total" else "other",
+                page=row.page, line=row.line, level=place.level if not place.is_total else Level.OTHER,
                 indikator=names[i], target=target, realisasi=realisasi, capaian=capaian,
                 sasaran=clean_name(sasaran), program=program, satuan=satuan,
                 year=_year_of(table, t_cols[0], ctx.tahun), row_index=pos, confidence=confidence,
@@ -255,8 +283,8 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
         name_cols = _name_fallback(table)
     out: list[BudgetLine] = []
     section = ""
-    levels = table_levels(table, name_cols)
-    for pos, row in enumerate(table.rows):
+    places = row_places(table, name_cols)
+    for pos, (row, place) in enumerate(zip(table.rows, places, strict=True)):
         name_raw = row_label(table, row, name_cols)
         pagu_n = _value(row, p_cols, styles)
         real_n = _value(row, r_cols, styles)
@@ -265,24 +293,15 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
                                                                                    name_raw, regex.I)):
                 section = name_raw
             continue
-        kode, uraian = split_kode(name_raw)
-        if not kode:
-            first_cell = row.text(0)
-            if regex.match(r"^\d+\.\d", first_cell):
-                kode, uraian = split_kode(f"{first_cell} {name_raw}")
-        uraian = clean_name(uraian)
-        label = uraian or row.text(0)
-        is_total = bool(TOTAL.match(label) or TOTAL.match(row.text(0)))
-        level = kode_level(kode) if kode else ("total" if is_total else levels[pos])
         persen = _value(row, pct_cols, styles)
         sisa = _value(row, sisa_cols, styles)
         confidence = row_confidence(table, Role.PAGU, pos, (pagu_n, real_n, persen, sisa), ctx.settings)
         out.append(BudgetLine(
             doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
-            page=row.page, line=row.line, kode=kode, level=level, uraian=uraian or label,
+            page=row.page, line=row.line, kode=place.kode, level=place.level, uraian=place.name,
             pagu=_money(pagu_n), realisasi=_money(real_n), persen=persen,
-            sisa=_money(sisa) if sisa_cols else EMPTY, is_total=is_total,
-            parent_kode=parent_of(kode), section=section, position=pos,
+            sisa=_money(sisa) if sisa_cols else EMPTY, is_total=place.is_total,
+            parent_kode=parent_of(place.kode), section=section, position=pos,
             year=_year_of(table, p_cols[0], ctx.tahun), confidence=confidence,
         ))
     return out
@@ -297,7 +316,7 @@ def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Pla
         return out
     ind_cols = _cols(table, "indikator")
     prog_cols = _cols(table, "uraian") or _cols(table, "kode")
-    levels = table_levels(table, prog_cols) if p_cols and prog_cols else []
+    places = row_places(table, prog_cols) if p_cols and prog_cols else []
     for pos, row in enumerate(table.rows):
         if t_cols and ind_cols:
             target = _value(row, t_cols, styles)
@@ -307,12 +326,9 @@ def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Pla
                                      target=target, year=_year_of(table, t_cols[-1], ctx.tahun), kind="indicator"))
         if p_cols and prog_cols:
             pagu = _value(row, p_cols, styles)
-            kode, name = split_kode(row_label(table, row, prog_cols))
-            name = clean_name(name)
-            if name and pagu.status != "empty":
-                is_total = bool(TOTAL.match(name) or TOTAL.match(row.text(0)))
-                level = kode_level(kode) if kode else ("total" if is_total else levels[pos])
-                out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, name,
-                                     kode=kode, pagu=_money(pagu), year=_year_of(table, p_cols[-1], ctx.tahun),
-                                     kind="program", level=level, position=pos, is_total=is_total))
+            place = places[pos]
+            if place.name and pagu.status != "empty":
+                out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, place.name,
+                                     kode=place.kode, pagu=_money(pagu), year=_year_of(table, p_cols[-1], ctx.tahun),
+                                     kind="program", level=place.level, position=pos, is_total=place.is_total))
     return out
