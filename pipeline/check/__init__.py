@@ -1,23 +1,28 @@
 """The check stage: recompute every figure that can be recomputed and flag disagreements.
 
-    check(extraction) -> list[Flag]
+    check(extraction, settings=DEFAULT) -> list[Flag]
 
 Fills capaian_computed / polarity / formula on each Measurement and persen_computed /
 sisa_computed on each BudgetLine, and returns the flags: capaian, budget percentage, remaining
 budget, totals against their children, the same figure across tables, malformed figures, prose figures.
+Behind the guards of ``pipeline.check.guards`` and ``pipeline.check.totals``: a column failing alike in
+every row, a hierarchy most parents disagree with, or a record below the confidence bar gives info flags,
+not errors. Every flag carries the confidence of the records it comes from.
 """
 
 from __future__ import annotations
 
+from extractors.settings import DEFAULT, Settings
 from pipeline.check.budget import check_budget
 from pipeline.check.capaian import check_capaian
 from pipeline.check.cross_table import check_cross_table
+from pipeline.check.guards import gate, tested_rows, whole_column
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative
 from pipeline.check.polarity import falling_targets, target_series
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
-from pipeline.check.totals import check_measurement_totals, check_plan_totals, check_totals
+from pipeline.check.totals import check_measurement_totals, check_plan_totals, check_totals, pagu_elsewhere
 from schemas.records import Extraction, Flag
 
 
@@ -27,18 +32,22 @@ def _not_twice(totals: list[Flag], earlier: list[Flag]) -> list[Flag]:
     return [f for f in totals if not (f.subject.endswith("(sisa)") and (f.table_id, f.line, f.page) in remaining)]
 
 
-def check(extraction: Extraction) -> list[Flag]:
+def check(extraction: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     flags: list[Flag] = []
     falling = falling_targets(target_series(extraction))
     for m in extraction.measurements:
-        flags.extend(check_capaian(m, falling=name_key(m.indikator) in falling))
+        flags.extend(check_capaian(m, falling=name_key(m.indikator) in falling, settings=settings))
     for b in extraction.budget:
-        flags.extend(check_budget(b))
-    flags.extend(_not_twice(check_totals(extraction.budget), flags))
-    flags.extend(check_plan_totals(extraction.plans))
-    flags.extend(check_renstra(extraction))
-    flags.extend(check_measurement_totals(extraction.measurements))
-    flags.extend(check_cross_table(extraction))
-    flags.extend(check_malformed(extraction))
-    flags.extend(check_narrative(extraction))
+        flags.extend(check_budget(b, settings))
+    # a column failing alike in (nearly) every row is misread: one info flag instead of an error per row
+    flags = whole_column(flags, tested_rows(extraction.measurements, extraction.budget), settings)
+    elsewhere = pagu_elsewhere(extraction.budget, extraction.plans)
+    flags.extend(_not_twice(check_totals(extraction.budget, settings, elsewhere), flags))
+    flags.extend(check_plan_totals(extraction.plans, settings))
+    flags.extend(check_renstra(extraction, settings))
+    flags.extend(check_measurement_totals(extraction.measurements, settings))
+    flags.extend(check_cross_table(extraction, settings))
+    flags.extend(check_malformed(extraction, settings))
+    flags.extend(check_narrative(extraction, settings))
+    flags = gate(flags, settings)
     return sorted(flags, key=lambda f: (f.line or 0, f.page or 0, f.table_id, f.kind))

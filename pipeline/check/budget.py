@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
 from pipeline.check.tolerance import agrees, printed, ratio_percent
 from schemas.records import BudgetLine, Flag
 
 
-def check_budget(b: BudgetLine) -> list[Flag]:
+def check_budget(b: BudgetLine, settings: Settings = DEFAULT) -> list[Flag]:
     flags: list[Flag] = []
     if not (b.pagu.ok and b.realisasi.ok):
         return flags
@@ -37,4 +38,4 @@ def check_budget(b: BudgetLine) -> list[Flag]:
 def _flag(b: BudgetLine, kind: str, reported: float | None, expected: float | None, message: str) -> Flag:
     delta = None if reported is None or expected is None else round(reported - expected, 4)
     return Flag(b.doc_id, b.source_file, b.table_id, b.page, b.line, kind, "error", b.uraian or b.kode, reported,
-                None if expected is None else round(expected, 4), delta, message)
+                None if expected is None else round(expected, 4), delta, message, confidence=b.confidence)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
 from pipeline.check.polarity import wording_says_lower
 from pipeline.check.tolerance import Interval, agrees, printed
@@ -35,7 +36,8 @@ def _value(formula: str, m: Measurement) -> float | None:
     return (2 * t - r) / t * 100 if t else None
 
 
-def check_capaian(m: Measurement, ctx_sasaran: str = "", falling: bool = False) -> list[Flag]:
+def check_capaian(m: Measurement, ctx_sasaran: str = "", falling: bool = False,
+                  settings: Settings = DEFAULT) -> list[Flag]:
     """Recompute capaian; `falling` says the indicator's multi-year targets fall year by year."""
     if not (m.target.ok and m.realisasi.ok):
         if m.target.qualitative or m.realisasi.qualitative:
@@ -92,4 +94,4 @@ def _flag(m: Measurement, kind: str, severity: str, message: str, expected: floa
     reported = m.capaian.value
     delta = None if expected is None or reported is None else round(reported - expected, 4)
     return Flag(m.doc_id, m.source_file, m.table_id, m.page, m.line, kind, severity, m.indikator, reported,
-                None if expected is None else round(expected, 4), delta, message)
+                None if expected is None else round(expected, 4), delta, message, confidence=m.confidence)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.numbers import Number
+from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
 from pipeline.check.subjects import comparable, name_key, same_subject, words
 from schemas.records import Extraction, Flag
@@ -31,6 +32,7 @@ class Figure:
     what: str  # pagu | target | realisasi
     number: Number
     year: int | None
+    confidence: float = 1.0
 
 
 def _same(a: Number, b: Number) -> bool:
@@ -58,22 +60,24 @@ def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
     for b in ext.budget:
         if b.level in ("program", "kegiatan", "sub_kegiatan") and b.pagu.ok and b.pagu.value:
             out[("pagu", name_key(b.uraian))].append(
-                Figure(b.table_id, b.page, b.line, b.uraian, "pagu", b.pagu, b.year))
+                Figure(b.table_id, b.page, b.line, b.uraian, "pagu", b.pagu, b.year, b.confidence))
     for p in ext.plans:
         if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
             out[("pagu", name_key(p.subject))].append(Figure(p.table_id, p.page, p.line, p.subject, "pagu", p.pagu,
-                                                           p.year))
+                                                           p.year, p.confidence))
     for m in ext.measurements:
         key = subject_key(m.indikator)
         if not _specific(key):
             continue
         for what, n in (("target", m.target), ("realisasi", m.realisasi), ("capaian", m.capaian)):
             if n.ok:
-                out[(what, key)].append(Figure(m.table_id, m.page, m.line, m.indikator, what, n, m.year))
+                out[(what, key)].append(Figure(m.table_id, m.page, m.line, m.indikator, what, n, m.year,
+                                               m.confidence))
     for p in ext.plans:
         key = subject_key(p.subject)
         if p.kind == "indicator" and p.target is not None and p.target.ok and _specific(key):
-            out[("target", key)].append(Figure(p.table_id, p.page, p.line, p.subject, "target", p.target, p.year))
+            out[("target", key)].append(Figure(p.table_id, p.page, p.line, p.subject, "target", p.target, p.year,
+                                               p.confidence))
     return out
 
 
@@ -105,7 +109,7 @@ def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
     return out
 
 
-def check_cross_table(ext: Extraction) -> list[Flag]:
+def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     by_what: dict[str, list[Figure]] = defaultdict(list)
     for (what, _), figs in _figures(ext).items():
         by_what[what].extend(figs)
@@ -162,7 +166,8 @@ def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
                           round((odd.number.value or 0) - (other.number.value or 0), 4),
                           f"{odd.what.capitalize()} '{odd.subject[:60]}' {_shown(odd.number)} "
                           f"di tabel {odd.table_id} berbeda dengan {_shown(other.number)} "
-                          f"di tabel {other.table_id}{_where(other)}"))
+                          f"di tabel {other.table_id}{_where(other)}",
+                          confidence=min(odd.confidence, other.confidence)))
     return flags
 
 

@@ -6,6 +6,7 @@ import regex
 
 from extractors.model import TextLine
 from extractors.numbers import Number, parse_number
+from extractors.settings import DEFAULT, Settings
 from schemas.records import Extraction, Flag
 
 NUMERIC_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa"}
@@ -22,31 +23,34 @@ def _why(n: Number) -> str:
     return "kelompok digit tidak beraturan atau pemisah ribuan/desimal bercampur"
 
 
-def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, subject: str, n: Number) -> Flag:
+def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, subject: str, n: Number,
+          confidence: float = 1.0) -> Flag:
     return Flag(ext.info.doc_id, ext.info.source_file, table_id, page, line, "malformed_number", "warning",
                 subject, n.value, None, None,
-                f"Angka '{n.raw.strip()}' tidak dapat dibaca dengan pasti ({_why(n)}); periksa sumbernya")
+                f"Angka '{n.raw.strip()}' tidak dapat dibaca dengan pasti ({_why(n)}); periksa sumbernya",
+                confidence=confidence)
 
 
-def check_malformed(ext: Extraction) -> list[Flag]:
+def check_malformed(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     flags: list[Flag] = []
     seen: set[tuple[object, object, str]] = set()
 
-    def add(table_id: str, page: int | None, line: int | None, subject: str, n: Number) -> None:
+    def add(table_id: str, page: int | None, line: int | None, subject: str, n: Number,
+            confidence: float = 1.0) -> None:
         if n.status != "malformed" and not n.defect:
             return
         key = (line, page, n.raw.strip())
         if key in seen:
             return
         seen.add(key)
-        flags.append(_flag(ext, table_id, page, line, subject, n))
+        flags.append(_flag(ext, table_id, page, line, subject, n, confidence))
 
     for m in ext.measurements:
         for n in (m.target, m.realisasi, m.capaian):
-            add(m.table_id, m.page, m.line, m.indikator, n)
+            add(m.table_id, m.page, m.line, m.indikator, n, m.confidence)
     for b in ext.budget:
         for n in (b.pagu, b.realisasi, b.persen, b.sisa):
-            add(b.table_id, b.page, b.line, b.uraian, n)
+            add(b.table_id, b.page, b.line, b.uraian, n, b.confidence)
     for table in ext.tables:
         for row in table.rows:
             label = next((c.text for c in row.cells if len(c.text) > 3 and not regex.search(r"\d", c.text)), "")

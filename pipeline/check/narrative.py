@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from extractors.numbers import Number, parse_number
+from extractors.settings import DEFAULT, Settings
 from pipeline.check.history import YearFigure, year_figures
 from pipeline.check.messages import fmt
 from pipeline.check.prose import Figure, Sentence, figures, passages, sentences
@@ -39,7 +40,7 @@ _ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3}
 _YEAR = regex.compile(r"\b(?:di)?(?:tahun|th\.?|thn\.?)\s*(20\d\d)\b", regex.I)
 
 
-def check_narrative(ext: Extraction) -> list[Flag]:
+def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     flags: list[Flag] = []
     seen: set[tuple[object, ...]] = set()
     found: list[Flag] = []
@@ -67,12 +68,12 @@ def check_narrative(ext: Extraction) -> list[Flag]:
 
 
 def _flag(ext: Extraction, sentence: Sentence, offset: int, kind: str, subject: str, reported: float | None,
-          expected: float | None, message: str) -> Flag:
+          expected: float | None, message: str, confidence: float = 1.0) -> Flag:
     where = sentence.line_of(offset)
     delta = None if reported is None or expected is None else round(reported - expected, 4)
     return Flag(ext.info.doc_id, ext.info.source_file, "", where.page, where.line, kind,
                 "error" if kind == "capaian_mismatch" else "warning", subject[:120], reported,
-                None if expected is None else round(expected, 4), delta, message)
+                None if expected is None else round(expected, 4), delta, message, confidence=confidence)
 
 
 def _is_year(n: Number) -> bool:
@@ -444,7 +445,7 @@ def _compare_group(ext: Extraction, s: Sentence, group: list[tuple[str, int, Fig
         where = f"baris {m.line}" if m.line else f"halaman {m.page}"
         out.append(_flag(ext, s, fig.start, "narrative_mismatch", subject, fig.value, n.value,
                          f"Teks menyebut {what} {fig.number.raw.strip()} untuk '{subject[:70]}', tetapi tabel "
-                         f"{m.table_id} ({where}) mencantumkan {fmt(n.value, n.decimals)}"))
+                         f"{m.table_id} ({where}) mencantumkan {fmt(n.value, n.decimals)}", m.confidence))
     return out
 
 

@@ -11,6 +11,7 @@ import regex
 
 from extractors.model import Table
 from extractors.numbers import parse_number
+from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
 from pipeline.check.polarity import wording_says_lower
 from pipeline.check.tolerance import agrees, printed
@@ -29,7 +30,7 @@ def _columns(table: Table) -> tuple[int, int, int, int] | None:
     return names[0], realisasi[-1], target[0], capaian[0]
 
 
-def check_renstra(ext: Extraction) -> list[Flag]:
+def check_renstra(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     flags: list[Flag] = []
     for table in ext.tables:
         cols = _columns(table)

@@ -407,7 +407,7 @@ def _count(n: Number) -> bool:
     return n.ok and not n.percent and n.decimals == 0 and not n.qualitative and bool(n.unit)
 
 
-def check_measurement_totals(measurements: list[Measurement]) -> list[Flag]:
+def check_measurement_totals(measurements: list[Measurement], settings: Settings = DEFAULT) -> list[Flag]:
     """A kegiatan counting people (or units) whose realisasi is exactly the sum of its sub-kegiatan while its
     target is not: the target row is the one that does not add up. Only counts in one unit are summed, and
     only where the other column proves the row is meant as a sum."""
@@ -465,7 +465,8 @@ def _compare_only_child(parent: Measurement, child: Measurement) -> list[Flag]:
                  round(reported - expected, 4),
                  f"Realisasi {fmt(reported, parent.realisasi.decimals)}% pada '{parent.indikator[:60]}' tidak sama "
                  f"dengan satu-satunya sub-kegiatannya (baris {child.line}): {fmt(child.realisasi.value)} / "
-                 f"{fmt(child.target.value)} {child.target.unit} x 100 = {fmt(expected, 2)}%")]
+                 f"{fmt(child.target.value)} {child.target.unit} x 100 = {fmt(expected, 2)}%",
+                 confidence=min(parent.confidence, child.confidence))]
 
 
 def _compare_counts(parent: Measurement, children: list[Measurement]) -> list[Flag]:
@@ -486,4 +487,4 @@ def _compare_counts(parent: Measurement, children: list[Measurement]) -> list[Fl
                  "error", f"{parent.indikator} ({name})", reported, sums[name], round(reported - sums[name], 4),
                  f"{name.capitalize()} {fmt(reported)} {parent.target.unit} pada '{parent.indikator[:60]}' tidak sama "
                  f"dengan jumlah {len(children)} sub-kegiatannya (baris {lines}) = {fmt(sums[name])}, padahal "
-                 f"kolom lainnya sesuai dengan jumlahnya")]
+                 f"kolom lainnya sesuai dengan jumlahnya", confidence=min(m.confidence for m in everyone))]
