@@ -92,7 +92,8 @@ def _ratio_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag
         if not _RATIO_LINK.match(s.text[a.end:b.start]):
             continue
         tail = s.text[b.end:p.start]
-        if len(tail) > 100 or not _RATIO_TAIL.search(tail[-30:]) or _OTHER_MEASURE.search(tail):
+        if len(tail) > 100 or not _RATIO_TAIL.search(tail[-30:]) or _OTHER_MEASURE.search(tail) or \
+                quantity_named(tail) == "efisiensi":
             continue
         interval = printed(a.number).divide(printed(b.number))
         if interval is None or agrees(p.number, interval.scale(100.0)):
@@ -138,13 +139,35 @@ def _budget_shares(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fla
     return out
 
 
+# what a percentage measures, by the words that introduce it: a figure is only compared with the quantity
+# its own words name (performance capaian, budget absorption, efficiency), never across them
+_QUANTITIES = (
+    ("efisiensi", regex.compile(r"\befisien\w*", regex.I)),
+    ("anggaran", regex.compile(r"\b(?:anggaran|keuangan|serapan|penyerapan|terserap|dana|belanja|pagu)\b", regex.I)),
+    ("kinerja", regex.compile(r"\b(?:kinerja|indikator|sasaran|capaian|target)\b", regex.I)),
+)
+
+
+def quantity_named(text: str) -> str:
+    """The quantity the words closest to the end of `text` name: efisiensi | anggaran | kinerja | ""."""
+    best, where = "", -1
+    for name, pattern in _QUANTITIES:
+        for m in pattern.finditer(text):
+            if m.start() > where:
+                best, where = name, m.start()
+    return best
+
+
 def _share_of(amount: Figure, figs: list[Figure], s: Sentence) -> Figure | None:
-    """The percentage printed right after an amount ("Rp B (p%)", "Rp B atau p%"), if any."""
+    """The percentage printed right after an amount ("Rp B (p%)", "Rp B atau p%"), if any. A percentage
+    whose own words name another quantity ("... Rp B dengan capaian kinerja sebesar p%") is not its share."""
     after = [f for f in figs if f.start >= amount.end]
     if not after or not after[0].number.percent or not after[0].number.ok:
         return None
     between = s.text[amount.end:after[0].start]
     if len(between) > 300 or not _SHARE_LINK.search(between):
+        return None
+    if quantity_named(between) not in ("", "anggaran"):
         return None
     return after[0]
 
