@@ -17,7 +17,7 @@ from extractors.levels import PROGRAM_WORD, TOTAL_WORD, RowShape, assign_levels
 from extractors.model import Row, Table
 from extractors.numbers import Number, Style, infer_style, parse_number, split_items
 from extractors.settings import DEFAULT, Settings
-from extractors.vocab import Level, Role
+from extractors.vocab import VALUE_ROLES, Level, Role
 from schemas.records import BudgetLine, Measurement, PlanEntry
 
 KODE = regex.compile(r"^\s*((?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){1,6})\b\s*[-–:.]?\s*", regex.I)
@@ -69,7 +69,8 @@ def split_kode(text: str) -> tuple[str, str]:
 
 def kode_level(kode: str) -> str:
     depth = kode.count(".") + 1
-    return {1: "urusan", 2: "urusan", 3: "program", 4: "kegiatan", 5: "kegiatan", 6: "sub_kegiatan"}.get(depth, "other")
+    return {1: Level.URUSAN, 2: Level.URUSAN, 3: Level.PROGRAM, 4: Level.KEGIATAN, 5: Level.KEGIATAN,
+            6: Level.SUB_KEGIATAN}.get(depth, Level.OTHER)
 
 
 def parent_of(kode: str) -> str:
@@ -99,7 +100,6 @@ def _money(n: Number) -> Number:
     return n
 
 
-VALUE_ROLES = ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa")
 
 
 def row_label(table: Table, row: Row, name_cols: list[int]) -> str:
@@ -121,7 +121,7 @@ def row_label(table: Table, row: Row, name_cols: list[int]) -> str:
 def table_levels(table: Table, name_cols: list[int]) -> list[str]:
     """Structural level of every row of a table (see extractors.levels)."""
     value_cols = [j for j, r in enumerate(table.roles) if r in VALUE_ROLES]
-    money_cols = _cols(table, "pagu") or _cols(table, "target")
+    money_cols = _cols(table, Role.PAGU) or _cols(table, Role.TARGET)
     shapes = []
     for row in table.rows:
         label = row_label(table, row, name_cols)
@@ -131,10 +131,11 @@ def table_levels(table: Table, name_cols: list[int]) -> list[str]:
         shapes.append(RowShape(first=first, name=label, has_values=has_values, amount=amount))
     levels = assign_levels(shapes, " ".join(table.header) + " " + table.caption)
     for i, row in enumerate(table.rows):
-        if _text(row, _cols(table, "tujuan")):
-            levels[i] = "tujuan"
-        elif levels[i] == "other" and _text(row, _cols(table, "sasaran")) and not _text(row, _cols(table, "strategi")):
-            levels[i] = "sasaran"
+        if _text(row, _cols(table, Role.TUJUAN)):
+            levels[i] = Level.TUJUAN
+        elif levels[i] == Level.OTHER and _text(row, _cols(table, Role.SASARAN)) and not _text(
+                row, _cols(table, Role.STRATEGI)):
+            levels[i] = Level.SASARAN
     return levels
 
 
@@ -212,17 +213,17 @@ def _stacked(t_raw: str, r_raw: str, c_raw: str, indikator: str) -> tuple[list[s
 
 
 def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Measurement]:
-    t_cols, r_cols, c_cols = _cols(table, "target"), _cols(table, "realisasi"), _cols(table, "capaian")
+    t_cols, r_cols, c_cols = _cols(table, Role.TARGET), _cols(table, Role.REALISASI), _cols(table, Role.CAPAIAN)
     if not t_cols or not r_cols:
         return []
-    ind_cols = _cols(table, "indikator") or _cols(table, "uraian") or _cols(table, "sasaran")
+    ind_cols = _cols(table, Role.INDIKATOR) or _cols(table, Role.URAIAN) or _cols(table, Role.SASARAN)
     out: list[Measurement] = []
     sasaran = program = ""
-    places = row_places(table, _cols(table, "uraian") or ind_cols)
+    places = row_places(table, _cols(table, Role.URAIAN) or ind_cols)
     for pos, (row, place) in enumerate(zip(table.rows, places, strict=True)):
-        sas = _text(row, _cols(table, "sasaran"))
+        sas = _text(row, _cols(table, Role.SASARAN))
         sasaran = sas or sasaran
-        prog = _text(row, _cols(table, "uraian"))
+        prog = _text(row, _cols(table, Role.URAIAN))
         if regex.match(r"^\W*program\b", clean_name(prog), regex.I):
             program = clean_name(prog)
         target_raw = _text(row, t_cols[:1])
@@ -241,7 +242,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
             capaian = parse_number(c_items[i], styles[c_cols[0]]) if c_cols and c_items[i] else EMPTY
             confidence = row_confidence(table, Role.TARGET, pos, (target, realisasi, capaian), ctx.settings,
                                         split=k > 1)
-            satuan = _text(row, _cols(table, "satuan")) or target.unit or realisasi.unit
+            satuan = _text(row, _cols(table, Role.SATUAN)) or target.unit or realisasi.unit
             if not satuan and (target.percent or realisasi.percent):
                 satuan = "%"
             out.append(Measurement(
@@ -263,7 +264,7 @@ def _year_of(table: Table, col: int, tahun: int | None) -> int | None:
 def _name_fallback(table: Table) -> list[int]:
     """The first column holding more than numbering, when no header names the row labels."""
     for j, role in enumerate(table.roles):
-        if role in ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa"):
+        if role in VALUE_ROLES:
             break
         texts = [row.text(j) for row in table.rows if row.text(j)]
         if texts and sum(1 for t in texts if not regex.fullmatch(r"\W*\w{1,3}\W*", t)) >= len(texts) / 2:
@@ -272,13 +273,13 @@ def _name_fallback(table: Table) -> list[int]:
 
 
 def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[BudgetLine]:
-    p_cols, r_cols = _cols(table, "pagu"), _cols(table, "realisasi_anggaran")
+    p_cols, r_cols = _cols(table, Role.PAGU), _cols(table, Role.REALISASI_ANGGARAN)
     if not p_cols or not r_cols:
         return []
-    pct_cols, sisa_cols = _cols(table, "persen"), _cols(table, "sisa")
-    name_cols = [j for j, r in enumerate(table.roles) if r in ("uraian", "kode")] or _cols(table, "indikator")
-    if "uraian" not in table.roles and _cols(table, "sasaran"):
-        name_cols = _cols(table, "sasaran")
+    pct_cols, sisa_cols = _cols(table, Role.PERSEN), _cols(table, Role.SISA)
+    name_cols = [j for j, r in enumerate(table.roles) if r in (Role.URAIAN, Role.KODE)] or _cols(table, Role.INDIKATOR)
+    if Role.URAIAN not in table.roles and _cols(table, Role.SASARAN):
+        name_cols = _cols(table, Role.SASARAN)
     if not name_cols:
         name_cols = _name_fallback(table)
     out: list[BudgetLine] = []
@@ -310,12 +311,12 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
 def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[PlanEntry]:
     """Targets or pagu printed without realisasi (Perjanjian Kinerja, Renstra, pagu lists)."""
     out: list[PlanEntry] = []
-    t_cols = _cols(table, "target") if not _cols(table, "realisasi") else []
-    p_cols = _cols(table, "pagu") if not _cols(table, "realisasi_anggaran") else []
+    t_cols = _cols(table, Role.TARGET) if not _cols(table, Role.REALISASI) else []
+    p_cols = _cols(table, Role.PAGU) if not _cols(table, Role.REALISASI_ANGGARAN) else []
     if not t_cols and not p_cols:
         return out
-    ind_cols = _cols(table, "indikator")
-    prog_cols = _cols(table, "uraian") or _cols(table, "kode")
+    ind_cols = _cols(table, Role.INDIKATOR)
+    prog_cols = _cols(table, Role.URAIAN) or _cols(table, Role.KODE)
     places = row_places(table, prog_cols) if p_cols and prog_cols else []
     for pos, row in enumerate(table.rows):
         if t_cols and ind_cols:

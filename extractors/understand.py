@@ -22,7 +22,7 @@ from extractors.model import Table
 from extractors.numbers import Style, parse_number
 from extractors.rows import column_styles
 from extractors.settings import DEFAULT, Settings
-from extractors.vocab import TEXT_ROLES, VALUE_ROLES, ColType, Role
+from extractors.vocab import TEXT_ROLES, VALUE_ROLES, ColType, Role, TableKind
 
 _MONEY_WORDS = regex.compile(r"\b(?:rp|anggaran|pagu|alokasi|keuangan|dana|biaya|belanja|rupiah)\b", regex.I)
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
@@ -35,60 +35,60 @@ def _role_words(text: str) -> str:
     if not t.strip():
         return ""
     if regex.search(r"renstra|rpjmd|akhir periode|target akhir|kondisi", t):
-        return "renstra"
+        return Role.RENSTRA
     if regex.fullmatch(r"\W*(?:no|nomor|no\.? urut)\W*", t):
-        return "no"
+        return Role.NO
     if regex.search(r"\bkode\b", t):
-        return "kode"
+        return Role.KODE
     if regex.search(r"\bsatuan\b", t):
-        return "satuan"
+        return Role.SATUAN
     if regex.search(r"\b(?:formula|rumus|definisi|cara (?:ukur|hitung))\b", t):
-        return "formula"
+        return Role.FORMULA
     if regex.search(r"\b(?:keterangan|ket|kategori|predikat|interpretasi|sumber|penanggung|pj)\b", t):
-        return "ket"
+        return Role.KET
     if regex.search(r"\b(?:sisa|selisih)\b", t):
-        return "sisa"
+        return Role.SISA
     if regex.search(r"\befisiensi\b|\bdeviasi\b", t):
-        return "other"
+        return Role.OTHER
     if regex.search(r"\b(?:serapan|penyerapan|daya serap)\b", t):
-        return "persen"
+        return Role.PERSEN
     if regex.search(r"rata\W*rata", t):
-        return "other"
+        return Role.OTHER
     if regex.fullmatch(r"\W*k\W*", t):
         return "k"
     if regex.fullmatch(r"\W*rp\W*", t):
         return "rp"
     first = _first_value_word(t)
-    if first == "capaian":
-        return "persen" if _MONEY_WORDS.search(t) else "capaian"
+    if first == Role.CAPAIAN:
+        return Role.PERSEN if _MONEY_WORDS.search(t) else Role.CAPAIAN
     if first:
         return first
     if regex.search(r"\b(?:pagu|anggaran|alokasi)\b", t):
-        return "pagu"
+        return Role.PAGU
     if regex.fullmatch(r"\W*(?:%|persen|persentase|prosentase)\W*", t) or regex.search(r"\(\s*%\s*\)", t):
-        return "persen"
+        return Role.PERSEN
     if regex.search(r"\bindikator\b", t):
-        return "indikator"
+        return Role.INDIKATOR
     if regex.search(r"\btujuan\b", t):
-        return "tujuan"
+        return Role.TUJUAN
     if regex.search(r"\bsasaran", t):
-        return "sasaran"
+        return Role.SASARAN
     if regex.search(r"\b(?:strategi|arah kebijakan|kebijakan)\b", t):
-        return "strategi"
+        return Role.STRATEGI
     if regex.search(r"\b(?:program|kegiatan|uraian|urusan|jenis|nama)\b", t):
-        return "uraian"
+        return Role.URAIAN
     if regex.search(r"\bjumlah\b", t):
-        return "other"
+        return Role.OTHER
     if _YEAR.search(t) and len(t) < 30:
-        return "year"
-    return "other"
+        return Role.YEAR
+    return Role.OTHER
 
 
 def _first_value_word(t: str) -> str:
     """The value role named first in a label ("Realisasi Capaian Kinerja ..." is realisasi)."""
     found = []
-    for role, pattern in (("capaian", r"\bcapaian\b"), ("realisasi", r"\brealisasi\b"),
-                          ("target", r"\b(?:target|rencana)\b")):
+    for role, pattern in ((Role.CAPAIAN, r"\bcapaian\b"), (Role.REALISASI, r"\brealisasi\b"),
+                          (Role.TARGET, r"\b(?:target|rencana)\b")):
         m = regex.search(pattern, t)
         if m:
             found.append((m.start(), role))
@@ -96,7 +96,7 @@ def _first_value_word(t: str) -> str:
 
 
 def _money_side(role: str) -> str:
-    return {"target": "pagu", "realisasi": "realisasi_anggaran", "capaian": "persen"}.get(role, role)
+    return {Role.TARGET: Role.PAGU, Role.REALISASI: Role.REALISASI_ANGGARAN, Role.CAPAIAN: Role.PERSEN}.get(role, role)
 
 
 # a quarter / semester / month of the year: part of the year's figure, not the figure itself. "Realisasi
@@ -123,17 +123,17 @@ def column_role(parts: list[str]) -> str:
     own_role = _role_words(own)
     parent_role = _role_words(parents) if parents else ""
     if own_role == "rp":
-        return "pagu" if parent_role in ("target", "pagu", "") else _money_side(parent_role)
+        return Role.PAGU if parent_role in (Role.TARGET, Role.PAGU, "") else _money_side(parent_role)
     if own_role == "k":
-        return parent_role if parent_role in ("target", "realisasi", "capaian") else "other"
-    if own_role in ("", "year", "other") and parent_role in VALUE_ROLES:
+        return parent_role if parent_role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN) else Role.OTHER
+    if own_role in ("", Role.YEAR, Role.OTHER) and parent_role in VALUE_ROLES:
         return parent_role
-    if own_role in ("target", "realisasi", "capaian") and parents and _MONEY_WORDS.search(parents):
+    if own_role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN) and parents and _MONEY_WORDS.search(parents):
         return _money_side(own_role)
-    if own_role in ("target", "realisasi") and _MONEY_WORDS.search(own):
+    if own_role in (Role.TARGET, Role.REALISASI) and _MONEY_WORDS.search(own):
         return _money_side(own_role)
-    if own_role == "persen" and parent_role == "capaian":
-        return "capaian"
+    if own_role == Role.PERSEN and parent_role == Role.CAPAIAN:
+        return Role.CAPAIAN
     return own_role
 
 
@@ -237,14 +237,14 @@ def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], note
             notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
 def _names_not_figures(table: Table, roles: list[str], notes: list[str]) -> None:
     """A value-headed column that holds names ("ANGGARAN": PRIORITAS, PENDUKUNG) is the row label."""
-    if "uraian" in roles:
+    if Role.URAIAN in roles:
         return
     for j, role in enumerate(roles):
-        if role in ("pagu", "realisasi_anggaran", "target", "realisasi"):
+        if role in (Role.PAGU, Role.REALISASI_ANGGARAN, Role.TARGET, Role.REALISASI):
             texts = [row.text(j) for row in table.rows if row.text(j)]
             words = [t for t in texts if not regex.search(r"\d", t) and len(t) > 3]
             if len(texts) >= 2 and len(words) >= 0.8 * len(texts):
-                roles[j] = "uraian"
+                roles[j] = Role.URAIAN
                 notes.append(f"column {j + 1} holds names, not figures: read as uraian")
                 return
 
@@ -253,7 +253,7 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
                    notes: list[str], prefer: Callable[[str, list[int]], int] = lambda role, cols: cols[-1]) -> None:
     """Of several columns with one role, keep the reporting year's; the others hold other years.
     Undated duplicates are settled by `prefer` (the arithmetic, else the last one)."""
-    for role in ("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen"):
+    for role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN, Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN):
         cols = [j for j, r in enumerate(roles) if r == role]
         if len(cols) < 2:
             continue
@@ -262,43 +262,43 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
         if not keep and tahun and len(dated) >= 2 and len(dated) == len(cols):
             # a history of other years (Realisasi 2022, Realisasi 2023): nothing of the reporting year
             for j in cols:
-                roles[j] = "year"
+                roles[j] = Role.YEAR
             continue
         if not keep:
             keep = [max(dated, key=lambda j: years[j] or 0)] if dated else [prefer(role, cols)]
-        if role == "realisasi" and len(keep) > 1 and "capaian" not in roles:
+        if role == Role.REALISASI and len(keep) > 1 and Role.CAPAIAN not in roles:
             # Target, Realisasi, then a second "Realisasi (Kinerja)" column: the order says capaian
-            roles[keep[-1]] = "capaian"
+            roles[keep[-1]] = Role.CAPAIAN
             notes.append(f"column {keep[-1] + 1} follows realisasi of the same year: read as capaian")
             cols = [j for j in cols if j != keep[-1]]
             keep = keep[:1]
-        if role == "target" and len(keep) > 1 and "realisasi" not in roles:
+        if role == Role.TARGET and len(keep) > 1 and Role.REALISASI not in roles:
             # "Target Tahun 2024" beside a bare "Tahun 2024" under a spanning "Target ..." label:
             # the bare one is what was achieved
             bare = [j for j in keep if not regex.search(r"target|rencana", parts[j][-1], regex.I)]
             if bare:
-                roles[bare[-1]] = "realisasi"
+                roles[bare[-1]] = Role.REALISASI
                 notes.append(f"column {bare[-1] + 1} read as realisasi (target columns of {tahun})")
                 cols = [j for j in cols if j != bare[-1]]
                 keep = [j for j in keep if j != bare[-1]]
         for j in cols:
             if j not in keep[-1:]:
-                roles[j] = "year"
+                roles[j] = Role.YEAR
 
 
 def _resolve_percent(roles: list[str]) -> None:
     """A bare "%" column belongs to the value group to its left."""
-    if "target" not in roles and "pagu" in roles and "realisasi_anggaran" in roles:
+    if Role.TARGET not in roles and Role.PAGU in roles and Role.REALISASI_ANGGARAN in roles:
         # "REALISASI %" / "CAPAIAN" beside pagu and realisasi anggaran: the budget percentage
         for j, role in enumerate(roles):
-            if role in ("capaian", "realisasi") and "persen" not in roles:
-                roles[j] = "persen"
+            if role in (Role.CAPAIAN, Role.REALISASI) and Role.PERSEN not in roles:
+                roles[j] = Role.PERSEN
     for j, role in enumerate(roles):
-        if role != "persen":
+        if role != Role.PERSEN:
             continue
-        left = [r for r in roles[:j] if r in VALUE_ROLES and r != "persen"]
-        if left and left[-1] in ("target", "realisasi", "capaian") and "capaian" not in roles:
-            roles[j] = "capaian"
+        left = [r for r in roles[:j] if r in VALUE_ROLES and r != Role.PERSEN]
+        if left and left[-1] in (Role.TARGET, Role.REALISASI, Role.CAPAIAN) and Role.CAPAIAN not in roles:
+            roles[j] = Role.CAPAIAN
 
 
 def _confirm_capaian(values: list[list[float | None]], roles: list[str], types: list[ColumnType], notes: list[str],
@@ -430,27 +430,28 @@ def _renstra_as_target(roles: list[str], parts: list[list[str]], notes: list[str
     return done
 
 
-def classify(table: Table) -> str:
+def classify(table: Table) -> TableKind:
+    """The table's kind, from its roles first, then its caption and header words."""
     roles = set(table.roles)
     words = f"{table.caption} {' '.join(table.header)}".lower()
-    has_measure = {"target", "realisasi"} <= roles
-    has_budget = {"pagu", "realisasi_anggaran"} <= roles
+    has_measure = {Role.TARGET, Role.REALISASI} <= roles
+    has_budget = {Role.PAGU, Role.REALISASI_ANGGARAN} <= roles
     if has_budget and "efisiensi" in words:
-        return "efisiensi"
+        return TableKind.EFISIENSI
     if has_budget and not has_measure:
-        return "anggaran"
+        return TableKind.ANGGARAN
     if has_measure:
         if regex.search(r"\biku\b|indikator kinerja utama", words):
-            return "iku"
-        return "capaian_kinerja"
+            return TableKind.IKU
+        return TableKind.CAPAIAN_KINERJA
     if has_budget:
-        return "anggaran"
-    if regex.search(r"renstra|rpjmd|jangka menengah", words) and "target" in roles:
-        return "renstra"
-    if regex.search(r"perjanjian kinerja|\bpk\b", words) or ("target" in roles and "indikator" in roles):
-        return "perjanjian_kinerja"
+        return TableKind.ANGGARAN
+    if regex.search(r"renstra|rpjmd|jangka menengah", words) and Role.TARGET in roles:
+        return TableKind.RENSTRA
+    if regex.search(r"perjanjian kinerja|\bpk\b", words) or (Role.TARGET in roles and Role.INDIKATOR in roles):
+        return TableKind.PERJANJIAN_KINERJA
     if "efisiensi" in words:
-        return "efisiensi"
-    if "pagu" in roles:
-        return "anggaran"
-    return "other"
+        return TableKind.EFISIENSI
+    if Role.PAGU in roles:
+        return TableKind.ANGGARAN
+    return TableKind.OTHER
