@@ -1,0 +1,131 @@
+"""One small converted-text report per LKjIP table family (tests/fixtures/families/, see its README).
+
+Each fixture's gold was written by hand from the public formats (PermenPAN-RB 53/2014, Permendagri
+90/2019 codes, Permendagri 86/2017 form E.81), not from what the tool does. The tool runs once per
+session over all fixtures (`lkjip extract`, as a batch job would) and every fixture is scored with
+../shared/eval/score.py's own matching: measurement and budget recall and precision must be 1.0,
+every gold inconsistency must be flagged, and no error/warning flag may go beyond the gold.
+
+A fixture the tool gets wrong today is marked xfail(strict=True) with what goes wrong, so the suite
+stays green and a fix shows up as XPASS (then drop the mark).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FAMILIES = ROOT / "tests" / "fixtures" / "families"
+SCORE_PY = Path(os.environ.get("LKJIP_SCORE_PY", ROOT.parent / "shared" / "eval" / "score.py"))
+
+XFAIL: dict[str, str] = {
+    "belanja_types": (
+        "lettered items read as budget levels: 'c.' is taken as the Roman numeral C, so "
+        "'c. Belanja Hibah' (line 13) and 'c. Belanja Modal Jalan, Irigasi dan Jaringan' (line 17) "
+        "become programs, '2. Belanja Modal' (line 14) a kegiatan with only its a./b. items (lines 15-16) "
+        "as children: false total_mismatch error at line 14 (pagu 4.300.000.000 vs 3.410.000.000)"
+    ),
+    "heading_then_row": (
+        "two unnumbered kegiatan rows under a program are nested: 'Administrasi Umum Perangkat Daerah' "
+        "(line 13) becomes a sub_kegiatan of 'Administrasi Keuangan Perangkat Daerah' (line 12), so the "
+        "program (line 11) is checked against one child only: false total_mismatch error at line 11 "
+        "(pagu 2.150.000.000 vs 1.450.000.000); the heading rows themselves are handled"
+    ),
+}
+
+NAMES = sorted(p.stem for p in FAMILIES.glob("*.json"))
+
+
+def _param(name: str) -> Any:
+    if name in XFAIL:
+        return pytest.param(name, marks=pytest.mark.xfail(reason=XFAIL[name], strict=True))
+    return name
+
+
+def _gold(name: str) -> dict[str, Any]:
+    return json.loads((FAMILIES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def scorer() -> ModuleType:
+    if not SCORE_PY.is_file():
+        pytest.skip(f"the shared scorer is absent ({SCORE_PY}); set LKJIP_SCORE_PY to score.py to run the family fixtures")
+    spec = importlib.util.spec_from_file_location("lkjip_shared_score", SCORE_PY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def families_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every fixture through `lkjip extract` once, into one output folder."""
+    out = tmp_path_factory.mktemp("families_out")
+    files = [str(FAMILIES / f"{n}.txt") for n in NAMES]
+    code = "import sys; from pipeline.cli import main; sys.argv[0] = 'lkjip'; sys.exit(main())"
+    proc = subprocess.run([sys.executable, "-c", code, "extract", *files, "-o", str(out), "--no-reports", "-q"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return out
+
+
+def test_fixtures_are_paired() -> None:
+    assert len(NAMES) >= 15
+    for name in NAMES:
+        assert (FAMILIES / f"{name}.txt").is_file(), name
+        gold = _gold(name)
+        assert gold["seed"] == f"{name}.txt"
+        n_lines = len((FAMILIES / f"{name}.txt").read_text(encoding="utf-8").splitlines())
+        assert 10 <= n_lines <= 40, (name, n_lines)
+        for key in ("measurements", "budget", "inconsistencies"):
+            assert all(1 <= r["line"] <= n_lines for r in gold[key]), (name, key)
+
+
+@pytest.mark.parametrize("name", [_param(n) for n in NAMES])
+def test_family(name: str, scorer: ModuleType, families_out: Path) -> None:
+    res, misses = scorer.score(_gold(name), families_out, name)
+    problems = []
+    for part in ("measurements", "budget"):
+        r = res[part]
+        if r["gold"] and r["recall"] != 1.0:
+            problems.append(f"{part}: missed {json.dumps(misses[part]['not_found'], ensure_ascii=False)[:600]}")
+        if r["output"] and r["precision"] != 1.0:
+            extra = [{k: o.get(k) for k in ("line", "level", "indikator", "uraian", "target", "realisasi", "pagu")
+                      if o.get(k) not in (None, "")} for o in misses[part]["unmatched_output"]]
+            problems.append(f"{part}: extra {json.dumps(extra, ensure_ascii=False)[:600]}")
+    f = res["flags"]
+    if f["gold"] and f["recall"] != 1.0:
+        problems.append(f"flags: not raised {[(g['line'], g['kind']) for g in misses['flags']['not_found']]}")
+    if f["output"] and f["precision"] != 1.0:
+        problems.append("flags: false " + "; ".join(
+            f"{o.get('line')} {o.get('kind')} {o.get('severity')}: {(o.get('message') or '')[:200]}"
+            for o in misses["flags"]["unmatched_output"]))
+    assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"\w+", (s or "").lower())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_family_document(name: str, families_out: Path) -> None:
+    """instansi / wilayah / tahun from the cover line (compared word by word: punctuation aside)."""
+    import csv
+
+    with (families_out / "documents.csv").open(newline="", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if Path(r["source_file"]).stem == name]
+    assert len(rows) == 1
+    doc, gold = rows[0], _gold(name)["doc"]
+    assert _words(doc["instansi"]) == _words(gold["instansi"])
+    assert _words(doc["wilayah"]) == _words(gold["wilayah"])
+    assert int(float(doc["tahun"])) == gold["tahun"]
