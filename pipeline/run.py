@@ -17,6 +17,7 @@ from pathlib import Path
 
 from extractors.assemble import assemble
 from extractors.errors import InputError
+from extractors.figures import cell_figures, year_figures
 from extractors.metadata import extract_metadata
 from extractors.model import Document, Table
 from extractors.numbers import Style, infer_style
@@ -97,6 +98,7 @@ def extract_from(doc: Document, settings: Settings = DEFAULT) -> Extraction:
             note=_table_note(table, len(meas), len(budget), len(plans)),
         ))
     ext.tables = tables
+    ext.year_figures, ext.cells = year_figures(tables, meta.tahun), cell_figures(tables)
     for page, why in doc.unreadable:
         ext.table_infos.append(TableInfo(doc_id=doc.doc_id, source_file=doc.source_file,
                                          table_id=f"p{page or 0:03d}", caption="", page=page, line=None,

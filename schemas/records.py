@@ -92,6 +92,42 @@ class PlanEntry:
     confidence: float = 1.0
 
 
+@dataclass(frozen=True)
+class YearFigure:
+    """A figure of a comparison or plan column, beside the reporting year's measurements: another year's
+    target / realisasi / capaian, a yearly target of a Renstra series, the Renstra end target and the capaian
+    against it. Made by ``extractors.figures`` from understood tables; read by the check stage.
+
+    role: target | realisasi | capaian (another year's column, named by its header) | target_series (a year
+    column of a multi-year target table) | renstra_target | renstra_capaian | renstra_realisasi (the
+    reporting year's realisasi of a row that carries Renstra columns).
+    """
+
+    table_id: str
+    row_index: int
+    page: int | None
+    line: int | None
+    subject: str  # the row's indicator name
+    role: str
+    year: int | None
+    number: Number
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class CellFigure:
+    """Every figure of a numeric column (target, realisasi, capaian, pagu, ...) with its parse status
+    (``number.status``: ok | ambiguous | malformed | empty | text), for the malformed-number check."""
+
+    table_id: str
+    row_index: int
+    page: int | None
+    line: int | None
+    label: str  # the row's first label cell
+    role: str
+    number: Number
+
+
 @dataclass
 class Flag:
     doc_id: str
@@ -158,6 +194,8 @@ class Extraction:
     plans: list[PlanEntry] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     table_infos: list[TableInfo] = field(default_factory=list)
+    year_figures: list[YearFigure] = field(default_factory=list)  # other years' and Renstra figures
+    cells: list[CellFigure] = field(default_factory=list)  # every figure of a numeric column
 
     @property
     def prose(self) -> list[TextLine]:

@@ -1,5 +1,6 @@
 """Malformed figures: table cells by column role, records and prose, each once, named in the message."""
 
+from extractors.figures import cell_figures
 from extractors.model import Cell, Document, Row, Table, TextLine
 from extractors.numbers import parse_number
 from pipeline.check.malformed import check_malformed
@@ -20,7 +21,8 @@ def test_cells_records_and_prose_each_once() -> None:
     doc = Document("f.txt", "0" * 64, 1, lines=[
         TextLine("realisasi anggaran sebesar 930.47.023 atau sebesar 96,02%", 1.0, None, 1669),
         TextLine("anggaran sebesar Rp 7.393.559.206,- dengan realisasi 6.486.724.616", 2.0, None, 1670)])
-    ext = Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1), document=doc, tables=[table], budget=[budget])
+    ext = Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1), document=doc, tables=[table], budget=[budget],
+                     cells=cell_figures([table]))
     flags = check_malformed(ext)
     assert sorted((f.line, f.kind, f.severity) for f in flags) == [
         (1660, "malformed_number", "warning"), (1661, "malformed_number", "warning"),

@@ -1,5 +1,6 @@
 """Prose figures: their own arithmetic and against the table rows of the same subject."""
 
+from extractors.figures import year_figures
 from extractors.model import Document, TextLine
 from extractors.numbers import Number, parse_number
 from pipeline.check.narrative import check_narrative
@@ -139,6 +140,7 @@ def _history_ext(lines: list[str]) -> Extraction:
     table.years = [None, 2022, 2023, 2024, 2024]
     e = ext(lines)
     e.tables = [table]
+    e.year_figures = year_figures([table], e.info.tahun)
     return e
 
 

@@ -1,5 +1,6 @@
 """Polarity evidence: wording first, then targets falling year by year, then (info only) the arithmetic."""
 
+from extractors.figures import year_figures
 from extractors.model import Cell, Row, Table
 from extractors.numbers import Number, parse_number
 from pipeline.check import check
@@ -24,7 +25,7 @@ def renstra(values: list[str]) -> Table:
 
 def ext(measurements: list[Measurement], tables: list[Table]) -> Extraction:
     return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1, tahun=2024), measurements=measurements,
-                      tables=tables)
+                      tables=tables, year_figures=year_figures(tables, 2024))
 
 
 def test_lexicon() -> None:

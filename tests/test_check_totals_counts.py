@@ -1,5 +1,6 @@
 """Indicator counts of a kegiatan against its sub-kegiatan, and the capaian against the Renstra end target."""
 
+from extractors.figures import year_figures
 from extractors.model import Cell, Row, Table
 from extractors.numbers import Number, parse_number
 from pipeline.check.renstra import check_renstra
@@ -47,7 +48,8 @@ def renstra_table(real: str, target_akhir: str, cap: str, name: str = "Persentas
 
 
 def ext(table: Table) -> Extraction:
-    return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1), tables=[table])
+    return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1), tables=[table],
+                      year_figures=year_figures([table], None))
 
 
 def test_capaian_against_renstra_end_target() -> None:

@@ -9,7 +9,6 @@ from extractors.numbers import Number, parse_number
 from extractors.settings import DEFAULT, Settings
 from schemas.records import Extraction, Flag
 
-NUMERIC_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa"}
 # a figure with several separators and at least one three-digit group: money-like
 _PROSE_FIGURE = regex.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{2,3}){2,}(?![\w]|[.,]\d)")
 
@@ -51,13 +50,8 @@ def check_malformed(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
     for b in ext.budget:
         for n in (b.pagu, b.realisasi, b.persen, b.sisa):
             add(b.table_id, b.page, b.line, b.uraian, n, b.confidence)
-    for table in ext.tables:
-        for row in table.rows:
-            label = next((c.text for c in row.cells if len(c.text) > 3 and not regex.search(r"\d", c.text)), "")
-            for j, role in enumerate(table.roles):
-                if role in NUMERIC_ROLES and row.text(j):
-                    n = parse_number(row.text(j))
-                    add(table.table_id, row.page, row.line, label, n)
+    for c in ext.cells:
+        add(c.table_id, c.page, c.line, c.label, c.number)
     flags.extend(f for f in _prose(ext, ext.prose, seen))
     return flags
 

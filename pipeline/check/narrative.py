@@ -12,12 +12,12 @@ import regex
 
 from extractors.numbers import Number, parse_number
 from extractors.settings import DEFAULT, Settings
-from pipeline.check.history import YearFigure, year_figures
+from pipeline.check.history import year_figures
 from pipeline.check.messages import fmt
 from pipeline.check.prose import Figure, Sentence, figures, passages, sentences
 from pipeline.check.subjects import best_matches, comparable, words
 from pipeline.check.tolerance import Interval, agrees, printed
-from schemas.records import Extraction, Flag, Measurement
+from schemas.records import Extraction, Flag, Measurement, YearFigure
 
 _RATIO_LINK = regex.compile(
     r"^\s*(?:[a-z/]+\s+){0,2}?dari\s+(?:(?:target|total|jumlah|sebanyak|sebesar|keseluruhan|yang|seharusnya)\s+){0,3}$",
@@ -354,7 +354,7 @@ def _compare_history(ext: Extraction, s: Sentence, group: list[tuple[str, int, F
                      year: int, history: list[YearFigure]) -> list[Flag]:
     """Claims about another year ("pada Th. 2022 ... capaian 100 %") against that year's column of a
     comparison table ("Capaian Tahun 2022") for the indicator the text names."""
-    names = sorted({f.indikator for f in history if f.year == year})
+    names = sorted({f.subject for f in history if f.year == year})
     best = best_matches(subject_text, names, minimum=3)
     if len(best) != 1:
         return []
@@ -362,16 +362,16 @@ def _compare_history(ext: Extraction, s: Sentence, group: list[tuple[str, int, F
     for what, ordinal, fig in group:
         if ordinal >= 0 or sum(1 for c in group if c[0] == what) > 1:
             continue
-        known = [f for f in history if f.indikator == best[0] and f.year == year and f.what == what
+        known = [f for f in history if f.subject == best[0] and f.year == year and f.role == what
                  and f.number.ok and comparable(fig.number, f.number)]
         values = {round(f.number.value or 0.0, 6) for f in known}
         if len(values) != 1 or any(_same(fig.number, f.number) for f in known):
             continue
         f = known[0]
-        out.append(_flag(ext, s, fig.start, "narrative_mismatch", f"{f.indikator} ({what} {year})", fig.value,
+        out.append(_flag(ext, s, fig.start, "narrative_mismatch", f"{f.subject} ({what} {year})", fig.value,
                          f.number.value, f"Teks menyebut {what} tahun {year} {fig.number.raw.strip()} untuk "
-                                         f"'{f.indikator[:70]}', tetapi tabel {f.table_id} (baris {f.line}) "
-                                         f"mencantumkan {fmt(f.number.value, f.number.decimals)}"))
+                                         f"'{f.subject[:70]}', tetapi tabel {f.table_id} (baris {f.line}) "
+                                         f"mencantumkan {fmt(f.number.value, f.number.decimals)}", f.confidence))
     return out
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import regex
 
-from extractors.numbers import parse_number
 from pipeline.check.subjects import name_key
 from schemas.records import Extraction
 
@@ -45,23 +44,13 @@ def falling_targets(series: dict[str, dict[int, float]]) -> set[str]:
 
 
 def target_series(ext: Extraction) -> dict[str, dict[int, float]]:
-    """Yearly targets per indicator: year columns of multi-year target tables (Renstra, RPJMD), plan entries
-    and dated measurements."""
+    """Yearly targets per indicator: year columns of multi-year target tables (Renstra, RPJMD; ``YearFigure``
+    records of role target_series), plan entries and dated measurements."""
     series: dict[str, dict[int, float]] = {}
-    for table in ext.tables:
-        names = [j for j, r in enumerate(table.roles) if r == "indikator"]
-        cols = [j for j, r in enumerate(table.roles)
-                if r in ("year", "target") and j < len(table.years) and table.years[j]
-                and not regex.search(r"realisasi|capaian|kondisi", table.header[j], regex.I)
-                and (table.kind == "renstra" or regex.search(r"target", table.header[j], regex.I))]
-        if not names or len(cols) < 3:
-            continue
-        for row in table.rows:
-            key = name_key(row.text(names[-1]))
-            for j in cols:
-                n = parse_number(row.text(j))
-                if key and n.ok:
-                    series.setdefault(key, {})[table.years[j] or 0] = n.value or 0.0
+    for f in ext.year_figures:
+        key = name_key(f.subject)
+        if f.role == "target_series" and key and f.number.ok:
+            series.setdefault(key, {})[f.year or 0] = f.number.value or 0.0
     for p in ext.plans:
         if p.kind == "indicator" and p.year and p.target is not None and p.target.ok:
             series.setdefault(name_key(p.subject), {}).setdefault(p.year, p.target.value or 0.0)
