@@ -65,9 +65,18 @@ def assign_levels(shapes: list[RowShape], header: str = "") -> list[str]:
     # the structural level of the last row: program | kegiatan | sub_kegiatan | heading; a table
     # of kegiatan without program rows (the program is in its caption) starts under a program
     context = "program" if "kegiatan" in header_l else ""
+    last_letter = ""  # the last letter numbering ("a", "b"): a following "c." continues it, not roman C
+    parent_by_sum: set[int] = set()  # unnumbered rows shown to head the rows after them by their amounts
     for i, shape in enumerate(shapes):
         name = shape.name
         style, number = _style(shape)
+        letter = shape.first.strip(" .)(").lower()
+        if style == "roman" and len(letter) == 1 and last_letter and ord(letter) == ord(last_letter) + 1:
+            style, number = "letter", None
+        if style == "letter":
+            last_letter = letter
+        elif style in ("arabic", "roman", "composite"):
+            last_letter = ""
         if TOTAL_WORD.match(name) or (not name and TOTAL_WORD.match(shape.first)):
             levels.append("total")
             continue
@@ -92,7 +101,16 @@ def assign_levels(shapes: list[RowShape], header: str = "") -> list[str]:
                 last_number.pop("sub_kegiatan", None)
             continue
         if style == "none" and context in ("program", "kegiatan", "sub_kegiatan"):
+            prev = shapes[i - 1] if i else None
+            if (prev is not None and levels[-1] in ("kegiatan", "sub_kegiatan") and _style(prev)[0] == "none"
+                    and prev.has_values and i - 1 not in parent_by_sum and not _heads_by_sum(shapes, i)):
+                # an unnumbered row after an unnumbered sibling that heads nothing: the same level (fixture
+                # heading_then_row; 003's kegiatan lists under a program)
+                levels.append(levels[-1])
+                continue
             levels.append(_by_amount(shapes, i, context))
+            if levels[-1] == "kegiatan" and _heads_by_sum(shapes, i):
+                parent_by_sum.add(i)
             context = levels[-1]
             continue
         if style == "none" or not context:
@@ -150,6 +168,25 @@ def _numbered_children_sum(shapes: list[RowShape], i: int, amount: float) -> boo
             return True
         if total > amount:
             break
+    return False
+
+
+def _heads_by_sum(shapes: list[RowShape], i: int) -> bool:
+    """The row's amount is the sum of the rows right after it (numbered or not)."""
+    amount = shapes[i].amount
+    if amount is None or amount <= 0:
+        return False
+    if _numbered_children_sum(shapes, i, amount):
+        return True
+    total = 0.0
+    for nxt in shapes[i + 1:]:
+        if nxt.amount is None or PROGRAM_WORD.match(nxt.name):
+            return False
+        total += nxt.amount
+        if abs(total - amount) < 0.5:
+            return True
+        if total > amount:
+            return False
     return False
 
 

@@ -28,20 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = ROOT / "tests" / "fixtures" / "families"
 SCORE_PY = Path(os.environ.get("LKJIP_SCORE_PY", ROOT.parent / "shared" / "eval" / "score.py"))
 
-XFAIL: dict[str, str] = {
-    "belanja_types": (
-        "lettered items read as budget levels: 'c.' is taken as the Roman numeral C, so "
-        "'c. Belanja Hibah' (line 13) and 'c. Belanja Modal Jalan, Irigasi dan Jaringan' (line 17) "
-        "become programs, '2. Belanja Modal' (line 14) a kegiatan with only its a./b. items (lines 15-16) "
-        "as children: false total_mismatch error at line 14 (pagu 4.300.000.000 vs 3.410.000.000)"
-    ),
-    "heading_then_row": (
-        "two unnumbered kegiatan rows under a program are nested: 'Administrasi Umum Perangkat Daerah' "
-        "(line 13) becomes a sub_kegiatan of 'Administrasi Keuangan Perangkat Daerah' (line 12), so the "
-        "program (line 11) is checked against one child only: false total_mismatch error at line 11 "
-        "(pagu 2.150.000.000 vs 1.450.000.000); the heading rows themselves are handled"
-    ),
-}
+# fixtures the tool gets wrong today: name -> what goes wrong (none at present)
+XFAIL: dict[str, str] = {}
 
 NAMES = sorted(p.stem for p in FAMILIES.glob("*.json"))
 
