@@ -64,8 +64,9 @@ class ConfidenceSettings:
     # error/warning flags only from records at least this confident; below it a finding is kept as
     # an info flag naming the doubt (OUTPUT.md: "error flags come only from confident rows"). The
     # K/Rp tables of a sample report read at 0.55-0.59 and hold real findings there (malformed
-    # figures, a parent's pagu); no flag of the samples or the dev reports comes from a record below
-    # 0.5, where a table part rests on one key column with neither header words nor arithmetic
+    # figures, a parent's pagu). Below 0.5 a table part rests on one key column with neither header
+    # words nor arithmetic, or a row on two inferences; of the dev reports' flags only one comes from
+    # there (a stacked cell split on a 0.55 table: 0.495), and it is kept as an info flag
     flag_min: float = 0.5
     # weights of the evidence for a column's role: header words, value type, arithmetic
     words: float = 0.4
