@@ -111,10 +111,13 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
 _NUMBERED_TEXT = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)])\s+(\S.*)$", regex.I)
 
 
+_ITEM_NUMBER = regex.compile(r"^\(?\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*$", regex.I)
+
+
 def _numbering_column(table: Table) -> bool:
-    """Most rows number themselves in the first column ("1", "2.", "a)")."""
+    """Most rows number themselves in the first column ("1", "2.", "a)", "1.1", "2.3.1")."""
     firsts = [row.cells[0].text for row in table.rows if row.cells and row.cells[0].text]
-    return len(firsts) >= 3 and sum(1 for t in firsts if NUMBERING_CELL.match(t)) >= 0.6 * len(firsts)
+    return len(firsts) >= 3 and sum(1 for t in firsts if _ITEM_NUMBER.match(t)) >= 0.6 * len(firsts)
 
 
 def shift_short_row(cells: list[Cell]) -> list[Cell] | None:

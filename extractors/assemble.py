@@ -360,6 +360,24 @@ def _rest_of_cut_heading(prev: Row, cells: list[Cell]) -> bool:
         NUMBERING.match(cells[j].text) for j in filled)
 
 
+_ITEM_NUMBER = regex.compile(r"^\(?\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*\)?$", regex.I)
+
+
+def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -> bool:
+    """A numbered item printed on two lines: its number and name without figures, then a line with the
+    figures (and maybe the rest of the name) under an empty number cell, and after it the next item (or
+    a heading, or the end). The two lines are one row; its line is the one holding the figures.
+
+    Converters wrap a long name cell this way, leaving the figures on the last line (dev-set fixtures
+    d07 and d09; DESIGN.md "cell text wrapped onto continuation lines"). The look-ahead keeps a numbered
+    heading (a sasaran) over several unnumbered indicator rows apart: those rows are not one item."""
+    if not prev.cells or not _ITEM_NUMBER.match(prev.cells[0].text) or _has_value(prev.cells):
+        return False
+    if not cells or cells[0].text or not _has_value(cells):
+        return False
+    return nxt is None or bool(nxt[0].text) or not _has_value(nxt)
+
+
 def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks: set[int] | None = None) -> list[Row]:
     """Rows that only carry on the text of the row above are merged into it. ``whole_cells``: the reader
     gives each cell's text whole (converted text, ruled cells), so only rows that plainly carry on a phrase
@@ -367,6 +385,15 @@ def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks
     out: list[Row] = []
     breaks = page_breaks or set()
     for k, cells in enumerate(rows):
+        if out and _figures_below_label(out[-1], cells, rows[k + 1] if k + 1 < len(rows) else None):
+            prev = out[-1]
+            for j, c in enumerate(cells):
+                if c.text and j < len(prev.cells):
+                    old = prev.cells[j]
+                    prev.cells[j] = Cell(f"{old.text} {c.text}".strip(), old.page or c.page, c.line or old.line,
+                                         old.bbox or c.bbox)
+            prev.line = next((c.line for c in cells if c.line is not None), prev.line)
+            continue
         lenient = not whole_cells or k in breaks
         cut = k in breaks and bool(out) and _rest_of_cut_heading(out[-1], cells)
         if out and (cut or is_continuation(cells) and (lenient or _continues_text(out[-1], cells))):

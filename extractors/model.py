@@ -121,6 +121,7 @@ class Table:
     confidence: float = 0.0  # how sure the reading of the table's figures is (0-1)
     relations: list[str] = field(default_factory=list)  # arithmetic found, e.g. "ratio 3,4->5 (9/10)"
     shifted_rows: list[int] = field(default_factory=list)  # rows re-laid out under the header (weaker evidence)
+    scales: list[float] = field(default_factory=list)  # per column: printed figure x scale = rupiah ("(Rp 000)")
 
     @property
     def n_cols(self) -> int:

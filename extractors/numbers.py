@@ -39,6 +39,7 @@ class Number:
     money: bool = False  # "Rp" was printed or ",-" suffix
     dash: bool = False  # the cell was a lone dash
     defect: str = ""  # readable but misprinted ("doubled percent sign"); flagged as malformed_number
+    scale: float = 1.0  # the printed figure times this is the value: 1000 under "(Rp 000)", "ribuan rupiah"
 
     @property
     def ok(self) -> bool:
@@ -46,7 +47,13 @@ class Number:
 
     @property
     def resolution(self) -> float:
-        return 10.0 ** (-self.decimals)
+        return self.scale * 10.0 ** (-self.decimals)
+
+    def scaled(self, scale: float) -> Number:
+        """The same printed figure read in a column whose header gives its unit ("(Rp 000)": x 1000)."""
+        if scale == 1.0 or self.value is None:
+            return self
+        return replace(self, value=self.value * scale, scale=self.scale * scale)
 
 
 GRADES = {

@@ -100,6 +100,11 @@ def _money(n: Number) -> Number:
     return n
 
 
+def _scale(table: Table, cols: list[int]) -> float:
+    """Rupiah per printed unit in the first of the columns (see extractors.understand.money_scale)."""
+    return table.scales[cols[0]] if cols and cols[0] < len(table.scales) else 1.0
+
+
 
 
 def row_label(table: Table, row: Row, name_cols: list[int]) -> str:
@@ -287,15 +292,15 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
     places = row_places(table, name_cols)
     for pos, (row, place) in enumerate(zip(table.rows, places, strict=True)):
         name_raw = row_label(table, row, name_cols)
-        pagu_n = _value(row, p_cols, styles)
-        real_n = _value(row, r_cols, styles)
+        pagu_n = _value(row, p_cols, styles).scaled(_scale(table, p_cols))
+        real_n = _value(row, r_cols, styles).scaled(_scale(table, r_cols))
         if pagu_n.status == "empty" and real_n.status == "empty" and not pagu_n.dash and not real_n.dash:
             if name_raw and not row.text(0) and (name_raw.isupper() or regex.match(r"^\W*(?:uptd|upt|unit)\b",
                                                                                    name_raw, regex.I)):
                 section = name_raw
             continue
         persen = _value(row, pct_cols, styles)
-        sisa = _value(row, sisa_cols, styles)
+        sisa = _value(row, sisa_cols, styles).scaled(_scale(table, sisa_cols))
         confidence = row_confidence(table, Role.PAGU, pos, (pagu_n, real_n, persen, sisa), ctx.settings)
         out.append(BudgetLine(
             doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
@@ -326,7 +331,7 @@ def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Pla
                 out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, name,
                                      target=target, year=_year_of(table, t_cols[-1], ctx.tahun), kind="indicator"))
         if p_cols and prog_cols:
-            pagu = _value(row, p_cols, styles)
+            pagu = _value(row, p_cols, styles).scaled(_scale(table, p_cols))
             place = places[pos]
             if place.name and pagu.status != "empty":
                 out.append(PlanEntry(ctx.doc_id, ctx.source_file, table.table_id, row.page, row.line, place.name,

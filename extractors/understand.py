@@ -22,7 +22,9 @@ from extractors.model import Table
 from extractors.numbers import Style, parse_number
 from extractors.rows import column_styles
 from extractors.settings import DEFAULT, Settings
-from extractors.vocab import TEXT_ROLES, VALUE_ROLES, ColType, Role, TableKind
+from extractors.vocab import MONEY_ROLES, TEXT_ROLES, VALUE_ROLES, ColType, Role, TableKind
+
+PERCENT_ROLES = frozenset({Role.CAPAIAN, Role.PERSEN})
 
 _MONEY_WORDS = regex.compile(r"\b(?:rp|anggaran|pagu|alokasi|keuangan|dana|biaya|belanja|rupiah)\b", regex.I)
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
@@ -68,6 +70,10 @@ def _role_words(text: str) -> str:
     if regex.fullmatch(r"\W*(?:%|persen|persentase|prosentase)\W*", t) or regex.search(r"\(\s*%\s*\)", t):
         return Role.PERSEN
     if regex.search(r"\bindikator\b", t):
+        return Role.INDIKATOR
+    if regex.search(r"\b(?:output|outcome|keluaran)\b", t):
+        # "Output/Outcome", "Indikator Kinerja Program (Outcome)/Kegiatan (Output)": the indicator of a
+        # program or kegiatan (Renja / RKPD forms, Permendagri 86/2017; dev-set fixture d07)
         return Role.INDIKATOR
     if regex.search(r"\btujuan\b", t):
         return Role.TUJUAN
@@ -200,6 +206,8 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     relations = _relations(values, roles, labels_parts, settings)
     table.roles = roles
     table.years = years
+    table.scales = [money_scale(labels_parts[j], table.caption) if roles[j] in MONEY_ROLES else 1.0
+                    for j in range(table.n_cols)]
     table.col_types = [t.type.value for t in types]
     table.relations = [f"{r.kind} {','.join(str(c + 1) for c in r.cols)} ({r.hits}/{r.tested})" for r in relations]
     evidence = [_evidence(j, roles[j], named[j] and j not in inferred, types[j], relations, settings)
@@ -217,6 +225,22 @@ def _evidence(j: int, role: str, named: bool, kind: ColumnType, relations: list[
                     values=_fits_type(role, kind) * kind.share, arithmetic=arithmetic)
 
 
+# money printed in thousands or millions of rupiah, said in the column's header or the caption: "(Rp 000)",
+# "(dalam ribuan rupiah)", "Rp (juta)" (public format: APBD realisation annexes; dev-set fixture d07)
+_THOUSANDS = regex.compile(r"\(\s*(?:rp\.?\s*)?000\s*\)|\bribuan\b|\brp\.?\s*000\b|\brp\.?\s*ribu\b", regex.I)
+_MILLIONS = regex.compile(r"\bjutaan\b|\(\s*(?:rp\.?\s*)?(?:juta|jt)\s*\)|\brp\.?\s*(?:juta|jt)\b", regex.I)
+
+
+def money_scale(parts: list[str], caption: str) -> float:
+    """Rupiah per printed unit of a money column: 1000 under "(Rp 000)", 1e6 under "(Rp juta)", else 1."""
+    for text in (" ".join(parts), caption):
+        if _THOUSANDS.search(text):
+            return 1000.0
+        if _MILLIONS.search(text):
+            return 1_000_000.0
+    return 1.0
+
+
 def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], notes: list[str]) -> None:
     """A target/realisasi column whose values are money amounts is the budget's pagu / realisasi.
 
@@ -232,6 +256,11 @@ def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], note
             # "Target Kinerja dan Anggaran" over a column of "85,00 %" / "12,50 Km": the kinerja side
             roles[j] = Role.TARGET if role == Role.PAGU else Role.REALISASI
             notes.append(f"column {j + 1} holds performance figures, not money: read as {roles[j]}")
+        elif role in PERCENT_ROLES and types[j].type is ColType.MONEY and Role.PAGU in roles \
+                and Role.REALISASI_ANGGARAN not in roles:
+            # "Serapan" / "Penyerapan" over amounts: the money absorbed, not its percentage (dev-set d07)
+            roles[j] = Role.REALISASI_ANGGARAN
+            notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
         elif role in (Role.TARGET, Role.REALISASI) and types[j].type is ColType.MONEY:
             roles[j] = _money_side(role)
             notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
@@ -329,6 +358,7 @@ def _discover(values: list[list[float | None]], roles: list[str], types: list[Co
         return set()
     # only columns the header's words leave open: a column the header dates ("Target 2022") or names is
     # the header's to decide
+    # "Persentase" over the third column names a percentage, not which one: capaian or budget %
     free = [j for j, r in enumerate(roles) if types[j].type in NUMERIC_TYPES
             and (r in ("", Role.OTHER) or r in VALUE_ROLES and roles.count(r) == 1)]
     if len(free) < 3 or len(free) > settings.arith.max_discover_cols:
@@ -343,7 +373,8 @@ def _discover(values: list[list[float | None]], roles: list[str], types: list[Co
         new = (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN) if money else (
             Role.TARGET, Role.REALISASI, Role.CAPAIAN)
         # the arithmetic may fill what the words leave open, never contradict what they name
-        if all(roles[j] in ("", Role.OTHER) or roles[j] == role for j, role in zip((a, b, c), new, strict=True)):
+        if all(roles[j] in ("", Role.OTHER) or roles[j] == role or {roles[j], role} <= PERCENT_ROLES
+               for j, role in zip((a, b, c), new, strict=True)):
             best = rel
             break
     else:
