@@ -52,6 +52,12 @@ def _fits(cells: list[Cell], roles: list[str]) -> bool:
             return False
         if role in ("uraian", "indikator", "sasaran") and (NUMBERING_CELL.match(text) or _FIGURE.match(text)):
             return False
+        # a satuan cell holds a unit word, never a bare figure; a numbering cell never a name
+        # ("3. PROGRAM X" pushed the row's cells one column left: dev-set d07, 003's "7. Program X")
+        if role == "satuan" and _FIGURE.match(text):
+            return False
+        if role == "no" and len(regex.findall(r"[A-Za-z]{3,}", text)) >= 2:
+            return False
     return len([c for c in cells[len(roles):] if c.text]) == 0
 
 

@@ -199,7 +199,7 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     values = numeric_matrix(table, styles)
     inferred: set[int] = set()
     inferred |= _confirm_capaian(values, roles, types, notes, table, settings)
-    inferred |= _discover(values, roles, types, notes, settings)
+    inferred |= _discover(values, roles, types, notes, settings, open_years(roles, years, tahun))
     _resolve_years(roles, years, labels_parts, tahun, notes, prefer=_by_arithmetic(values, roles, settings))
     _resolve_percent(roles)
     inferred |= _renstra_as_target(roles, labels_parts, notes)
@@ -348,8 +348,16 @@ def _confirm_capaian(values: list[list[float | None]], roles: list[str], types: 
     return set()
 
 
+def open_years(roles: list[str], years: list[int | None], tahun: int | None) -> set[int]:
+    """Columns headed by the reporting year alone ("2023" over the planned figure, beside "s.d. Des"):
+    the year says when, not what, so the arithmetic may say what (dev-set fixture d08; the public
+    format's multi-year tables head each year's columns the same way)."""
+    dated = [j for j, r in enumerate(roles) if r == Role.YEAR and years[j] == tahun]
+    return set(dated) if tahun is not None and len(dated) == 1 else set()
+
+
 def _discover(values: list[list[float | None]], roles: list[str], types: list[ColumnType], notes: list[str],
-              settings: Settings) -> set[int]:
+              settings: Settings, open_cols: set[int] = frozenset()) -> set[int]:
     """No header words name the figures: take them from the arithmetic.
 
     Three numeric columns where c = b/a*100 in most rows are target, realisasi, capaian (or, for
@@ -360,7 +368,7 @@ def _discover(values: list[list[float | None]], roles: list[str], types: list[Co
     # the header's to decide
     # "Persentase" over the third column names a percentage, not which one: capaian or budget %
     free = [j for j, r in enumerate(roles) if types[j].type in NUMERIC_TYPES
-            and (r in ("", Role.OTHER) or r in VALUE_ROLES and roles.count(r) == 1)]
+            and (r in ("", Role.OTHER) or j in open_cols or r in VALUE_ROLES and roles.count(r) == 1)]
     if len(free) < 3 or len(free) > settings.arith.max_discover_cols:
         return set()
     strict = dataclasses.replace(settings.arith, share=settings.arith.discover_share)
@@ -373,7 +381,7 @@ def _discover(values: list[list[float | None]], roles: list[str], types: list[Co
         new = (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN) if money else (
             Role.TARGET, Role.REALISASI, Role.CAPAIAN)
         # the arithmetic may fill what the words leave open, never contradict what they name
-        if all(roles[j] in ("", Role.OTHER) or roles[j] == role or {roles[j], role} <= PERCENT_ROLES
+        if all(roles[j] in ("", Role.OTHER) or j in open_cols or roles[j] == role or {roles[j], role} <= PERCENT_ROLES
                for j, role in zip((a, b, c), new, strict=True)):
             best = rel
             break
