@@ -51,11 +51,14 @@ def _role_words(text: str) -> str:
     if regex.search(r"\b(?:sisa|selisih)\b", t):
         return Role.SISA
     if regex.search(r"\befisiensi\b|\bdeviasi\b", t):
-        return Role.OTHER
+        return Role.DERIVED
+    if regex.search(r"\b(?:pembilang|penyebut)\b", t):
+        # the two operands of a formula table (pembilang / penyebut): its result is the realisasi
+        return Role.PART
     if regex.search(r"\b(?:serapan|penyerapan|daya serap)\b", t):
         return Role.PERSEN
     if regex.search(r"rata\W*rata", t):
-        return Role.OTHER
+        return Role.DERIVED
     if regex.fullmatch(r"\W*k\W*", t):
         return "k"
     if regex.fullmatch(r"\W*rp\W*", t):
@@ -121,9 +124,9 @@ def column_role(parts: list[str]) -> str:
     """Role from a column's header parts, deepest (own) label first, then its parents."""
     joined = " ".join(parts)
     if _PERIOD.search(joined) and not _UP_TO.search(joined):
-        return Role.OTHER
+        return Role.PART
     if _COMPARISON.search(parts[-1] if parts else ""):
-        return Role.OTHER
+        return Role.COMPARISON
     own = parts[-1] if parts else ""
     parents = " ".join(parts[:-1])
     own_role = _role_words(own)
@@ -425,7 +428,7 @@ def _quarter_sums(values: list[list[float | None]], roles: list[str], parts: lis
             continue
         y = roles.index(total_role)
         own = parts[y][-1].lower() if parts[y] else ""
-        quarters = [j for j, p in enumerate(parts) if j != y and roles[j] == Role.OTHER and p
+        quarters = [j for j, p in enumerate(parts) if j != y and roles[j] == Role.PART and p
                     and _PERIOD.search(" ".join(p)) and p[-1].lower() == own]
         if len(quarters) >= 2:
             rel = sum_relation(values, y, quarters, settings.arith)

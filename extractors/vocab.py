@@ -46,7 +46,10 @@ class Role(StrEnum):
     SISA = "sisa"
     YEAR = "year"  # a value of another year than the one the table reports
     RENSTRA = "renstra"  # a Renstra / RPJMD end target, or the capaian against it
-    OTHER = "other"
+    PART = "part"  # a part of a figure: a quarter of the year's, a formula's pembilang or penyebut
+    COMPARISON = "comparison"  # another body's figure printed beside the agency's (nasional, provinsi)
+    DERIVED = "derived"  # a figure derived from others that is not one of ours: efisiensi, deviasi, rata-rata
+    OTHER = "other"  # words that name no role we know
     CONTINUES = ""  # no header of its own: continues the text column to its left
 
 

@@ -31,7 +31,7 @@ from extractors.understand import column_role
         (["Sasaran Strategis"], "sasaran"),
         (["Satuan"], "satuan"),
         (["Capaian Anggaran (%)"], "persen"),
-        (["Rata-rata Capaian Kinerja Sasaran (%)"], "other"),
+        (["Rata-rata Capaian Kinerja Sasaran (%)"], "derived"),
         (["Serapan Anggaran (%)"], "persen"),
         (["Rencana Tingkat Capaian"], "target"),
         (["Realisasi Capaian Kinerja dan Anggaran RKPD"], "realisasi_anggaran"),

@@ -94,7 +94,7 @@ def test_national_and_provincial_figures_are_not_the_agency_capaian() -> None:
          ["Waktu tanggap darurat", "6", "4", "150,00", "5", "6"],
          ["Korban tertangani", "100", "97", "97,00", "98,50", "97,20"]])
     assert table.roles[1:4] == [Role.TARGET, Role.REALISASI, Role.CAPAIAN]
-    assert table.roles[4:] == [Role.OTHER, Role.OTHER]
+    assert table.roles[4:] == [Role.COMPARISON, Role.COMPARISON]
 
 
 def test_k_and_rp_pairs_give_a_measurement_and_a_budget_line() -> None:
@@ -112,7 +112,7 @@ def test_k_and_rp_pairs_give_a_measurement_and_a_budget_line() -> None:
              "2,10 Km", "8.000.000.000", "9,90 Km", "9.845.600.000", "12,00 Km", "17.845.600.000", "96,00", "96,46"]]
     table = _understood(parts, body)
     assert table.roles[4:6] == [Role.TARGET, Role.PAGU]
-    assert table.roles[6:10] == [Role.OTHER] * 4  # the quarters are parts of the year's figure
+    assert table.roles[6:10] == [Role.PART] * 4  # the quarters are parts of the year's figure
     assert table.roles[10:] == [Role.REALISASI, Role.REALISASI_ANGGARAN, Role.CAPAIAN, Role.PERSEN]
     assert any(r.startswith("sum") for r in table.relations)  # quarters' Rp add up to the year's
     meas, budget = _records(table)
