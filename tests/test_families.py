@@ -47,7 +47,8 @@ def _gold(name: str) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def scorer() -> ModuleType:
     if not SCORE_PY.is_file():
-        pytest.skip(f"the shared scorer is absent ({SCORE_PY}); set LKJIP_SCORE_PY to score.py to run the family fixtures")
+        pytest.skip(f"the shared scorer is absent ({SCORE_PY}); "
+                    "set LKJIP_SCORE_PY to score.py to run the family fixtures")
     spec = importlib.util.spec_from_file_location("lkjip_shared_score", SCORE_PY)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
