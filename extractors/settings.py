@@ -115,6 +115,22 @@ class TotalSettings:
 
 
 @dataclass(frozen=True)
+class CrossTableSettings:
+    """The same indicator or program in two tables (``pipeline.check.cross_table``)."""
+
+    # two tables that differ on at least this share of the figures of one kind they share are two
+    # versions of the plan (Perjanjian Kinerja on the pagu murni, realisation on the pagu after the
+    # APBD-P: dev d06 Tabel 2.1 against Tabel 3.5, both programs; a sample's PK against its Renja) or
+    # one of them is misread (dev d09's formula table, its pembilang/penyebut read as target and
+    # realisasi: both shared rows differ): one info flag, no finding. A report's own slip is one or a
+    # few figures among agreeing ones (dev d01: 1 PK program of 5 differs; d07: 1 of 4)
+    revision_share: float = 0.75
+    # ... counted once the pair shares this many figures of that kind: two figures that both differ
+    # are already "every shared figure" (d06: the PK names two programs); one is a finding
+    revision_min_shared: int = 2
+
+
+@dataclass(frozen=True)
 class HeaderSettings:
     """Where a table's header ends and how its labels span (``extractors.header``)."""
 
@@ -122,10 +138,11 @@ class HeaderSettings:
     # three (group label, quarter number, K/Rp); one more allows a title row spanning the value
     # columns above them ("ANGGARAN BELANJA TAHUN 2024" in 001 Tabel 3.16, "KEUANGAN 2024" in 003)
     max_rows: int = 4
-    # a cell longer than this is text of the body, not a label: the longest labels of E.81-style
-    # headers run to about 80 characters (003 Tabel 3.23, dev-set E.81: "Tingkat Capaian Kinerja dan
-    # Realisasi Anggaran Renja PD Tahun ... (%)"); indicator names and sasaran run longer
-    label_max_chars: int = 90
+    # a cell longer than this is text of the body, not a label. Form E.81's own labels (Permendagri
+    # 86/2017) run to about 110 characters ("Realisasi Capaian Kinerja dan Anggaran Renstra Perangkat
+    # Daerah s.d. Renja Perangkat Daerah Tahun Lalu (2023)": 003 Tabel 3.23, dev-set d03 and d09);
+    # indicator names and sasaran in body rows run longer, and body rows hold figures besides
+    label_max_chars: int = 130
     # a column holds figures when, in the rows that hold any figure, at least this share of its filled
     # cells are figures: most, so a stray note ("n/a", "Baik") in a value column does not change it,
     # and a text column with an odd code in it does not become one
@@ -144,6 +161,7 @@ class Settings:
     arith: ArithSettings = field(default_factory=ArithSettings)
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     totals: TotalSettings = field(default_factory=TotalSettings)
+    cross: CrossTableSettings = field(default_factory=CrossTableSettings)
     header: HeaderSettings = field(default_factory=HeaderSettings)
 
     def override(self, **dotted: Any) -> Settings:
