@@ -96,7 +96,7 @@ def _role_words(text: str) -> str:
 def _first_value_word(t: str) -> str:
     """The value role named first in a label ("Realisasi Capaian Kinerja ..." is realisasi)."""
     found = []
-    for role, pattern in ((Role.CAPAIAN, r"\bcapaian\b"), (Role.REALISASI, r"\brealisasi\b"),
+    for role, pattern in ((Role.CAPAIAN, r"\b(?:pen)?capaian\b"), (Role.REALISASI, r"\brealisasi\b"),
                           (Role.TARGET, r"\b(?:target|rencana)\b")):
         m = regex.search(pattern, t)
         if m:
