@@ -127,3 +127,18 @@ def test_sub_kegiatan_whose_name_wrapped_stays_a_child() -> None:
     flags = errors(check_totals(rows))
     # kegiatan A adds up with its wrapped child; kegiatan B does not (620 + 325 = 945)
     assert [(f.line, f.expected) for f in flags] == [(14, 945_000)]
+
+
+def test_a_total_over_programs_and_a_unit_kegiatan_standing_alone_is_not_a_finding() -> None:
+    """JUMLAH = the programs + a kegiatan a unit (UPTD) prints under its own heading without its program."""
+    rows = [
+        line("PROGRAM PENUNJANG", "500.000", "450.000", 0, kode="1.01.01"),
+        line("Administrasi Keuangan", "500.000", "450.000", 1, kode="1.01.01.2.01"),
+        line("PROGRAM PERENCANAAN", "300.000", "290.000", 2, kode="1.01.02"),
+        line("Koordinasi Perencanaan", "300.000", "290.000", 3, kode="1.01.02.2.01"),
+        line("Pengelolaan Data Statistik", "120.000", "110.000", 4, kode="1.01.05.2.01"),
+        line("JUMLAH", "920.000", "850.000", 5, total=True),
+    ]
+    assert errors(check_totals(rows)) == []
+    rows[-1] = line("JUMLAH", "950.000", "850.000", 5, total=True)  # now it is wrong whichever rows it sums
+    assert [f.kind for f in errors(check_totals(rows))] == ["total_mismatch"]

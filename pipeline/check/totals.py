@@ -97,6 +97,15 @@ def _top_level(rows: list[BudgetLine], total: BudgetLine) -> list[BudgetLine]:
     return [b for b in before if b.level == "other"]
 
 
+def _roots(rows: list[BudgetLine], kids: dict[int, list[BudgetLine]], total: BudgetLine) -> list[BudgetLine]:
+    """The rows above a total that are nobody's child: besides the programs, a kegiatan printed alone
+    under a unit heading (a UPTD's, a Bidang's). A total that is the sum of these is right even where
+    it is not the sum of the programs alone (dev-set fixtures d04 and d09; the public format lets a
+    unit's kegiatan stand without its program)."""
+    below = {id(c) for children in kids.values() for c in children}
+    return [b for b in rows if b.position < total.position and not b.is_total and id(b) not in below]
+
+
 Elsewhere = dict[str, list[tuple[str, float]]]  # name key -> (table, pagu) of every program line
 
 
@@ -131,6 +140,10 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
         for b in rows:
             if b.is_total:
                 children = _top_level(rows, b)
+                roots = _roots(rows, kids, b)
+                if roots != children and len(roots) >= 2 and _agreeing(b, roots) > (0, 0) \
+                        and _agreeing(b, roots)[1] == 0:
+                    children = roots
                 if len(children) >= 2:
                     pairs.append((b, children))
             elif id(b) in kids:
