@@ -123,7 +123,8 @@ class CrossTableSettings:
     # APBD-P: dev d06 Tabel 2.1 against Tabel 3.5, both programs; a sample's PK against its Renja) or
     # one of them is misread (dev d09's formula table, its pembilang/penyebut read as target and
     # realisasi: both shared rows differ): one info flag, no finding. A report's own slip is one or a
-    # few figures among agreeing ones (dev d01: 1 PK program of 5 differs; d07: 1 of 4)
+    # few figures among agreeing ones (dev d01: 1 of the 4 programs of its PK differs from Tabel 3.7;
+    # d07: 1 of the 4 of its PK Perubahan differs from Tabel 3.6)
     revision_share: float = 0.75
     # ... counted once the pair shares this many figures of that kind: two figures that both differ
     # are already "every shared figure" (d06: the PK names two programs); one is a finding

@@ -1,22 +1,24 @@
 """The same subject with different figures in two tables; revisions and rounding are not findings."""
 
 from extractors.numbers import Number, parse_number
-from pipeline.check.cross_table import check_cross_table
+from pipeline.check.cross_table import check_cross_table, unit_kind
 from pipeline.check.subjects import same_subject
-from schemas.records import DocumentInfo, Extraction, Measurement, PlanEntry
+from schemas.records import BudgetLine, DocumentInfo, Extraction, Measurement, PlanEntry
 
 P = parse_number
 EMPTY = Number("", None, "empty")
 
 
-def ext(measurements: list[Measurement], plans: list[PlanEntry] | None = None) -> Extraction:
+def ext(measurements: list[Measurement], plans: list[PlanEntry] | None = None,
+        budget: list[BudgetLine] | None = None) -> Extraction:
     return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1, tahun=2024), measurements=measurements,
-                      plans=plans or [])
+                      plans=plans or [], budget=budget or [])
 
 
-def meas(table: str, line: int, name: str, target: str, real: str, cap: str = "", year: int = 2024) -> Measurement:
+def meas(table: str, line: int, name: str, target: str, real: str, cap: str = "", year: int = 2024,
+         satuan: str = "") -> Measurement:
     return Measurement("d", "f.txt", table, None, line, "other", name, P(target), P(real), P(cap) if cap else EMPTY,
-                       year=year)
+                       year=year, satuan=satuan)
 
 
 def plan(table: str, line: int, name: str, target: str) -> PlanEntry:
@@ -61,7 +63,8 @@ def test_a_revised_plan_differing_everywhere_is_not_flagged() -> None:
     names = [f"Persentase layanan sosial dasar jenis nomor {k} yang terpenuhi" for k in "abcd"]
     rows = [meas("t10", 10 + i, n, "80%", "80%") for i, n in enumerate(names)]
     plans = [plan("t02", 1 + i, n, "85%") for i, n in enumerate(names)]
-    assert check_cross_table(ext(rows, plans)) == []
+    [flag] = check_cross_table(ext(rows, plans))
+    assert flag.severity == "info" and "4 dari 4" in flag.message
 
 
 def test_short_names_are_not_matched_by_containment() -> None:
@@ -95,3 +98,110 @@ def test_short_generic_names_are_not_matched() -> None:
     """Two words of which one is generic ("Jumlah KK") are too vague to call two rows the same indicator."""
     rows = [meas("t10", 1, "Jumlah KK", "10", "9"), meas("t11", 5, "Jumlah KK", "12", "9")]
     assert check_cross_table(ext(rows)) == []
+
+
+def findings(flags: list) -> list:
+    return [f for f in flags if f.severity != "info"]
+
+
+# --- like with like -------------------------------------------------------------------------------------------------
+def test_a_capaian_is_compared_only_over_the_same_target_and_realisasi() -> None:
+    """A realisasi that differs makes its capaian differ too: one finding (the realisasi), not two."""
+    flags = check_cross_table(ext([meas("t05", 137, NAME, "150", "138", "108,70"),
+                                   meas("t06", 175, NAME, "150", "141", "106,38")]))
+    assert [(f.kind, f.message.split()[0]) for f in flags] == [("cross_table_mismatch", "Realisasi")]
+
+
+def test_a_capaian_that_differs_over_the_same_inputs_is_flagged() -> None:
+    flags = check_cross_table(ext([meas("t05", 139, NAME, "40,00", "36,84", "96,10"),
+                                   meas("t06", 178, NAME, "40,00", "36,84", "92,10")]))
+    assert [(f.kind, {f.reported, f.expected}) for f in flags] == [("cross_table_mismatch", {96.10, 92.10})]
+
+
+def test_two_formulas_of_a_lower_is_better_indicator_are_both_legitimate() -> None:
+    """FORMAT.md allows target/realisasi and (2*target-realisasi)/target: 24,50/22,10 = 110,86 and
+    (49-22,10)/24,50 = 109,80 are the same finding-free figure printed two ways."""
+    name = "Prevalensi stunting pada balita di kabupaten"
+    assert check_cross_table(ext([meas("t05", 10, name, "24,50", "22,10", "110,86"),
+                                  meas("t06", 20, name, "24,50", "22,10", "109,80")])) == []
+
+
+def test_opposite_polarities_flag_the_capaian_against_the_wording() -> None:
+    """Lower-is-better wording: the table printing realisasi/target is the wrong one."""
+    name = "Angka Kematian Bayi per 1.000 kelahiran hidup"
+    [flag] = check_cross_table(ext([meas("t05", 138, name, "12", "13,4", "111,67"),
+                                    meas("t06", 176, name, "12", "13,4", "89,55")]))
+    assert (flag.kind, flag.severity, flag.line, flag.reported, flag.expected) == (
+        "capaian_mismatch", "error", 138, 111.67, 89.55)
+
+
+def test_opposite_polarities_without_wording_flag_the_lower_formula() -> None:
+    """No wording says lower-is-better: realisasi/target (FORMAT.md's default) is right, target/realisasi wrong."""
+    name = "Persentase jembatan kabupaten dalam kondisi baik"
+    [flag] = check_cross_table(ext([meas("t08", 137, name, "78,50", "80,00", "98,13"),
+                                    meas("t12", 209, name, "78,50", "80,00", "101,91")]))
+    assert (flag.kind, flag.line, flag.reported, flag.expected) == ("capaian_mismatch", 137, 98.13, 101.91)
+
+
+def test_a_count_is_not_compared_with_a_percentage_of_the_same_name() -> None:
+    """A formula table's pembilang (tons) read as target beside the indicator's percent target."""
+    name = "Persentase sampah terkelola di kabupaten"
+    rows = [meas("t07", 188, name, "152.340,25 Ton", "105.210,40 Ton", "69,06"),
+            meas("t04", 131, name, "65", "69,06", "106,25", satuan="%")]
+    assert check_cross_table(ext(rows)) == []
+
+
+def test_unit_kinds() -> None:
+    assert unit_kind(P("65 %")) == "percent" and unit_kind(P("65"), "%") == "percent"
+    assert unit_kind(P("152.340,25 Ton")) == "count" and unit_kind(P("12"), "Desa") == "count"
+    assert unit_kind(P("Rp 2.000.000")) == "money" and unit_kind(P("65")) == ""
+
+
+def test_a_name_joined_with_another_quantity_is_not_the_same_subject() -> None:
+    """"X dan Y" sums two quantities: its figure is not X's (roads reconstructed + widened vs reconstructed)."""
+    long_ = "Panjang jalan yang direkonstruksi dan ditingkatkan kapasitas strukturnya"
+    assert not same_subject("Panjang Jalan yang Direkonstruksi", long_)
+    assert check_cross_table(ext([meas("t10", 186, long_, "42,50 Km", "41,80 Km", "98,35"),
+                                  meas("t16", 319, "Panjang Jalan yang Direkonstruksi", "12,50 Km", "12,00 Km",
+                                       "96,00")])) == []
+    # a name continued by other words (an indicator glued to its sub-kegiatan) is still the same subject
+    assert same_subject("Jumlah Orang yang Mendapatkan Alat Bantu Peraga",
+                        "Penyediaan Alat Bantu Jumlah Orang yang Mendapatkan Alat Bantu Peraga")
+
+
+# --- revised plans and misread tables -------------------------------------------------------------------------------
+def budget_line(table: str, line: int, name: str, pagu: str) -> BudgetLine:
+    return BudgetLine("d", "f.txt", table, None, line, "", "program", name, P(pagu), P("1.000"), EMPTY, EMPTY)
+
+
+def program_plan(table: str, line: int, name: str, pagu: str) -> PlanEntry:
+    return PlanEntry("d", "f.txt", table, None, line, name, pagu=P(pagu), kind="program", year=2024)
+
+
+def test_two_programs_both_revised_are_a_revision_not_two_findings() -> None:
+    """A PK on the pagu murni naming two programs, the realisation table on the pagu after the APBD-P."""
+    plans = [program_plan("t03", 89, "Program Penanggulangan Bencana", "2.810.600.000"),
+             program_plan("t03", 99, "Program Penunjang Urusan Pemerintahan Daerah", "5.212.298.600")]
+    budget = [budget_line("t08", 200, "PROGRAM PENANGGULANGAN BENCANA", "3.225.600.000"),
+              budget_line("t08", 182, "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "5.332.298.600")]
+    flags = check_cross_table(ext([], plans, budget))
+    assert findings(flags) == [] and [f.severity for f in flags] == ["info"]
+
+
+def test_one_program_differing_among_agreeing_ones_is_a_finding() -> None:
+    names = ["Program Penunjang Urusan", "Program Sediaan Farmasi", "Program Pemberdayaan Masyarakat",
+             "Program Peningkatan Kapasitas"]
+    plans = [program_plan("t03", 90 + i, n, v) for i, (n, v) in
+             enumerate(zip(names, ["1.000.000", "106.400.000", "383.050.000", "3.687.000.000"], strict=True))]
+    budget = [budget_line("t10", 250 + i, n, v) for i, (n, v) in
+              enumerate(zip(names, ["1.000.000", "96.400.000", "383.050.000", "3.687.000.000"], strict=True))]
+    [flag] = check_cross_table(ext([], plans, budget))
+    assert flag.severity == "warning" and {flag.reported, flag.expected} == {106_400_000, 96_400_000}
+
+
+def test_a_misread_table_disagreeing_in_every_shared_row_abstains() -> None:
+    names = [f"Persentase capaian layanan dasar jenis {k} di kabupaten" for k in "abc"]
+    rows = [meas("t04", 10 + i, n, "65", "70", "107,69") for i, n in enumerate(names)]
+    rows += [meas("t07", 50 + i, n, str(1000 + i), str(900 + i), "70") for i, n in enumerate(names)]
+    flags = check_cross_table(ext(rows))
+    assert findings(flags) == [] and {f.subject for f in flags} == {"t04/t07 (target)", "t04/t07 (realisasi)"}

@@ -72,3 +72,16 @@ def test_handled_cases_are_higher_better() -> None:
 def test_report_using_realisasi_over_target_for_a_lower_word_is_not_an_error() -> None:
     m = meas("10,00%", "8,00%", "80,00%", name="Prevalensi balita gizi kurang")
     assert check_capaian(m) == [] and m.formula == "realisasi/target*100" and m.polarity == "higher_better"
+
+
+def test_what_is_left_unhandled_is_lower_is_better() -> None:
+    """"yang ditangani" is higher-is-better; "yang tidak/belum tertangani" is what is left undone."""
+    assert not wording_says_lower("Persentase pengaduan lingkungan hidup yang ditangani")
+    assert wording_says_lower("Persentase Pengaduan Lingkungan Hidup yang Tidak Tertangani")
+    assert wording_says_lower("Jumlah kasus yang belum ditindaklanjuti")
+
+
+def test_violations_are_lower_is_better_unless_handled() -> None:
+    assert wording_says_lower("Jumlah Pelanggaran Ketertiban Umum dan Peraturan Daerah")
+    assert wording_says_lower("Persentase pelanggaran kendaraan over dimension dan over loading")
+    assert not wording_says_lower("Persentase pelanggaran Perda yang ditindaklanjuti")

@@ -1,9 +1,15 @@
 """The same program or indicator with different figures in two tables of one report.
 
-Two tables that disagree on nearly all of the figures of one kind they share are two versions of the
-plan (a Perjanjian Kinerja before and after the budget change): that is not a finding. Otherwise every
-figure that differs beyond rounding is, named at the table whose figure the other tables do not share.
-Subjects match by their normalised name, or when one (long enough) name is contained in the other
+Only like is compared with like: the same role (pagu, target, realisasi, capaian), the same year, the same kind
+of unit (a percentage is not a count in tons, nor a sum of money). A capaian is compared only where both tables
+print the same target and realisasi (otherwise its difference is the other figure's, already named), and two
+capaian that follow two legitimate formulas of a lower-is-better indicator (target/realisasi and
+(2*target-realisasi)/target, FORMAT.md) are not a finding; two that follow opposite polarities are: the one the
+indicator's wording (or falling targets) contradicts is a capaian_mismatch.
+Two tables that disagree on nearly all of the figures of one kind they share are two versions of the plan
+(a Perjanjian Kinerja before and after the budget change) or a misread table: one info flag, not a finding.
+Otherwise every figure that differs beyond rounding is, named at the table whose figure the other tables do
+not share. Subjects match by their normalised name, or when one (long enough) name is contained in the other
 ("Penyediaan Alat Bantu Jumlah Orang ..." in a row that joins sub-kegiatan and indicator).
 """
 
@@ -16,11 +22,15 @@ import regex
 
 from extractors.numbers import Number
 from extractors.settings import DEFAULT, Settings
+from pipeline.check.capaian import HIGHER, LOWER, LOWER_GAP, formula_interval
 from pipeline.check.messages import fmt
+from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
 from pipeline.check.subjects import comparable, name_key, same_subject, words
-from schemas.records import Extraction, Flag
+from pipeline.check.tolerance import agrees
+from schemas.records import Extraction, Flag, Measurement
 
-REVISION_SHARE = 0.75
+LOWER_FAMILY = frozenset({LOWER, LOWER_GAP})
+_PERCENT_UNIT = regex.compile(r"^\(?\s*(?:%|persen|persentase|prosentase|percent)\s*\)?$", regex.I)
 
 
 @dataclass
@@ -29,10 +39,26 @@ class Figure:
     page: int | None
     line: int | None
     subject: str
-    what: str  # pagu | target | realisasi
+    what: str  # pagu | target | realisasi | capaian
     number: Number
     year: int | None
     confidence: float = 1.0
+    unit: str = ""  # percent | money | count | "" (not known)
+    row: Measurement | None = None  # the measurement a target / realisasi / capaian comes from
+
+
+def unit_kind(n: Number, satuan: str = "") -> str:
+    """The kind of quantity a figure is: a percentage, a sum of money, a count in some unit, or not known.
+
+    From the figure's own marks first ("65 %", "Rp", "152.340,25 Ton"), then from the row's satuan column."""
+    if n.money:
+        return "money"
+    if n.percent:
+        return "percent"
+    unit = (n.unit or satuan or "").strip()
+    if not unit:
+        return ""
+    return "percent" if _PERCENT_UNIT.match(unit) else "count"
 
 
 def _same(a: Number, b: Number) -> bool:
@@ -60,30 +86,51 @@ def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
     for b in ext.budget:
         if b.level in ("program", "kegiatan", "sub_kegiatan") and b.pagu.ok and b.pagu.value:
             out[("pagu", name_key(b.uraian))].append(
-                Figure(b.table_id, b.page, b.line, b.uraian, "pagu", b.pagu, b.year, b.confidence))
+                Figure(b.table_id, b.page, b.line, b.uraian, "pagu", b.pagu, b.year, b.confidence, "money"))
     for p in ext.plans:
         if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
             out[("pagu", name_key(p.subject))].append(Figure(p.table_id, p.page, p.line, p.subject, "pagu", p.pagu,
-                                                           p.year, p.confidence))
+                                                           p.year, p.confidence, "money"))
     for m in ext.measurements:
         key = subject_key(m.indikator)
         if not _specific(key):
             continue
         for what, n in (("target", m.target), ("realisasi", m.realisasi), ("capaian", m.capaian)):
             if n.ok:
+                unit = "percent" if what == "capaian" else unit_kind(n, m.satuan)
                 out[(what, key)].append(Figure(m.table_id, m.page, m.line, m.indikator, what, n, m.year,
-                                               m.confidence))
+                                               m.confidence, unit, m))
     for p in ext.plans:
         key = subject_key(p.subject)
         if p.kind == "indicator" and p.target is not None and p.target.ok and _specific(key):
             out[("target", key)].append(Figure(p.table_id, p.page, p.line, p.subject, "target", p.target, p.year,
-                                               p.confidence))
+                                               p.confidence, unit_kind(p.target)))
     return out
 
 
 def _specific(key: str) -> bool:
     """Long enough to name one indicator: 12 characters, or two words that are not generic ("nilai sakip")."""
     return len(key) >= 12 or (len(key) >= 8 and len(words(key)) >= 2)
+
+
+def _like(a: Figure, b: Figure) -> bool:
+    """The same quantity: the same year and kind of unit where both are known, and a capaian only over the same
+    target and realisasi (a capaian that differs because its realisasi differs is that realisasi's finding)."""
+    if a.year and b.year and a.year != b.year:
+        return False
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    if not comparable(a.number, b.number):
+        return False
+    if a.what == "capaian":
+        ra, rb = a.row, b.row
+        if ra is None or rb is None:
+            return False
+        if not (ra.target.ok and rb.target.ok and ra.realisasi.ok and rb.realisasi.ok):
+            return False
+        if not (_same(ra.target, rb.target) and _same(ra.realisasi, rb.realisasi)):
+            return False
+    return True
 
 
 def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
@@ -93,8 +140,7 @@ def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
     for i, a in enumerate(figs):
         partner: dict[str, tuple[int, Figure]] = {}
         for b in figs[i + 1:]:
-            if b.table_id == a.table_id or (a.year and b.year and a.year != b.year) or not comparable(a.number,
-                                                                                                     b.number):
+            if b.table_id == a.table_id or not _like(a, b):
                 continue
             exact = name_key(a.subject) == name_key(b.subject) or (
                 a.what != "pagu" and subject_key(a.subject) == subject_key(b.subject))
@@ -109,31 +155,107 @@ def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
     return out
 
 
+def formulas_of(m: Measurement, capaian: Number) -> set[str]:
+    """The capaian formulas (FORMAT.md) under which a printed capaian follows the row's target and realisasi."""
+    if not (m.target.ok and m.realisasi.ok and capaian.ok) or not m.target.value:
+        return set()
+    out = set()
+    for formula in (HIGHER, LOWER, LOWER_GAP):
+        interval = formula_interval(formula, m)
+        if interval is not None and agrees(capaian, interval):
+            out.add(formula)
+    return out
+
+
+def _capaian_verdict(a: Figure, b: Figure, lower_keys: set[str]) -> tuple[str, Figure | None]:
+    """Two capaian of one indicator over the same target and realisasi, printed differently:
+    "ok" when both follow formulas of a lower-is-better indicator (target/realisasi in one table,
+    (2*target-realisasi)/target in the other: both legitimate), ("polarity", wrong) when one follows
+    realisasi/target and the other a lower-is-better formula (the one against the indicator's wording or falling
+    targets is wrong), "differ" otherwise."""
+    assert a.row is not None and b.row is not None
+    fa, fb = formulas_of(a.row, a.number), formulas_of(b.row, b.number)
+    if not fa or not fb or fa & fb:
+        return "differ", None
+    if fa <= LOWER_FAMILY and fb <= LOWER_FAMILY:
+        return "ok", None
+    if HIGHER in fa and fb <= LOWER_FAMILY:
+        higher, lower = a, b
+    elif HIGHER in fb and fa <= LOWER_FAMILY:
+        higher, lower = b, a
+    else:
+        return "differ", None
+    says_lower = any(wording_says_lower(f.subject, f.row.satuan if f.row else "") or name_key(f.subject) in lower_keys
+                     for f in (a, b))
+    return "polarity", (higher if says_lower else lower)
+
+
 def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     by_what: dict[str, list[Figure]] = defaultdict(list)
     for (what, _), figs in _figures(ext).items():
         by_what[what].extend(figs)
+    lower_keys = falling_targets(target_series(ext))
     pairs: dict[tuple[str, str], list[tuple[Figure, Figure, bool]]] = defaultdict(list)
+    polarity: list[tuple[Figure, Figure]] = []  # (wrong, right)
     for figs in by_what.values():
         firsts: dict[tuple[str, str], Figure] = {}
         for f in figs:
             firsts.setdefault((f.table_id, name_key(f.subject)), f)  # a row repeated after a page break counts once
         for a, b in _pairs(list(firsts.values())):
             key = (a.table_id, b.table_id) if a.table_id <= b.table_id else (b.table_id, a.table_id)
-            pairs[key].append((a, b, _same(a.number, b.number)))
+            ok = _same(a.number, b.number)
+            if not ok and a.what == "capaian":
+                verdict, wrong = _capaian_verdict(a, b, lower_keys)
+                if verdict == "ok":
+                    ok = True
+                elif verdict == "polarity" and wrong is not None:
+                    polarity.append((wrong, b if wrong is a else a))
+                    continue
+            pairs[key].append((a, b, ok))
     disagreements: list[tuple[Figure, Figure]] = []
-    for comparisons in pairs.values():
-        by_what: dict[str, list[tuple[Figure, Figure, bool]]] = defaultdict(list)
+    abstained: list[Flag] = []
+    for (t1, t2), comparisons in pairs.items():
+        by_kind: dict[str, list[tuple[Figure, Figure, bool]]] = defaultdict(list)
         for a, b, ok in comparisons:
-            by_what[a.what].append((a, b, ok))
-        for same_kind in by_what.values():
+            by_kind[a.what].append((a, b, ok))
+        for what, same_kind in by_kind.items():
             disagree = [(a, b) for a, b, ok in same_kind if not ok]
-            # two tables that differ on nearly every one of several shared figures are two versions of the
-            # plan (murni / perubahan, Renstra / PK), not a mistake
-            if len(same_kind) >= 3 and len(disagree) >= REVISION_SHARE * len(same_kind):
+            # two tables that differ on nearly every one of the figures they share are two versions of the
+            # plan (murni / perubahan, Renstra / PK) or one of them is misread, not a mistake of the report
+            if (disagree and len(same_kind) >= settings.cross.revision_min_shared
+                    and len(disagree) >= settings.cross.revision_share * len(same_kind)):
+                abstained.append(_abstain(ext, t1, t2, what, disagree, len(same_kind)))
                 continue
             disagreements.extend(disagree)
-    return _flags(ext, disagreements, pairs)
+    return _flags(ext, disagreements, pairs) + [_polarity_flag(ext, w, r) for w, r in polarity] + abstained
+
+
+def _abstain(ext: Extraction, t1: str, t2: str, what: str, disagree: list[tuple[Figure, Figure]],
+             shared: int) -> Flag:
+    a, b = disagree[0]
+    return Flag(ext.info.doc_id, ext.info.source_file, a.table_id, a.page, a.line, "cross_table_mismatch", "info",
+                f"{t1}/{t2} ({what})", None, None, None,
+                f"{len(disagree)} dari {shared} {what} yang ada di tabel {t1} dan {t2} berbeda (mis. "
+                f"'{a.subject[:40]}' {_shown(a.number)} dan {_shown(b.number)}): dua versi rencana (sebelum/sesudah "
+                f"perubahan) atau salah satu tabel salah terbaca, bukan kesalahan laporan; tidak dijadikan temuan",
+                confidence=min(f.confidence for pair in disagree for f in pair))
+
+
+def _polarity_flag(ext: Extraction, wrong: Figure, right: Figure) -> Flag:
+    """A capaian whose formula has the indicator's polarity backwards, where another table of the report prints
+    the capaian of the same target and realisasi the other way."""
+    m = wrong.row
+    assert m is not None and right.row is not None
+    used = HIGHER if HIGHER in formulas_of(m, wrong.number) else sorted(formulas_of(m, wrong.number))[0]
+    lower = used == HIGHER
+    polarity = "makin rendah makin baik" if lower else "makin tinggi makin baik"
+    return Flag(ext.info.doc_id, ext.info.source_file, wrong.table_id, wrong.page, wrong.line, "capaian_mismatch",
+                "error", wrong.subject, wrong.number.value, right.number.value,
+                round((wrong.number.value or 0) - (right.number.value or 0), 4),
+                f"Capaian {wrong.number.raw.strip()} dihitung dengan {used} (target {_shown(m.target)}, realisasi "
+                f"{_shown(m.realisasi)}), padahal indikator ini {polarity}: tabel {right.table_id}{_where(right)} "
+                f"mencatat capaian {_shown(right.number)} untuk target dan realisasi yang sama",
+                confidence=min(wrong.confidence, right.confidence))
 
 
 def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],

@@ -14,6 +14,7 @@ STOP = {"dan", "yang", "di", "ke", "dari", "dalam", "untuk", "pada", "dengan", "
         "program", "kegiatan", "sub", "persentase", "percentase", "prosentase", "presentase", "jumlah", "tahun",
         "nya", "ini", "itu", "sebesar", "target", "realisasi", "capaian", "th"}
 _WORD = regex.compile(r"[a-z0-9]+")
+CONJUNCTIONS = {"dan", "serta", "and"}
 
 
 @lru_cache(maxsize=65536)
@@ -70,7 +71,15 @@ def same_subject(a: str, b: str, minimum_words: int = 3) -> bool:
     short, long_ = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
     if len(words(short)) < minimum_words or len(short) < 20:
         return False
-    return f" {short} " in f" {long_} "
+    padded = f" {long_} "
+    at = padded.find(f" {short} ")
+    if at < 0:
+        return False
+    before, after = padded[:at].split(), padded[at + len(short) + 2:].split()
+    # "X dan Y" names more than X: the longer name joins the shorter with another quantity ("Panjang jalan yang
+    # direkonstruksi dan ditingkatkan ..." = "Panjang Jalan yang Direkonstruksi" + "... Ditingkatkan ...", d03
+    # Tabel 3.3 against its E.81 annex, twice: roads and irrigation), so its figure is a sum, not the same figure
+    return not ((after and after[0] in CONJUNCTIONS) or (before and before[-1] in CONJUNCTIONS))
 
 
 def comparable(a: Number, b: Number) -> bool:
