@@ -27,7 +27,7 @@ def is_figure(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    if t in ("-", "–", "n/a", "N/A"):
+    if t in ("-", "–", "n/a", "N/A") or parse_number(t).status == "empty":  # "nihil", "n.a.": printed as nothing
         return True
     if _FIGURE.match(t) or _FIGURE_UNIT.match(t):
         return True

@@ -360,7 +360,10 @@ def _rest_of_cut_heading(prev: Row, cells: list[Cell]) -> bool:
         NUMBERING.match(cells[j].text) for j in filled)
 
 
-_ITEM_NUMBER = regex.compile(r"^\(?\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*\)?$", regex.I)
+# an item's number or budget code alone in its cell: "3", "2.1", "IV.", "b)", "4.01.01.2.13.0003", "X.XX.01.2.02"
+_ITEM_NUMBER = regex.compile(
+    r"^\(?\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,5}|[a-z]|(?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){2,6})"
+    r"\s*[\.\)]?\s*\)?$", regex.I)
 
 
 def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -> bool:

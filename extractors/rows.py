@@ -154,7 +154,15 @@ class RowPlace:
     is_total: bool
 
 
-def row_places(table: Table, name_cols: list[int]) -> list[RowPlace]:
+# in a budget table, "Jumlah Bagian Hukum", "Sub Total Program ...": the total of a unit's or a group's lines
+# (public format: budget annexes grouped by pelaksana; 000's UPTD section, dev-set d10). Not in indicator
+# tables, where "Jumlah kegiatan yang ..." names an indicator
+_GROUP_TOTAL = regex.compile(
+    r"^\W*(?:jumlah|total|sub\s?total)\s+(?:bagian|bidang|uptd|upt|unit|sekretariat|program|kegiatan|belanja)\b",
+    regex.I)
+
+
+def row_places(table: Table, name_cols: list[int], budget: bool = False) -> list[RowPlace]:
     """The one place a row's level is decided: a printed Permendagri 90/2019 code decides by its depth,
     a JUMLAH/TOTAL label makes a total, otherwise the table's structure (extractors.levels)."""
     structural = table_levels(table, name_cols)
@@ -166,7 +174,8 @@ def row_places(table: Table, name_cols: list[int]) -> list[RowPlace]:
         if not kode and regex.match(r"^\d+\.\d", first):
             kode, name = split_kode(f"{first} {label}")
         name = clean_name(name)
-        is_total = bool(TOTAL.match(name or first) or TOTAL.match(first))
+        is_total = bool(TOTAL.match(name or first) or TOTAL.match(first)
+                        or budget and not kode and _GROUP_TOTAL.match(name))
         level = kode_level(kode) if kode else (Level.TOTAL if is_total else structural[pos])
         out.append(RowPlace(level=level, kode=kode, name=name or first, is_total=is_total))
     return out
@@ -179,6 +188,8 @@ def _indikator_parts(text: str, k: int) -> list[str]:
         return [text]
     pieces = [p.strip() for p in ENUM_SPLIT.split(text)]
     names = [pieces[i + 1] for i in range(1, len(pieces) - 1, 2)]
+    if pieces[0] and len(names) == k - 1:
+        names = [pieces[0], *names]  # the first item's number was taken off with the row's own numbering
     if len(names) == k:
         return names
     bullets = [p.strip() for p in BULLET_SPLIT.split(text) if p.strip()]
@@ -277,6 +288,20 @@ def _name_fallback(table: Table) -> list[int]:
     return []
 
 
+# a heading naming the unit whose lines follow: a UPTD, a Bidang, a Bagian of a Setda (public format: budget
+# annexes grouped by pelaksana; 000's UPTD section, dev-set d09 and d10)
+_UNIT = regex.compile(r"^\W*(?:uptd|upt|unit|bagian|bidang|sekretariat|cabang dinas)\b", regex.I)
+_HEADING_NUMBER = regex.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Z])\s*[\.\)]?\s*$")
+
+
+def _unit_heading(first: str, name: str) -> bool:
+    """A row without figures that opens a unit's group of lines: unnumbered (or lettered / roman-numbered)
+    and in capitals or naming a unit."""
+    if first and not _HEADING_NUMBER.match(first):
+        return False
+    return name.isupper() or bool(_UNIT.match(name))
+
+
 def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[BudgetLine]:
     p_cols, r_cols = _cols(table, Role.PAGU), _cols(table, Role.REALISASI_ANGGARAN)
     if not p_cols or not r_cols:
@@ -289,14 +314,13 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
         name_cols = _name_fallback(table)
     out: list[BudgetLine] = []
     section = ""
-    places = row_places(table, name_cols)
+    places = row_places(table, name_cols, budget=True)
     for pos, (row, place) in enumerate(zip(table.rows, places, strict=True)):
         name_raw = row_label(table, row, name_cols)
         pagu_n = _value(row, p_cols, styles).scaled(_scale(table, p_cols))
         real_n = _value(row, r_cols, styles).scaled(_scale(table, r_cols))
         if pagu_n.status == "empty" and real_n.status == "empty" and not pagu_n.dash and not real_n.dash:
-            if name_raw and not row.text(0) and (name_raw.isupper() or regex.match(r"^\W*(?:uptd|upt|unit)\b",
-                                                                                   name_raw, regex.I)):
+            if name_raw and _unit_heading(row.text(0), name_raw):
                 section = name_raw
             continue
         persen = _value(row, pct_cols, styles)
@@ -307,6 +331,7 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
             page=row.page, line=row.line, kode=place.kode, level=place.level, uraian=place.name,
             pagu=_money(pagu_n), realisasi=_money(real_n), persen=persen,
             sisa=_money(sisa) if sisa_cols else EMPTY, is_total=place.is_total,
+            group_total=place.is_total and bool(section) and bool(_GROUP_TOTAL.match(place.name)),
             parent_kode=parent_of(place.kode), section=section, position=pos,
             year=_year_of(table, p_cols[0], ctx.tahun), confidence=confidence,
         ))
@@ -322,7 +347,7 @@ def plans_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Pla
         return out
     ind_cols = _cols(table, Role.INDIKATOR)
     prog_cols = _cols(table, Role.URAIAN) or _cols(table, Role.KODE)
-    places = row_places(table, prog_cols) if p_cols and prog_cols else []
+    places = row_places(table, prog_cols, budget=True) if p_cols and prog_cols else []
     for pos, row in enumerate(table.rows):
         if t_cols and ind_cols:
             target = _value(row, t_cols, styles)

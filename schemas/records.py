@@ -58,6 +58,7 @@ class BudgetLine:
     is_total: bool = False
     parent_kode: str = ""
     section: str = ""  # a unit heading the row sits under (e.g. a UPTD), "" when none
+    group_total: bool = False  # a total of its section's lines only ("Jumlah Bagian Hukum"), not of the table
     position: int = 0  # order of the row within its table
     year: int | None = None
     # filled by the check stage

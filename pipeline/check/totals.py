@@ -97,6 +97,18 @@ def _top_level(rows: list[BudgetLine], total: BudgetLine) -> list[BudgetLine]:
     return [b for b in before if b.level == "other"]
 
 
+def _total_children(rows: list[BudgetLine], total: BudgetLine) -> list[BudgetLine]:
+    """What a total sums: a unit's total its section's top rows; a grand total the unit totals above it
+    when the table has them ("Jumlah Bagian ..." then JUMLAH: dev-set d10, the public format's budget
+    annexes by pelaksana); otherwise the table's top rows."""
+    if total.group_total:
+        return _top_level([b for b in rows if b.section == total.section], total)
+    groups = [b for b in rows if b.group_total and b.position < total.position]
+    if groups:
+        return groups
+    return _top_level(rows, total)
+
+
 def _roots(rows: list[BudgetLine], kids: dict[int, list[BudgetLine]], total: BudgetLine) -> list[BudgetLine]:
     """The rows above a total that are nobody's child: besides the programs, a kegiatan printed alone
     under a unit heading (a UPTD's, a Bidang's). A total that is the sum of these is right even where
@@ -139,7 +151,7 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
         pairs: list[tuple[BudgetLine, list[BudgetLine]]] = []
         for b in rows:
             if b.is_total:
-                children = _top_level(rows, b)
+                children = _total_children(rows, b)
                 roots = _roots(rows, kids, b)
                 if roots != children and len(roots) >= 2 and _agreeing(b, roots) > (0, 0) \
                         and _agreeing(b, roots)[1] == 0:
