@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.numbers import Number, parse_number
+from extractors.numbers import Number, parse_number, split_items, split_stacked
 from extractors.settings import DEFAULT, TypeSettings
 from extractors.vocab import ColType
 
@@ -76,14 +76,17 @@ def column_type(texts: Iterable[str], settings: TypeSettings = DEFAULT.types) ->
     """
     counts: Counter[ColType] = Counter()
     mags: list[float] = []
-    for text in texts:
-        n = parse_number(text) if text.strip() else None
-        kind = cell_type(text, settings, n)
-        if kind is ColType.EMPTY:
-            continue
-        counts[kind] += 1
-        if n is not None and n.value is not None and kind in NUMERIC_TYPES:
-            mags.append(abs(n.value))
+    for cell in texts:
+        # a cell holding several indicators' figures ("1) 85% 2) 75%") is typed by its items
+        items = split_items(cell)
+        for text in items if len(items) > 1 else split_stacked(cell):
+            n = parse_number(text) if text.strip() else None
+            kind = cell_type(text, settings, n)
+            if kind is ColType.EMPTY:
+                continue
+            counts[kind] += 1
+            if n is not None and n.value is not None and kind in NUMERIC_TYPES:
+                mags.append(abs(n.value))
     filled = sum(counts.values())
     if not filled:
         return ColumnType(ColType.EMPTY, 0.0, 0)

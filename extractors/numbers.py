@@ -24,7 +24,7 @@ import regex
 from extractors._numtokens import Reading, Status, Style, read_token
 
 __all__ = ["GRADES", "Number", "Status", "Style", "infer_style", "numbers_in", "parse_number", "split_items",
-           "with_style"]
+           "split_stacked", "with_style"]
 
 
 @dataclass(frozen=True)
@@ -283,6 +283,25 @@ def split_items(raw: str) -> list[str]:
     ends = [m.start() for m in marks[1:]] + [len(text)]
     items = [text[m.end():end].strip() for m, end in zip(marks, ends, strict=True)]
     return items if all(items) else [raw]
+
+
+# one printed figure with its % or unit word, as stacked in a cell: "85,00%", "12,50 Km", "1.250 Orang"
+STACKED_FIGURE = regex.compile(r"\(?[-–]?\s*\d[\d\.,]*\)?(?:\s*%|\s+[A-Za-z][\w/\.]*)?")
+
+
+def split_stacked(raw: str) -> list[str]:
+    """Figures stacked in one cell, one per indicator: "85,00% 72,00%" -> ["85,00%", "72,00%"];
+    "12,50 Km 3,20 Km" -> ["12,50 Km", "3,20 Km"]. A cell that is one figure gives [raw].
+
+    Public format: DESIGN.md ("two indicators' values in one cell"); dev-set fixtures d01 and d03 stack
+    figures with and without list numbers."""
+    items = [m.group(0).strip() for m in STACKED_FIGURE.finditer(raw)]
+    if len(items) < 2 or regex.sub(r"\s+", "", "".join(items)) != regex.sub(r"\s+", "", raw):
+        return [raw]
+    if any(parse_number(item).value is None for item in items):
+        return [raw]
+    return items
+
 
 
 def _spaced(mark: regex.Match[str]) -> bool:

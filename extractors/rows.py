@@ -15,7 +15,7 @@ import regex
 from extractors.confidence import row_confidence
 from extractors.levels import PROGRAM_WORD, TOTAL_WORD, RowShape, assign_levels
 from extractors.model import Row, Table
-from extractors.numbers import Number, Style, infer_style, parse_number, split_items
+from extractors.numbers import Number, Style, infer_style, parse_number, split_items, split_stacked
 from extractors.settings import DEFAULT, Settings
 from extractors.vocab import VALUE_ROLES, Level, Role
 from schemas.records import BudgetLine, Measurement, PlanEntry
@@ -25,8 +25,6 @@ LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])[\.\)]\s+|^\s
 TOTAL = TOTAL_WORD
 ENUM_SPLIT = regex.compile(r"(?:^|\s)(\d)\s*[\.\)]\s*(?=\S)")
 BULLET_SPLIT = regex.compile(r"(?:^|\s)[-–•]\s+(?=\S)")
-# one printed figure with its % or unit word, as stacked in a cell: "85,00%", "12,50 Km", "1.250 Orang"
-STACKED_FIGURE = regex.compile(r"\(?[-–]?\s*\d[\d\.,]*\)?(?:\s*%|\s+[A-Za-z][\w/\.]*)?")
 EMPTY = Number(raw="", value=None, status="empty")
 
 
@@ -196,20 +194,6 @@ def _indikator_parts(text: str, k: int) -> list[str]:
     if len(bullets) == k:
         return bullets
     return [text] * k
-
-
-def split_stacked(raw: str) -> list[str]:
-    """Figures stacked in one cell, one per indicator: "85,00% 72,00%" -> ["85,00%", "72,00%"];
-    "12,50 Km 3,20 Km" -> ["12,50 Km", "3,20 Km"]. A cell that is one figure gives [raw].
-
-    Public format: DESIGN.md ("two indicators' values in one cell"); dev-set fixtures d01 and d03 stack
-    figures with and without list numbers."""
-    items = [m.group(0).strip() for m in STACKED_FIGURE.finditer(raw)]
-    if len(items) < 2 or regex.sub(r"\s+", "", "".join(items)) != regex.sub(r"\s+", "", raw):
-        return [raw]
-    if any(parse_number(item).value is None for item in items):
-        return [raw]
-    return items
 
 
 def _stacked(t_raw: str, r_raw: str, c_raw: str, indikator: str) -> tuple[list[str], list[str], list[str], list[str]]:

@@ -238,6 +238,32 @@ def _capped_averages(ext: Extraction) -> list[float]:
     return [sum(min(x, cap) for x in v) / len(v) for v in by_table.values() if len(v) >= 2 for cap in (100.0, 120.0)]
 
 
+_COUNT_WORDS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+                "sepuluh": 10}
+_STATED_COUNT = regex.compile(r"\b(\d{1,2}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s*(?:\(\w+\)\s*)?"
+                              r"(?:indikator|sasaran|iku)\b", regex.I)
+_TABLE_REF = regex.compile(r"\btabel\s*\.?\s*([IVX\d]+(?:\.\d+)*)", regex.I)
+
+
+def _same_scope(ext: Extraction, text: str, phrase: str, rows: int, table_id: str) -> bool:
+    """The sentence's own words about what it averages agree with the rows averaged: a number of
+    indicators stated in the averaging phrase ("rata-rata ... untuk lima indikator ... sebesar") equal to
+    theirs, a table the sentence names ("Berdasarkan Tabel 3.3") theirs. An average over another set is
+    not a contradiction of this one (dev-set d10; 003's Ikhtisar average)."""
+    stated = _STATED_COUNT.search(phrase)
+    if stated:
+        word = stated.group(1).lower()
+        if (int(word) if word.isdigit() else _COUNT_WORDS[word]) != rows:
+            return False
+    named = _TABLE_REF.search(text)
+    if named:
+        caption = next((t.caption for t in ext.table_infos if t.table_id == table_id), "")
+        label = _TABLE_REF.match(caption.strip())
+        if not label or label.group(1) != named.group(1):
+            return False
+    return True
+
+
 def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     """"rata-rata capaian kinerja sasaran ... X%" against the average of the sasaran / IKU capaian table."""
     m = _AVERAGE_WORDS.search(s.text)
@@ -255,6 +281,8 @@ def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fl
                            for a in [x for x, _, _ in averages] + _capped_averages(ext)):
         return []
     average, rows, table = max(averages, key=lambda x: x[1])
+    if not _same_scope(ext, s.text, s.text[max(0, m.start() - 60):claim.start], rows, table):
+        return []
     return [_flag(ext, s, claim.start, "narrative_mismatch", s.text[max(0, m.start() - 40):claim.start].strip(),
                   claim.value, average,
                   f"Teks menyebut rata-rata capaian {claim.number.raw.strip()}, padahal rata-rata capaian {rows} "
