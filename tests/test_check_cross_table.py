@@ -1,6 +1,7 @@
 """The same subject with different figures in two tables; revisions and rounding are not findings."""
 
 from extractors.numbers import Number, parse_number
+from pipeline.check import check
 from pipeline.check.cross_table import check_cross_table, unit_kind
 from pipeline.check.subjects import same_subject
 from schemas.records import BudgetLine, DocumentInfo, Extraction, Measurement, PlanEntry
@@ -137,10 +138,21 @@ def test_opposite_polarities_flag_the_capaian_against_the_wording() -> None:
 
 def test_opposite_polarities_without_wording_flag_the_lower_formula() -> None:
     """No wording says lower-is-better: realisasi/target (FORMAT.md's default) is right, target/realisasi wrong."""
-    name = "Persentase jembatan kabupaten dalam kondisi baik"
+    name = "Indeks kemantapan jembatan kabupaten"
     [flag] = check_cross_table(ext([meas("t08", 137, name, "78,50", "80,00", "98,13"),
                                     meas("t12", 209, name, "78,50", "80,00", "101,91")]))
     assert (flag.kind, flag.line, flag.reported, flag.expected) == ("capaian_mismatch", 137, 98.13, 101.91)
+
+
+def test_an_inverted_capaian_of_a_delivered_output_is_named_once() -> None:
+    """"... dalam kondisi baik" is higher-is-better by its words: the capaian check names the inverted capaian, the
+    cross-table check does not name it again."""
+    name = "Persentase jembatan kabupaten dalam kondisi baik"
+    rows = [meas("t08", 137, name, "78,50", "80,00", "98,13"), meas("t12", 209, name, "78,50", "80,00", "101,91")]
+    e = ext(rows)
+    assert check_cross_table(e) == []
+    assert [(f.kind, f.line, f.expected) for f in check(e) if f.severity != "info"] == [
+        ("capaian_mismatch", 137, 101.9108)]
 
 
 def test_a_count_is_not_compared_with_a_percentage_of_the_same_name() -> None:
@@ -205,3 +217,11 @@ def test_a_misread_table_disagreeing_in_every_shared_row_abstains() -> None:
     rows += [meas("t07", 50 + i, n, str(1000 + i), str(900 + i), "70") for i, n in enumerate(names)]
     flags = check_cross_table(ext(rows))
     assert findings(flags) == [] and {f.subject for f in flags} == {"t04/t07 (target)", "t04/t07 (realisasi)"}
+
+
+def test_an_odd_figure_is_named_against_its_most_confident_partner() -> None:
+    doubtful = meas("t02", 94, NAME, "65,00", "68,32")
+    doubtful.confidence = 0.4
+    rows = [doubtful, meas("t03", 116, NAME, "65,00", "68,23"), meas("t07", 250, NAME, "65,00", "68,32")]
+    [flag] = check_cross_table(ext(rows))
+    assert (flag.line, flag.confidence, flag.message.endswith("(baris 250)")) == (116, 1.0, True)

@@ -85,3 +85,20 @@ def test_violations_are_lower_is_better_unless_handled() -> None:
     assert wording_says_lower("Jumlah Pelanggaran Ketertiban Umum dan Peraturan Daerah")
     assert wording_says_lower("Persentase pelanggaran kendaraan over dimension dan over loading")
     assert not wording_says_lower("Persentase pelanggaran Perda yang ditindaklanjuti")
+
+
+def test_times_risks_and_the_reports_own_words() -> None:
+    for name in ("Waktu Tanggap Darurat Bencana", "Indeks Risiko Bencana (IRB) Kabupaten", "Jumlah Korban Jiwa",
+                 "Beban Pencemaran BOD ke Badan Air", "Rasio sengketa lahan (semakin kecil semakin baik)",
+                 "Persentase Perkara Hukum yang Tidak Terselesaikan"):
+        assert wording_says_lower(name), name
+    assert not wording_says_lower("Persentase Korban Bencana yang Tertangani pada Masa Tanggap Darurat")
+
+
+def test_an_inverted_capaian_of_a_delivered_output_is_an_error() -> None:
+    """12,00 of 12,50 Km reconstructed printed 104,17 (= 12,50/12,00): no wording makes it lower-is-better, and
+    "yang Direkonstruksi" names an output delivered, so the target is not met: an error, not a polarity guess."""
+    [flag] = check_capaian(meas("12,50 Km", "12,00 Km", "104,17", name="Panjang Jalan yang Direkonstruksi"))
+    assert (flag.kind, flag.severity, flag.expected) == ("capaian_mismatch", "error", 96.0)
+    [info] = check_capaian(meas("6 Jam", "4 Jam", "150,00", name="Lama rata-rata pemulihan layanan darurat"))
+    assert (info.kind, info.severity) == ("polarity_assumed", "info")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
-from pipeline.check.polarity import wording_says_lower
+from pipeline.check.polarity import wording_says_higher, wording_says_lower
 from pipeline.check.tolerance import Interval, agrees, printed
 from schemas.records import Flag, Measurement
 
@@ -69,6 +69,8 @@ def check_capaian(m: Measurement, ctx_sasaran: str = "", falling: bool = False,
         for formula in (LOWER, LOWER_GAP):
             interval = formula_interval(formula, m)
             if interval is not None and agrees(reported, interval):
+                if wording_says_higher(m.indikator, m.satuan):
+                    return [_inverted(m, formula)]
                 m.polarity, m.formula = "lower_better", formula
                 m.capaian_computed = _round(_value(formula, m))
                 return [_flag(m, "polarity_assumed", "info",
@@ -84,6 +86,19 @@ def check_capaian(m: Measurement, ctx_sasaran: str = "", falling: bool = False,
         how = f"target {fmt(t.value, t.decimals)} / realisasi {fmt(r.value, r.decimals)} x 100"
     msg = f"Capaian {reported.raw.strip()} tidak sesuai: {how} = {fmt(expected, 2)}%"
     return [_flag(m, "capaian_mismatch", "error", msg, expected)]
+
+
+def _inverted(m: Measurement, formula: str) -> Flag:
+    """A capaian that follows only a lower-is-better formula, for an indicator whose wording names an output
+    delivered or a state reached (d03: 12,50/12,00 = 104,17 for 12,00 of 12,50 Km reconstructed; d04: 6/5 = 120,00
+    for 5 of 6 studies finished): the capaian is inverted, the target is not met."""
+    expected = _value(HIGHER, m)
+    m.formula, m.capaian_computed = HIGHER, _round(expected)
+    t, r = m.target, m.realisasi
+    return _flag(m, "capaian_mismatch", "error",
+                 f"Capaian {m.capaian.raw.strip()} dihitung terbalik ({formula}), padahal indikator ini makin tinggi "
+                 f"makin baik: realisasi {fmt(r.value, r.decimals)} / target {fmt(t.value, t.decimals)} x 100 = "
+                 f"{fmt(expected, 2)}%", expected)
 
 
 def _round(value: float | None) -> float | None:

@@ -24,7 +24,7 @@ from extractors.numbers import Number
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.capaian import HIGHER, LOWER, LOWER_GAP, formula_interval
 from pipeline.check.messages import fmt
-from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
+from pipeline.check.polarity import falling_targets, target_series, wording_says_higher, wording_says_lower
 from pipeline.check.subjects import comparable, name_key, same_subject, words
 from pipeline.check.tolerance import agrees
 from schemas.records import Extraction, Flag, Measurement
@@ -187,7 +187,11 @@ def _capaian_verdict(a: Figure, b: Figure, lower_keys: set[str]) -> tuple[str, F
         return "differ", None
     says_lower = any(wording_says_lower(f.subject, f.row.satuan if f.row else "") or name_key(f.subject) in lower_keys
                      for f in (a, b))
-    return "polarity", (higher if says_lower else lower)
+    if says_lower:
+        return "polarity", higher
+    if lower.row is not None and wording_says_higher(lower.subject, lower.row.satuan):
+        return "named", None  # the capaian check names an inverted capaian of a delivered output itself
+    return "polarity", lower
 
 
 def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
@@ -210,6 +214,8 @@ def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Fla
                     ok = True
                 elif verdict == "polarity" and wrong is not None:
                     polarity.append((wrong, b if wrong is a else a))
+                    continue
+                elif verdict == "named":
                     continue
             pairs[key].append((a, b, ok))
     disagreements: list[tuple[Figure, Figure]] = []
@@ -273,7 +279,9 @@ def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
         disagreeing[id(b)].append(a)
     flags: list[Flag] = []
     seen: set[tuple[object, ...]] = set()
-    for a, b in disagreements:
+    # an odd figure is named once, against its most confident partner: a doubtful reading elsewhere must not turn
+    # the finding into an info flag when a confident table disagrees too
+    for a, b in sorted(disagreements, key=lambda ab: -min(ab[0].confidence, ab[1].confidence)):
         odd, other = a, b
         # the odd one out: the figure fewer other tables agree with
         if len(agreeing[id(a)]) > len(agreeing[id(b)]) or (

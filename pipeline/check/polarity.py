@@ -17,9 +17,17 @@ LOWER_BETTER = regex.compile(
     # violations counted or as a share (d05 "Jumlah Pelanggaran Ketertiban Umum", 24/18 = 133,33; d07 "Persentase
     # pelanggaran kendaraan ... ODOL", 12,00/13,20 = 90,91 in its Tabel 3.3)
     r"(?:jumlah|persentase|angka|tingkat|rasio|kasus)\s+pelanggaran|"
-    r"gizi buruk|balita gizi kurang|anak jalanan|gelandangan dan pengemis di jalan|penurunan \w+ (?:tidak|yang tidak)",
+    r"gizi buruk|balita gizi kurang|anak jalanan|gelandangan dan pengemis di jalan|penurunan \w+ (?:tidak|yang tidak)|"
+    # how long a response takes (d06 "Waktu Tanggap Darurat Bencana" 6/4 Jam = 150,00, "Rata-rata Waktu Tiba TRC";
+    # d08 "Waktu tanggap pelayanan dokter di IGD" 5/4 = 125,00), risk and lives lost (d06 "Indeks Risiko Bencana",
+    # "Jumlah Korban Jiwa", both target/realisasi there and in the national IRB), pollution load (d09 "Beban
+    # Pencemaran BOD", 105,89 = target/realisasi)
+    r"waktu (?:tanggap|tiba|respons?|penyelesaian)|indeks risiko|risiko bencana|korban jiwa|beban pencemaran",
     regex.I,
 )
+# the report saying so in the indicator's own name or satuan ("(semakin kecil semakin baik)": d09 Tabel 3.1; the
+# method paragraphs of d05 and d09 use the same words)
+SAYS_LOWER = regex.compile(r"(?:semakin|makin)\s+(?:kecil|rendah|sedikit)\s*,?\s*(?:semakin|makin)\s+baik", regex.I)
 # "persentase penurunan X" usually counts achieved reductions: higher is better
 ACHIEVED_REDUCTION = regex.compile(r"(?:persentase|jumlah|tingkat)\s+(?:penurunan|pengurangan)", regex.I)
 # cases handled, victims served, findings followed up: the more the better, whatever the problem is
@@ -36,11 +44,25 @@ NOT_HANDLED = regex.compile(rf"\b(?:tidak|belum)\s+(?:(?:dapat|bisa)\s+)?{_HANDL
 
 def wording_says_lower(*texts: str) -> bool:
     text = " ".join(t for t in texts if t)
-    if NOT_HANDLED.search(text):
+    if SAYS_LOWER.search(text) or NOT_HANDLED.search(text):
         return True
     if ACHIEVED_REDUCTION.search(text) or HANDLED.search(text):
         return False
     return bool(LOWER_BETTER.search(text))
+
+
+# an output delivered or a state reached: "Panjang Jalan yang Direkonstruksi", "Kajian ... yang diselesaikan",
+# "jembatan ... dalam kondisi baik" (d03 Tabel 3.1 and E.81, d04 Tabel 3.3): the more the better
+DELIVERED = regex.compile(r"\byang\s+(?:telah\s+|sudah\s+)?di[a-z]{3,}\b|\bkondisi\s+(?:baik|mantap)\b", regex.I)
+
+
+def wording_says_higher(*texts: str) -> bool:
+    """The wording names an output delivered or a state reached ("yang di...", "kondisi baik"), and nothing
+    lower-is-better. Narrower than ``HANDLED`` on purpose: it turns a polarity guess into an error flag."""
+    text = " ".join(t for t in texts if t)
+    if wording_says_lower(text):
+        return False
+    return bool(DELIVERED.search(text))
 
 
 def falling_targets(series: dict[str, dict[int, float]]) -> set[str]:
