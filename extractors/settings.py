@@ -120,7 +120,8 @@ class CrossTableSettings:
 
     # two tables that differ on at least this share of the figures of one kind they share are two
     # versions of the plan (Perjanjian Kinerja on the pagu murni, realisation on the pagu after the
-    # APBD-P: dev d06 Tabel 2.1 against Tabel 3.5, both programs; a sample's PK against its Renja) or
+    # APBD-P: dev d06 Tabel 2.1 against Tabel 3.5, both programs; d05 Tabel 2.2 'Pagu Murni' against
+    # Tabel 3.4 'Anggaran Setelah Perubahan', 3 of 4 programs) or
     # one of them is misread (dev d09's formula table, its pembilang/penyebut read as target and
     # realisasi: both shared rows differ): one info flag, no finding. A report's own slip is one or a
     # few figures among agreeing ones (dev d01: 1 of the 4 programs of its PK differs from Tabel 3.7;
