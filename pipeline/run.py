@@ -77,12 +77,12 @@ def extract_from(doc: Document, settings: Settings = DEFAULT) -> Extraction:
     info = DocumentInfo(doc_id=doc.doc_id, source_file=doc.source_file, sha256=doc.sha256, pages=doc.pages,
                         instansi=meta.instansi, wilayah=meta.wilayah, tahun=meta.tahun)
     ext = Extraction(info=info, document=doc)
-    tables = assemble(doc)
+    tables = assemble(doc, settings)
     style = _document_style(tables)
     for table in tables:
         assign_roles(table, table.header_parts, meta.tahun, settings, style=style)
         table.kind = classify(table)
-    ctx = Context(doc.doc_id, doc.source_file, meta.tahun, style)
+    ctx = Context(doc.doc_id, doc.source_file, meta.tahun, style, settings)
     for table in tables:
         styles = column_styles(table, ctx.style)
         meas = measurements_of(table, ctx, styles)
@@ -106,15 +106,10 @@ def extract_from(doc: Document, settings: Settings = DEFAULT) -> Extraction:
     return ext
 
 
-def _run_checks(ext: Extraction) -> None:
-    try:
-        from pipeline.check import check
-    except ImportError:  # pragma: no cover - the check stage ships with the package
-        return
-    try:
-        ext.flags = check(ext)
-    except NotImplementedError:
-        ext.flags = []
+def _run_checks(ext: Extraction, settings: Settings) -> None:
+    from pipeline.check import check  # the check stage loads spaCy: only when a document gets that far
+
+    ext.flags = check(ext, settings)
 
 
 def _finish(ext: Extraction) -> Extraction:
@@ -185,7 +180,7 @@ def _extract_document(path: Path, settings: Settings) -> Extraction:
         log.debug("extraction failed on %s", path, exc_info=True)
         return _failed(path, "extract", f"{type(exc).__name__}: {exc}")
     try:
-        _run_checks(ext)
+        _run_checks(ext, settings)
     except Exception as exc:
         log.debug("checks failed on %s", path, exc_info=True)
         ext.info.status = "partial"
