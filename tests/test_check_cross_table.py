@@ -225,3 +225,26 @@ def test_an_odd_figure_is_named_against_its_most_confident_partner() -> None:
     rows = [doubtful, meas("t03", 116, NAME, "65,00", "68,23"), meas("t07", 250, NAME, "65,00", "68,32")]
     [flag] = check_cross_table(ext(rows))
     assert (flag.line, flag.confidence, flag.message.endswith("(baris 250)")) == (116, 1.0, True)
+
+
+def spent(table: str, line: int, name: str, pagu: str, real: str) -> BudgetLine:
+    return BudgetLine("d", "f.txt", table, None, line, "", "program", name, P(pagu), P(real), EMPTY, EMPTY)
+
+
+def test_the_money_spent_is_compared_across_tables() -> None:
+    """Realisasi anggaran is not revised with the pagu: the same program spends one amount in every table."""
+    name = "Program Peningkatan Kapasitas Sumber Daya Manusia Kesehatan"
+    flags = check_cross_table(ext([], budget=[spent("t10", 289, name, "3.687.000.000", "3.547.505.000"),
+                                              spent("t12", 336, name, "3.687.000.000", "3.457.505.000")]))
+    assert [(f.kind, {f.reported, f.expected}) for f in flags] == [
+        ("cross_table_mismatch", {3_547_505_000, 3_457_505_000})]
+    assert flags[0].message.startswith("Realisasi anggaran")
+
+
+def test_a_row_with_another_programs_figures_is_one_finding() -> None:
+    """Pagu and realisasi both differ between the same two rows: the pagu names it, once."""
+    rows = [spent("t42", 1891, "Program Pemberdayaan Sosial", "99.836.580", "68.043.001"),
+            spent("t43", 1911, "Program Pemberdayaan Sosial", "9.956.880", "9.690.000")]
+    plans = [program_plan("t06", 595, "Program Pemberdayaan Sosial", "99.836.580")]
+    [flag] = findings(check_cross_table(ext([], plans, rows)))
+    assert (flag.line, flag.reported, flag.expected) == (1911, 9_956_880, 99_836_580)

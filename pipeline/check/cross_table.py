@@ -84,9 +84,14 @@ def subject_key(name: str) -> str:
 def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
     out: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for b in ext.budget:
-        if b.level in ("program", "kegiatan", "sub_kegiatan") and b.pagu.ok and b.pagu.value:
-            out[("pagu", name_key(b.uraian))].append(
-                Figure(b.table_id, b.page, b.line, b.uraian, "pagu", b.pagu, b.year, b.confidence, "money"))
+        if b.level not in ("program", "kegiatan", "sub_kegiatan"):
+            continue
+        # the money spent is one figure whatever the table: unlike the pagu it is not revised (dev d01 Tabel 3.9
+        # against Tabel 3.7, d04 Tabel 3.5 against Tabel 3.4, d09 Tabel 3.4 against its E.81 annex)
+        for what, n in (("pagu", b.pagu), ("realisasi anggaran", b.realisasi)):
+            if n.ok and n.value:
+                out[(what, name_key(b.uraian))].append(
+                    Figure(b.table_id, b.page, b.line, b.uraian, what, n, b.year, b.confidence, "money"))
     for p in ext.plans:
         if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
             out[("pagu", name_key(p.subject))].append(Figure(p.table_id, p.page, p.line, p.subject, "pagu", p.pagu,
@@ -142,11 +147,12 @@ def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
         for b in figs[i + 1:]:
             if b.table_id == a.table_id or not _like(a, b):
                 continue
+            money = a.unit == "money"
             exact = name_key(a.subject) == name_key(b.subject) or (
-                a.what != "pagu" and subject_key(a.subject) == subject_key(b.subject))
+                not money and subject_key(a.subject) == subject_key(b.subject))
             # money rows are matched by their exact name: a contained name there is too often a wrapped
             # kegiatan line glued to its neighbour
-            if not exact and (a.what == "pagu" or not same_subject(a.subject, b.subject)):
+            if not exact and (money or not same_subject(a.subject, b.subject)):
                 continue
             rank = 0 if exact else 1
             if b.table_id not in partner or rank < partner[b.table_id][0]:
@@ -233,7 +239,20 @@ def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Fla
                 abstained.append(_abstain(ext, t1, t2, what, disagree, len(same_kind)))
                 continue
             disagreements.extend(disagree)
-    return _flags(ext, disagreements, pairs) + [_polarity_flag(ext, w, r) for w, r in polarity] + abstained
+    flags = _flags(ext, _one_per_row(disagreements), pairs)
+    return flags + [_polarity_flag(ext, w, r) for w, r in polarity] + abstained
+
+
+def _where_key(f: Figure) -> tuple[str, int | None, int | None]:
+    return f.table_id, f.line, f.page
+
+
+def _one_per_row(disagreements: list[tuple[Figure, Figure]]) -> list[tuple[Figure, Figure]]:
+    """Two budget rows that differ in their pagu and in their realisasi are one finding (a row printed with
+    another program's figures, sample 003 Tabel 3.22/3.23): the pagu names it."""
+    pagu_rows = {frozenset((_where_key(a), _where_key(b))) for a, b in disagreements if a.what == "pagu"}
+    return [(a, b) for a, b in disagreements
+            if not (a.what == "realisasi anggaran" and frozenset((_where_key(a), _where_key(b))) in pagu_rows)]
 
 
 def _abstain(ext: Extraction, t1: str, t2: str, what: str, disagree: list[tuple[Figure, Figure]],
