@@ -248,3 +248,10 @@ def test_a_row_with_another_programs_figures_is_one_finding() -> None:
     plans = [program_plan("t06", 595, "Program Pemberdayaan Sosial", "99.836.580")]
     [flag] = findings(check_cross_table(ext([], plans, rows)))
     assert (flag.line, flag.reported, flag.expected) == (1911, 9_956_880, 99_836_580)
+
+
+def test_the_capaian_its_own_inputs_cannot_give_is_the_odd_one() -> None:
+    """83,25 of 90 printed 100 in one table and 92,50 in another: the 100 is named, whatever the table order."""
+    rows = [meas("t12", 795, NAME, "90", "83,25", "92,50"), meas("t15", 879, NAME, "90", "83,25", "100")]
+    [flag] = check_cross_table(ext(rows))
+    assert (flag.line, flag.reported, flag.expected) == (879, 100, 92.5)

@@ -302,8 +302,14 @@ def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
     # the finding into an info flag when a confident table disagrees too
     for a, b in sorted(disagreements, key=lambda ab: -min(ab[0].confidence, ab[1].confidence)):
         odd, other = a, b
-        # the odd one out: the figure fewer other tables agree with
-        if len(agreeing[id(a)]) > len(agreeing[id(b)]) or (
+        # the odd one out: a capaian its own target and realisasi cannot give, beside one they do; else the
+        # figure fewer other tables agree with
+        follows = _follows(a), _follows(b)
+        if follows == (False, True):
+            pass
+        elif follows == (True, False):
+            odd, other = b, a
+        elif len(agreeing[id(a)]) > len(agreeing[id(b)]) or (
                 len(agreeing[id(a)]) == len(agreeing[id(b)]) and len(disagreeing[id(a)]) < len(disagreeing[id(b)])):
             odd, other = b, a
         key = (odd.table_id, odd.line, odd.page, odd.what, odd.number.value)
@@ -318,6 +324,13 @@ def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
                           f"di tabel {other.table_id}{_where(other)}",
                           confidence=min(odd.confidence, other.confidence)))
     return flags
+
+
+def _follows(f: Figure) -> bool | None:
+    """A capaian that some capaian formula gives from its own row's target and realisasi; None for other figures."""
+    if f.what != "capaian" or f.row is None:
+        return None
+    return bool(formulas_of(f.row, f.number))
 
 
 def _shown(n: Number) -> str:
