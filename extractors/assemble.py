@@ -179,6 +179,39 @@ def _context(lines: list[TextLine], grid: Grid, prev_end: float) -> str:
     return short[-1] if short else ""
 
 
+def remap_columns(rows: list[list[Cell]], own: list[list[Cell]], first: list[list[Cell]]) -> list[list[Cell]]:
+    """A continuation piece that repeats the header with its columns elsewhere (a spacer column dropped or
+    added by the converter on another page) has its rows moved under the first piece's columns: each
+    column goes where its header label stands in the first header, the cells right of a label with it.
+
+    Public format: converted text of a table over two pages (dev-set d11; 003's Tabel 3.23 in PDF)."""
+    own_top = next((r for r in own if any(c.text for c in r)), [])
+    first_top = next((r for r in first if any(c.text for c in r)), [])
+    own_labels = [(j, norm(c.text)) for j, c in enumerate(own_top) if c.text]
+    first_labels = [(j, norm(c.text)) for j, c in enumerate(first_top) if c.text]
+    if [t for _, t in own_labels] != [t for _, t in first_labels] or not own_labels:
+        return rows
+    anchors = [(p, q) for (p, _), (q, _) in zip(own_labels, first_labels, strict=True)]
+    if all(p == q for p, q in anchors):
+        return rows
+    out = []
+    for row in rows:
+        moved: dict[int, Cell] = {}
+        for p, cell in enumerate(row):
+            p0, q0 = next(((a, b) for a, b in reversed(anchors) if a <= p), anchors[0])
+            q = max(0, q0 + p - p0)
+            if q in moved and moved[q].text and cell.text:
+                prev = moved[q]
+                cell = Cell(f"{prev.text} {cell.text}", prev.page, prev.line, prev.bbox)
+            elif q in moved and not cell.text:
+                continue
+            moved[q] = cell
+        ref = next((c for c in row if c.line is not None or c.page is not None), Cell(""))
+        width = max(moved, default=-1) + 1
+        out.append([moved.get(q, Cell("", ref.page, ref.line)) for q in range(width)])
+    return out
+
+
 def _strip_repeated_header(body: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]]:
     keys = {norm(row_text(r)) for r in header}
     keys.discard("")
@@ -246,6 +279,8 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             if (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
                     not header and _is_noise(gap) and _carries_on(last, grid, rows)):
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
+                if repeated and header:
+                    body = remap_columns(body, header, first.header)
                 last.append(_Piece(grid, [], body, raw_first=rows[0]))
                 prev_end = grid.end_order if grid.end_order is not None else grid.order
                 continue

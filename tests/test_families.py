@@ -12,9 +12,7 @@ stays green and a fix shows up as XPASS (then drop the mark).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import re
 import subprocess
 import sys
@@ -26,7 +24,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = ROOT / "tests" / "fixtures" / "families"
-SCORE_PY = Path(os.environ.get("LKJIP_SCORE_PY", ROOT.parent / "shared" / "eval" / "score.py"))
 
 # fixtures the tool gets wrong today: name -> what goes wrong (none at present)
 XFAIL: dict[str, str] = {}
@@ -42,18 +39,6 @@ def _param(name: str) -> Any:
 
 def _gold(name: str) -> dict[str, Any]:
     return json.loads((FAMILIES / f"{name}.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def scorer() -> ModuleType:
-    if not SCORE_PY.is_file():
-        pytest.skip(f"the shared scorer is absent ({SCORE_PY}); "
-                    "set LKJIP_SCORE_PY to score.py to run the family fixtures")
-    spec = importlib.util.spec_from_file_location("lkjip_shared_score", SCORE_PY)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="session")

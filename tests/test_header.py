@@ -200,3 +200,17 @@ def test_same_header_compares_every_row() -> None:
     assert same_header(a, b)
     assert not same_header(a, c)
     assert not same_header(a, [a[0]])
+
+
+def test_continuation_piece_with_its_columns_elsewhere_is_moved_under_the_first_header() -> None:
+    from extractors.assemble import remap_columns
+
+    first = [[Cell("No"), Cell("Kegiatan"), Cell(""), Cell("Indikator"), Cell("Target"), Cell(""), Cell("Realisasi"),
+              Cell("")]]
+    own = [[Cell("No"), Cell("Kegiatan"), Cell("Indikator"), Cell("Target"), Cell(""), Cell("Realisasi"), Cell("")]]
+    body = [[Cell("4"), Cell("Penyuluhan"), Cell("Jumlah penyuluh"), Cell("214 Orang"), Cell("1.534.417.000"),
+             Cell("214 Orang"), Cell("1.435.975.130")]]
+    (row,) = remap_columns(body, own, first)
+    assert [c.text for c in row] == ["4", "Penyuluhan", "", "Jumlah penyuluh", "214 Orang", "1.534.417.000",
+                                     "214 Orang", "1.435.975.130"]
+    assert remap_columns(body, own, own) == body  # same layout: untouched
