@@ -383,6 +383,43 @@ def _continues_text(prev: Row, cells: list[Cell]) -> bool:
     return False
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _item_key(text: str) -> tuple[str, ...] | None:
+    """An item number as comparable parts: "3." -> ("3",), "2.1" -> ("2", "1"), "IV" -> ("4",), "b)" -> ("b",)."""
+    t = text.strip().strip("().").strip()
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", t):
+        return tuple(str(int(p)) for p in t.split("."))
+    if regex.fullmatch(r"[ivxlc]{1,5}", t, regex.I) and len(t) > 1 or t.upper() in ("I", "V", "X"):
+        vals = [_ROMAN[ch] for ch in t.lower()]
+        return (str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))),)
+    if regex.fullmatch(r"[a-z]", t):
+        return (t,)
+    return None
+
+
+def _follows(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """b is the item right after a in the same list ("3" -> "4", "2.1" -> "2.2", "b" -> "c")."""
+    if len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    if x.isdigit() and y.isdigit():
+        return int(y) == int(x) + 1
+    return len(x) == len(y) == 1 and ord(y) == ord(x) + 1
+
+
+def _between_siblings(prev: Row, nxt: list[Cell] | None) -> bool:
+    """A text-only line between item n (with its figures) and item n+1 carries on item n's text: a heading
+    would open a list of its own, not sit inside one. Public format: converted text wraps a long name cell
+    onto the next line with the other cells empty (000's Tabel 2, dev-set d07/d10); the metamorphic
+    wrap transform of every sample."""
+    if nxt is None or not prev.cells or not _has_value(prev.cells):
+        return False
+    a, b = _item_key(prev.cells[0].text), _item_key(nxt[0].text) if nxt else None
+    return a is not None and b is not None and _follows(a, b)
+
+
 def _rest_of_cut_heading(prev: Row, cells: list[Cell]) -> bool:
     """On a PDF page, the first row after a page break holding only text in the very cells a text-only row
     above it filled: the rest of that row's text, cut by the page break ("Pemberdayaan Lembaga ..." / "...
@@ -434,7 +471,9 @@ def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks
             continue
         lenient = not whole_cells or k in breaks
         cut = k in breaks and bool(out) and _rest_of_cut_heading(out[-1], cells)
-        if out and (cut or is_continuation(cells) and (lenient or _continues_text(out[-1], cells))):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        if out and (cut or is_continuation(cells) and (lenient or _continues_text(out[-1], cells)
+                                                       or _between_siblings(out[-1], nxt))):
             prev = out[-1]
             for j, c in enumerate(cells):
                 if not c.text:
