@@ -102,3 +102,10 @@ def test_an_inverted_capaian_of_a_delivered_output_is_an_error() -> None:
     assert (flag.kind, flag.severity, flag.expected) == ("capaian_mismatch", "error", 96.0)
     [info] = check_capaian(meas("6 Jam", "4 Jam", "150,00", name="Lama rata-rata pemulihan layanan darurat"))
     assert (info.kind, info.severity) == ("polarity_assumed", "info")
+
+
+def test_durations_are_lower_is_better_being_on_time_is_not() -> None:
+    assert wording_says_lower("Rata-rata waktu pemulihan gangguan jaringan")
+    assert wording_says_lower("Rata-rata waktu penanganan pengaduan")  # a duration, though "penanganan"
+    assert not wording_says_lower("Persentase Produk Hukum Daerah yang Ditetapkan Tepat Waktu")
+    assert not wording_says_lower("Persentase laporan yang disampaikan tepat waktu")
