@@ -169,3 +169,23 @@ def test_a_year_given_twice_in_a_list_with_two_figures() -> None:
     for other in ("Di tahun 2022 sebanyak 448 jiwa dan tahun 2022 sebanyak 146 KK menerima bantuan.",
                   "Tahun 2022 sebanyak 448 jiwa, tahun 2022 korban kebakaran sebanyak 146 jiwa."):
         assert check_narrative(ext([other])) == []
+
+
+def test_a_lower_is_better_ratio_in_prose_is_no_finding() -> None:
+    e = ext(["Persentase penduduk miskin turun menjadi 4,23% dari target 4,30% atau tingkat capaian 101,65%."])
+    assert check_narrative(e) == []
+
+
+def test_a_figure_after_sedangkan_belongs_to_the_subject_named_there() -> None:
+    rows = [meas("Persentase kesesuaian pemanfaatan ruang", "78,00%", "82,50%"),
+            meas("Nilai SAKIP Dinas", "75,00", "76,20", line=101)]
+    e = ext(["Persentase kesesuaian pemanfaatan ruang mencapai 82,50%, sedangkan Nilai SAKIP Dinas mencapai "
+             "76,20 dari target 75,00."], rows)
+    assert check_narrative(e) == []
+
+
+def test_a_count_in_its_own_unit_is_not_the_table_percentage() -> None:
+    rows = [meas("Persentase informasi publik yang terdiseminasi", "95%", "96,80%", program="PROGRAM INFORMASI")]
+    e = ext(["Persentase informasi publik yang terdiseminasi didukung publikasi 1.346 konten, melampaui target "
+             "1.200 konten."], rows)
+    assert check_narrative(e) == []

@@ -47,6 +47,7 @@ class Figure:
     start: int
     end: int
     number: Number
+    unit: str = ""  # the word printed right after the figure ("konten", "jiwa"), "" when none
 
     @property
     def value(self) -> float | None:
@@ -153,8 +154,16 @@ def figures(text: str) -> list[Figure]:
         number = parse_number(raw.lstrip("."))
         if number.value is None and number.status != "malformed":
             continue
-        out.append(Figure(m.start(), m.end(), number))
+        after = _UNIT_AFTER.match(text, m.end())
+        unit = after.group(1).lower() if after and after.group(1).lower() not in _NOT_UNITS else ""
+        out.append(Figure(m.start(), m.end(), number, unit))
     return out
+
+
+_UNIT_AFTER = regex.compile(r"\s*([A-Za-z]{2,})")
+# words after a figure that are not its unit: conjunctions, prepositions, and the percent word itself
+_NOT_UNITS = frozenset({"dan", "atau", "dari", "yang", "dengan", "pada", "di", "ke", "untuk", "sebesar", "sehingga",
+                        "persen", "serta", "sedangkan", "atas", "per", "tahun", "th", "thn"})
 
 
 def all_sentences(lines: list[TextLine]) -> list[Sentence]:
