@@ -255,3 +255,22 @@ def test_the_capaian_its_own_inputs_cannot_give_is_the_odd_one() -> None:
     rows = [meas("t12", 795, NAME, "90", "83,25", "92,50"), meas("t15", 879, NAME, "90", "83,25", "100")]
     [flag] = check_cross_table(ext(rows))
     assert (flag.line, flag.reported, flag.expected) == (879, 100, 92.5)
+
+
+def coded(table: str, line: int, kode: str, parent: str, level: str, name: str, pagu: str) -> BudgetLine:
+    return BudgetLine("d", "f.txt", table, None, line, kode, level, name, P(pagu), EMPTY, EMPTY, EMPTY,
+                      parent_kode=parent)
+
+
+def test_a_parent_its_own_children_contradict_is_left_to_the_total_check() -> None:
+    """The program row prints 2.752.213.000 over its only kegiatan's 2.602.213.000, which the efficiency table
+    repeats: the total check names the program row; a table without the children keeps the cross-table flag."""
+    name = "Program Informasi dan Komunikasi Publik"
+    realisation = [coded("t08", 208, "2.16.02", "2.16", "program", name, "2.752.213.000"),
+                   coded("t08", 209, "2.16.02.2.01", "2.16.02", "kegiatan", "Pengelolaan Informasi", "2.602.213.000")]
+    efficiency = [coded("t10", 264, "", "", "program", name, "2.602.213.000")]
+    assert findings(check_cross_table(ext([], budget=realisation + efficiency))) == []
+    childless = [coded("t08", 208, "2.16.02", "2.16", "program", name, "2.602.213.000"),
+                 coded("t10", 264, "", "", "program", name, "2.752.213.000")]
+    [flag] = findings(check_cross_table(ext([], budget=childless)))
+    assert flag.line == 264 or flag.line == 208

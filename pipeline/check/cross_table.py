@@ -27,7 +27,7 @@ from pipeline.check.messages import fmt
 from pipeline.check.polarity import falling_targets, target_series, wording_says_higher, wording_says_lower
 from pipeline.check.subjects import comparable, name_key, same_subject, words
 from pipeline.check.tolerance import agrees
-from schemas.records import Extraction, Flag, Measurement
+from schemas.records import BudgetLine, Extraction, Flag, Measurement
 
 LOWER_FAMILY = frozenset({LOWER, LOWER_GAP})
 _PERCENT_UNIT = regex.compile(r"^\(?\s*(?:%|persen|persentase|prosentase|percent)\s*\)?$", regex.I)
@@ -45,6 +45,7 @@ class Figure:
     confidence: float = 1.0
     unit: str = ""  # percent | money | count | "" (not known)
     row: Measurement | None = None  # the measurement a target / realisasi / capaian comes from
+    line_of: BudgetLine | None = None  # the budget line a pagu / realisasi anggaran comes from
 
 
 def unit_kind(n: Number, satuan: str = "") -> str:
@@ -91,7 +92,7 @@ def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
         for what, n in (("pagu", b.pagu), ("realisasi anggaran", b.realisasi)):
             if n.ok and n.value:
                 out[(what, name_key(b.uraian))].append(
-                    Figure(b.table_id, b.page, b.line, b.uraian, what, n, b.year, b.confidence, "money"))
+                    Figure(b.table_id, b.page, b.line, b.uraian, what, n, b.year, b.confidence, "money", line_of=b))
     for p in ext.plans:
         if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
             out[("pagu", name_key(p.subject))].append(Figure(p.table_id, p.page, p.line, p.subject, "pagu", p.pagu,
@@ -239,7 +240,7 @@ def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Fla
                 abstained.append(_abstain(ext, t1, t2, what, disagree, len(same_kind)))
                 continue
             disagreements.extend(disagree)
-    flags = _flags(ext, _one_per_row(disagreements), pairs)
+    flags = _flags(ext, _one_per_row(disagreements), pairs, _children_sums(ext))
     return flags + [_polarity_flag(ext, w, r) for w, r in polarity] + abstained
 
 
@@ -283,8 +284,33 @@ def _polarity_flag(ext: Extraction, wrong: Figure, right: Figure) -> Flag:
                 confidence=min(wrong.confidence, right.confidence))
 
 
+def _children_sums(ext: Extraction) -> dict[tuple[str, str, str], float]:
+    """Per table, code and figure: the sum of the rows coded under it (pagu, realisasi anggaran)."""
+    sums: dict[tuple[str, str, str], float] = defaultdict(float)
+    for b in ext.budget:
+        if not b.parent_kode:
+            continue
+        for what, n in (("pagu", b.pagu), ("realisasi anggaran", b.realisasi)):
+            if n.ok:
+                sums[(b.table_id, b.parent_kode, what)] += n.value or 0.0
+    return sums
+
+
+def _parents_finding(odd: Figure, other: Figure, sums: dict[tuple[str, str, str], float]) -> bool:
+    """The odd figure is a parent row whose own children add up to the other table's figure: the total check
+    names it against its children (dev d12: a program's pagu above its only kegiatan, which the efficiency
+    table repeats). A table without those children keeps the cross-table finding (d01, d02, sample 000)."""
+    b = odd.line_of
+    if b is None or not b.kode or other.number.value is None or odd.number.value is None:
+        return False
+    total = sums.get((odd.table_id, b.kode, odd.what))
+    unit = max(odd.number.resolution, other.number.resolution)
+    return total is not None and abs(total - other.number.value) <= unit and abs(total - odd.number.value) > unit
+
+
 def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
-           pairs: dict[tuple[str, str], list[tuple[Figure, Figure, bool]]]) -> list[Flag]:
+           pairs: dict[tuple[str, str], list[tuple[Figure, Figure, bool]]],
+           children: dict[tuple[str, str, str], float] | None = None) -> list[Flag]:
     """One flag per odd figure: where a subject's other tables agree among themselves, the odd one is named."""
     agreeing: dict[int, list[Figure]] = defaultdict(list)
     for comparisons in pairs.values():
@@ -313,7 +339,7 @@ def _flags(ext: Extraction, disagreements: list[tuple[Figure, Figure]],
                 len(agreeing[id(a)]) == len(agreeing[id(b)]) and len(disagreeing[id(a)]) < len(disagreeing[id(b)])):
             odd, other = b, a
         key = (odd.table_id, odd.line, odd.page, odd.what, odd.number.value)
-        if key in seen:
+        if key in seen or _parents_finding(odd, other, children or {}):
             continue
         seen.add(key)
         flags.append(Flag(ext.info.doc_id, ext.info.source_file, odd.table_id, odd.page, odd.line,
