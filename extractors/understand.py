@@ -299,11 +299,13 @@ def _resolve_years(roles: list[str], years: list[int | None], parts: list[list[s
         if not keep:
             keep = [max(dated, key=lambda j: years[j] or 0)] if dated else [prefer(role, cols)]
         if role == Role.REALISASI and len(keep) > 1 and Role.CAPAIAN not in roles:
-            # Target, Realisasi, then a second "Realisasi (Kinerja)" column: the order says capaian
-            roles[keep[-1]] = Role.CAPAIAN
-            notes.append(f"column {keep[-1] + 1} follows realisasi of the same year: read as capaian")
-            cols = [j for j in cols if j != keep[-1]]
-            keep = keep[:1]
+            # two "Realisasi" columns of one year ("Realisasi Thn 2024", "Realisasi Kinerja Thn 2024"): the one
+            # that is realisasi/target*100 of the other is the capaian; without arithmetic, the later one
+            c = prefer(Role.CAPAIAN, keep)
+            roles[c] = Role.CAPAIAN
+            notes.append(f"column {c + 1} is a second realisasi of the same year: read as capaian")
+            cols = [j for j in cols if j != c]
+            keep = [j for j in keep if j != c][:1]
         if role == Role.TARGET and len(keep) > 1 and Role.REALISASI not in roles:
             # "Target Tahun 2024" beside a bare "Tahun 2024" under a spanning "Target ..." label:
             # the bare one is what was achieved
@@ -443,10 +445,12 @@ def _by_arithmetic(values: list[list[float | None]], roles: list[str],
     ("Capaian (%)" beside "Capaian Kab. lain"); otherwise the last one, as before."""
     def prefer(role: str, cols: list[int]) -> int:
         pair = {Role.CAPAIAN: (Role.TARGET, Role.REALISASI), Role.PERSEN: (Role.PAGU, Role.REALISASI_ANGGARAN)}
-        if role not in pair or not all(r in roles for r in pair[role]):
+        if role not in pair or pair[role][0] not in roles:
             return cols[-1]
-        a, b = (roles.index(r) for r in pair[role])
-        scored = [(ratio_relation(values, a, b, c, settings.arith).hits, c) for c in cols]
+        a = roles.index(pair[role][0])
+        others = [j for j, r in enumerate(roles) if r == pair[role][1]]
+        scored = [(max((ratio_relation(values, a, b, c, settings.arith).direct for b in others if b != c),
+                       default=0), c) for c in cols]
         best = max(scored)
         return best[1] if best[0] > 0 else cols[-1]
     return prefer
