@@ -69,7 +69,17 @@ def test_unseen_agency_rows_and_flags(stem: str, scorer: ModuleType, dev_out: Pa
         assert res[part]["recall"] >= 0.85, (part, misses[part]["not_found"][:5])
         assert res[part]["precision"] >= 0.95, (part, misses[part]["unmatched_output"][:5])
     assert res["flags"]["recall"] >= 0.50, misses["flags"]["not_found"]
-    assert res["flags"]["precision"] >= 0.75, misses["flags"]["unmatched_output"]
+    # per report a floor only: the dev golds disagree with the samples' on whether a capaian wrong by its
+    # own row and printed right elsewhere is one finding or two (the samples list both); pooled below
+    assert res["flags"]["precision"] >= 0.60, misses["flags"]["unmatched_output"]
+
+
+def test_unseen_agencies_flags_pooled(scorer: ModuleType, dev_out: Path) -> None:
+    right = out = 0
+    for stem in DEV:
+        res, _ = scorer.score(_gold(DEVSET / "gold" / f"{stem}.json"), dev_out, stem)
+        right, out = right + res["flags"]["correct"], out + res["flags"]["output"]
+    assert out and right / out >= 0.85, (right, out)
 
 
 def test_metadata(samples_out: Path) -> None:
