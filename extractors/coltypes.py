@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -68,6 +69,22 @@ def cell_type(text: str, settings: TypeSettings = DEFAULT.types, number: Number 
     return ColType.NUMBER
 
 
+@lru_cache(maxsize=1 << 14)
+def _cell_kinds(cell: str, settings: TypeSettings) -> tuple[tuple[ColType, float | None], ...]:
+    """The types (and magnitudes, when numeric) of what a cell holds; a cell holding several indicators'
+    figures ("1) 85% 2) 75%") is typed item by item. Cached: the same texts recur across a report."""
+    items = split_items(cell)
+    out = []
+    for text in items if len(items) > 1 else split_stacked(cell):
+        n = parse_number(text) if text.strip() else None
+        kind = cell_type(text, settings, n)
+        if kind is ColType.EMPTY:
+            continue
+        numeric = n is not None and n.value is not None and kind in NUMERIC_TYPES
+        out.append((kind, abs(n.value) if numeric and n is not None and n.value is not None else None))
+    return tuple(out)
+
+
 def column_type(texts: Iterable[str], settings: TypeSettings = DEFAULT.types) -> ColumnType:
     """The type most filled cells of a column agree on.
 
@@ -77,16 +94,10 @@ def column_type(texts: Iterable[str], settings: TypeSettings = DEFAULT.types) ->
     counts: Counter[ColType] = Counter()
     mags: list[float] = []
     for cell in texts:
-        # a cell holding several indicators' figures ("1) 85% 2) 75%") is typed by its items
-        items = split_items(cell)
-        for text in items if len(items) > 1 else split_stacked(cell):
-            n = parse_number(text) if text.strip() else None
-            kind = cell_type(text, settings, n)
-            if kind is ColType.EMPTY:
-                continue
+        for kind, magnitude in _cell_kinds(cell, settings):
             counts[kind] += 1
-            if n is not None and n.value is not None and kind in NUMERIC_TYPES:
-                mags.append(abs(n.value))
+            if magnitude is not None:
+                mags.append(magnitude)
     filled = sum(counts.values())
     if not filled:
         return ColumnType(ColType.EMPTY, 0.0, 0)
