@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/out
 
-.PHONY: setup extract test lint bench eval clean ocr-deps
+.PHONY: setup extract test lint bench eval clean ocr-deps layout-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,15 @@ ocr-deps:
 	    tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng >/dev/null; \
 	else echo "note: tesseract not installed; OCR of scanned pages is off"; fi
 
-setup: $(STAMP) ocr-deps
+# pdftotext -layout (Debian's poppler-utils) makes the space-aligned texts the layout tests read; best effort
+layout-deps:
+	@if command -v pdftotext >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing poppler-utils (pdftotext) from Debian"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	else echo "note: pdftotext not installed; the space-aligned text tests are skipped"; fi
+
+setup: $(STAMP) ocr-deps layout-deps
 
 extract: setup
 	$(BIN)/lkjip extract $(RAW) -o $(OUT)

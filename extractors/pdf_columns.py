@@ -1,11 +1,23 @@
-"""Unruled tables from word positions: blocks of lines with the same wide gaps (column clustering).
+"""Tables without full rulings, from the alignment of words across rows (column clustering).
 
-A visual line is cut into segments where two words stand further apart than a column gap.
-Three or more nearby lines with two or more segments make a block (wrapped one-segment lines
-inside it belong to it). The block's columns are the x ranges covered by the segments of most
-of its lines; the gutters between them are where almost no segment reaches. A line starts a new
-row when it has text in two or more columns or in the first column; any other line continues
-the row above (wrapped cell text, joined with a space).
+The approach of Nurminen's thesis, as in camelot's stream flavour and pdfplumber's text strategy:
+a visual line is cut into segments where two words stand further apart than a column gap; three or
+more nearby lines with two or more segments make a block (wrapped one-segment lines inside it belong
+to it). The block's columns are the x ranges covered by the segments of most of its lines; the
+gutters between them are where almost no segment reaches.
+
+The same finder reads a PDF page (x in points) and a space-aligned text (``pdftotext -layout``: x in
+character positions, see :mod:`extractors.text_layout`); the caller says how wide a gutter is.
+
+Rows: where the page draws horizontal rules or shaded bands across the block, they separate the
+rows (a row is the band between two rules), so a cell wrapped over several lines comes whole.
+Without rules a line starts a row when it puts figures where the row already has some, when a
+numbering first column (item numbers, budget codes) is filled, or when a gap wider than the
+block's line spacing stands above it; any other line carries on the row above (wrapped cell text,
+joined with a space). The header (the lines above the first row of figures) becomes one row per
+level: a line that puts labels under a label and in the empty column beside it (a spanning label
+over "Pagu | Realisasi") opens a lower level, and the spanning label keeps the first of the columns
+it spans, the cells it spans left empty, as a ruled merged cell does.
 """
 
 from __future__ import annotations
@@ -17,13 +29,31 @@ import regex
 
 from extractors.model import BBox
 from extractors.pdf_words import Line, Word, split_line, text_of
+from extractors.settings import DEFAULT, LayoutSettings
 
 CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table|gambar|grafik|figure)\b", regex.I)
 NUMBERED = regex.compile(r"^(?:\(?\d{1,3}[\.\)]|\(?[a-zA-Z][\.\)]|[IVXLC]{1,5}\.|\d+(?:\.\d+){1,6}\b)")
-MIN_LINES = 3  # lines with two or more segments needed for a table
-GAP_RATIO = 1.0  # a column gap is wider than this many line heights
-MIN_GAP = 9.0  # points
-MAX_WRAPPED = 15  # narrow one-segment lines in a row inside a block (a long cell wrapped)
+# an item number or a budget code alone at the start of the first column: "1", "1.", "II.", "a)", "1.06.02"
+ITEM = regex.compile(r"^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[\.\)]?(?:\s|$)|^\d{1,2}(?:\.\d{1,4}){1,6}\b")
+# a figure: a number (with a unit, "%", "Rp", parentheses) or a lone dash for nil
+FIGURE = regex.compile(r"\d|^[-\u2013\u2014]$")
+YEAR_LABEL = regex.compile(r"^(?:\D*\b(?:19|20)\d{2}\b\D*)+$")
+SMALL_INT = regex.compile(r"^\(?\d{1,2}\)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """How wide a column gutter is on this input: more than ``min_gap`` and ``gap_ratio`` line heights.
+    ``row_gap``: the extra vertical gap (line heights) that starts a row; None where gaps say nothing."""
+
+    min_gap: float
+    gap_ratio: float
+    row_gap: float | None
+    line_gap: float = 1.6  # a block goes on over a vertical gap of at most this many line heights
+
+
+def pdf_metric(settings: LayoutSettings = DEFAULT.layout) -> Metric:
+    return Metric(settings.min_gap, settings.gap_ratio, settings.row_gap, settings.block_gap)
 
 
 @dataclass(slots=True)
@@ -38,74 +68,201 @@ def _height(line: Line) -> float:
     return max(1.0, line.bottom - line.top)
 
 
-def _segments(line: Line) -> list[Line]:
-    return split_line(line, max(MIN_GAP, GAP_RATIO * _height(line)))
+class _Finder:
+    def __init__(self, metric: Metric, settings: LayoutSettings, rules: Sequence[tuple[float, float, float]]) -> None:
+        self.metric = metric
+        self.settings = settings
+        self.rules = sorted(rules)  # (y, x0, x1) of horizontal rules and shaded band edges
+        self._segs: dict[int, list[Line]] = {}
 
+    def segments(self, line: Line) -> list[Line]:
+        key = id(line)
+        if key not in self._segs:
+            self._segs[key] = split_line(line, max(self.metric.min_gap, self.metric.gap_ratio * _height(line)))
+        return self._segs[key]
 
-def _blocks(lines: Sequence[Line]) -> list[list[int]]:
-    """Runs of line indexes that may form a table."""
-    multi = [len(_segments(ln)) >= 2 and not CAPTION.match(ln.text) for ln in lines]
-    blocks: list[list[int]] = []
-    current: list[int] = []
-    pending: list[int] = []  # one-segment lines waiting to see whether the block goes on
-    for i, line in enumerate(lines):
-        prev = lines[(current + pending)[-1]] if current else None
-        close = prev is not None and line.top - prev.bottom <= 1.6 * _height(prev)
-        if multi[i]:
-            if current and close:
-                current += pending + [i]
+    # --- blocks ---------------------------------------------------------------------------------------
+
+    def blocks(self, lines: Sequence[Line]) -> list[list[int]]:
+        """Runs of line indexes that may form a table."""
+        multi = [len(self.segments(ln)) >= 2 and not CAPTION.match(ln.text) for ln in lines]
+        blocks: list[list[int]] = []
+        current: list[int] = []
+        pending: list[int] = []  # one-segment lines waiting to see whether the block goes on
+        for i, line in enumerate(lines):
+            prev = lines[(current + pending)[-1]] if current else None
+            close = prev is not None and (line.top - prev.bottom <= self.metric.line_gap * _height(prev)
+                                          or self._ruled_between(prev, line))
+            if multi[i]:
+                if current and close:
+                    current += pending + [i]
+                else:
+                    if current:
+                        blocks.append(current + self._trailing(lines, current, pending))
+                    current = [i]
+                pending = []
+            elif (current and close and self._wrapped(lines, current, line, len(pending))
+                  and not CAPTION.match(line.text)):
+                pending.append(i)
             else:
                 if current:
-                    blocks.append(current + _trailing(lines, current, pending))
-                current = [i]
-            pending = []
-        elif current and close and _wrapped(lines, current, line, len(pending)) and not CAPTION.match(line.text):
-            pending.append(i)
-        else:
-            if current:
-                blocks.append(current + _trailing(lines, current, pending))
-            current, pending = [], []
-    if current:
-        blocks.append(current + _trailing(lines, current, pending))
-    return [b for b in blocks if sum(multi[i] for i in b) >= MIN_LINES]
+                    blocks.append(current + self._trailing(lines, current, pending))
+                current, pending = [], []
+        if current:
+            blocks.append(current + self._trailing(lines, current, pending))
+        return [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
 
+    def _ruled_between(self, above: Line, below: Line) -> bool:
+        """A rule drawn across both lines' x range between them, and no wider gap than a row's padding."""
+        if not self.rules or below.top - above.bottom > 3 * _height(above):
+            return False
+        return any(above.bottom - 1 <= y <= below.top + 1 and x0 <= max(above.x0, below.x0) and x1 >= min(
+            above.x1, below.x1) for y, x0, x1 in self.rules)
 
-def _wrapped(lines: Sequence[Line], block: list[int], line: Line, waiting: int) -> bool:
-    """A one-segment line that may be wrapped cell text: narrow beside the block, or one short gap."""
-    left = min(lines[i].x0 for i in block)
-    right = max(lines[i].x1 for i in block)
-    narrow = line.x1 - line.x0 <= 0.6 * (right - left)
-    return waiting < MAX_WRAPPED if narrow else waiting < 1
-
-
-def _trailing(lines: Sequence[Line], block: list[int], pending: list[int]) -> list[int]:
-    """Wrapped lines after the last row: tight below it, and narrow or not at the block's left edge."""
-    left = min(lines[i].x0 for i in block)
-    right = max(lines[i].x1 for i in block)
-    out = []
-    for i in pending:
-        prev = lines[(block + out)[-1]]
-        line = lines[i]
+    def _wrapped(self, lines: Sequence[Line], block: list[int], line: Line, waiting: int) -> bool:
+        """A one-segment line that may be wrapped cell text: narrow beside the block, or one short gap."""
+        left = min(lines[i].x0 for i in block)
+        right = max(lines[i].x1 for i in block)
         narrow = line.x1 - line.x0 <= 0.6 * (right - left)
-        if line.top - prev.bottom <= 0.6 * _height(prev) and (narrow or line.x0 > left + 2 * _height(prev)):
-            out.append(i)
-        else:
-            break
-    return out
+        return waiting < self.settings.max_wrapped if narrow else waiting < 1
+
+    def _trailing(self, lines: Sequence[Line], block: list[int], pending: list[int]) -> list[int]:
+        """Wrapped lines after the last row: tight below it, and narrow or not at the block's left edge."""
+        left = min(lines[i].x0 for i in block)
+        right = max(lines[i].x1 for i in block)
+        out = []
+        for i in pending:
+            prev = lines[(block + out)[-1]]
+            line = lines[i]
+            narrow = line.x1 - line.x0 <= 0.6 * (right - left)
+            tight = line.top - prev.bottom <= 0.6 * _height(prev) or (
+                self.metric.row_gap is None and line.top - prev.bottom <= 0.01)
+            if tight and (narrow or line.x0 > left + 2 * _height(prev)):
+                out.append(i)
+            else:
+                break
+        return out
+
+    # --- columns --------------------------------------------------------------------------------------
+
+    def columns(self, lines: Sequence[Line]) -> list[tuple[float, float]]:
+        """Column x ranges from how many multi-segment lines cover each point."""
+        multi = [self.segments(ln) for ln in lines if len(self.segments(ln)) >= 2]
+        segs = [s for group in multi for s in group]
+        lo = int(min(s.x0 for s in segs))
+        hi = int(max(s.x1 for s in segs)) + 2
+        cover = [0] * (hi - lo + 2)
+        for s in segs:
+            cover[int(s.x0) - lo] += 1
+            cover[int(s.x1) + 1 - lo] -= 1
+        limit = max(0, int(self.settings.gutter_share * len(multi)))
+        dense = _runs(cover, limit, lo)
+        # a column few lines fill (figures of two rows among many wrapped lines) still stands apart from
+        # its neighbours by a gutter nothing crosses
+        sparse = [r for r in _runs(cover, 0, lo) if not any(r[0] <= d[0] and d[1] <= r[1] for d in dense)]
+        return sorted(dense + sparse)
+
+    def cells(self, line: Line, cols: Sequence[tuple[float, float]]) -> list[list[Word]]:
+        """The line's words by column: a segment inside one column goes there whole; one that crosses a
+        gutter (two columns' text a single space apart) word by word."""
+        out: list[list[Word]] = [[] for _ in cols]
+        for seg in self.segments(line):
+            first, last = _column_of(seg.words[0], cols), _column_of(seg.words[-1], cols)
+            if first == last:
+                out[_column_of_range(seg.x0, seg.x1, cols)].extend(seg.words)
+            else:
+                for w in seg.words:
+                    out[_column_of(w, cols)].append(w)
+        return out
+
+    # --- rows -----------------------------------------------------------------------------------------
+
+    def table(self, lines: Sequence[Line]) -> UnruledTable | None:
+        cols = self.columns(lines)
+        if len(cols) < 2:
+            return None
+        per_line = [self.cells(ln, cols) for ln in lines]
+        texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
+        first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
+        n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
+        head = self._header(per_line[:n_head], texts[:n_head])
+        body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
+        rows = head + body
+        if len(rows) < 2:
+            return None
+        tops = [min((w.top for c in r for w in c), default=lines[0].top) for r in rows]
+        out = [[_cell(words) for words in r] for r in rows]
+        bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
+        return UnruledTable(bbox, out, tops, list(lines))
+
+    def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]]) -> list[list[list[Word]]]:
+        """Header lines as rows, one per level of labels."""
+        rows: list[list[list[Word]]] = []
+        for cells, text in zip(per_line, texts, strict=True):
+            if not rows or _opens_level(rows[-1], text):
+                if rows:
+                    _left_align_spans(rows[-1], cells)
+                rows.append([list(c) for c in cells])
+                continue
+            for j, words in enumerate(cells):
+                rows[-1][j].extend(words)
+        return rows
+
+    def _body(self, lines: Sequence[Line], per_line: list[list[list[Word]]], texts: list[list[str]]
+              ) -> list[list[list[Word]]]:
+        firsts = [t[0] for t in texts if t[0]]
+        numbered = bool(firsts) and sum(1 for t in firsts if ITEM.match(t)) >= self.settings.numbering_share * len(
+            firsts)
+        gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
+        usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
+        bands = [self._band(ln) for ln in lines]
+        data = sum(1 for t in texts if _data_line(t))
+        ruled = bool(self.rules) and len(set(bands)) >= max(2, data // 2)  # rules between (most) rows
+        rows: list[list[list[Word]]] = []
+        row_text: list[str] = []
+        band = None
+        for k, (cells, text) in enumerate(zip(per_line, texts, strict=True)):
+            here = bands[k]
+            new = not rows
+            if not new and ruled:
+                new = here != band
+            elif not new:
+                new = self._starts_row(row_text, text, numbered)
+                if not new and self.metric.row_gap is not None and k:
+                    new = gaps[k - 1] - usual > self.metric.row_gap * _height(lines[k - 1])
+            band = here
+            if new:
+                rows.append([list(c) for c in cells])
+                row_text = list(text)
+                continue
+            for j, words in enumerate(cells):
+                rows[-1][j].extend(words)
+                if text[j]:
+                    row_text[j] = f"{row_text[j]} {text[j]}".strip()
+        return rows
+
+    def _band(self, line: Line) -> int:
+        """How many rules across the line stand above it: lines between the same two rules are one row."""
+        mid = (line.top + line.bottom) / 2
+        return sum(1 for y, x0, x1 in self.rules if y < mid and x0 <= line.x1 and x1 >= line.x0)
+
+    @staticmethod
+    def _starts_row(row: list[str], line: list[str], numbered: bool) -> bool:
+        figures = {j for j, t in enumerate(line) if j and _figure(t)}
+        held = {j for j, t in enumerate(row) if j and _figure(t)}
+        if figures & held:
+            return True  # figures where the row already has its own
+        if line[0]:
+            if numbered:
+                only_first = not any(line[1:]) and not any(row[1:])
+                return not only_first  # a number or heading in the numbering column (its wrapped text aside)
+            return bool(figures) and bool(held)
+        return False
 
 
-def _columns(lines: Sequence[Line]) -> list[tuple[float, float]]:
-    """Column x ranges from how many multi-segment lines cover each point."""
-    segs = [s for ln in lines for s in (_segments(ln) if len(_segments(ln)) >= 2 else [])]
-    n = sum(1 for ln in lines if len(_segments(ln)) >= 2)
-    lo = int(min(s.x0 for s in segs))
-    hi = int(max(s.x1 for s in segs)) + 2
-    cover = [0] * (hi - lo + 1)
-    for s in segs:
-        cover[int(s.x0) - lo] += 1
-        cover[int(s.x1) + 1 - lo] -= 1
-    limit = max(0, int(0.15 * n))
-    cols: list[tuple[float, float]] = []
+def _runs(cover: list[int], limit: int, lo: int) -> list[tuple[float, float]]:
+    """x ranges where more than ``limit`` segments reach (``cover`` holds the changes of the count)."""
+    out: list[tuple[float, float]] = []
     run = 0
     start: int | None = None
     for k, delta in enumerate(cover):
@@ -113,71 +270,88 @@ def _columns(lines: Sequence[Line]) -> list[tuple[float, float]]:
         if run > limit and start is None:
             start = k
         elif run <= limit and start is not None:
-            cols.append((float(start + lo), float(k + lo)))
+            out.append((float(start + lo), float(k + lo)))
             start = None
-    return cols
+    return out
+
+
+def _figure(text: str) -> bool:
+    return bool(text) and bool(FIGURE.search(text)) and not YEAR_LABEL.match(text) and sum(
+        ch.isalpha() for ch in text) <= 16
+
+
+def _data_line(texts: list[str]) -> bool:
+    """A line holding figures of a row (not labels, years or the numbering row "1 2 3 ...")."""
+    filled = [t for t in texts if t]
+    if not any(_figure(t) for t in texts[1:]):
+        return False
+    return not all(SMALL_INT.match(t) for t in filled)
+
+
+def _opens_level(row: list[list[Word]], line: list[str]) -> bool:
+    """The line puts labels under a label of the row and in the empty column beside it: sub-labels of a
+    spanning label ("Anggaran" over "Pagu | Realisasi")."""
+    for j in range(len(line) - 1):
+        if line[j] and line[j + 1]:
+            left, right = bool(row[j]), bool(row[j + 1])
+            if left != right:
+                return True
+    return False
+
+
+def _left_align_spans(row: list[list[Word]], below: list[list[Word]]) -> None:
+    """A spanning label centred over its columns may have fallen in a later one: each column the line below
+    fills under an empty cell belongs to the label above it (overlapping it), else to the nearest label on
+    its left (labels are printed left-aligned or centred); a label moves to the first of its columns (left
+    of it only, into an empty cell)."""
+    labels = [j for j, words in enumerate(row) if words]
+    if not labels:
+        return
+    extent = {j: (min(w.x0 for w in row[j]), max(w.x1 for w in row[j])) for j in labels}
+    first = {j: j for j in labels}
+    for k, words in enumerate(below):
+        if words and not row[k]:
+            x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+            over = [j for j in labels if extent[j][0] < x1 and x0 < extent[j][1]]
+            left = [j for j in labels if extent[j][1] <= x0]
+            owner = over[0] if over else (max(left, key=lambda j: extent[j][1]) if left else None)
+            if owner is not None:
+                first[owner] = min(first[owner], k)
+    for j in labels:
+        k = first[j]
+        if k < j and not any(row[k:j]):
+            row[k], row[j] = row[j], []
 
 
 def _column_of(word: Word, cols: Sequence[tuple[float, float]]) -> int:
     """The column holding the word's centre, or the nearest one."""
-    cx = word.cx
+    return _column_of_range(word.x0, word.x1, cols)
+
+
+def _column_of_range(x0: float, x1: float, cols: Sequence[tuple[float, float]]) -> int:
+    cx = (x0 + x1) / 2
     return min(range(len(cols)), key=lambda j: max(cols[j][0] - cx, cx - cols[j][1], 0.0))
 
 
-def _continues(row: list[list[Word]], cells: list[list[Word]]) -> bool:
-    """A line that carries wrapped text of the row above: one column, where that row has text too
-    and other values, not starting with a number or code, not an all-capitals line under mixed case."""
-    filled = [j for j, c in enumerate(cells) if c]
-    if len(filled) != 1:
-        return False
-    j = filled[0]
-    if not row[j] or sum(1 for c in row if c) < 2:
-        return j > 0 and not row[0] and any(row)  # wrapped text of a row that has not reached column 0
-    text = " ".join(w.text for w in cells[j])
-    if NUMBERED.match(text):
-        return False
-    above = " ".join(w.text for w in row[j])
-    return not (text.isupper() and not above.isupper())
+def _cell(words: list[Word]) -> tuple[str, BBox | None]:
+    if not words:
+        return ("", None)
+    return (text_of(words), (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                             max(w.bottom for w in words)))
 
 
-def _table(lines: Sequence[Line]) -> UnruledTable | None:
-    cols = _columns(lines)
-    if len(cols) < 2:
-        return None
-    rows: list[list[list[Word]]] = []
-    tops: list[float] = []
-    for line in lines:
-        cells: list[list[Word]] = [[] for _ in cols]
-        for w in line.words:
-            cells[_column_of(w, cols)].append(w)
-        if rows and _continues(rows[-1], cells):
-            for j, words in enumerate(cells):
-                rows[-1][j].extend(words)
-            continue
-        rows.append(cells)
-        tops.append(line.top)
-    if len(rows) < 2:
-        return None
-    out: list[list[tuple[str, BBox | None]]] = []
-    for cells in rows:
-        row: list[tuple[str, BBox | None]] = []
-        for words in cells:
-            if not words:
-                row.append(("", None))
-                continue
-            text = text_of(words)
-            row.append((text, (min(w.x0 for w in words), min(w.top for w in words),
-                               max(w.x1 for w in words), max(w.bottom for w in words))))
-        out.append(row)
-    bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
-    return UnruledTable(bbox, out, tops, list(lines))
-
-
-def unruled_tables(lines: Sequence[Line]) -> list[UnruledTable]:
-    """Tables found among a page's text lines (top to bottom); their lines are not text any more."""
+def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
+                   rules: Sequence[tuple[float, float, float]] = ()) -> list[UnruledTable]:
+    """Tables found among a page's text lines (top to bottom); their lines are not text any more.
+    ``rules``: horizontal rules and shaded band edges on the page, as (y, x0, x1)."""
+    finder = _Finder(metric or pdf_metric(settings), settings, rules)
     tables = []
-    for block in _blocks(lines):
-        table = _table([lines[i] for i in block])
+    for block in finder.blocks(lines):
+        block_lines = [lines[i] for i in block]
+        top, bottom = block_lines[0].top, max(ln.bottom for ln in block_lines)
+        finder.rules = [r for r in rules if top - 2 <= r[0] <= bottom + 2]
+        table = finder.table(block_lines)
+        finder.rules = list(rules)
         if table is not None:
             tables.append(table)
     return tables

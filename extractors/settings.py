@@ -158,6 +158,49 @@ class HeaderSettings:
 
 
 @dataclass(frozen=True)
+class LayoutSettings:
+    """Tables without full rulings, from the alignment of words across rows (``extractors.pdf_columns``, used
+    by the PDF reader on x-coordinates and by ``extractors.text_layout`` on character positions)."""
+
+    # a gap between two words on a PDF line wider than this (points) may be a column gutter: wider than
+    # the widest word space of justified prose in the sample PDFs (000, 003) and narrower than the
+    # narrowest gutter of their unruled tables and of the no-rules fixture (about 12 pt)
+    min_gap: float = 9.0
+    # ... and wider than this many line heights (a large font has wider word spaces: fixtures in
+    # two fonts, 9 and 10 pt; sample 001's 8 pt tables)
+    gap_ratio: float = 1.0
+    # in a space-aligned text a run of this many spaces separates columns; pdftotext -layout puts one
+    # space between words and at least two between columns (the three sample texts; its own manual)
+    text_min_spaces: int = 2
+    # lines with two or more segments a block needs to be a table: two aligned lines are a heading
+    # and a value, three start to show columns (no-rules fixture: header plus two rows is the least)
+    min_lines: int = 3
+    # one-segment lines in a row inside a block (a long cell wrapped line after line): sample 001's
+    # formula column wraps over 13 lines in its layout text; 003's efficiency table over 11
+    max_wrapped: int = 15
+    # a gutter is an x range that at most this share of the block's multi-segment lines cross: a
+    # spanning header label or a long title crosses it, a column's own values never do (003's
+    # efficiency table has 2 spanning labels among about 40 lines; the shaded fixture's header 1 of 12)
+    gutter_share: float = 0.15
+    # the first column numbers the rows when at least this share of its filled cells are item numbers
+    # or budget codes ("1.", "II.", "1.06.02"): then a filled first cell starts a row (samples 000, 001)
+    numbering_share: float = 0.5
+    # without rules, a vertical gap this many line heights wider than the block's usual line gap
+    # starts a row (cell padding between rows; fixtures in both fonts pad rows by 4-6 pt on 9-10 pt
+    # text, wrapped lines inside a cell stand 1-2 pt apart)
+    row_gap: float = 0.35
+    # a table goes on over a vertical gap of at most this many line heights on a PDF page (a row's
+    # padding; a paragraph break is wider: sample PDFs 000 and 003)
+    block_gap: float = 1.6
+    # ... and over this many blank lines in a space-aligned text: pdftotext -layout leaves two blank
+    # lines inside a table where a picture or a tall cell stood (sample 000 Tabel 4, 003 Tabel 3.23)
+    text_blank_lines: int = 2
+    # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
+    # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
+    max_header_lines: int = 10
+
+
+@dataclass(frozen=True)
 class Settings:
     types: TypeSettings = field(default_factory=TypeSettings)
     arith: ArithSettings = field(default_factory=ArithSettings)
@@ -165,6 +208,7 @@ class Settings:
     totals: TotalSettings = field(default_factory=TotalSettings)
     cross: CrossTableSettings = field(default_factory=CrossTableSettings)
     header: HeaderSettings = field(default_factory=HeaderSettings)
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
 
     def override(self, **dotted: Any) -> Settings:
         """A copy with fields replaced by dotted name: ``override(**{"arith.share": 0.7})``."""

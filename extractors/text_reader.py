@@ -14,6 +14,7 @@ import regex
 
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
+from extractors.text_layout import layout_tables, split_lines, split_pages
 
 _TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*\*|__")
@@ -62,7 +63,21 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
             grids.append(Grid(rows=current, order=float(first), line=first, end_order=float(last)))
         current = []
 
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # space-aligned tables (pdftotext -layout) among the lines without tabs, page by page
+    raw_lines = split_lines(text)
+    pages = split_pages(raw_lines)
+    page_of: dict[int, int | None] = {}
+    taken: set[int] = set()
+    for page, page_lines in pages:
+        page_of.update((number, page) for number, _ in page_lines)
+        found, used = layout_tables(page_lines, page)
+        grids.extend(found)
+        taken |= used
+    for number, raw in enumerate(raw_lines, start=1):
+        if number in taken:
+            close()
+            continue
+        raw = raw.replace("\f", "")
         if "\t" in raw:
             cells = [Cell(clean_text(part), line=number) for part in raw.split("\t")]
             if not current:
@@ -74,12 +89,13 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
         if not stripped:
             continue  # a blank line does not end a grid
         close()
-        lines.append(TextLine(stripped, order=float(number), line=number))
+        lines.append(TextLine(stripped, order=float(number), page=page_of.get(number), line=number))
     close()
+    grids.sort(key=lambda g: g.order)
     return Document(
         source_file=source_file,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        pages=0,
+        pages=len(pages) if pages[0][0] is not None else 0,
         lines=lines,
         grids=grids,
         notes=list(notes or []),
