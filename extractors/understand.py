@@ -197,6 +197,12 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     if table.shifted_rows:
         notes.append(f"{len(table.shifted_rows)} shifted row(s) re-laid out under the header")
     types = [column_type((row.text(j) for row in table.rows), settings.types) for j in range(table.n_cols)]
+    for j, role in enumerate(roles):
+        if role in VALUE_ROLES and not any(row.text(j).strip() for row in table.rows):
+            # a value column with nothing printed in any row ("K" beside each "Rp" of a budget-only table)
+            # holds no figure: its role would only mislead the others' (metamorphic K/Rp set, 003 Tabel 3.24)
+            roles[j] = Role.OTHER
+            notes.append(f"column {j + 1} ('{table.header[j]}') is empty: no role")
     _money_by_type(table, roles, types, notes)
     styles = column_styles(table, style)
     values = numeric_matrix(table, styles)
