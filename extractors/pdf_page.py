@@ -36,15 +36,18 @@ class PagePart:
     extra: list[Line] = field(default_factory=list)  # text in another direction (page numbers, stamps)
     reader: str = "pdfplumber"
     rulings: tuple[int, int] = (0, 0)  # horizontal and vertical rulings (camelot is asked when no table came of them)
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules outside ruled tables
 
 
 def ruled_part(number: int, frame: Frame, words: Sequence[Word], segs: Sequence[Seg], reader: str = "pdfplumber",
                extra: Sequence[Word] = ()) -> PagePart:
     tables, taken = ruled_tables(segs, words, mark_cuts=True) if segs else ([], set())
     rest = [w for k, w in enumerate(words) if k not in taken]
-    merged = merge_segments(segs) if segs and not tables else []
-    counts = (sum(1 for s in merged if not s.vertical), sum(1 for s in merged if s.vertical))
-    return PagePart(number, frame, tables, make_lines(rest), make_lines(extra), reader, counts)
+    merged = merge_segments(segs) if segs else []
+    counts = (0, 0) if tables else (sum(1 for s in merged if not s.vertical), sum(1 for s in merged if s.vertical))
+    rules = [(s.pos, s.a, s.b) for s in merged if not s.vertical and not any(
+        t.bbox[0] - 2 <= s.a and s.b <= t.bbox[2] + 2 and t.bbox[1] - 2 <= s.pos <= t.bbox[3] + 2 for t in tables)]
+    return PagePart(number, frame, tables, make_lines(rest), make_lines(extra), reader, counts, rules)
 
 
 def _grid(number: int, frame: Frame, bbox: BBox, rows: Sequence[Sequence[tuple[str, BBox | None]]],
@@ -79,7 +82,7 @@ def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None) 
     lines = part.lines
     if unruled:
         used: set[int] = set()
-        for table in unruled_tables(lines):
+        for table in unruled_tables(lines, rules=part.rules):
             grids.append(_grid(part.number, part.frame, table.bbox, table.rows, part.reader))
             used |= {id(ln) for ln in table.lines}
         lines = [ln for ln in lines if id(ln) not in used]

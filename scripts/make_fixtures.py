@@ -18,6 +18,12 @@
   data row is set to repeat on every page (pages 2-3), then an unrelated headerless table on page 4.
 - cutwords.pdf: a budget table whose program column is narrower than some of its words, cut there
   with no hyphen ("PEMBERDAYAA" / "N"), the whole words printed in the text above.
+- style_<style>_<page>.pdf and style_content.txt: the same report content (a capaian table with wrapped
+  indicators, a budget table with a spanning "Anggaran" header over "Pagu | Realisasi" that runs over a
+  page break with its header repeated) in four table styles (``grid``: full grid; ``hrules``: horizontal
+  rules only; ``norules``: no rules, columns by whitespace; ``shaded``: a shaded header and zebra rows,
+  no rules) on two page set-ups (``portrait`` in Helvetica 9 pt, ``landscape`` in Times 10 pt), and as
+  tab-separated text. Documented difference: none; every style must give the text's rows.
 """
 
 from __future__ import annotations
@@ -221,6 +227,115 @@ def cut_words(path: Path) -> None:
              Paragraph("Tabel 3.6 Realisasi Anggaran Program", styles["BodyText"]), Spacer(1, 6),
              _table([["No", "Program", "Anggaran", "Realisasi", "%"], *CUT_ROWS], [30, 62, 100, 100, 50])]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+STYLES = ("grid", "hrules", "norules", "shaded")
+PAGES = {"portrait": (A4, "Helvetica", 9, [28, 200, 80, 80, 60]),
+         "landscape": (landscape(A4), "Times-Roman", 10, [32, 330, 110, 110, 80])}
+STYLE_CAPAIAN = [
+    ["1.", "Persentase penyandang disabilitas terlantar yang terpenuhi kebutuhan dasarnya di dalam panti",
+     "85,00%", "87,50%", "102,94%"],
+    ["2.", "Jumlah orang mendapat peningkatan kapasitas pekerja sosial masyarakat", "96 Orang", "90 Orang",
+     "93,75%"],
+    ["3.", "Persentase lembaga kesejahteraan sosial yang meningkat kapasitasnya", "40%", "42%", "105,00%"],
+    ["4.", "Indeks kepuasan masyarakat", "80", "84", "105,00%"],
+]
+STYLE_PROGRAMS = 6  # programs, each with two kegiatan and three sub-kegiatan under each: over a page break
+
+
+def style_budget_rows() -> list[list[str]]:
+    """The budget table's body: program, kegiatan and sub-kegiatan rows with Permendagri codes, then TOTAL."""
+    rows: list[list[str]] = []
+    total_p = total_r = 0
+    for p in range(1, STYLE_PROGRAMS + 1):
+        subs = []
+        for k in range(1, 3):
+            items = []
+            for s in range(1, 4):
+                pagu = 10_000_000 * p + 1_000_000 * k + 150_000 * s
+                real = pagu - 250_000 * s
+                items.append((f"1.06.{p:02d}.2.{k:02d}.{s:02d}", f"Sub kegiatan pelayanan sosial {p}.{k}.{s} "
+                              "kewenangan kabupaten/kota", pagu, real))
+            subs.append((f"1.06.{p:02d}.2.{k:02d}", f"Kegiatan rehabilitasi dan perlindungan {p}.{k}",
+                         sum(i[2] for i in items), sum(i[3] for i in items), items))
+        pagu, real = sum(k[2] for k in subs), sum(k[3] for k in subs)
+        total_p, total_r = total_p + pagu, total_r + real
+        rows.append([str(p), f"{subs[0][0][:7]} - PROGRAM PELAYANAN SOSIAL KE-{p}", _rp(pagu), _rp(real),
+                     _pct(real, pagu)])
+        for code, name, kp, kr, items in subs:
+            rows.append(["", f"{code} - {name}", _rp(kp), _rp(kr), _pct(kr, kp)])
+            rows += [["", f"{c} - {n}", _rp(ip), _rp(ir), _pct(ir, ip)] for c, n, ip, ir in items]
+    rows.append(["", "TOTAL", _rp(total_p), _rp(total_r), _pct(total_r, total_p)])
+    return rows
+
+
+def _rp(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole * 100:.2f}".replace(".", ",")
+
+
+STYLE_CAPAIAN_HEADER = ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"]
+STYLE_BUDGET_HEADER = [["No", "Program / Kegiatan / Sub Kegiatan", "Anggaran", "", "Capaian"],
+                       ["", "", "Pagu", "Realisasi", "(%)"]]
+
+
+def _styled(rows: list[list[str]], widths: list[float], style: str, font: str, size: int, head: int,
+            spans: list[Any] | None = None) -> Table:
+    para = getSampleStyleSheet()["BodyText"].clone("cell", fontName=font, fontSize=size, leading=size + 2)
+    table = Table([[Paragraph(c, para) for c in r] for r in rows], colWidths=widths, repeatRows=head)
+    commands: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP"), *(spans or [])]
+    if style == "grid":
+        commands.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
+    elif style == "hrules":
+        commands += [("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black),
+                     ("LINEBELOW", (0, head - 1), (-1, head - 1), 0.8, colors.black),
+                     ("LINEBELOW", (0, head), (-1, -1), 0.4, colors.black)]
+    elif style == "shaded":
+        commands += [("BACKGROUND", (0, 0), (-1, head - 1), colors.HexColor("#c9d7ea")),
+                     ("ROWBACKGROUNDS", (0, head), (-1, -1), [colors.white, colors.HexColor("#eeeeee")])]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def styled_report(path: Path, style: str, page: str) -> None:
+    size_, font, size, widths = PAGES[page]
+    body = getSampleStyleSheet()["BodyText"].clone("body", fontName=font, fontSize=size + 1, leading=size + 4)
+    spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (3, 0)), ("SPAN", (4, 0), (4, 0))]
+    story = [Paragraph("Capaian kinerja Dinas Contoh tahun 2024 disajikan pada tabel berikut.", body), Spacer(1, 8),
+             Paragraph("Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024", body), Spacer(1, 4),
+             _styled([STYLE_CAPAIAN_HEADER, *STYLE_CAPAIAN], widths, style, font, size, 1), Spacer(1, 10),
+             Paragraph("Realisasi anggaran per program, kegiatan dan sub kegiatan sebagai berikut.", body),
+             Spacer(1, 8), Paragraph("Tabel 3.2 Realisasi Anggaran Tahun 2024", body), Spacer(1, 4),
+             _styled([*STYLE_BUDGET_HEADER, *style_budget_rows()], widths, style, font, size, 2, spans),
+             Spacer(1, 10), Paragraph("Demikian realisasi anggaran tahun 2024.", body)]
+    SimpleDocTemplate(str(path), pagesize=size_).build(story, onFirstPage=_running, onLaterPages=_running)
+
+
+def styled_text(path: Path) -> None:
+    """The styles' content as tab-separated converted text: the reference every style must reproduce."""
+    lines = ["Capaian kinerja Dinas Contoh tahun 2024 disajikan pada tabel berikut.",
+             "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024", "\t".join(STYLE_CAPAIAN_HEADER),
+             *("\t".join(r) for r in STYLE_CAPAIAN),
+             "Realisasi anggaran per program, kegiatan dan sub kegiatan sebagai berikut.",
+             "Tabel 3.2 Realisasi Anggaran Tahun 2024", *("\t".join(r) for r in STYLE_BUDGET_HEADER),
+             *("\t".join(r) for r in style_budget_rows()), "Demikian realisasi anggaran tahun 2024."]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_styles(out: Path) -> dict[str, Path]:
+    """Every style on every page set-up, and the text: {"grid_portrait": ..., "text": ...}."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for style in STYLES:
+        for page in PAGES:
+            paths[f"{style}_{page}"] = out / f"style_{style}_{page}.pdf"
+            styled_report(paths[f"{style}_{page}"], style, page)
+    paths["text"] = out / "style_content.txt"
+    styled_text(paths["text"])
+    return paths
 
 
 def _rasteriser() -> Any:
