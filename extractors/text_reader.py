@@ -28,21 +28,62 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# invisible characters a converter or a Windows tool leaves inside words: zero-width space/joiners, word
+# joiner, byte-order marks, soft hyphen, bidi marks, and control characters other than tab, line feed,
+# carriage return and form feed (C0 and C1). They are dropped before anything reads a word.
+_INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e\u2066-\u2069"
+                           r"\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def normalise_invisible(text: str) -> str:
+    """`text` without invisible characters (zero-width, soft hyphen, bidi marks, stray control characters)."""
+    return _INVISIBLE.sub("", text)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the NUL bytes sit in every other position (ASCII text saved as UTF-16)."""
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) < 4:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
-    """Decode bytes as UTF-8; fall back to Windows-1252 with a note. Reject binary data."""
+    """Decode bytes by byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-16 by its NUL pattern, else UTF-8,
+    falling back to Windows-1252 with a note; invisible characters are dropped. Reject binary data."""
     if not data.strip():
         raise InputError(source, "the file is empty")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decoded(data, codec, source)
     sample = data[:65536]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return _decoded(data, utf16, source)
     if b"\x00" in sample:
         raise InputError(source, "binary data (NUL bytes), not a text report")
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if control > max(8, len(sample) // 100):
         raise InputError(source, "binary data (control bytes), not a text report")
     try:
-        return data.decode("utf-8-sig"), []
+        return normalise_invisible(data.decode("utf-8")), []
     except UnicodeDecodeError as exc:
         note = f"not valid UTF-8 (byte {exc.start}); decoded as Windows-1252"
-        return data.decode("cp1252", errors="replace"), [note]
+        return normalise_invisible(data.decode("cp1252", errors="replace")), [note]
+
+
+def _decoded(data: bytes, codec: str, source: str) -> tuple[str, list[str]]:
+    text = data.decode(codec, errors="replace")
+    if not text.strip("\ufeff \t\r\n"):
+        raise InputError(source, "the file is empty")
+    notes = [f"decoded as {codec.upper()}; some bytes were not valid"] if "\ufffd" in text else []
+    return normalise_invisible(text), notes
 
 
 def read_text(path: Path) -> Document:
