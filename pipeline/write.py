@@ -1,5 +1,9 @@
 """Write the output contract: CSV + Parquet per table and one DuckDB file holding all of them.
 
+Two ways in: `write_outputs` writes a list of extractions held in memory; `TableSink` (the batch)
+takes one document's rows at a time and streams them to the CSV and Parquet files, so memory stays
+flat however many documents a batch holds, then builds the DuckDB file from the Parquet files.
+
 Tables are rebuilt from the extractions on every run (replaced, never appended to), rows in a
 fixed order (source_file, then table order, then page/line), so re-running on the same inputs
 gives the same files. Every table is validated against its pandera schema before writing; a
@@ -149,6 +153,15 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return SCHEMAS[name].validate(df)
 
 
+def document_rows(ext: Extraction) -> dict[str, list[Row]]:
+    """One extraction's rows of every table, each validated against its schema; a document whose rows
+    break a schema becomes a failed document (stage "write") instead."""
+    try:
+        return _check_extraction(ext)
+    except (pandera.errors.SchemaError, ValueError, TypeError) as exc:
+        return extraction_rows(_write_failure(ext, exc))
+
+
 def _check_extraction(ext: Extraction) -> dict[str, list[Row]]:
     rows = extraction_rows(ext)
     for name, table_rows in rows.items():
@@ -231,3 +244,86 @@ def write_outputs(extractions: list[Extraction], out_dir: Path) -> dict[str, pd.
     tables = frames(extractions, strict=False)
     write_tables(tables, out_dir)
     return tables
+
+
+# --- streaming, one document at a time ------------------------------------------------------------------------------
+class TableSink:
+    """CSV + Parquet files of every table in `folder`, written one document's rows at a time, then lkjip.duckdb.
+
+    The files are the same as `write_tables` writes for the same rows in the same order.
+    """
+
+    ROW_GROUP = 65536  # rows buffered per table before a Parquet row group is written
+
+    def __init__(self, folder: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self._pa, self._pq = pa, pq
+        self.folder = folder
+        self.counts = {name: 0 for name in COLUMNS}
+        self._csv = {}
+        self._parquet = {}
+        self._schemas = {}
+        self._buffer: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
+        self._buffered = {name: 0 for name in COLUMNS}
+        for name in COLUMNS:
+            empty = _typed(name, [])
+            self._schemas[name] = pa.Schema.from_pandas(empty, preserve_index=False)
+            fh = open(folder / f"{name}.csv", "w", encoding="utf-8", newline="")
+            self._csv[name] = fh
+            empty.to_csv(fh, index=False, lineterminator="\n")
+            self._parquet[name] = pq.ParquetWriter(folder / f"{name}.parquet", self._schemas[name])
+
+    def add(self, rows: dict[str, list[Row]]) -> None:
+        for name, table_rows in rows.items():
+            if not table_rows:
+                continue
+            df = _typed(name, table_rows)
+            df.to_csv(self._csv[name], index=False, header=False, lineterminator="\n")
+            self.counts[name] += len(df)
+            self._buffer[name].append(df)
+            self._buffered[name] += len(df)
+            if self._buffered[name] >= self.ROW_GROUP:
+                self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        if not self._buffer[name]:
+            return
+        df = pd.concat(self._buffer[name], ignore_index=True) if len(self._buffer[name]) > 1 else self._buffer[name][0]
+        table = self._pa.Table.from_pandas(df, schema=self._schemas[name], preserve_index=False)
+        self._parquet[name].write_table(table)
+        self._buffer[name], self._buffered[name] = [], 0
+
+    def close(self) -> None:
+        """Finish every file (fsync'd, so that a full disk shows here and not after the swap) and the database."""
+        for name in COLUMNS:
+            self._flush(name)
+            self._parquet[name].close()
+            fh = self._csv[name]
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+        con = duckdb.connect(str(self.folder / DB_NAME))
+        try:
+            for name in COLUMNS:
+                source = (self.folder / f"{name}.parquet").as_posix().replace("'", "''")
+                con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_parquet('{source}')")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        wal = self.folder / f"{DB_NAME}.wal"
+        if wal.exists():
+            raise OSError(f"{DB_NAME} was not checkpointed (a write-ahead log is left)")
+
+    def abort(self) -> None:
+        for fh in self._csv.values():
+            try:
+                fh.close()
+            except OSError:
+                pass
+        for writer in self._parquet.values():
+            try:
+                writer.close()
+            except Exception:  # noqa: BLE001 - already failing
+                pass

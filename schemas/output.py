@@ -10,8 +10,8 @@ import pandera.pandas as pa
 
 # --- the contract's columns, in the contract's order -------------------------------------------------------
 DOCUMENTS = ["doc_id", "source_file", "sha256", "pages", "instansi", "wilayah", "tahun", "n_tables",
-             "n_measurements", "n_budget", "n_flags", "status", "error", "tables_with_figures", "tables_read",
-             "cells_read_share"]
+             "n_measurements", "n_budget", "n_flags", "status", "error", "duplicate_of", "same_report_as",
+             "tables_with_figures", "tables_read", "cells_read_share"]
 TABLES = ["doc_id", "source_file", "table_id", "caption", "page", "line", "kind", "n_rows", "columns", "note"]
 MEASUREMENTS = ["doc_id", "source_file", "table_id", "page", "line", "level", "sasaran", "program", "indikator",
                 "satuan", "target_raw", "target", "realisasi_raw", "realisasi", "capaian_raw", "capaian_reported",
@@ -44,7 +44,7 @@ COLUMNS: dict[str, list[str]] = {name: CONTRACT[name] + EXTRA[name] for name in 
 TABLE_NAMES = list(COLUMNS)
 
 # --- allowed values ------------------------------------------------------------------------------------------
-DOC_STATUSES = ["ok", "partial", "failed"]
+DOC_STATUSES = ["ok", "partial", "failed", "duplicate"]
 TABLE_KINDS = ["perjanjian_kinerja", "capaian_kinerja", "iku", "anggaran", "efisiensi", "renstra", "other"]
 MEASUREMENT_LEVELS = ["tujuan", "sasaran", "iku", "program", "kegiatan", "sub_kegiatan", "other"]
 BUDGET_LEVELS = ["urusan", "program", "kegiatan", "sub_kegiatan", "total", "other"]
@@ -114,6 +114,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "pages": _int(False, 0), "instansi": _text(), "wilayah": _text(), "tahun": _int(min_value=1900),
         "n_tables": _int(False, 0), "n_measurements": _int(False, 0), "n_budget": _int(False, 0),
         "n_flags": _int(False, 0), "status": _one_of(DOC_STATUSES), "error": _text(),
+        "duplicate_of": pa.Column(str, pa.Check.str_matches(r"^([0-9a-f]{12})?$"), nullable=False),
+        "same_report_as": pa.Column(str, pa.Check.str_matches(r"^([0-9a-f]{12})?$"), nullable=False),
         "tables_with_figures": _int(False, 0), "tables_read": _int(False, 0), "cells_read_share": _share(True),
     })),
     "tables": _schema("tables", _ordered("tables", {

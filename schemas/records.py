@@ -181,6 +181,8 @@ class DocumentInfo:
     tables_with_figures: int = 0  # tables whose body holds figures
     tables_read: int = 0  # of those, the ones that gave records
     cells_read_share: float | None = None  # share of numeric table cells that ended in a record
+    duplicate_of: str = ""  # doc_id of the first input with the same content (set by the batch writer)
+    same_report_as: str = ""  # doc_id of the same report in another format (text <-> PDF)
 
 
 @dataclass

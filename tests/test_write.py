@@ -17,7 +17,7 @@ from schemas.output import COLUMNS, CONTRACT
 # the contract (OUTPUT.md), written out here on purpose: a change to schemas/output.py must not pass silently
 EXPECTED = {
     "documents": "doc_id source_file sha256 pages instansi wilayah tahun n_tables n_measurements n_budget n_flags "
-                 "status error tables_with_figures tables_read cells_read_share",
+                 "status error duplicate_of same_report_as tables_with_figures tables_read cells_read_share",
     "tables": "doc_id source_file table_id caption page line kind n_rows columns note",
     "measurements": "doc_id source_file table_id page line level sasaran program indikator satuan target_raw target "
                     "realisasi_raw realisasi capaian_raw capaian_reported capaian_computed polarity formula year "
