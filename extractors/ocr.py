@@ -23,6 +23,9 @@ from extractors.pdf_running import PAGE_NUMBER, in_band
 from extractors.pdf_words import Frame, Word
 
 DPI = 300
+# pixels at most of one rendered page (0: no cap); the batch runner sets it from --max-pixels. A page
+# whose size at DPI would pass it is rendered at a lower dpi (a 14,400-pt poster page would need 3.6 Gpx)
+MAX_PIXELS = 60_000_000
 LANGS = ("ind", "eng")
 MISSING = "OCR not installed (install tesseract-ocr tesseract-ocr-ind)"
 INSET = 4  # pixels trimmed off a cell's sides before looking for ink (ruling remnants)
@@ -213,8 +216,31 @@ def _is_dash(crop: Any, scale: float) -> bool:
     return w >= 2 * h and h * scale <= 2.0 and w * scale <= 12.0
 
 
+def fit_dpi(width: float, height: float, dpi: float, max_pixels: int) -> float:
+    """`dpi`, or the lower dpi at which a `width` x `height` pt page stays within `max_pixels` (0: no cap)."""
+    pixels = (width * dpi / 72) * (height * dpi / 72)
+    if max_pixels <= 0 or pixels <= max_pixels:
+        return dpi
+    return dpi * (max_pixels / pixels) ** 0.5
+
+
+def page_dpi(path: Path, page_no: int, dpi: float = DPI) -> float:
+    """The dpi to render a page at: `dpi` unless the page is so large that MAX_PIXELS caps it."""
+    if MAX_PIXELS <= 0:
+        return dpi
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        width, height = pdf[page_no - 1].get_size()
+    finally:
+        pdf.close()
+    return fit_dpi(float(width), float(height), dpi, MAX_PIXELS)
+
+
 def page_part(path: Path, page_no: int, dpi: int = DPI) -> PagePart:
     """The OCR'd page after its ruled tables took their words (running lines not dropped yet)."""
+    dpi = page_dpi(path, page_no, dpi)
     image, width, height = render(path, page_no, dpi)
     scale = 72 / dpi
     segs, clean = rulings(image, scale)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-from collections.abc import Iterator
+import os
+import stat
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,6 +34,11 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED = TEXT_SUFFIXES | PDF_SUFFIXES
+
+# set by the batch runner in a worker process (pipeline.pool, pipeline.limits): told the stage a file
+# reached, so that a file ended by a limit is reported with its stage; and the page limit (0: none)
+STAGE_HOOK: Callable[[str], None] | None = None
+MAX_PAGES = 0
 
 
 class StageError(Exception):
@@ -133,10 +140,11 @@ def _finish(ext: Extraction) -> Extraction:
 
 
 def _failed(path: Path, stage: str, why: str) -> Extraction:
-    try:
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:  # a FIFO or a device is never opened (it could block forever)
+        data = path.read_bytes() if stat.S_ISREG(os.stat(path).st_mode) else os.fsencode(str(path))
     except OSError:
-        sha = hashlib.sha256(str(path).encode()).hexdigest()
+        data = os.fsencode(str(path))
+    sha = hashlib.sha256(data).hexdigest()
     info = DocumentInfo(doc_id=sha[:12], source_file=str(path), sha256=sha, pages=0, status="failed",
                         error=f"{stage}: {why}")
     return Extraction(info=info)
@@ -164,9 +172,38 @@ def extract_document(path: Path, settings: Settings = DEFAULT) -> Extraction:
         return _extract_document(Path(path), settings)
 
 
+def _stage(name: str) -> None:
+    if STAGE_HOOK is not None:
+        STAGE_HOOK(name)
+
+
+def _not_readable(path: Path) -> str:
+    """Why `path` is not a regular file to read ("" when it is one)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return exc.strerror or "cannot be opened"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return ""
+
+
+def _over_pages(path: Path) -> str:
+    if not MAX_PAGES or path.suffix.lower() not in PDF_SUFFIXES:
+        return ""
+    from pipeline.limits import pdf_pages
+
+    pages = pdf_pages(path)
+    if pages is not None and pages > MAX_PAGES:
+        return f"page limit: {pages} pages, over {MAX_PAGES} (--max-pages)"
+    return ""
+
+
 def _extract_document(path: Path, settings: Settings) -> Extraction:
-    if not path.is_file():
-        return _failed(path, "read", "no such file")
+    _stage("read")
+    why = _not_readable(path) or _over_pages(path)
+    if why:
+        return _failed(path, "read", why)
     try:
         doc = read_document(path)
     except InputError as exc:
@@ -174,11 +211,13 @@ def _extract_document(path: Path, settings: Settings) -> Extraction:
     except Exception as exc:  # a reader bug must not take the batch down
         log.debug("reader failed on %s", path, exc_info=True)
         return _failed(path, "read", f"{type(exc).__name__}: {exc}")
+    _stage("extract")
     try:
         ext = extract_from(doc, settings)
     except Exception as exc:
         log.debug("extraction failed on %s", path, exc_info=True)
         return _failed(path, "extract", f"{type(exc).__name__}: {exc}")
+    _stage("check")
     try:
         _run_checks(ext, settings)
     except Exception as exc:

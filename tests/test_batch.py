@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 from pathlib import Path
@@ -59,12 +60,19 @@ def test_a_crash_becomes_a_failed_document_and_the_rest_go_on(tmp_path: Path, fa
     assert len(results[0].measurements) == 2
 
 
-def test_the_traceback_goes_to_debug_logs_only(tmp_path: Path, fake: None, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level("DEBUG", logger="pipeline.batch")
-    run_batch([_touch(tmp_path / "boom.txt")])
-    records = [r for r in caplog.records if r.name == "pipeline.batch"]
-    assert records and all(r.levelname == "DEBUG" for r in records)
-    assert any(r.exc_info for r in records)
+def test_the_traceback_goes_to_debug_logs_only(tmp_path: Path, fake: None, capfd: pytest.CaptureFixture[str]) -> None:
+    logger = logging.getLogger("pipeline")
+    before = logger.level
+    try:
+        logger.setLevel(logging.INFO)
+        run_batch([_touch(tmp_path / "boom.txt")])
+        assert "Traceback" not in capfd.readouterr().err
+        logger.setLevel(logging.DEBUG)  # --verbose: the worker writes the traceback to stderr
+        run_batch([_touch(tmp_path / "boom.txt")])
+        err = capfd.readouterr().err
+        assert "Traceback" in err and "DEBUG pipeline.batch" in err
+    finally:
+        logger.setLevel(before)
 
 
 def test_a_non_extraction_result_is_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,8 +109,8 @@ def test_a_dying_worker_process_does_not_take_the_batch_down(tmp_path: Path,
     results = run_batch(paths, workers=2)
     assert [r.info.source_file for r in results] == [str(p) for p in paths]
     crashed = results[1].info
-    assert crashed.status == "failed" and crashed.error.startswith("internal: ")
-    assert all(r.info.status in ("ok", "failed") for r in results)
+    assert crashed.status == "failed" and "the worker process died (exit code 1)" in crashed.error
+    assert [r.info.status for r in results] == ["ok", "failed", "ok"]  # the dead worker cost only its own file
 
 
 def test_dask_scheduler_runs_the_batch(tmp_path: Path, fake: None) -> None:

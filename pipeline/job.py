@@ -1,0 +1,325 @@
+"""One run of `lkjip extract` into an output folder: inputs -> cache -> staged outputs -> swap -> manifest.
+
+The command line (`pipeline.cli`) holds the folder's lock around `run`; everything else is here:
+ids and copies (`pipeline.batch`), the files that need reading (not in the cache, or `force`), the
+workers (`pipeline.pool`) or the dask cluster, then the outputs streamed one document at a time
+into a staging folder (`pipeline.write.TableSink`), the reports, and the swap with manifest.json
+last (`pipeline.manifest`). A failure to write anything is a `WriteFailed`: the previous outputs
+stay as they were.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from extractors.settings import DEFAULT, Settings
+from pipeline.batch import (
+    STORE_FAILED,
+    Input,
+    UsageError,
+    _dask_completed,
+    _weight,
+    assign_ids,
+    connect,
+    failed_rows,
+    link_reports,
+    process,
+)
+from pipeline.cache import Cache, Head, Rows, entry_key, settings_fingerprint, tool_version
+from pipeline.limits import Limits
+from pipeline.manifest import STATE, new_run_id, staging, swap_in
+from pipeline.pool import Outcome, Pool, Task, preload
+from pipeline.write import DB_NAME, TableSink, document_row, error_row, split_stage
+from schemas.output import COLUMNS
+from schemas.records import DocumentInfo
+
+log = logging.getLogger(__name__)
+
+
+class WriteFailed(Exception):
+    """The outputs (or the cache) could not be written; the previous outputs are intact."""
+
+
+@dataclass
+class Options:
+    workers: int = 1
+    scheduler: str | None = None
+    settings: Settings = DEFAULT
+    limits: Limits = field(default_factory=Limits)
+    force: bool = False
+    reports: bool = True
+
+
+class Progress(Protocol):
+    def start(self, total: int, cached: int) -> None: ...
+    def done(self, info: dict[str, Any], seconds: float) -> None: ...
+    def tick(self, active: list[tuple[str, str]]) -> None: ...
+    def stop(self) -> None: ...
+
+
+class _Silent:
+    def start(self, total: int, cached: int) -> None:
+        pass
+
+    def done(self, info: dict[str, Any], seconds: float) -> None:
+        pass
+
+    def tick(self, active: list[tuple[str, str]]) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+@dataclass
+class Result:
+    run_id: str
+    counts: dict[str, int]
+    status: Counter[str]
+    severity: Counter[str]
+    failed: list[tuple[str, str]]  # (source_file, error)
+    processed: int  # files read in this run
+    cached: int  # files whose result came from the cache
+    pages: int
+    seconds: float
+    peak_worker_mb: float
+    manifest: dict[str, Any]
+
+
+def _failed_info(item: Input, stage: str, why: str) -> dict[str, Any]:
+    return failed_rows(item, stage, why)["documents"][0]
+
+
+def _patch(rows: Rows, item: Input) -> Rows:
+    """The cached rows as this input's: its doc_id and source_file on every row, its documents row."""
+    for name, table_rows in rows.items():
+        if name == "documents":
+            continue
+        for row in table_rows:
+            if "doc_id" in row:
+                row["doc_id"] = item.doc_id
+            row["source_file"] = item.source
+    rows["documents"] = [item.outcome]
+    return rows
+
+
+def run(inputs: list[Input], out: Path, options: Options, progress: Progress | None = None) -> Result:
+    """Extract what is not cached and write the outputs of `inputs` into `out` as a unit."""
+    progress = progress or _Silent()
+    started, t0 = time.strftime("%Y-%m-%dT%H:%M:%S%z"), time.monotonic()
+    run_id = new_run_id()
+    version = tool_version()
+    settings_hash = settings_fingerprint(options.settings)
+    cache = Cache(out / STATE / "cache")
+    assign_ids(inputs)
+    heads: dict[str, Head] = {}
+    todo: list[Input] = []
+    for item in inputs:
+        if item.path is None or item.first is not None:
+            continue
+        item.key = entry_key(item.sha256, settings_hash, version)
+        head = None if options.force else cache.head(item.key)
+        if head is None:
+            todo.append(item)
+        else:
+            heads[item.key] = head
+    n_cached = len(heads)
+    failures: dict[str, tuple[str, str]] = {}  # key -> (stage, why) for files ended by a limit
+    pool_peak = _extract(todo, options, cache, heads, failures, progress, n_cached)
+
+    # documents rows: each input's outcome, then copies, then links
+    figures: dict[str, frozenset[str]] = {}
+    for item in inputs:
+        if item.path is None and item.first is None:
+            item.outcome = _failed_info(item, "input", item.error)
+        elif item.first is None:
+            if item.key in heads:
+                head = heads[item.key]
+                item.outcome = {**head.info, "doc_id": item.doc_id, "source_file": item.source,
+                                "sha256": item.sha256, "duplicate_of": "", "same_report_as": ""}
+                figures[item.doc_id] = head.figures
+            else:
+                stage, why = failures.get(item.key, ("internal", "no result"))
+                item.outcome = _failed_info(item, stage, why)
+    for item in inputs:
+        if item.first is not None:
+            first = item.first.outcome
+            item.outcome = {**first, "doc_id": item.doc_id, "source_file": item.source,
+                            "duplicate_of": item.first.doc_id, "same_report_as": ""}
+            if first["status"] != "failed":
+                item.outcome.update(status="duplicate", error="", n_tables=0, n_measurements=0, n_budget=0,
+                                    n_flags=0)
+    link_reports(inputs, figures)
+    result = _write(inputs, out, options, cache, heads, run_id)
+    result.processed, result.cached = len(todo), n_cached
+    result.peak_worker_mb = pool_peak
+    result.seconds = time.monotonic() - t0
+    manifest = _manifest(run_id, version, started, inputs, options, result, {i.key for i in todo})
+    result.manifest = manifest
+    staged = out / STATE / f"staging-{run_id}"
+    try:
+        swap_in(staged, out, manifest)
+    except OSError as exc:
+        raise WriteFailed(f"cannot move the outputs into {out}: {exc.strerror or exc}") from None
+    return result
+
+
+def _extract(todo: list[Input], options: Options, cache: Cache, heads: dict[str, Head],
+             failures: dict[str, tuple[str, str]], progress: Progress, cached: int) -> float:
+    """Read the files of `todo`; their heads land in `heads`, files ended by a limit in `failures`."""
+    progress.start(len(todo), cached)
+    if not todo:
+        progress.stop()
+        return 0.0
+    try:
+        cache.folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteFailed(f"cannot write the cache {cache.folder}: {exc.strerror or exc}") from None
+    try:
+        if options.scheduler:
+            _extract_dask(todo, options, cache, heads, failures, progress)
+            return 0.0
+        preload()
+        weighted = options.workers > 1
+        tasks = [Task(k, (item.path, options.settings, item.key, cache.folder),
+                      weight=_weight(item.path) if weighted else 0.0, label=item.source)
+                 for k, item in enumerate(todo)]
+
+        def outcome(o: Outcome) -> None:
+            item = todo[o.index]
+            if o.ok and isinstance(o.value, tuple) and o.value and o.value[0] == STORE_FAILED:
+                raise WriteFailed(f"cannot write the cache: {o.value[1]}")
+            if o.ok:
+                heads[item.key] = o.value
+                progress.done(o.value.info, o.seconds)
+            else:
+                stage, why = o.stage or "internal", o.error
+                failures[item.key] = (stage, why)
+                progress.done({"source_file": item.source, "status": "failed", "error": f"{stage}: {why}",
+                               "pages": 0}, o.seconds)
+
+        def tick(active: dict[int, str]) -> None:
+            progress.tick([(todo[k].source, stage) for k, stage in active.items()])
+
+        pool = Pool(process, options.workers, options.limits)
+        pool.run(tasks, outcome, tick)
+        return pool.peak_rss
+    finally:
+        progress.stop()
+
+
+def _extract_dask(todo: list[Input], options: Options, cache: Cache, heads: dict[str, Head],
+                  failures: dict[str, tuple[str, str]], progress: Progress) -> None:
+    client = connect(options.scheduler or "")
+    with client:
+        futures = {client.submit(process, item.path, options.settings, item.key, None, options.limits,
+                                 pure=False): k for k, item in enumerate(todo)}
+        for future in _dask_completed(client, futures):
+            item = todo[futures[future]]
+            try:
+                head, rows = future.result()
+            except Exception as exc:  # the worker died, or the result could not travel back
+                failures[item.key] = ("internal", f"{type(exc).__name__}: {exc}")
+                progress.done({"source_file": item.source, "status": "failed", "error": f"internal: {exc}",
+                               "pages": 0}, 0.0)
+                continue
+            try:
+                cache.store(item.key, head, rows)
+            except OSError as exc:
+                raise WriteFailed(f"cannot write the cache: {exc.strerror or exc}") from None
+            heads[item.key] = head
+            progress.done(head.info, 0.0)
+
+
+def _write(inputs: list[Input], out: Path, options: Options, cache: Cache, heads: dict[str, Head],
+           run_id: str) -> Result:
+    """Every output into the staging folder, one document at a time (in path order)."""
+    status: Counter[str] = Counter()
+    severity: Counter[str] = Counter()
+    failed: list[tuple[str, str]] = []
+    pages = 0
+    try:
+        folder = staging(out, run_id)
+    except OSError as exc:
+        raise WriteFailed(f"cannot write to {out}: {exc.strerror or exc}") from None
+    sink = None
+    try:
+        sink = TableSink(folder)
+        for item in inputs:
+            info = item.outcome
+            status[info["status"]] += 1
+            pages += int(info.get("pages") or 0)
+            if info["status"] == "failed":
+                failed.append((item.source, info["error"]))
+                rows: Rows = {"documents": [info], "errors": [error_row(_as_info(info))]}
+            elif item.first is None and item.key in heads:
+                rows = _patch(cache.rows(item.key), item)
+            else:
+                rows = {"documents": [info]}
+            severity.update(f["severity"] for f in rows.get("flags", []))
+            sink.add(rows)
+        sink.close()
+        counts = dict(sink.counts)
+        if options.reports:
+            from pipeline.report import write_reports
+
+            write_reports(_load(folder), folder)
+    except Exception as exc:
+        if sink is not None:
+            sink.abort()
+        shutil.rmtree(folder, ignore_errors=True)
+        log.debug("writing failed", exc_info=True)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise WriteFailed(f"cannot write the outputs to {out}: {type(exc).__name__}: {why}") from None
+    return Result(run_id=run_id, counts=counts, status=status, severity=severity, failed=failed, processed=0,
+                  cached=0, pages=pages, seconds=0.0, peak_worker_mb=0.0, manifest={})
+
+
+def _as_info(row: dict[str, Any]) -> DocumentInfo:
+    known = DocumentInfo.__dataclass_fields__
+    return DocumentInfo(**{k: v for k, v in row.items() if k in known})
+
+
+def _load(folder: Path) -> dict[str, Any]:
+    import pandas as pd
+
+    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in COLUMNS}
+
+
+def _manifest(run_id: str, version: str, started: str, inputs: list[Input], options: Options, result: Result,
+              read_now: set[str]) -> dict[str, Any]:
+    files = [f"{name}.{ext}" for name in COLUMNS for ext in ("csv", "parquet")] + [DB_NAME]
+    if options.reports:
+        files += ["report.html", "reports/"]
+    return {
+        "run_id": run_id,
+        "tool": "lkjip",
+        "tool_version": version,
+        "started": started,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "command": [Path(sys.argv[0]).name, *sys.argv[1:]],
+        "options": {
+            "workers": options.workers, "scheduler": options.scheduler, "reports": options.reports,
+            "force": options.force, "limits": options.limits.as_dict(),
+            "settings": {k: list(v) if isinstance(v, tuple) else v for k, v in options.settings.as_dict().items()},
+        },
+        "inputs": [{"source_file": i.source, "doc_id": i.doc_id, "sha256": i.sha256, "size": i.size,
+                    "status": i.outcome.get("status"), "stage": split_stage(i.outcome.get("error", ""))[0]
+                    if i.outcome.get("status") == "failed" else "", "duplicate_of": i.outcome.get("duplicate_of", ""),
+                    "same_report_as": i.outcome.get("same_report_as", ""),
+                    "read_in_this_run": bool(i.key) and i.key in read_now and i.first is None}
+                   for i in inputs],
+        "counts": result.counts,
+        "documents_by_status": dict(sorted(result.status.items())),
+        "files": files,
+    }
+
+
+__all__ = ["Options", "Progress", "Result", "UsageError", "WriteFailed", "run", "document_row"]
