@@ -409,12 +409,12 @@ def _follows(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(x) == len(y) == 1 and ord(y) == ord(x) + 1
 
 
-def _between_siblings(prev: Row, nxt: list[Cell] | None) -> bool:
-    """A text-only line between item n (with its figures) and item n+1 carries on item n's text: a heading
-    would open a list of its own, not sit inside one. Public format: converted text wraps a long name cell
-    onto the next line with the other cells empty (000's Tabel 2, dev-set d07/d10); the metamorphic
-    wrap transform of every sample."""
-    if nxt is None or not prev.cells or not _has_value(prev.cells):
+def _between_siblings(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -> bool:
+    """A text-only line between item n (with its figures) and item n+1, outside the item's name column,
+    carries on item n's text ("... Kewenangan" / "Kabupaten/Kota" under the indicator: 000's Tabel 4,
+    dev-set d07/d10). In the name column it may be a kegiatan heading inside a sub-kegiatan list whose
+    numbering runs on across kegiatan (003's Renja table): there only the phrase rules decide."""
+    if nxt is None or not prev.cells or not _has_value(prev.cells) or len(cells) < 2 or cells[1].text:
         return False
     a, b = _item_key(prev.cells[0].text), _item_key(nxt[0].text) if nxt else None
     return a is not None and b is not None and _follows(a, b)
@@ -473,7 +473,7 @@ def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks
         cut = k in breaks and bool(out) and _rest_of_cut_heading(out[-1], cells)
         nxt = rows[k + 1] if k + 1 < len(rows) else None
         if out and (cut or is_continuation(cells) and (lenient or _continues_text(out[-1], cells)
-                                                       or _between_siblings(out[-1], nxt))):
+                                                       or _between_siblings(out[-1], cells, nxt))):
             prev = out[-1]
             for j, c in enumerate(cells):
                 if not c.text:
