@@ -40,6 +40,13 @@ def is_figure(text: str) -> bool:
     return n.value is not None or bool(n.qualitative)
 
 
+def _two_figures(text: str) -> bool:
+    """Two figures run together in one cell ("52.416 Keping 1.183.420.000": a K and its Rp), not a list."""
+    merged = _MERGED.match(text)
+    return bool(merged) and not regex.match(r"^\s*1\s*[\.\)]", text) and bool(
+        _FIGURE.match(merged.group(1)) or _FIGURE_UNIT.match(merged.group(1)))
+
+
 def _fits(cells: list[Cell], roles: list[str]) -> bool:
     last_value = max((j for j, r in enumerate(roles) if r in VALUE_COLUMN_ROLES), default=-1)
     for j, (cell, role) in enumerate(zip(cells, roles, strict=False)):
@@ -48,7 +55,7 @@ def _fits(cells: list[Cell], roles: list[str]) -> bool:
             continue
         if j > last_value >= 0 and role not in VALUE_COLUMN_ROLES and _FIGURE.match(text):
             return False
-        if role in VALUE_COLUMN_ROLES and not is_figure(text):
+        if role in VALUE_COLUMN_ROLES and (not is_figure(text) or _two_figures(text)):
             return False
         if role in ("uraian", "indikator", "sasaran") and (NUMBERING_CELL.match(text) or _FIGURE.match(text)):
             return False
