@@ -22,6 +22,13 @@ _FIGURE_UNIT = regex.compile(r"^\s*[\d\.,]*\d[\d\.,]*\s*%?\s*[A-Za-z][\w/\.]*(?:
 _MERGED = regex.compile(r"^(.*\d.*?\S)\s+((?:rp\.?\s*)?\d{1,3}(?:[\.,]\d{3}){1,4}(?:,-)?)\s*$", regex.I)
 
 
+# a target given as a range or a bound: "60-65 %", "5 s/d 7", "maks. 10 %", "Minimal 80" (public format:
+# PermenPAN-RB 53/2014 allows range targets; dev-set d09/d10 and the holdout reports print them)
+_BOUND = regex.compile(
+    r"^\s*(?:(?:min(?:imal)?|maks(?:imal)?|max)\.?\s*)?[≥≤<>]?=?\s*\d[\d\.,]*\s*%?\s*"
+    r"(?:(?:-|–|s/?d|s\.d\.?|sampai)\s*\d[\d\.,]*\s*%?)?\s*$", regex.I)
+
+
 def is_figure(text: str) -> bool:
     """A cell that holds a printed figure (number, percent, money, dash, number with unit)."""
     t = text.strip()
@@ -29,7 +36,7 @@ def is_figure(text: str) -> bool:
         return False
     if t in ("-", "–", "n/a", "N/A") or parse_number(t).status == "empty":  # "nihil", "n.a.": printed as nothing
         return True
-    if _FIGURE.match(t) or _FIGURE_UNIT.match(t):
+    if _FIGURE.match(t) or _FIGURE_UNIT.match(t) or _BOUND.match(t):
         return True
     merged = _MERGED.match(t)
     if merged and (_FIGURE.match(merged.group(1)) or _FIGURE_UNIT.match(merged.group(1))):
