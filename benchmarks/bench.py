@@ -14,6 +14,10 @@ counted for none of them; that start-up cost is printed on its own line.
 Bars: lkjip end to end at least as fast as pdfplumber's extract_tables() (ratio >= 1.0) and at
 least 3x faster than camelot lattice.
 
+The same comparison is then made on the table-style fixtures (``scripts/make_fixtures.py``
+``build_styles``: full grid, horizontal rules only, no rules, shaded rows; portrait and landscape),
+unless ``--no-styles``.
+
     python benchmarks/bench.py [PDF ...]   (default: data/raw/*.pdf)
     python benchmarks/bench.py --no-camelot --text
 """
@@ -151,30 +155,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pdfs", nargs="*", type=Path)
     parser.add_argument("--text", action="store_true", help="also time the text reports in data/raw")
     parser.add_argument("--no-camelot", action="store_true")
+    parser.add_argument("--no-styles", action="store_true", help="skip the table-style fixtures")
     parser.add_argument("--repeat", type=int, default=REPEAT, help="passes per tool; the best is kept (default 3)")
     args = parser.parse_args(argv)
     paths = args.pdfs or sorted((ROOT / "data" / "raw").glob("*.pdf"))
     if not paths:
         print("no PDFs to time", file=sys.stderr)
         return 2
-    pages = _pages(paths)
-    print(f"{len(paths)} PDF(s), {pages} pages")
     startup = warm_up()
     print("start-up, once per process (not timed below): "
           + ", ".join(f"{tool} {seconds:.2f} s" for tool, seconds in startup.items()))
-    ours = time_lkjip(paths, args.repeat)
-    reader = time_reader(paths, args.repeat)
-    plumber = time_pdfplumber(paths, args.repeat)
-    print(_line("lkjip end to end", ours, pages))
-    print(_line("lkjip read_pdf alone", reader, pages))
-    print(_line("pdfplumber extract_tables", plumber, pages))
-    print(f"ratio pdfplumber / lkjip          {plumber / ours:8.2f}   bar >= {PLUMBER_BAR}: "
-          f"{_verdict(plumber / ours, PLUMBER_BAR)}  (reader alone: {plumber / reader:.2f})")
-    if not args.no_camelot:
-        cam, engine = time_camelot(paths, args.repeat)
-        print(_line(f"camelot lattice ({engine})", cam, pages))
-        print(f"ratio camelot / lkjip             {cam / ours:8.2f}   bar >= {CAMELOT_BAR}: "
-              f"{_verdict(cam / ours, CAMELOT_BAR)}  (reader alone: {cam / reader:.2f})")
+    compare(paths, args.repeat, not args.no_camelot)
+    if not args.no_styles:
+        import tempfile
+
+        from make_fixtures import build_styles
+
+        with tempfile.TemporaryDirectory() as tmp:
+            styled = [p for name, p in build_styles(Path(tmp)).items() if name != "text"]
+            print("\n== table-style fixtures (grid, horizontal rules, no rules, shaded; portrait and landscape)")
+            compare(styled, args.repeat, not args.no_camelot)
     if args.text:
         texts = sorted((ROOT / "data" / "raw").glob("*.txt"))
         if texts:
@@ -182,6 +182,25 @@ def main(argv: list[str] | None = None) -> int:
 
             print(f"lkjip on {len(texts)} text report(s): {_timed(extract_document, texts, args.repeat):.2f} s")
     return 0
+
+
+def compare(paths: list[Path], repeat: int, camelot: bool) -> None:
+    """lkjip end to end, its reader, pdfplumber and camelot lattice on the same PDFs, with the bars."""
+    pages = _pages(paths)
+    print(f"{len(paths)} PDF(s), {pages} pages")
+    ours = time_lkjip(paths, repeat)
+    reader = time_reader(paths, repeat)
+    plumber = time_pdfplumber(paths, repeat)
+    print(_line("lkjip end to end", ours, pages))
+    print(_line("lkjip read_pdf alone", reader, pages))
+    print(_line("pdfplumber extract_tables", plumber, pages))
+    print(f"ratio pdfplumber / lkjip          {plumber / ours:8.2f}   bar >= {PLUMBER_BAR}: "
+          f"{_verdict(plumber / ours, PLUMBER_BAR)}  (reader alone: {plumber / reader:.2f})")
+    if camelot:
+        cam, engine = time_camelot(paths, repeat)
+        print(_line(f"camelot lattice ({engine})", cam, pages))
+        print(f"ratio camelot / lkjip             {cam / ours:8.2f}   bar >= {CAMELOT_BAR}: "
+              f"{_verdict(cam / ours, CAMELOT_BAR)}  (reader alone: {cam / reader:.2f})")
 
 
 if __name__ == "__main__":

@@ -285,17 +285,18 @@ STYLE_BUDGET_HEADER = [["No", "Program / Kegiatan / Sub Kegiatan", "Anggaran", "
 def _styled(rows: list[list[str]], widths: list[float], style: str, font: str, size: int, head: int,
             spans: list[Any] | None = None) -> Table:
     para = getSampleStyleSheet()["BodyText"].clone("cell", fontName=font, fontSize=size, leading=size + 2)
-    table = Table([[Paragraph(c, para) for c in r] for r in rows], colWidths=widths, repeatRows=head)
+    table = Table([[Paragraph(c, para) for c in r] for r in rows], colWidths=widths, repeatRows=head,
+                  splitByRow=1)
     commands: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP"), *(spans or [])]
     if style == "grid":
         commands.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
     elif style == "hrules":
         commands += [("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black),
-                     ("LINEBELOW", (0, head - 1), (-1, head - 1), 0.8, colors.black),
-                     ("LINEBELOW", (0, head), (-1, -1), 0.4, colors.black)]
+                     ("LINEBELOW", (0, max(0, head - 1)), (-1, -1), 0.4, colors.black)]
     elif style == "shaded":
-        commands += [("BACKGROUND", (0, 0), (-1, head - 1), colors.HexColor("#c9d7ea")),
-                     ("ROWBACKGROUNDS", (0, head), (-1, -1), [colors.white, colors.HexColor("#eeeeee")])]
+        if head:
+            commands.append(("BACKGROUND", (0, 0), (-1, head - 1), colors.HexColor("#c9d7ea")))
+        commands.append(("ROWBACKGROUNDS", (0, head), (-1, -1), [colors.white, colors.HexColor("#eeeeee")]))
     table.setStyle(TableStyle(commands))
     return table
 
@@ -336,6 +337,42 @@ def build_styles(out: Path) -> dict[str, Path]:
     paths["text"] = out / "style_content.txt"
     styled_text(paths["text"])
     return paths
+
+
+def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape") -> None:
+    """A converted-text report (tab-separated tables) printed as a PDF in one table style and page set-up, as
+    another exporter would: each run of tab lines a table (columns as wide as their longest words allow),
+    every other line a paragraph. For measuring the reader on reports it has only as text (the dev set)."""
+    from xml.sax.saxutils import escape
+
+    size_, font, size, _ = PAGES[page]
+    body = getSampleStyleSheet()["BodyText"].clone("body", fontName=font, fontSize=size + 1, leading=size + 4)
+    frame_width = size_[0] - 2 * 72
+    story: list[Any] = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        n = max(len(r) for r in block)
+        rows = [[escape(c.strip()) for c in r] + [""] * (n - len(r)) for r in block]
+        need = [max(6.0, min(60.0, max(len(r[j]) for r in rows))) for j in range(n)]
+        widths = [frame_width * w / sum(need) for w in need]
+        tight = [("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)]
+        story.append(_styled(rows, widths, style, font, size if n <= 8 else size - 3, 0, tight if n > 8 else None))
+        story.append(Spacer(1, 6))
+        block.clear()
+
+    for raw in src.read_text(encoding="utf-8").splitlines():
+        if "\t" in raw:
+            block.append(raw.split("\t"))
+            continue
+        if not raw.strip():
+            continue
+        flush()
+        story.append(Paragraph(escape(raw.strip()), body))
+    flush()
+    SimpleDocTemplate(str(dst), pagesize=size_).build(story)
 
 
 def _rasteriser() -> Any:
