@@ -189,3 +189,9 @@ def test_a_count_in_its_own_unit_is_not_the_table_percentage() -> None:
     e = ext(["Persentase informasi publik yang terdiseminasi didukung publikasi 1.346 konten, melampaui target "
              "1.200 konten."], rows)
     assert check_narrative(e) == []
+
+
+def test_a_percentage_after_the_next_list_item_is_not_the_ratio_of_the_two_before() -> None:
+    e = ext(["Waktu tanggap pengaduan rata-rata 27 menit dari target 30 menit, dan cakupan pelayanan bencana "
+             "kebakaran sebesar 78,40%."])
+    assert check_narrative(e) == []

