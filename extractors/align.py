@@ -109,6 +109,11 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
     work = _collapse_numbering(cells)
     while work and not work[-1].text:
         work.pop()
+    # text columns after the figures (predikat, keterangan): their cells are set aside, then put back
+    tail_cols = [j for j in text_cols if j > value_cols[-1]]
+    tail: list[Cell] = []
+    while work and len(tail) < len(tail_cols) and work[-1].text and not regex.search(r"\d", work[-1].text):
+        tail.insert(0, work.pop())
     start = len(work)
     while start > 0 and (is_figure(work[start - 1].text) or not work[start - 1].text):
         start -= 1
@@ -120,6 +125,8 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
     ref = next((c for c in cells if c.line is not None or c.page is not None), cells[0])
     out = [Cell("", ref.page, ref.line) for _ in roles]
     for j, cell in zip(value_cols, run, strict=False):
+        out[j] = cell
+    for j, cell in zip(tail_cols[len(tail_cols) - len(tail):], tail, strict=True):
         out[j] = cell
     lead = [j for j in text_cols if j < value_cols[0]] or text_cols[:1]
     for k, cell in enumerate(work[:start]):

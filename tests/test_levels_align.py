@@ -77,3 +77,11 @@ def test_row_that_fits_is_left_alone() -> None:
     row = [Cell(t) for t in ["1", "Penyediaan", "Jumlah", "10 Orang", "1.000.000", "9 Orang", "900.000"]]
     cells, moved = realign_row(row, ROLES)
     assert not moved and cells is row
+
+
+def test_a_shifted_row_keeps_its_predikat_after_the_figures() -> None:
+    roles = ["no", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "ket"]
+    row = [Cell(t) for t in ["5.", "", "Indeks Kepuasan Masyarakat", "Indeks", "", "85,00", "88,14 (B)", "103,69",
+                             "Sangat Tinggi"]]
+    cells, moved = realign_row(row, roles)
+    assert moved and [c.text for c in cells][4:] == ["85,00", "88,14 (B)", "103,69", "Sangat Tinggi"]
