@@ -47,9 +47,13 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     even, odd = sample[0::2], sample[1::2]
     if len(sample) < 4:
         return None
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+
+    def textual(half: bytes) -> bool:
+        return sum(1 for b in half if b >= 32 or b in (9, 10, 13)) >= 0.9 * len(half)
+
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even) and textual(even):
         return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd) and textual(odd):
         return "utf-16-be"
     return None
 

@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "lkjip.duckdb"
 Row = dict[str, Any]
-_STAGE = re.compile(r"^\s*(read|assemble|understand|normalise|extract|check|write|internal)\s*:\s*(.*)$", re.S)
+_STAGE = re.compile(r"^\s*(input|read|assemble|understand|normalise|extract|check|write|internal)\s*:\s*(.*)$", re.S)
 
 
 def one_line(text: str, limit: int = 500) -> str:
