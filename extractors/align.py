@@ -129,7 +129,14 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
     for j, cell in zip(tail_cols[len(tail_cols) - len(tail):], tail, strict=True):
         out[j] = cell
     lead = [j for j in text_cols if j < value_cols[0]] or text_cols[:1]
-    for k, cell in enumerate(work[:start]):
+    head = work[:start]
+    numbered = _NUMBERED_TEXT.match(head[0].text) if head else None
+    if numbered and len(head) < len(lead):
+        # "6. Program X" in one cell where the header has a numbering column and a name column
+        first = head[0]
+        head = [Cell(numbered.group(1), first.page, first.line, first.bbox),
+                Cell(numbered.group(2), first.page, first.line, first.bbox), *head[1:]]
+    for k, cell in enumerate(head):
         j = lead[min(k, len(lead) - 1)]
         if k < len(lead):
             out[j] = cell

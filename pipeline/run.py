@@ -116,7 +116,8 @@ def extract_from(doc: Document, settings: Settings = DEFAULT) -> Extraction:
 def _run_checks(ext: Extraction, settings: Settings) -> None:
     from pipeline.check import check  # the check stage loads spaCy: only when a document gets that far
 
-    ext.flags = check(ext, settings)
+    checked = check(ext, settings)
+    ext.measurements, ext.budget, ext.flags = checked.measurements, checked.budget, checked.flags
 
 
 def _finish(ext: Extraction) -> Extraction:

@@ -12,7 +12,7 @@ from extractors.model import Document, Table, TextLine
 from extractors.numbers import Number
 
 
-@dataclass
+@dataclass(frozen=True)
 class Measurement:
     """One indicator's target/realisasi(/capaian) pair from one table row."""
 
@@ -39,7 +39,7 @@ class Measurement:
     row_index: int = -1  # the row's position in its table
 
 
-@dataclass
+@dataclass(frozen=True)
 class BudgetLine:
     """One program / kegiatan / sub-kegiatan / total line with pagu and realisasi."""
 

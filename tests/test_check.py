@@ -43,7 +43,7 @@ def ext(**kw: object) -> Extraction:
     ],
 )
 def test_rounding_and_truncation_are_not_findings(target: str, real: str, cap: str) -> None:
-    assert check_capaian(meas(target, real, cap)) == []
+    assert check_capaian(meas(target, real, cap))[1] == []
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_rounding_and_truncation_are_not_findings(target: str, real: str, cap: s
      ("500 Orang", "512 orang", "93 %", 102.4)],
 )
 def test_capaian_mismatch(target: str, real: str, cap: str, expected: float) -> None:
-    [flag] = check_capaian(meas(target, real, cap))
+    [flag] = check_capaian(meas(target, real, cap))[1]
     assert flag.kind == "capaian_mismatch" and flag.severity == "error"
     assert flag.expected == pytest.approx(expected, abs=1e-3)
     assert "tidak sesuai" in flag.message and "x 100" in flag.message
@@ -60,32 +60,36 @@ def test_capaian_mismatch(target: str, real: str, cap: str, expected: float) -> 
 
 def test_lower_is_better_by_wording_uses_both_formulas() -> None:
     m = meas("10,00%", "8,00%", "125,00%", name="Angka kemiskinan")
-    assert check_capaian(m) == [] and m.polarity == "lower_better" and m.formula == "target/realisasi*100"
+    m, _flags = check_capaian(m)
+    assert _flags == [] and m.polarity == "lower_better" and m.formula == "target/realisasi*100"
     m = meas("10,00%", "8,00%", "120,00%", name="Prevalensi stunting")
-    assert check_capaian(m) == [] and m.formula == "(2*target-realisasi)/target*100"
+    m, _flags = check_capaian(m)
+    assert _flags == [] and m.formula == "(2*target-realisasi)/target*100"
 
 
 def test_lower_is_better_only_by_arithmetic_is_an_info_flag() -> None:
-    [flag] = check_capaian(meas("10,00", "8,00", "125,00"))
+    [flag] = check_capaian(meas("10,00", "8,00", "125,00"))[1]
     assert flag.kind == "polarity_assumed" and flag.severity == "info"
 
 
 def test_persentase_penurunan_is_higher_better() -> None:
     m = meas("10%", "12%", "120%", name="Persentase penurunan kasus kekerasan")
-    assert check_capaian(m) == [] and m.polarity == "higher_better"
+    m, _flags = check_capaian(m)
+    assert _flags == [] and m.polarity == "higher_better"
 
 
 def test_qualitative_values_are_not_compared() -> None:
     m = meas("Puas", "Puas", "Puas/100%")
-    assert check_capaian(m) == [] and m.polarity == "qualitative"
+    m, _flags = check_capaian(m)
+    assert _flags == [] and m.polarity == "qualitative"
 
 
 def test_budget_percent_and_remaining() -> None:
-    flags = check_budget(line("224.768.500", "153.100.000", "62,55", "71.668.500"))
+    flags = check_budget(line("224.768.500", "153.100.000", "62,55", "71.668.500"))[1]
     assert [f.kind for f in flags] == ["budget_percent_mismatch"]
-    flags = check_budget(line("7.247.670.961", "6.995.601.707", "96,52", "238.808.054"))
+    flags = check_budget(line("7.247.670.961", "6.995.601.707", "96,52", "238.808.054"))[1]
     assert [f.kind for f in flags] == ["remaining_mismatch"] and flags[0].expected == 252069254
-    assert check_budget(line("-", "-", "0,00", "-")) == []  # 0/0 printed as 0,00
+    assert check_budget(line("-", "-", "0,00", "-"))[1] == []  # 0/0 printed as 0,00
 
 
 def test_interval_boundary() -> None:
@@ -142,6 +146,8 @@ def test_malformed_flagged_once() -> None:
 def test_check_fills_computed_fields() -> None:
     m = meas("96", "96", "92,15 %")
     b = line("100", "90", "90%", "10")
-    flags = check(ext(measurements=[m], budget=[b]))
-    assert m.capaian_computed == 100 and b.persen_computed == 90 and b.sisa_computed == 10
-    assert [f.kind for f in flags] == ["capaian_mismatch"]
+    checked = check(ext(measurements=[m], budget=[b]))
+    [m2], [b2] = checked.measurements, checked.budget
+    assert m2.capaian_computed == 100 and b2.persen_computed == 90 and b2.sisa_computed == 10
+    assert m.capaian_computed is None and b.persen_computed is None  # the extracted records are left as they were
+    assert [f.kind for f in checked.flags] == ["capaian_mismatch"]

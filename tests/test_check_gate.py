@@ -27,20 +27,20 @@ def test_a_capaian_column_failing_in_every_row_is_misread() -> None:
     # the "capaian" column holds the predikat score, not realisasi/target x 100
     rows = [meas(0, "80", "84", "3,50"), meas(1, "90", "88", "3,20"), meas(2, "75", "77", "3,80"),
             meas(3, "60", "66", "4,00")]
-    flags = check(ext(measurements=rows))
+    flags = check(ext(measurements=rows)).flags
     assert severities(flags) == [("capaian_mismatch", "info")]
     assert "4 dari 4 baris" in flags[0].message and "salah terbaca" in flags[0].message
     # one slip among four rows is a finding
     rows = [meas(0, "80", "84", "105"), meas(1, "90", "88", "97,78"), meas(2, "75", "77", "102,67"),
             meas(3, "60", "66", "100")]
-    assert severities(check(ext(measurements=rows))) == [("capaian_mismatch", "error")]
+    assert severities(check(ext(measurements=rows)).flags) == [("capaian_mismatch", "error")]
 
 
 def test_whole_column_guard_needs_enough_rows() -> None:
     rows = [meas(0, "80", "84", "3,50"), meas(1, "90", "88", "3,20")]
-    assert severities(check(ext(measurements=rows))) == [("capaian_mismatch", "error")] * 2
+    assert severities(check(ext(measurements=rows)).flags) == [("capaian_mismatch", "error")] * 2
     settings = DEFAULT.override(**{"confidence.column_fail_min_rows": 2})
-    assert severities(check(ext(measurements=rows), settings)) == [("capaian_mismatch", "info")]
+    assert severities(check(ext(measurements=rows), settings).flags) == [("capaian_mismatch", "info")]
 
 
 def test_budget_percent_column_failing_everywhere_is_one_info_flag() -> None:
@@ -51,15 +51,15 @@ def test_budget_percent_column_failing_everywhere_is_one_info_flag() -> None:
     # the % column holds the kinerja capaian of each program, not realisasi/pagu
     rows = [line(0, "100.000.000", "95.000.000", "100"), line(1, "200.000.000", "150.000.000", "98,50"),
             line(2, "50.000.000", "49.000.000", "85,00")]
-    assert severities(check(ext(budget=rows))) == [("budget_percent_mismatch", "info")]
+    assert severities(check(ext(budget=rows)).flags) == [("budget_percent_mismatch", "info")]
 
 
 def test_records_below_the_confidence_bar_give_info_flags_naming_the_doubt() -> None:
     wrong = meas(0, "96", "96", "92,15", confidence=0.3)
-    [flag] = check(ext(measurements=[wrong]))
+    [flag] = check(ext(measurements=[wrong])).flags
     assert flag.severity == "info" and flag.confidence == 0.3 and "kurang pasti" in flag.message
-    [flag] = check(ext(measurements=[dataclasses.replace(wrong, confidence=0.9)]))
+    [flag] = check(ext(measurements=[dataclasses.replace(wrong, confidence=0.9)])).flags
     assert flag.severity == "error" and flag.confidence == 0.9
     # the bar is a setting
-    [flag] = check(ext(measurements=[wrong]), DEFAULT.override(**{"confidence.flag_min": 0.2}))
+    [flag] = check(ext(measurements=[wrong]), DEFAULT.override(**{"confidence.flag_min": 0.2})).flags
     assert flag.severity == "error"

@@ -39,28 +39,31 @@ def test_lexicon() -> None:
 def test_falling_targets_make_lower_better_without_an_info_flag() -> None:
     e = ext([meas("10,00%", "8,00%", "125,00%")], [renstra(["13%", "12%", "11%", "10%"])])
     assert falling_targets(target_series(e)) == {"persentase rumah tangga rawan pangan"}
-    flags = check(e)
-    assert flags == [] and e.measurements[0].polarity == "lower_better"
-    assert e.measurements[0].formula == "target/realisasi*100" and e.measurements[0].capaian_computed == 125
+    checked = check(e)
+    [m] = checked.measurements
+    assert checked.flags == [] and m.polarity == "lower_better"
+    assert m.formula == "target/realisasi*100" and m.capaian_computed == 125
 
 
 def test_rising_or_flat_targets_are_no_evidence() -> None:
     e = ext([meas("10,00%", "8,00%", "125,00%")], [renstra(["10%", "10%", "11%", "10%"])])
-    [flag] = check(e)
+    [flag] = check(e).flags
     assert flag.kind == "polarity_assumed" and flag.severity == "info"
 
 
 def test_lower_better_formula_does_not_excuse_a_higher_better_mismatch() -> None:
-    [flag] = check_capaian(meas("10,00%", "8,00%", "90,00%", name="Angka kemiskinan"))
+    [flag] = check_capaian(meas("10,00%", "8,00%", "90,00%", name="Angka kemiskinan"))[1]
     assert flag.kind == "capaian_mismatch"
 
 
 def test_qualitative_with_and_without_numbers() -> None:
     m = meas("72/BB", "60,06", "83,42%")
-    assert check_capaian(m) == [] and m.capaian_computed is not None and abs(m.capaian_computed - 83.4167) < 1e-3
+    m, _flags = check_capaian(m)
+    assert _flags == [] and m.capaian_computed is not None and abs(m.capaian_computed - 83.4167) < 1e-3
     m = Measurement("d", "f.txt", "t05", None, 1, "iku", "Nilai kepuasan", P("Puas"), P("Puas"),
                     Number("", None, "empty"))
-    assert check_capaian(m) == [] and m.polarity == "qualitative"
+    m, _flags = check_capaian(m)
+    assert _flags == [] and m.polarity == "qualitative"
 
 
 def test_handled_cases_are_higher_better() -> None:
@@ -71,7 +74,8 @@ def test_handled_cases_are_higher_better() -> None:
 
 def test_report_using_realisasi_over_target_for_a_lower_word_is_not_an_error() -> None:
     m = meas("10,00%", "8,00%", "80,00%", name="Prevalensi balita gizi kurang")
-    assert check_capaian(m) == [] and m.formula == "realisasi/target*100" and m.polarity == "higher_better"
+    m, _flags = check_capaian(m)
+    assert _flags == [] and m.formula == "realisasi/target*100" and m.polarity == "higher_better"
 
 
 def test_what_is_left_unhandled_is_lower_is_better() -> None:
@@ -98,9 +102,9 @@ def test_times_risks_and_the_reports_own_words() -> None:
 def test_an_inverted_capaian_of_a_delivered_output_is_an_error() -> None:
     """12,00 of 12,50 Km reconstructed printed 104,17 (= 12,50/12,00): no wording makes it lower-is-better, and
     "yang Direkonstruksi" names an output delivered, so the target is not met: an error, not a polarity guess."""
-    [flag] = check_capaian(meas("12,50 Km", "12,00 Km", "104,17", name="Panjang Jalan yang Direkonstruksi"))
+    [flag] = check_capaian(meas("12,50 Km", "12,00 Km", "104,17", name="Panjang Jalan yang Direkonstruksi"))[1]
     assert (flag.kind, flag.severity, flag.expected) == ("capaian_mismatch", "error", 96.0)
-    [info] = check_capaian(meas("6 Jam", "4 Jam", "150,00", name="Lama rata-rata pemulihan layanan darurat"))
+    [info] = check_capaian(meas("6 Jam", "4 Jam", "150,00", name="Lama rata-rata pemulihan layanan darurat"))[1]
     assert (info.kind, info.severity) == ("polarity_assumed", "info")
 
 

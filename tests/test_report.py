@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import openpyxl
@@ -57,7 +58,7 @@ def test_a_flag_naming_no_row_marks_nothing_on_a_page_without_lines(tmp_path: Pa
 
 def test_cell_text_stays_text(tmp_path: Path) -> None:
     ext = extraction("c.txt")
-    ext.measurements[0].indikator = "=SUM(A1:A9)\x0c bell\x07"
+    ext.measurements[0] = dataclasses.replace(ext.measurements[0], indikator="=SUM(A1:A9)\x0c bell\x07")
     write_reports(frames([ext]), tmp_path)
     ws = openpyxl.load_workbook(tmp_path / "reports" / "c.xlsx")["Measurements"]
     cell = ws.cell(2, [c.value for c in ws[1]].index("indikator") + 1)

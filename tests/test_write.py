@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from records_factory import extraction, failed_extraction
 
 from pipeline.write import frames, one_line, split_stage, write_outputs
 from schemas.output import COLUMNS, CONTRACT
+from schemas.records import Extraction
 
 # the contract (OUTPUT.md), written out here on purpose: a change to schemas/output.py must not pass silently
 EXPECTED = {
@@ -125,7 +127,7 @@ def test_rows_ordered_by_source_then_table_then_line() -> None:
 
 def test_levels_outside_the_contract_become_other_with_the_detail_kept() -> None:
     ext = extraction()
-    ext.budget[0].level = "sasaran"
+    ext.budget[0] = dataclasses.replace(ext.budget[0], level="sasaran")
     budget = frames([ext])["budget"]
     assert budget.loc[0, "level"] == "other" and budget.loc[0, "level_detail"] == "sasaran"
     assert budget.loc[1, "level"] == "total" and budget.loc[1, "level_detail"] == "total"
@@ -148,7 +150,7 @@ def test_schema_rejects_bad_flag_fields(field: str, value: str) -> None:
 
 def test_schema_rejects_bad_polarity_and_bad_doc_id() -> None:
     ext = extraction()
-    ext.measurements[0].polarity = "sideways"
+    ext.measurements[0] = dataclasses.replace(ext.measurements[0], polarity="sideways")
     with pytest.raises(pandera.errors.SchemaError):
         frames([ext])
     ext = extraction()
@@ -201,8 +203,8 @@ def test_one_line_and_split_stage() -> None:
 
 def test_confidence_and_coverage_columns(tmp_path: Path) -> None:
     ext = extraction()
-    ext.measurements[1].confidence = 0.45
-    ext.budget[0].confidence = 0.8
+    ext.measurements[1] = dataclasses.replace(ext.measurements[1], confidence=0.45)
+    ext.budget[0] = dataclasses.replace(ext.budget[0], confidence=0.8)
     ext.flags[0].confidence = 0.9
     ext.info.tables_with_figures, ext.info.tables_read, ext.info.cells_read_share = 3, 2, 0.75
     ext.table_infos[0].confidence, ext.table_infos[0].n_numeric_cells, ext.table_infos[0].n_cells_read = 0.9, 7, 6
@@ -220,9 +222,12 @@ def test_confidence_and_coverage_columns(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("value", [1.2, -0.1])
 def test_schema_rejects_a_confidence_or_share_outside_0_1(value: float) -> None:
-    for set_bad in (lambda e: setattr(e.measurements[0], "confidence", value),
+    def record(e: Extraction, name: str) -> None:
+        getattr(e, name)[0] = dataclasses.replace(getattr(e, name)[0], confidence=value)
+
+    for set_bad in (lambda e: record(e, "measurements"),
                     lambda e: setattr(e.flags[0], "confidence", value),
-                    lambda e: setattr(e.budget[0], "confidence", value),
+                    lambda e: record(e, "budget"),
                     lambda e: setattr(e.table_infos[0], "confidence", value),
                     lambda e: setattr(e.info, "cells_read_share", value)):
         ext = extraction()

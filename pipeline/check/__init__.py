@@ -1,9 +1,9 @@
 """The check stage: recompute every figure that can be recomputed and flag disagreements.
 
-    check(extraction, settings=DEFAULT) -> list[Flag]
+    check(extraction, settings=DEFAULT) -> Checked(measurements, budget, flags)
 
-Fills capaian_computed / polarity / formula on each Measurement and persen_computed /
-sisa_computed on each BudgetLine, and returns the flags: capaian, budget percentage, remaining
+Gives new records with capaian_computed / polarity / formula on each Measurement and persen_computed /
+sisa_computed on each BudgetLine (records are immutable), and the flags: capaian, budget percentage, remaining
 budget, totals against their children, the same figure across tables, malformed figures, prose figures.
 Behind the guards of ``pipeline.check.guards`` and ``pipeline.check.totals``: a column failing alike in
 every row, a hierarchy most parents disagree with, or a record below the confidence bar gives info flags,
@@ -11,6 +11,8 @@ not errors. Every flag carries the confidence of the records it comes from.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.budget import check_budget
@@ -23,7 +25,7 @@ from pipeline.check.polarity import falling_targets, target_series
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
 from pipeline.check.totals import check_measurement_totals, check_plan_totals, check_totals, pagu_elsewhere
-from schemas.records import Extraction, Flag
+from schemas.records import BudgetLine, Extraction, Flag, Measurement
 
 
 def _not_twice(totals: list[Flag], earlier: list[Flag]) -> list[Flag]:
@@ -32,13 +34,30 @@ def _not_twice(totals: list[Flag], earlier: list[Flag]) -> list[Flag]:
     return [f for f in totals if not (f.subject.endswith("(sisa)") and (f.table_id, f.line, f.page) in remaining)]
 
 
-def check(extraction: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+@dataclass(frozen=True)
+class Checked:
+    """The check stage's output: the records with their computed fields (new records, the extracted ones are
+    left as they were) and the flags."""
+
+    measurements: list[Measurement]
+    budget: list[BudgetLine]
+    flags: list[Flag]
+
+
+def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     flags: list[Flag] = []
     falling = falling_targets(target_series(extraction))
+    measurements: list[Measurement] = []
     for m in extraction.measurements:
-        flags.extend(check_capaian(m, falling=name_key(m.indikator) in falling, settings=settings))
+        m, found = check_capaian(m, falling=name_key(m.indikator) in falling, settings=settings)
+        measurements.append(m)
+        flags.extend(found)
+    budget: list[BudgetLine] = []
     for b in extraction.budget:
-        flags.extend(check_budget(b, settings))
+        b, found = check_budget(b, settings)
+        budget.append(b)
+        flags.extend(found)
+    extraction = replace(extraction, measurements=measurements, budget=budget)
     # a column failing alike in (nearly) every row is misread: one info flag instead of an error per row
     flags = whole_column(flags, tested_rows(extraction.measurements, extraction.budget), settings)
     elsewhere = pagu_elsewhere(extraction.budget, extraction.plans)
@@ -50,4 +69,4 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     flags.extend(check_malformed(extraction, settings))
     flags.extend(check_narrative(extraction, settings))
     flags = gate(flags, settings)
-    return sorted(flags, key=lambda f: (f.line or 0, f.page or 0, f.table_id, f.kind))
+    return Checked(measurements, budget, sorted(flags, key=lambda f: (f.line or 0, f.page or 0, f.table_id, f.kind)))

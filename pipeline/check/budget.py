@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
 from pipeline.check.tolerance import agrees, printed, ratio_percent
 from schemas.records import BudgetLine, Flag
 
 
-def check_budget(b: BudgetLine, settings: Settings = DEFAULT) -> list[Flag]:
-    flags: list[Flag] = []
+def check_budget(b: BudgetLine, settings: Settings = DEFAULT) -> tuple[BudgetLine, list[Flag]]:
+    """Recompute the budget % and sisa; returns the line with its computed fields (a new record: records
+    are immutable) and the flags."""
     if not (b.pagu.ok and b.realisasi.ok):
-        return flags
+        return b, []
     pagu, real = b.pagu.value or 0.0, b.realisasi.value or 0.0
-    if pagu:
-        b.persen_computed = round(real / pagu * 100, 4)
-    b.sisa_computed = pagu - real
+    b = replace(b, persen_computed=round(real / pagu * 100, 4) if pagu else None, sisa_computed=pagu - real)
+    return b, _budget_flags(b, pagu, real)
+
+
+def _budget_flags(b: BudgetLine, pagu: float, real: float) -> list[Flag]:
+    flags: list[Flag] = []
     if b.persen.ok and pagu:
         interval = ratio_percent(b.realisasi, b.pagu)
         if interval is not None and not agrees(b.persen, interval):

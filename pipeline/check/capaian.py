@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
 from pipeline.check.polarity import wording_says_higher, wording_says_lower
@@ -36,56 +38,68 @@ def _value(formula: str, m: Measurement) -> float | None:
     return (2 * t - r) / t * 100 if t else None
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the check learns about a measurement: its polarity, the formula its capaian follows, the value."""
+
+    polarity: str
+    formula: str
+    computed: float | None
+
+
 def check_capaian(m: Measurement, ctx_sasaran: str = "", falling: bool = False,
-                  settings: Settings = DEFAULT) -> list[Flag]:
-    """Recompute capaian; `falling` says the indicator's multi-year targets fall year by year."""
+                  settings: Settings = DEFAULT) -> tuple[Measurement, list[Flag]]:
+    """Recompute capaian; `falling` says the indicator's multi-year targets fall year by year. Returns the
+    measurement with its computed fields (a new record: records are immutable) and the flags."""
+    reading, flags = assess_capaian(m, falling)
+    if reading is None:
+        return m, flags
+    return replace(m, polarity=reading.polarity, formula=reading.formula, capaian_computed=reading.computed), flags
+
+
+def assess_capaian(m: Measurement, falling: bool = False) -> tuple[Reading | None, list[Flag]]:
     if not (m.target.ok and m.realisasi.ok):
         if m.target.qualitative or m.realisasi.qualitative:
-            m.polarity = "qualitative"
-        return []
+            return Reading("qualitative", m.formula, m.capaian_computed), []
+        return None, []
     lower = wording_says_lower(m.indikator, m.satuan) or falling
-    m.polarity = "lower_better" if lower else "higher_better"
-    m.formula = LOWER if lower else HIGHER
-    m.capaian_computed = _round(_value(m.formula, m))
+    polarity = "lower_better" if lower else "higher_better"
+
+    def at(formula: str, pol: str = polarity) -> Reading:
+        return Reading(pol, formula, _round(_value(formula, m)))
+
     reported = m.capaian
     if not reported.ok or m.target.value == 0:
-        return []
+        return at(LOWER if lower else HIGHER), []
     formulas = [LOWER, LOWER_GAP] if lower else [HIGHER]
     for formula in formulas:
         interval = formula_interval(formula, m)
         if interval is not None and agrees(reported, interval):
-            m.formula = formula
-            m.capaian_computed = _round(_value(formula, m))
-            return []
+            return at(formula), []
     if lower:
         # the wording suggested lower-is-better, but the report's own capaian is realisasi/target: the
         # report's formula is not an arithmetic error (the lexicon is only evidence)
         interval = formula_interval(HIGHER, m)
         if interval is not None and agrees(reported, interval):
-            m.polarity, m.formula = "higher_better", HIGHER
-            m.capaian_computed = _round(_value(HIGHER, m))
-            return []
+            return at(HIGHER, "higher_better"), []
     if not lower:
         for formula in (LOWER, LOWER_GAP):
             interval = formula_interval(formula, m)
             if interval is not None and agrees(reported, interval):
                 if wording_says_higher(m.indikator, m.satuan):
-                    return [_inverted(m, formula)]
-                m.polarity, m.formula = "lower_better", formula
-                m.capaian_computed = _round(_value(formula, m))
-                return [_flag(m, "polarity_assumed", "info",
-                              f"Capaian {reported.raw.strip()} hanya sesuai bila indikator dianggap makin rendah "
-                              f"makin baik ({formula}); tidak ada kata kunci yang menyatakannya")]
+                    return at(HIGHER), [_inverted(m, formula)]
+                return at(formula, "lower_better"), [_flag(
+                    m, "polarity_assumed", "info",
+                    f"Capaian {reported.raw.strip()} hanya sesuai bila indikator dianggap makin rendah "
+                    f"makin baik ({formula}); tidak ada kata kunci yang menyatakannya")]
     expected = _value(formulas[0], m)
-    m.formula = formulas[0]
-    m.capaian_computed = _round(expected)
     t, r = m.target, m.realisasi
     if formulas[0] == HIGHER:
         how = f"realisasi {fmt(r.value, r.decimals)} / target {fmt(t.value, t.decimals)} x 100"
     else:
         how = f"target {fmt(t.value, t.decimals)} / realisasi {fmt(r.value, r.decimals)} x 100"
     msg = f"Capaian {reported.raw.strip()} tidak sesuai: {how} = {fmt(expected, 2)}%"
-    return [_flag(m, "capaian_mismatch", "error", msg, expected)]
+    return Reading(polarity, formulas[0], _round(expected)), [_flag(m, "capaian_mismatch", "error", msg, expected)]
 
 
 def _inverted(m: Measurement, formula: str) -> Flag:
@@ -93,7 +107,6 @@ def _inverted(m: Measurement, formula: str) -> Flag:
     delivered or a state reached (d03: 12,50/12,00 = 104,17 for 12,00 of 12,50 Km reconstructed; d04: 6/5 = 120,00
     for 5 of 6 studies finished): the capaian is inverted, the target is not met."""
     expected = _value(HIGHER, m)
-    m.formula, m.capaian_computed = HIGHER, _round(expected)
     t, r = m.target, m.realisasi
     return _flag(m, "capaian_mismatch", "error",
                  f"Capaian {m.capaian.raw.strip()} dihitung terbalik ({formula}), padahal indikator ini makin tinggi "
