@@ -41,7 +41,9 @@ from pipeline.cache import Cache, Head, Rows, file_sha256
 from pipeline.limits import Limits, apply_in_worker
 from pipeline.pool import Outcome, Pool, Task
 from pipeline.run import PDF_SUFFIXES, SUPPORTED, extract_document
-from pipeline.write import document_rows, error_row, one_line
+from pipeline.write import _typed as typed
+from pipeline.write import document_rows, error_row, one_line, render
+from schemas.output import COLUMNS
 from schemas.records import DocumentInfo, Extraction
 
 log = logging.getLogger(__name__)
@@ -285,16 +287,18 @@ def safe_extract(path: Path, settings: Settings = DEFAULT) -> Extraction:
 
 def _head(rows: Rows) -> Head:
     return Head(info=dict(rows["documents"][0]), figures=figures_of(rows),
-                counts={name: len(r) for name, r in rows.items()})
+                counts={name: len(r) for name, r in rows.items()},
+                severity=dict(Counter(f["severity"] for f in rows.get("flags", []))))
 
 
 STORE_FAILED = "store-failed"
 
 
 def process(path: Path, settings: Settings, key: str, cache_folder: Path | None,
-            limits: Limits | None = None) -> Any:
+            limits: Limits | None = None, workbook: bool = False) -> Any:
     """One file in a worker: extracted, flattened to validated rows, stored in the cache.
 
+    With `workbook`, the document's workbook (reports/*.xlsx) is built here too, beside the entry.
     Returns the head (the document's summary) when stored, (head, rows) without a cache folder
     (a dask worker that may not share the output folder), or (STORE_FAILED, why) when the cache
     cannot be written (a full disk): the batch then stops with a write error.
@@ -305,11 +309,27 @@ def process(path: Path, settings: Settings, key: str, cache_folder: Path | None,
     head = _head(rows)
     if cache_folder is None:
         return head, rows
+    cache = Cache(cache_folder)
     try:
-        Cache(cache_folder).store(key, head, rows)
+        cache.store(key, head, rows, render(rows))
     except OSError as exc:
         return STORE_FAILED, f"{exc.strerror or exc} ({exc.filename or cache_folder})"
+    if workbook and head.info["status"] != "failed":
+        write_workbook_of(rows, cache.workbook(key))
     return head
+
+
+def write_workbook_of(rows: Rows, path: Path) -> bool:
+    """The document's workbook for people (pipeline.report); False, with a warning, when it cannot be made."""
+    from pipeline.report import write_workbook
+
+    try:
+        write_workbook({name: typed(name, rows.get(name, [])) for name in COLUMNS}, path)
+        return True
+    except Exception as exc:  # a report for people must not cost the data files
+        log.warning("%s: workbook not written: %s", rows["documents"][0]["source_file"],
+                    one_line(f"{type(exc).__name__}: {exc}"))
+        return False
 
 
 # --- many files, in memory (the library entry point) -----------------------------------------------------------

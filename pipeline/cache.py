@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # bump when the layout of an entry changes
+FORMAT = 2  # bump when the layout of an entry changes
 Rows = dict[str, list[dict[str, Any]]]
 _PACKAGES = ("extractors", "pipeline", "schemas")
 
@@ -77,6 +77,7 @@ class Head:
     info: dict[str, Any]  # DocumentInfo as a dict
     figures: frozenset[str] = frozenset()
     counts: dict[str, int] = field(default_factory=dict)
+    severity: dict[str, int] = field(default_factory=dict)  # flags by severity
 
 
 class Cache:
@@ -89,14 +90,19 @@ class Cache:
     def has(self, key: str) -> bool:
         return self.path(key).is_file()
 
-    def store(self, key: str, head: Head, rows: Rows) -> None:
-        """Write an entry atomically (a partial entry never shows)."""
+    def workbook(self, key: str) -> Path:
+        """Where a worker leaves the document's workbook (report.xlsx for people), built beside its rows."""
+        return self.folder / key[:2] / f"{key}.xlsx"
+
+    def store(self, key: str, head: Head, rows: Rows, parts: Any = None) -> None:
+        """Write an entry atomically (a partial entry never shows): the head, the rendered parts, the rows."""
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with open(tmp, "wb") as fh:
                 pickle.dump(head, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         finally:
@@ -110,8 +116,15 @@ class Cache:
             return None
         return head if isinstance(head, Head) else None
 
+    def parts(self, key: str) -> Any:
+        """The rows rendered by the worker (CSV lines and Arrow tables per table), or None."""
+        with open(self.path(key), "rb") as fh:
+            pickle.load(fh)
+            return pickle.load(fh)
+
     def rows(self, key: str) -> Rows:
         with open(self.path(key), "rb") as fh:
+            pickle.load(fh)
             pickle.load(fh)
             rows: Rows = pickle.load(fh)
         return rows

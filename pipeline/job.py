@@ -11,6 +11,7 @@ stay as they were.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import time
@@ -31,12 +32,15 @@ from pipeline.batch import (
     failed_rows,
     link_reports,
     process,
+    write_workbook_of,
 )
 from pipeline.cache import Cache, Head, Rows, entry_key, settings_fingerprint, tool_version
 from pipeline.limits import Limits
 from pipeline.manifest import STATE, new_run_id, staging, swap_in
 from pipeline.pool import Outcome, Pool, Task, preload
-from pipeline.write import DB_NAME, TableSink, document_row, error_row, split_stage
+from pipeline.report import report_names
+from pipeline.write import DB_NAME, TableSink, document_row, error_row, render, split_stage
+from pipeline.write import _typed as _typed
 from schemas.output import COLUMNS
 from schemas.records import DocumentInfo
 
@@ -188,7 +192,7 @@ def _extract(todo: list[Input], options: Options, cache: Cache, heads: dict[str,
             return 0.0
         preload()
         weighted = options.workers > 1
-        tasks = [Task(k, (item.path, options.settings, item.key, cache.folder),
+        tasks = [Task(k, (item.path, options.settings, item.key, cache.folder, None, options.reports),
                       weight=_weight(item.path) if weighted else 0.0, label=item.source)
                  for k, item in enumerate(todo)]
 
@@ -221,6 +225,7 @@ def _extract_dask(todo: list[Input], options: Options, cache: Cache, heads: dict
     with client:
         futures = {client.submit(process, item.path, options.settings, item.key, None, options.limits,
                                  pure=False): k for k, item in enumerate(todo)}
+        # workbooks of documents read on the cluster are built here, from their rows
         for future in _dask_completed(client, futures):
             item = todo[futures[future]]
             try:
@@ -231,9 +236,11 @@ def _extract_dask(todo: list[Input], options: Options, cache: Cache, heads: dict
                                "pages": 0}, 0.0)
                 continue
             try:
-                cache.store(item.key, head, rows)
+                cache.store(item.key, head, rows, render(rows))
             except OSError as exc:
                 raise WriteFailed(f"cannot write the cache: {exc.strerror or exc}") from None
+            if options.reports and head.info["status"] != "failed":
+                write_workbook_of(rows, cache.workbook(item.key))
             heads[item.key] = head
             progress.done(head.info, 0.0)
 
@@ -250,27 +257,41 @@ def _write(inputs: list[Input], out: Path, options: Options, cache: Cache, heads
     except OSError as exc:
         raise WriteFailed(f"cannot write to {out}: {exc.strerror or exc}") from None
     sink = None
+    readable = [i.source for i in inputs if i.outcome["status"] in ("ok", "partial")]
+    names = report_names(readable) if options.reports else {}
+    books = folder / "reports"
     try:
         sink = TableSink(folder)
+        if names:
+            books.mkdir()
         for item in inputs:
             info = item.outcome
             status[info["status"]] += 1
             pages += int(info.get("pages") or 0)
             if info["status"] == "failed":
                 failed.append((item.source, info["error"]))
-                rows: Rows = {"documents": [info], "errors": [error_row(_as_info(info))]}
-            elif item.first is None and item.key in heads:
+                sink.add_parts({}, {"documents": [info], "errors": [error_row(_as_info(info))]})
+                continue
+            if item.first is not None or item.key not in heads:
+                sink.add_parts({}, {"documents": [info]})
+                continue
+            head = heads[item.key]
+            severity.update(head.severity)
+            same = (head.info["doc_id"], head.info["source_file"]) == (item.doc_id, item.source)
+            parts = cache.parts(item.key) if same else None
+            if parts is not None:
+                sink.add_parts(parts, {"documents": [info]})
+                if names:
+                    _place(cache.workbook(item.key), books / names[item.source])
+            else:  # produced under another name or doc_id (a renamed file): rows rewritten, workbook rebuilt
                 rows = _patch(cache.rows(item.key), item)
-            else:
-                rows = {"documents": [info]}
-            severity.update(f["severity"] for f in rows.get("flags", []))
-            sink.add(rows)
+                sink.add(rows)
+                if names:
+                    write_workbook_of(rows, books / names[item.source])
         sink.close()
         counts = dict(sink.counts)
         if options.reports:
-            from pipeline.report import write_reports
-
-            write_reports(_load(folder), folder)
+            _write_html(folder, sink)
     except Exception as exc:
         if sink is not None:
             sink.abort()
@@ -282,15 +303,32 @@ def _write(inputs: list[Input], out: Path, options: Options, cache: Cache, heads
                   cached=0, pages=pages, seconds=0.0, peak_worker_mb=0.0, manifest={})
 
 
+def _place(source: Path, target: Path) -> None:
+    """The worker's workbook into the staging folder (a hard link when the file system allows)."""
+    if not source.exists():
+        return  # not made (the worker said why); the report for people only
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _write_html(folder: Path, sink: TableSink) -> None:
+    """report.html over every document (its flags read back from the staged Parquet file)."""
+    import pandas as pd
+
+    from pipeline.report import write_html
+
+    tables = {"documents": _typed("documents", sink.small["documents"]),
+              "flags": pd.read_parquet(folder / "flags.parquet"),
+              "measurements": pd.read_parquet(folder / "measurements.parquet", columns=["doc_id"]),
+              "budget": pd.read_parquet(folder / "budget.parquet", columns=["doc_id"])}
+    write_html(tables, folder / "report.html")
+
+
 def _as_info(row: dict[str, Any]) -> DocumentInfo:
     known = DocumentInfo.__dataclass_fields__
     return DocumentInfo(**{k: v for k, v in row.items() if k in known})
-
-
-def _load(folder: Path) -> dict[str, Any]:
-    import pandas as pd
-
-    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in COLUMNS}
 
 
 def _manifest(run_id: str, version: str, started: str, inputs: list[Input], options: Options, result: Result,
@@ -317,6 +355,10 @@ def _manifest(run_id: str, version: str, started: str, inputs: list[Input], opti
                     "read_in_this_run": bool(i.key) and i.key in read_now and i.first is None}
                    for i in inputs],
         "counts": result.counts,
+        "stats": {"seconds": round(result.seconds, 3), "files_read": result.processed, "files_cached": result.cached,
+                  "pages_read": sum(int(i.outcome.get("pages") or 0) for i in inputs if i.key in read_now
+                                    and i.first is None),
+                  "peak_worker_rss_mb": round(result.peak_worker_mb, 1)},
         "documents_by_status": dict(sorted(result.status.items())),
         "files": files,
     }

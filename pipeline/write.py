@@ -247,57 +247,91 @@ def write_outputs(extractions: list[Extraction], out_dir: Path) -> dict[str, pd.
 
 
 # --- streaming, one document at a time ------------------------------------------------------------------------------
-class TableSink:
-    """CSV + Parquet files of every table in `folder`, written one document's rows at a time, then lkjip.duckdb.
+SMALL = ("documents", "errors")  # one row or none per document: kept and written at the end, in one piece
+Parts = dict[str, tuple[bytes, Any]]  # table -> (CSV lines without header, pyarrow Table)
 
-    The files are the same as `write_tables` writes for the same rows in the same order.
+
+def _arrow_schema(name: str) -> Any:
+    import pyarrow as pa
+
+    return pa.Schema.from_pandas(_typed(name, []), preserve_index=False)
+
+
+def render(rows: dict[str, list[Row]]) -> Parts:
+    """A document's rows of the large tables as CSV lines and Arrow tables, ready to append (done in a worker)."""
+    import pyarrow as pa
+
+    parts: Parts = {}
+    for name, table_rows in rows.items():
+        if name in SMALL or not table_rows:
+            continue
+        df = _typed(name, table_rows)
+        csv = df.to_csv(index=False, header=False, lineterminator="\n").encode("utf-8")
+        parts[name] = (csv, pa.Table.from_pandas(df, schema=_arrow_schema(name), preserve_index=False))
+    return parts
+
+
+class TableSink:
+    """CSV + Parquet files of every table in `folder`, written one document at a time, then lkjip.duckdb.
+
+    A document comes as rows (`add`) or already rendered by a worker (`add_parts`); documents and
+    errors rows (one per input at most) are kept and written at `close`. The files are the same as
+    `write_tables` writes for the same rows in the same order.
     """
 
     ROW_GROUP = 65536  # rows buffered per table before a Parquet row group is written
 
     def __init__(self, folder: Path) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        self._pa, self._pq = pa, pq
         self.folder = folder
         self.counts = {name: 0 for name in COLUMNS}
-        self._csv = {}
-        self._parquet = {}
-        self._schemas = {}
-        self._buffer: dict[str, list[pd.DataFrame]] = {name: [] for name in COLUMNS}
+        self.small: dict[str, list[Row]] = {name: [] for name in SMALL}
+        self._csv: dict[str, Any] = {}
+        self._parquet: dict[str, Any] = {}
+        self._buffer: dict[str, list[Any]] = {name: [] for name in COLUMNS}
         self._buffered = {name: 0 for name in COLUMNS}
         for name in COLUMNS:
-            empty = _typed(name, [])
-            self._schemas[name] = pa.Schema.from_pandas(empty, preserve_index=False)
-            fh = open(folder / f"{name}.csv", "w", encoding="utf-8", newline="")
+            if name in SMALL:
+                continue
+            fh = open(folder / f"{name}.csv", "wb")
             self._csv[name] = fh
-            empty.to_csv(fh, index=False, lineterminator="\n")
-            self._parquet[name] = pq.ParquetWriter(folder / f"{name}.parquet", self._schemas[name])
+            fh.write(_typed(name, []).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+            self._parquet[name] = pq.ParquetWriter(folder / f"{name}.parquet", _arrow_schema(name))
 
     def add(self, rows: dict[str, list[Row]]) -> None:
-        for name, table_rows in rows.items():
-            if not table_rows:
-                continue
-            df = _typed(name, table_rows)
-            df.to_csv(self._csv[name], index=False, header=False, lineterminator="\n")
-            self.counts[name] += len(df)
-            self._buffer[name].append(df)
-            self._buffered[name] += len(df)
+        for name in SMALL:
+            self.small[name].extend(rows.get(name, []))
+        self.add_parts(render(rows))
+
+    def add_parts(self, parts: Parts, small: dict[str, list[Row]] | None = None) -> None:
+        for name in SMALL:
+            self.small[name].extend((small or {}).get(name, []))
+        for name, (csv, table) in parts.items():
+            self._csv[name].write(csv)
+            self.counts[name] += table.num_rows
+            self._buffer[name].append(table)
+            self._buffered[name] += table.num_rows
             if self._buffered[name] >= self.ROW_GROUP:
                 self._flush(name)
 
     def _flush(self, name: str) -> None:
+        import pyarrow as pa
+
         if not self._buffer[name]:
             return
-        df = pd.concat(self._buffer[name], ignore_index=True) if len(self._buffer[name]) > 1 else self._buffer[name][0]
-        table = self._pa.Table.from_pandas(df, schema=self._schemas[name], preserve_index=False)
-        self._parquet[name].write_table(table)
+        self._parquet[name].write_table(pa.concat_tables(self._buffer[name]))
         self._buffer[name], self._buffered[name] = [], 0
 
     def close(self) -> None:
         """Finish every file (fsync'd, so that a full disk shows here and not after the swap) and the database."""
         for name in COLUMNS:
+            if name in SMALL:
+                df = _typed(name, self.small[name])
+                self.counts[name] = len(df)
+                write_csv(df, self.folder / f"{name}.csv")
+                write_parquet(df, self.folder / f"{name}.parquet")
+                continue
             self._flush(name)
             self._parquet[name].close()
             fh = self._csv[name]

@@ -84,7 +84,7 @@ def test_a_full_disk_is_exit_1_and_the_previous_outputs_stay(inputs: Path, tmp_p
     if where == "sink":
         monkeypatch.setattr(pipeline.write.TableSink, "close", full)
     elif where == "reports":
-        monkeypatch.setattr("pipeline.report.write_reports", full)
+        monkeypatch.setattr("pipeline.report.write_html", full)
     else:
         monkeypatch.setattr("pipeline.cache.Cache.store", full)
     result = invoke("extract", str(inputs), "-o", str(out))
