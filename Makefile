@@ -42,8 +42,11 @@ lint: $(STAMP)
 test: setup lint
 	$(BIN)/python -m pytest -q
 
+# speed of the PDF path (bench.py), then the batch benchmark (200 text + 20 PDF reports, broken files and
+# copies at 1 and 2 workers, a no-op re-run), appended to BENCHMARKS.md
 bench: setup
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/batch_bench.py --write BENCHMARKS.md
 
 # accuracy against the gold (samples as text and PDF, the dev set as text), then the metamorphic set
 # (meaning-preserving rewrites of every sample table) and leave-one-out scores of the settings

@@ -210,6 +210,7 @@ class Pool:
                 assert task is not None and task.index == index
                 seconds = time.monotonic() - worker.started
                 worker.task = None
+                self.peak_rss = max(self.peak_rss, peak_rss_mb(worker.proc.pid))
                 if kind == "done":
                     on_outcome(Outcome(index, value=payload, seconds=seconds))
                 else:
