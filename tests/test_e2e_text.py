@@ -10,12 +10,11 @@ family fixtures (tests/test_families.py), not here.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from cli_runner import extract_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -26,24 +25,17 @@ SAMPLES = sorted(p.stem for p in RAW.glob("*.txt"))
 DEV = sorted(p.stem for p in (DEVSET / "gold").glob("*.json"))
 
 
-def _extract(files: list[Path], out: Path) -> None:
-    code = "import sys; from pipeline.cli import main; sys.argv[0] = 'lkjip'; sys.exit(main())"
-    proc = subprocess.run([sys.executable, "-c", code, "extract", *map(str, files), "-o", str(out), "--no-reports",
-                           "-q"], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-
-
 @pytest.fixture(scope="module")
 def samples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("samples_out")
-    _extract([RAW / f"{s}.txt" for s in SAMPLES], out)
+    extract_cli([RAW / f"{s}.txt" for s in SAMPLES], out)
     return out
 
 
 @pytest.fixture(scope="module")
 def dev_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dev_out")
-    _extract([DEVSET / f"{s}.txt" for s in DEV], out)
+    extract_cli([DEVSET / f"{s}.txt" for s in DEV], out)
     return out
 
 

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from cli_runner import extract_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = ROOT / "tests" / "fixtures" / "families"
@@ -45,11 +44,7 @@ def _gold(name: str) -> dict[str, Any]:
 def families_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every fixture through `lkjip extract` once, into one output folder."""
     out = tmp_path_factory.mktemp("families_out")
-    files = [str(FAMILIES / f"{n}.txt") for n in NAMES]
-    code = "import sys; from pipeline.cli import main; sys.argv[0] = 'lkjip'; sys.exit(main())"
-    proc = subprocess.run([sys.executable, "-c", code, "extract", *files, "-o", str(out), "--no-reports", "-q"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    extract_cli([FAMILIES / f"{n}.txt" for n in NAMES], out, timeout=120)
     return out
 
 

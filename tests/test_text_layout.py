@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from cli_runner import extract_cli
 
 from extractors.assemble import assemble
 from extractors.text_layout import layout_tables, split_lines, split_pages
@@ -111,13 +111,6 @@ def test_tab_separated_texts_are_read_as_before() -> None:
 STEMS = sorted(p.stem for p in GOLD.glob("*.json") if (RAW / f"{p.stem}.pdf").exists())
 
 
-def _extract(files: list[Path], out: Path) -> None:
-    code = "import sys; from pipeline.cli import main; sys.argv[0] = 'lkjip'; sys.exit(main())"
-    proc = subprocess.run([sys.executable, "-c", code, "extract", *map(str, files), "-o", str(out), "--no-reports",
-                           "-q"], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-
-
 @pytest.fixture(scope="module")
 def layout_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if shutil.which("pdftotext") is None:
@@ -129,8 +122,8 @@ def layout_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         subprocess.run(["pdftotext", "-layout", str(RAW / f"{stem}.pdf"), str(texts / f"{stem}.txt")], check=True,
                        timeout=120)
     layout_out, tab_out = tmp_path_factory.mktemp("layout_out"), tmp_path_factory.mktemp("tab_out")
-    _extract([texts / f"{s}.txt" for s in STEMS], layout_out)
-    _extract([RAW / f"{s}.txt" for s in STEMS], tab_out)
+    extract_cli([texts / f"{s}.txt" for s in STEMS], layout_out)
+    extract_cli([RAW / f"{s}.txt" for s in STEMS], tab_out)
     return layout_out, tab_out
 
 
