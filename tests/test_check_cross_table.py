@@ -276,3 +276,11 @@ def test_a_parent_its_own_children_contradict_is_left_to_the_total_check() -> No
                  coded("t10", 264, "", "", "program", name, "2.752.213.000")]
     [flag] = findings(check_cross_table(ext([], budget=childless)))
     assert flag.line == 264 or flag.line == 208
+
+
+def test_a_name_narrowed_by_a_clause_is_another_subject() -> None:
+    from pipeline.check.subjects import same_subject
+
+    assert not same_subject("Luas kawasan permukiman kumuh",
+                            "Luas kawasan permukiman kumuh yang ditingkatkan kualitasnya")
+    assert same_subject("Persentase rumah layak huni", "Persentase Rumah Layak Huni")

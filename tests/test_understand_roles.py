@@ -133,3 +133,15 @@ def test_confidence_is_lower_without_words_and_rows_carry_it() -> None:
     assert named.confidence > unnamed.confidence
     meas, _ = _records(unnamed)
     assert {m.confidence for m in meas} == {unnamed.confidence}
+
+
+def test_a_statistics_table_is_not_named_by_its_arithmetic() -> None:
+    """Requests, those served in time and their share: the arithmetic of target/realisasi/capaian, but no
+    word of performance or budget in the caption or header."""
+    table = _table([["No"], ["Jenis Layanan"], ["Jumlah Permohonan"], ["Selesai Tepat Waktu"], ["Persentase (%)"]],
+                   [["1", "Kenaikan Pangkat", "4.812", "4.706", "97,80"],
+                    ["2", "Mutasi", "1.286", "1.214", "94,40"],
+                    ["3", "Cuti", "5.930", "5.802", "97,84"]])
+    table.caption = "Tabel 3.5a Jumlah Layanan Kepegawaian Menurut Jenis Layanan"
+    assign_roles(table, table.header_parts, 2023)
+    assert Role.TARGET not in table.roles and _records(table)[0] == []
