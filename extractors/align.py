@@ -13,6 +13,7 @@ import regex
 
 from extractors.model import Cell, Row, Table
 from extractors.numbers import parse_number
+from extractors.settings import DEFAULT, AlignSettings
 
 # columns that hold figures: the value roles, and those holding other figures (another year's, the Renstra's,
 # a quarter's, a comparison body's, a derived efficiency)
@@ -44,7 +45,7 @@ def is_figure(text: str) -> bool:
     merged = _MERGED.match(t)
     if merged and (_FIGURE.match(merged.group(1)) or _FIGURE_UNIT.match(merged.group(1))):
         return True  # two figures in one cell ("87,57% 2.627.100")
-    if len(t) > 25:
+    if len(t) > DEFAULT.align.figure_max_chars:
         return False
     n = parse_number(t)
     return n.value is not None or bool(n.qualitative)
@@ -151,10 +152,11 @@ _NUMBERED_TEXT = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)])\s+(\S.*)$", re
 _ITEM_NUMBER = regex.compile(r"^\(?\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*$", regex.I)
 
 
-def _numbering_column(table: Table) -> bool:
+def _numbering_column(table: Table, settings: AlignSettings = DEFAULT.align) -> bool:
     """Most rows number themselves in the first column ("1", "2.", "a)", "1.1", "2.3.1")."""
     firsts = [row.cells[0].text for row in table.rows if row.cells and row.cells[0].text]
-    return len(firsts) >= 3 and sum(1 for t in firsts if _ITEM_NUMBER.match(t)) >= 0.6 * len(firsts)
+    numbered = sum(1 for t in firsts if _ITEM_NUMBER.match(t))
+    return len(firsts) >= settings.numbering_min_rows and numbered >= settings.numbering_share * len(firsts)
 
 
 def shift_short_row(cells: list[Cell]) -> list[Cell] | None:
@@ -172,11 +174,11 @@ def shift_short_row(cells: list[Cell]) -> list[Cell] | None:
     return lead + cells[1:-1]
 
 
-def realign(table: Table) -> list[int]:
+def realign(table: Table, settings: AlignSettings = DEFAULT.align) -> list[int]:
     """Re-lay out the rows of a table that do not fit its header; returns the positions of those moved."""
     moved: list[int] = []
     roles = table.roles
-    numbered = _numbering_column(table)
+    numbered = _numbering_column(table, settings)
     for i, row in enumerate(table.rows):
         shifted = shift_short_row(row.cells) if numbered and not _fits(row.cells, roles) else None
         if shifted is not None and _fits(shifted, roles):

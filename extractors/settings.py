@@ -36,6 +36,22 @@ class TypeSettings:
 
 
 @dataclass(frozen=True)
+class AlignSettings:
+    """Shifted rows put back under their header (``extractors.align``)."""
+
+    # a table numbers its rows in the first column when at least this many rows do, in at least this share
+    # of its rows: a table of three items is the smallest list (000's Tabel 4, 001's Tabel 3.16), and a
+    # page's worth of unnumbered heading rows must not hide the numbering (003's Renja table)
+    numbering_min_rows: int = 3
+    numbering_share: float = 0.6
+    # a cell longer than this is no printed figure even when it parses to one ("... sebanyak 12 orang")
+    figure_max_chars: int = 25
+    # a value-headed column is a column of names when this share of its cells are words without figures
+    # ("ANGGARAN: PRIORITAS, PENDUKUNG" in 003's Tabel 3.24)
+    names_share: float = 0.8
+
+
+@dataclass(frozen=True)
 class ArithSettings:
     """Relations between columns, found row by row (``extractors.arith``)."""
 
@@ -203,6 +219,7 @@ class LayoutSettings:
 @dataclass(frozen=True)
 class Settings:
     types: TypeSettings = field(default_factory=TypeSettings)
+    align: AlignSettings = field(default_factory=AlignSettings)
     arith: ArithSettings = field(default_factory=ArithSettings)
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     totals: TotalSettings = field(default_factory=TotalSettings)

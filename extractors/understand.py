@@ -198,9 +198,9 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     for j, role in enumerate(roles):
         if role == "" and j > 0 and roles[j - 1] in TEXT_ROLES:
             roles[j] = roles[j - 1]
-    _names_not_figures(table, roles, notes)
+    _names_not_figures(table, roles, notes, settings)
     table.roles = roles
-    table.shifted_rows = realign(table)
+    table.shifted_rows = realign(table, settings.align)
     if table.shifted_rows:
         notes.append(f"{len(table.shifted_rows)} shifted row(s) re-laid out under the header")
     types = [column_type((row.text(j) for row in table.rows), settings.types) for j in range(table.n_cols)]
@@ -281,7 +281,7 @@ def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], note
         elif role in (Role.TARGET, Role.REALISASI) and types[j].type is ColType.MONEY:
             roles[j] = _money_side(role)
             notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
-def _names_not_figures(table: Table, roles: list[str], notes: list[str]) -> None:
+def _names_not_figures(table: Table, roles: list[str], notes: list[str], settings: Settings = DEFAULT) -> None:
     """A value-headed column that holds names ("ANGGARAN": PRIORITAS, PENDUKUNG) is the row label."""
     if Role.URAIAN in roles:
         return
@@ -289,7 +289,7 @@ def _names_not_figures(table: Table, roles: list[str], notes: list[str]) -> None
         if role in (Role.PAGU, Role.REALISASI_ANGGARAN, Role.TARGET, Role.REALISASI):
             texts = [row.text(j) for row in table.rows if row.text(j)]
             words = [t for t in texts if not regex.search(r"\d", t) and len(t) > 3]
-            if len(texts) >= 2 and len(words) >= 0.8 * len(texts):
+            if len(texts) >= 2 and len(words) >= settings.align.names_share * len(texts):
                 roles[j] = Role.URAIAN
                 notes.append(f"column {j + 1} holds names, not figures: read as uraian")
                 return
