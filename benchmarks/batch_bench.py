@@ -55,14 +55,28 @@ def build(folder: Path, n_text: int, n_pdf: int) -> dict[str, int]:
     return {"text": n_text, "pdf": n_pdf, "broken": 3, "copies": 4}
 
 
-def run(inputs: Path, out: Path, workers: int, *extra: str) -> tuple[float, int, dict]:
+def snapshot(folder: Path) -> Path:
+    """The tool's sources copied once: an edit to the working tree during the benchmark changes nothing
+    (the cache key holds a hash of the sources, so an edit between runs would make the re-run read again)."""
+    for package in ("extractors", "pipeline", "schemas"):
+        shutil.copytree(ROOT / package, folder / package, ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
+
+
+def run(inputs: Path, out: Path, workers: int, *extra: str, cwd: Path = ROOT) -> tuple[float, int, dict]:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     proc = subprocess.run([*LKJIP, "extract", str(inputs), "-o", str(out), "--workers", str(workers), "-q",
-                           *extra], cwd=ROOT, capture_output=True, text=True)
+                           *extra], cwd=cwd, capture_output=True, text=True)
     seconds = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if "Traceback" in proc.stderr:
         raise SystemExit(f"traceback in the run:\n{proc.stderr[-3000:]}")
     manifest = json.loads((out / "manifest.json").read_text()) if (out / "manifest.json").exists() else {}
+    manifest["cpu_seconds"] = cpu
     return seconds, proc.returncode, manifest
 
 
@@ -93,24 +107,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lkjip-batch-") as tmp:
         inputs = Path(tmp) / "in"
         made = build(inputs, args.text, args.pdfs)
+        code_dir = snapshot(Path(tmp) / "code")
         n_files = sum(made.values())
         rows = []
         results: dict[int, tuple[float, dict]] = {}
         outputs = {}
         for workers in (1, 2):
             out = Path(tmp) / f"out{workers}"
-            seconds, code, manifest = run(inputs, out, workers)
+            seconds, code, manifest = run(inputs, out, workers, cwd=code_dir)
             stats = manifest.get("stats", {})
             results[workers] = (seconds, manifest)
             outputs[workers] = csvs(out)
             pages = stats.get("pages_read", 0)
             rows.append((f"{workers} worker{'s' if workers > 1 else ''}", seconds, code, n_files / seconds,
-                         pages / seconds, stats.get("peak_worker_rss_mb", 0.0)))
+                         pages / seconds, stats.get("peak_worker_rss_mb", 0.0), manifest["cpu_seconds"]))
             print(f"{rows[-1][0]}: {seconds:.1f} s, exit {code}, {rows[-1][3]:.2f} files/s, {rows[-1][4]:.1f} pages/s, "
                   f"peak worker {rows[-1][5]:.0f} MB", flush=True)
         out2 = Path(tmp) / "out2"
-        noop, code, manifest = run(inputs, out2, 2)
-        rows.append(("no-op re-run (2 workers)", noop, code, n_files / noop, 0.0, 0.0))
+        noop, code, manifest = run(inputs, out2, 2, cwd=code_dir)
+        rows.append(("no-op re-run (2 workers)", noop, code, n_files / noop, 0.0, 0.0, manifest["cpu_seconds"]))
         print(f"no-op re-run: {noop:.1f} s, exit {code}", flush=True)
         same = outputs[1] == outputs[2] == csvs(out2)
         docs = (out2 / "documents.csv").read_text().splitlines()
@@ -123,15 +138,19 @@ def main() -> None:
         f"- CSVs byte-identical across 1 worker, 2 workers and the re-run: {'yes' if same else 'NO'}",
         f"- documents.csv rows: {len(docs) - 1} for {n_files} inputs; exit code {code} (3: the broken files)",
     ]
-    table = ["| run | wall s | exit | files/s | pages/s | peak worker MB |", "|---|---|---|---|---|---|"]
-    table += [f"| {r[0]} | {r[1]:.1f} | {r[2]} | {r[3]:.2f} | {r[4]:.1f} | {r[5]:.0f} |" for r in rows]
+    table = ["| run | wall s | CPU s (all processes) | exit | files/s | pages/s | peak worker MB |",
+             "|---|---|---|---|---|---|---|"]
+    table += [f"| {r[0]} | {r[1]:.1f} | {r[6]:.1f} | {r[2]} | {r[3]:.2f} | {r[4]:.1f} | {r[5]:.0f} |" for r in rows]
+    load = os.getloadavg()
     text = "\n".join([
         f"## Batch benchmark ({time.strftime('%Y-%m-%d')})", "",
         f"Machine: {machine()}.  ",
         f"Command: `make bench` (`python benchmarks/batch_bench.py --text {args.text} --pdfs {args.pdfs}`).  ",
         f"Inputs: {made['text']} text reports, {made['pdf']} PDF reports, {made['broken']} broken files, "
         f"{made['copies']} exact copies ({n_files} files); default options, reports included, empty output "
-        "folder for each of the first two runs.", "", *table, "", *verdict, ""])
+        "folder for each of the first two runs.  ",
+        f"Load average at the end: {load[0]:.2f} on {len(os.sched_getaffinity(0))} cores (other jobs may share the "
+        "machine; CPU s / wall s shows the cores a run got).", "", *table, "", *verdict, ""])
     print(text)
     if args.write:
         with open(args.write, "a", encoding="utf-8") as fh:

@@ -50,16 +50,20 @@ def prepare(out: Path) -> Path:
         raise NotWritable(f"output folder {out} is a file")
     state = out / STATE
     for folder in (out, state):
+        probe = folder / f".probe-{os.getpid()}"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            probe = folder / f".probe-{os.getpid()}"
             with open(probe, "wb") as fh:
-                fh.write(b"x")
+                fh.write(b"x" * 65536)  # a block, not a byte: a full disk shows here
                 fh.flush()
                 os.fsync(fh.fileno())
-            probe.unlink()
         except OSError as exc:
             raise NotWritable(f"cannot write to output folder {out}: {exc.strerror or exc}") from None
+        finally:
+            try:
+                probe.unlink()
+            except OSError:
+                pass
     return state
 
 
