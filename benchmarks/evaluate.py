@@ -102,26 +102,34 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(cmd, check=False)
         results = [score(json.loads(g.read_text(encoding="utf-8")), out, g.stem)[0] for g in golds]
         tables += [*summary(f"samples ({fmt})", results), ""]
-    pairs = devset_pairs(args.devset)
-    if pairs:
-        out = args.out / "devset"
-        start = time.perf_counter()
-        subprocess.run([str(lkjip), "extract", *(str(t) for t, _ in pairs), "-o", str(out), "--quiet"], check=False)
-        print(f"== dev set (txt): {len(pairs)} file(s) in {time.perf_counter() - start:.2f} s")
-        results = []
-        for text, gold in pairs:
-            res, misses = score(gold, out, text.stem)
-            results.append(res)
-            for k in ("measurements", "budget", "flags"):
-                for g in misses[k]["not_found"][:args.misses]:
-                    print(f"{text.stem} MISS {k}: {json.dumps(g, ensure_ascii=False)[:300]}")
-                for o in misses[k]["unmatched_output"][:args.misses]:
-                    print(f"{text.stem} EXTRA {k}: {json.dumps(o, ensure_ascii=False)[:300]}")
-        tables += [*summary("dev set (txt)", results), ""]
+    # the dev set (developed against), then the held-out sets (written later, scored as they come)
+    for label, folder in (("dev set", args.devset), ("holdout", ROOT / "benchmarks" / "holdout"),
+                          ("holdout 2", ROOT / "benchmarks" / "holdout2")):
+        tables += _score_set(label, folder, args, lkjip, score)
     if tables:
         print("== summary (recall R, precision P; flags of severity error/warning)")
         print("\n".join(tables).rstrip())
     return 0
+
+
+def _score_set(label: str, folder: Path, args: argparse.Namespace, lkjip: Path, score: Any) -> list[str]:
+    pairs = devset_pairs(folder)
+    if not pairs:
+        return []
+    out = args.out / folder.name
+    start = time.perf_counter()
+    subprocess.run([str(lkjip), "extract", *(str(t) for t, _ in pairs), "-o", str(out), "--quiet"], check=False)
+    print(f"== {label} (txt): {len(pairs)} file(s) in {time.perf_counter() - start:.2f} s")
+    results = []
+    for text, gold in pairs:
+        res, misses = score(gold, out, text.stem)
+        results.append(res)
+        for k in ("measurements", "budget", "flags"):
+            for g in misses[k]["not_found"][:args.misses]:
+                print(f"{text.stem} MISS {k}: {json.dumps(g, ensure_ascii=False)[:300]}")
+            for o in misses[k]["unmatched_output"][:args.misses]:
+                print(f"{text.stem} EXTRA {k}: {json.dumps(o, ensure_ascii=False)[:300]}")
+    return [*summary(f"{label} (txt)", results), ""]
 
 
 if __name__ == "__main__":
