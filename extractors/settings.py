@@ -217,12 +217,23 @@ class LayoutSettings:
 
 
 @dataclass(frozen=True)
+class CoverageSettings:
+    """What is reported as not read (``pipeline.coverage``)."""
+
+    # a table about performance or budget with at least this many figures, none of which ended in a
+    # record, gets an info flag naming it: fewer are a page number, a year or a lone count in a heading
+    # table (the samples' unread tables with figures hold 1-3 such stray figures or dozens of real ones)
+    unread_min_figures: int = 4
+
+
+@dataclass(frozen=True)
 class Settings:
     types: TypeSettings = field(default_factory=TypeSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     arith: ArithSettings = field(default_factory=ArithSettings)
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     totals: TotalSettings = field(default_factory=TotalSettings)
+    coverage: CoverageSettings = field(default_factory=CoverageSettings)
     cross: CrossTableSettings = field(default_factory=CrossTableSettings)
     header: HeaderSettings = field(default_factory=HeaderSettings)
     layout: LayoutSettings = field(default_factory=LayoutSettings)

@@ -215,7 +215,7 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     values = numeric_matrix(table, styles)
     inferred: set[int] = set()
     inferred |= _confirm_capaian(values, roles, types, notes, table, settings)
-    if _PERFORMANCE.search(" ".join([table.caption, *table.header])):
+    if PERFORMANCE_WORDS.search(" ".join([table.caption, *table.header])):
         inferred |= _discover(values, roles, types, notes, settings, open_years(roles, years, tahun))
     _resolve_years(roles, years, labels_parts, tahun, notes, prefer=_by_arithmetic(values, roles, settings))
     _resolve_percent(roles)
@@ -371,7 +371,7 @@ def _confirm_capaian(values: list[list[float | None]], roles: list[str], types: 
 # A count of requests beside those served in time and their share ("Jumlah Permohonan | Selesai Tepat Waktu |
 # Persentase", holdout h08) has the same arithmetic as target, realisasi and capaian, but it is a statistic
 # (public format: LKjIP BAB III measures against targets; statistics tables describe the year's work)
-_PERFORMANCE = regex.compile(r"\b(?:kinerja|capaian|pencapaian|target|rencana|realisasi|sasaran|indikator|iku|"
+PERFORMANCE_WORDS = regex.compile(r"\b(?:kinerja|capaian|pencapaian|target|rencana|realisasi|sasaran|indikator|iku|"
                              r"output|outcome|keluaran|anggaran|pagu|renja|renstra)\b", regex.I)
 
 

@@ -29,8 +29,10 @@ import regex
 
 from extractors.model import Row, Table
 from extractors.numbers import numbers_in, parse_number, split_items
+from extractors.settings import DEFAULT, Settings
+from extractors.understand import PERFORMANCE_WORDS
 from extractors.vocab import TEXT_ROLES, VALUE_ROLES, Role
-from schemas.records import BudgetLine, Extraction, Measurement, PlanEntry, TableInfo
+from schemas.records import BudgetLine, Extraction, Flag, Measurement, PlanEntry, TableInfo
 
 Cell = tuple[int, int]  # (row index in table.rows, column index)
 
@@ -277,5 +279,32 @@ def apply_coverage(ext: Extraction) -> None:
     ext.info.cells_read_share = round(n_read / n_numeric, 4) if n_numeric else None
 
 
+def unread_flags(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+    """An info flag for each table about performance or budget whose figures none ended in a record, and for
+    each page that could not be read: what an auditor must know was not checked (OUTPUT.md's
+    unreadable_table). Call after apply_coverage."""
+    by_id = {t.table_id: t for t in ext.tables}
+    out: list[Flag] = []
+    for info in ext.table_infos:
+        table = by_id.get(info.table_id)
+        if table is None:
+            if info.note.startswith("unreadable"):
+                out.append(_unread(ext, info, f"Halaman {info.page} tidak terbaca ({info.note}): "
+                                              "angkanya tidak diperiksa"))
+            continue
+        words = " ".join([table.caption, *table.header])
+        if info.n_numeric_cells >= settings.coverage.unread_min_figures and not info.n_cells_read \
+                and PERFORMANCE_WORDS.search(words):
+            name = table.caption or info.table_id
+            out.append(_unread(ext, info, f"{name[:80]}: {info.n_numeric_cells} angka tidak terbaca ({info.note}); "
+                                          "tabel ini tidak diperiksa"))
+    return out
+
+
+def _unread(ext: Extraction, info: TableInfo, message: str) -> Flag:
+    return Flag(ext.info.doc_id, ext.info.source_file, info.table_id, info.page, info.line, "unreadable_table",
+                "info", info.caption[:120] or info.table_id, None, None, None, message, confidence=0.0)
+
+
 __all__ = ["TableCoverage", "apply_coverage", "is_figure", "numeric_cells", "read_cells", "table_coverage",
-           "why_not_read"]
+           "unread_flags", "why_not_read"]

@@ -26,7 +26,7 @@ from extractors.numbers import Style, infer_style
 from extractors.rows import Context, budget_of, column_styles, measurements_of, plans_of
 from extractors.settings import DEFAULT, Settings
 from extractors.understand import assign_roles, classify
-from pipeline.coverage import apply_coverage
+from pipeline.coverage import apply_coverage, unread_flags
 from schemas.records import DocumentInfo, Extraction, TableInfo
 
 log = logging.getLogger(__name__)
@@ -120,9 +120,10 @@ def _run_checks(ext: Extraction, settings: Settings) -> None:
     ext.measurements, ext.budget, ext.flags = checked.measurements, checked.budget, checked.flags
 
 
-def _finish(ext: Extraction) -> Extraction:
+def _finish(ext: Extraction, settings: Settings = DEFAULT) -> Extraction:
     info = ext.info
     apply_coverage(ext)
+    ext.flags = [*ext.flags, *unread_flags(ext, settings)]
     info.n_tables = len(ext.tables)
     info.n_measurements = len(ext.measurements)
     info.n_budget = len(ext.budget)
@@ -225,4 +226,4 @@ def _extract_document(path: Path, settings: Settings) -> Extraction:
         log.debug("checks failed on %s", path, exc_info=True)
         ext.info.status = "partial"
         ext.info.error = f"check: {type(exc).__name__}: {exc}"
-    return _finish(ext)
+    return _finish(ext, settings)

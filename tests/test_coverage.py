@@ -197,3 +197,19 @@ def test_extract_document_fills_coverage(tmp_path: Path) -> None:
     assert (read.n_numeric_cells, read.n_cells_read) == (6, 6) and read.confidence > 0
     assert (staff.n_numeric_cells, staff.n_cells_read, staff.confidence) == (6, 0, 0.0)
     assert "not read" in staff.note
+
+
+def test_a_performance_table_whose_figures_were_not_read_gets_an_info_flag() -> None:
+    from extractors.model import Document
+    from extractors.text_reader import parse_text
+    from pipeline.coverage import apply_coverage, unread_flags
+    from pipeline.run import extract_from
+
+    text = ("Tabel 3.19 Rekapitulasi Tingkat Efisiensi Terhadap Capaian Kinerja\n\n"
+            "No\tSasaran\tCapaian Kinerja (%)\tPenyerapan Anggaran (%)\tTingkat Efisiensi (%)\n"
+            "1\tMeningkatnya layanan\t101,66\t98,40\t103,31\n2\tMeningkatnya kesiapsiagaan\t101,67\t88,88\t114,39\n")
+    doc: Document = parse_text(text, "f.txt", "0" * 64)
+    ext = extract_from(doc)
+    apply_coverage(ext)
+    [flag] = unread_flags(ext)
+    assert flag.kind == "unreadable_table" and flag.severity == "info" and "6 angka" in flag.message
