@@ -42,7 +42,7 @@ from pipeline.limits import Limits, apply_in_worker
 from pipeline.pool import Outcome, Pool, Task
 from pipeline.run import PDF_SUFFIXES, SUPPORTED, extract_document
 from pipeline.write import _typed as typed
-from pipeline.write import document_rows, error_row, one_line, render
+from pipeline.write import document_row, document_rows, error_row, one_line, render
 from schemas.output import COLUMNS
 from schemas.records import DocumentInfo, Extraction
 
@@ -402,6 +402,4 @@ def _dask_completed(client: Any, futures: Iterable[Any]) -> Iterable[Any]:
 def failed_rows(item: Input, stage: str, why: str) -> Rows:
     info = DocumentInfo(doc_id=item.doc_id, source_file=item.source, sha256=item.sha256, pages=0,
                         status="failed", error=f"{stage}: {one_line(why)}")
-    from pipeline.write import document_row
-
     return {"documents": [document_row(info)], "errors": [error_row(info)]}

@@ -35,11 +35,11 @@ from pipeline.batch import (
     write_workbook_of,
 )
 from pipeline.cache import Cache, Head, Rows, entry_key, settings_fingerprint, tool_version
-from pipeline.limits import Limits
+from pipeline.limits import Limits, peak_rss_mb
 from pipeline.manifest import STATE, new_run_id, staging, swap_in
 from pipeline.pool import Outcome, Pool, Task, preload
 from pipeline.report import report_names
-from pipeline.write import DB_NAME, TableSink, document_row, error_row, render, split_stage
+from pipeline.write import DB_NAME, TableSink, error_row, render, split_stage
 from pipeline.write import _typed as _typed
 from schemas.output import COLUMNS
 from schemas.records import DocumentInfo
@@ -358,10 +358,11 @@ def _manifest(run_id: str, version: str, started: str, inputs: list[Input], opti
         "stats": {"seconds": round(result.seconds, 3), "files_read": result.processed, "files_cached": result.cached,
                   "pages_read": sum(int(i.outcome.get("pages") or 0) for i in inputs if i.key in read_now
                                     and i.first is None),
-                  "peak_worker_rss_mb": round(result.peak_worker_mb, 1)},
+                  "peak_worker_rss_mb": round(result.peak_worker_mb, 1),
+                  "peak_parent_rss_mb": round(peak_rss_mb(), 1)},
         "documents_by_status": dict(sorted(result.status.items())),
         "files": files,
     }
 
 
-__all__ = ["Options", "Progress", "Result", "UsageError", "WriteFailed", "run", "document_row"]
+__all__ = ["Options", "Progress", "Result", "UsageError", "WriteFailed", "run"]
