@@ -129,6 +129,14 @@ def main() -> None:
         print(f"no-op re-run: {noop:.1f} s, exit {code}", flush=True)
         same = outputs[1] == outputs[2] == csvs(out2)
         docs = (out2 / "documents.csv").read_text().splitlines()
+        import csv
+
+        with open(out2 / "documents.csv", encoding="utf-8") as fh:
+            doc_rows = list(csv.DictReader(fh))
+        with open(out2 / "errors.csv", encoding="utf-8") as fh:
+            n_errors = sum(1 for _ in csv.DictReader(fh))
+        unique = len({r["doc_id"] for r in doc_rows}) == len(doc_rows)
+        n_dup = sum(1 for r in doc_rows if r["status"] == "duplicate")
         speed_up = results[1][0] / results[2][0]
         noop_share = noop / results[2][0]
     verdict = [
@@ -136,7 +144,8 @@ def main() -> None:
         f"- no-op re-run: {noop:.1f} s = {noop_share:.1%} of the first 2-worker run (bar < {NOOP_BAR:.0%}): "
         f"{'pass' if noop_share < NOOP_BAR else 'FAIL'}",
         f"- CSVs byte-identical across 1 worker, 2 workers and the re-run: {'yes' if same else 'NO'}",
-        f"- documents.csv rows: {len(docs) - 1} for {n_files} inputs; exit code {code} (3: the broken files)",
+        f"- documents.csv rows: {len(docs) - 1} for {n_files} inputs, doc_id unique: {'yes' if unique else 'NO'}, "
+        f"{n_dup} duplicate(s), {n_errors} row(s) in errors.csv; exit code {code} (3: the broken files)",
     ]
     table = ["| run | wall s | CPU s (all processes) | exit | files/s | pages/s | peak worker MB |",
              "|---|---|---|---|---|---|---|"]
