@@ -295,17 +295,18 @@ STORE_FAILED = "store-failed"
 
 
 def process(path: Path, settings: Settings, key: str, cache_folder: Path | None,
-            limits: Limits | None = None, workbook: bool = False) -> Any:
+            limits: Limits | None = None, workbook: bool = False, lang: str = "id") -> Any:
     """One file in a worker: extracted, flattened to validated rows, stored in the cache.
 
-    With `workbook`, the document's workbook (reports/*.xlsx) is built here too, beside the entry.
+    With `workbook`, the document's workbook (reports/*.xlsx) and its site page body are built here too,
+    beside the entry. Flag messages are written in `lang` (id | en).
     Returns the head (the document's summary) when stored, (head, rows) without a cache folder
     (a dask worker that may not share the output folder), or (STORE_FAILED, why) when the cache
     cannot be written (a full disk): the batch then stops with a write error.
     """
     if limits is not None:
         apply_in_worker(limits)
-    rows = document_rows(safe_extract(path, settings))
+    rows = document_rows(safe_extract(path, settings), lang)
     head = _head(rows)
     if cache_folder is None:
         return head, rows
@@ -315,16 +316,22 @@ def process(path: Path, settings: Settings, key: str, cache_folder: Path | None,
     except OSError as exc:
         return STORE_FAILED, f"{exc.strerror or exc} ({exc.filename or cache_folder})"
     if workbook and head.info["status"] != "failed":
-        write_workbook_of(rows, cache.workbook(key))
+        write_workbook_of(rows, cache.workbook(key), page_body(cache.workbook(key)))
     return head
 
 
-def write_workbook_of(rows: Rows, path: Path) -> bool:
-    """The document's workbook for people (pipeline.report); False, with a warning, when it cannot be made."""
+def page_body(workbook: Path) -> Path:
+    """Where the document's site page body is kept, beside its workbook."""
+    return workbook.with_suffix(".html")
+
+
+def write_workbook_of(rows: Rows, path: Path, body: Path | None = None) -> bool:
+    """The document's workbook for people (pipeline.report) and, with `body`, its site page body; False, with a
+    warning, when they cannot be made."""
     from pipeline.report import write_workbook
 
     try:
-        write_workbook({name: typed(name, rows.get(name, [])) for name in COLUMNS}, path)
+        write_workbook({name: typed(name, rows.get(name, [])) for name in COLUMNS}, path, body)
         return True
     except Exception as exc:  # a report for people must not cost the data files
         log.warning("%s: workbook not written: %s", rows["documents"][0]["source_file"],

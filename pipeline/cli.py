@@ -36,6 +36,7 @@ from rich.progress import (
 from extractors.settings import DEFAULT, Settings
 from pipeline.batch import UsageError, collect
 from pipeline.cache import tool_version
+from pipeline.check.messages import LANGS
 from pipeline.job import Options, Result, WriteFailed
 from pipeline.job import run as run_job
 from pipeline.limits import DEFAULT_MAX_MEMORY, DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS, DEFAULT_TIMEOUT, Limits
@@ -308,6 +309,7 @@ def extract(
         metavar="SEVERITY", help=f"Exit {EXIT_STRICT} when flags of this severity or worse appear "
                                  "(error, warning or info).")] = None,
     reports: Annotated[bool, typer.Option("--reports/--no-reports", help="Write the xlsx/html reports.")] = True,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the flag messages: id (Indonesian) or en.")] = "id",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors: no progress, no summary.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging (with tracebacks).")] = False,
     set_: Annotated[list[str] | None, typer.Option(
@@ -320,6 +322,8 @@ def extract(
         raise _usage("--quiet and --verbose cannot be used together")
     if strict is not None and strict.lower() not in SEVERITY_RANK:
         raise _usage(f"--strict expects error, warning or info, got '{strict}'")
+    if lang not in LANGS:
+        raise _usage(f"--lang expects {' or '.join(LANGS)}, got '{lang}'")
     try:
         settings = parse_settings(set_ or [])
         inputs = collect(paths)
@@ -328,7 +332,7 @@ def extract(
     limits = Limits(timeout=timeout or None, max_memory=max_memory or None, max_pages=max_pages or None,
                     max_pixels=int(max_megapixels * 1e6) or None)
     options = Options(workers=workers or default_workers(), scheduler=scheduler, settings=settings, limits=limits,
-                      force=force, reports=reports)
+                      force=force, reports=reports, lang=lang)
     try:
         prepare(out)
     except NotWritable as exc:
@@ -385,6 +389,36 @@ def _terminated_is_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@app.command("report")
+def report(
+    out: Annotated[Path, typer.Argument(help="An output folder of lkjip extract.")] = Path("data/out"),
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Render the flag messages again in this language (id or en); default: as written.")] = None,
+) -> None:
+    """Rebuild the workbooks (reports/*.xlsx), the review site (reports/*.html, reports/index.html) and
+    report.html from an existing output folder; the data files are not touched."""
+    from pipeline.report import rebuild
+
+    if lang is not None and lang not in LANGS:
+        raise _usage(f"--lang expects {' or '.join(LANGS)}, got '{lang}'")
+    if not (out / "manifest.json").is_file() and not (out / "documents.parquet").is_file():
+        raise _usage(f"{out} is not an lkjip output folder (no manifest.json): run lkjip extract first")
+    try:
+        with lock(out):
+            written = rebuild(out, lang)
+    except Locked as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_LOCKED) from None
+    except FileNotFoundError as exc:
+        raise _usage(str(exc)) from None
+    except OSError as exc:
+        typer.echo(f"error: cannot write the reports in {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(EXIT_WRITE) from None
+    books = sum(1 for p in written if p.suffix == ".xlsx")
+    typer.echo(f"{books} workbook(s) and {books} page(s) in {out}/reports/, index in {out}/reports/index.html "
+               f"and {out}/report.html")
 
 
 @app.command("settings")

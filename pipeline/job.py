@@ -31,14 +31,16 @@ from pipeline.batch import (
     connect,
     failed_rows,
     link_reports,
+    page_body,
     process,
     write_workbook_of,
 )
 from pipeline.cache import Cache, Head, Rows, entry_key, settings_fingerprint, tool_version
 from pipeline.limits import Limits, peak_rss_mb
 from pipeline.manifest import STATE, new_run_id, staging, swap_in
+from pipeline.panel import join_keys, needs_remap, parts_keys, remap
 from pipeline.pool import Outcome, Pool, Task, preload
-from pipeline.report import report_names
+from pipeline.report import page_name, place_page, report_names, write_index
 from pipeline.write import DB_NAME, TableSink, error_row, render, split_stage
 from pipeline.write import _typed as _typed
 from schemas.output import COLUMNS
@@ -59,6 +61,7 @@ class Options:
     limits: Limits = field(default_factory=Limits)
     force: bool = False
     reports: bool = True
+    lang: str = "id"  # language of the flag messages (id | en)
 
 
 class Progress(Protocol):
@@ -121,6 +124,8 @@ def run(inputs: list[Input], out: Path, options: Options, progress: Progress | N
     run_id = new_run_id()
     version = tool_version()
     settings_hash = settings_fingerprint(options.settings)
+    if options.lang != "id":  # the messages are part of a document's cached rows
+        settings_hash = f"{settings_hash}+lang={options.lang}"
     cache = Cache(out / STATE / "cache")
     assign_ids(inputs)
     heads: dict[str, Head] = {}
@@ -192,7 +197,7 @@ def _extract(todo: list[Input], options: Options, cache: Cache, heads: dict[str,
             return 0.0
         preload()
         weighted = options.workers > 1
-        tasks = [Task(k, (item.path, options.settings, item.key, cache.folder, None, options.reports),
+        tasks = [Task(k, (item.path, options.settings, item.key, cache.folder, None, options.reports, options.lang),
                       weight=_weight(item.path) if weighted else 0.0, label=item.source)
                  for k, item in enumerate(todo)]
 
@@ -223,8 +228,8 @@ def _extract_dask(todo: list[Input], options: Options, cache: Cache, heads: dict
                   failures: dict[str, tuple[str, str]], progress: Progress) -> None:
     client = connect(options.scheduler or "")
     with client:
-        futures = {client.submit(process, item.path, options.settings, item.key, None, options.limits,
-                                 pure=False): k for k, item in enumerate(todo)}
+        futures = {client.submit(process, item.path, options.settings, item.key, None, options.limits, False,
+                                 options.lang, pure=False): k for k, item in enumerate(todo)}
         # workbooks of documents read on the cluster are built here, from their rows
         for future in _dask_completed(client, futures):
             item = todo[futures[future]]
@@ -240,7 +245,7 @@ def _extract_dask(todo: list[Input], options: Options, cache: Cache, heads: dict
             except OSError as exc:
                 raise WriteFailed(f"cannot write the cache: {exc.strerror or exc}") from None
             if options.reports and head.info["status"] != "failed":
-                write_workbook_of(rows, cache.workbook(item.key))
+                write_workbook_of(rows, cache.workbook(item.key), page_body(cache.workbook(item.key)))
             heads[item.key] = head
             progress.done(head.info, 0.0)
 
@@ -260,10 +265,12 @@ def _write(inputs: list[Input], out: Path, options: Options, cache: Cache, heads
     readable = [i.source for i in inputs if i.outcome["status"] in ("ok", "partial")]
     names = report_names(readable) if options.reports else {}
     books = folder / "reports"
+    placed: set[str] = set()  # documents whose site page is in place
     try:
         sink = TableSink(folder)
         if names:
             books.mkdir()
+        mapping, doc_keys = _joined_keys(inputs, cache, heads)
         for item in inputs:
             info = item.outcome
             status[info["status"]] += 1
@@ -278,20 +285,29 @@ def _write(inputs: list[Input], out: Path, options: Options, cache: Cache, heads
             head = heads[item.key]
             severity.update(head.severity)
             same = (head.info["doc_id"], head.info["source_file"]) == (item.doc_id, item.source)
-            parts = cache.parts(item.key) if same else None
+            joined = not needs_remap(doc_keys.get(item.key, ()), mapping)
+            parts = cache.parts(item.key) if same and joined else None
             if parts is not None:
                 sink.add_parts(parts, {"documents": [info]})
                 if names:
                     _place(cache.workbook(item.key), books / names[item.source])
-            else:  # produced under another name or doc_id (a renamed file): rows rewritten, workbook rebuilt
+                    if place_page(page_body(cache.workbook(item.key)), books / page_name(names[item.source]), info,
+                                  names[item.source]):
+                        placed.add(item.source)
+            else:  # produced under another name or doc_id (a renamed file), or its indicator keys joined with others'
                 rows = _patch(cache.rows(item.key), item)
+                remap(rows, mapping)
                 sink.add(rows)
                 if names:
-                    write_workbook_of(rows, books / names[item.source])
+                    body = books / f".{names[item.source]}.body.html"
+                    write_workbook_of(rows, books / names[item.source], body)
+                    if place_page(body, books / page_name(names[item.source]), info, names[item.source]):
+                        placed.add(item.source)
+                    body.unlink(missing_ok=True)
         sink.close()
         counts = dict(sink.counts)
         if options.reports:
-            _write_html(folder, sink)
+            _write_html(folder, sink, names, placed)
     except Exception as exc:
         if sink is not None:
             sink.abort()
@@ -313,17 +329,27 @@ def _place(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _write_html(folder: Path, sink: TableSink) -> None:
-    """report.html over every document (its flags read back from the staged Parquet file)."""
+def _joined_keys(inputs: list[Input], cache: Cache, heads: dict[str, Head]) -> tuple[dict[str, str],
+                                                                                   dict[str, set[str]]]:
+    """The batch's indicator keys joined (near-duplicates under one key), and each document's keys as written."""
+    doc_keys: dict[str, set[str]] = {}
+    for item in inputs:
+        if item.first is not None or item.key not in heads or item.outcome["status"] == "failed":
+            continue
+        try:
+            doc_keys[item.key] = parts_keys(cache.parts(item.key))
+        except (OSError, EOFError, ValueError):
+            doc_keys[item.key] = set()
+    return join_keys(set().union(*doc_keys.values()) if doc_keys else set()), doc_keys
+
+
+def _write_html(folder: Path, sink: TableSink, names: dict[str, str], pages: set[str]) -> None:
+    """reports/index.html and report.html over every document (flags read back from the staged Parquet file)."""
     import pandas as pd
 
-    from pipeline.report import write_html
-
-    tables = {"documents": _typed("documents", sink.small["documents"]),
-              "flags": pd.read_parquet(folder / "flags.parquet"),
-              "measurements": pd.read_parquet(folder / "measurements.parquet", columns=["doc_id"]),
-              "budget": pd.read_parquet(folder / "budget.parquet", columns=["doc_id"])}
-    write_html(tables, folder / "report.html")
+    docs = _typed("documents", sink.small["documents"])
+    flags = pd.read_parquet(folder / "flags.parquet", columns=["source_file", "kind", "severity"])
+    write_index(docs, flags, folder, names, pages)
 
 
 def _as_info(row: dict[str, Any]) -> DocumentInfo:
@@ -335,7 +361,7 @@ def _manifest(run_id: str, version: str, started: str, inputs: list[Input], opti
               read_now: set[str]) -> dict[str, Any]:
     files = [f"{name}.{ext}" for name in COLUMNS for ext in ("csv", "parquet")] + [DB_NAME]
     if options.reports:
-        files += ["report.html", "reports/"]
+        files += ["report.html", "reports/", "reports/index.html"]
     return {
         "run_id": run_id,
         "tool": "lkjip",

@@ -1,143 +1,132 @@
 """Reports for people, made from the validated output tables (so they show exactly what was written).
 
-- `<out>/reports/<stem>.xlsx`: one workbook per report (sheets Measurements, Budget, Flags, Tables);
-  rows that carry a flag are filled by severity, with the flag messages in a first column "flags"
-  and as a cell comment; frozen header, filters, column widths.
-- `<out>/report.html`: one self-contained page: per document its status, counts and flags.
+- `<out>/reports/<stem>.xlsx`: the auditor's workbook per report (`pipeline.workbook`).
+- `<out>/reports/<stem>.html` and `<out>/reports/index.html`: the review site (`pipeline.site`), static,
+  offline; `<out>/report.html` is the index again, linking into reports/.
+
+Per document, the workbook and the page body are made where the rows are (a worker, beside its cache
+entry); the batch links them into place and writes the index. `write_reports` does it all at once
+from tables held in memory, and `rebuild` from an existing output folder (`lkjip report OUT`).
 """
 
 from __future__ import annotations
 
-import html
 import logging
-import math
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from pipeline import site
+from pipeline.workbook import Context, base_subject
+from pipeline.workbook import write_workbook as _write_workbook
 from pipeline.write import one_line
 
 log = logging.getLogger(__name__)
 
-FILLS = {"error": PatternFill("solid", fgColor="FFC7CE"), "warning": PatternFill("solid", fgColor="FFEB9C"),
-         "info": PatternFill("solid", fgColor="DDEBF7")}
-HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-RANK = {"error": 0, "warning": 1, "info": 2}
-SHEETS = (("Measurements", "measurements"), ("Budget", "budget"), ("Flags", "flags"), ("Tables", "tables"))
-SUBJECT_COLUMNS = {"measurements": ("indikator", "sasaran", "program"), "budget": ("uraian", "kode")}
-MAX_WIDTH, MIN_WIDTH = 60, 8
 TableSet = dict[str, pd.DataFrame]
+AROUND = 2  # text lines shown before and after a finding's line
+DOC_TABLES = ("documents", "tables", "measurements", "budget", "flags")
 
 
-def _plain(value: Any) -> Any:
-    """A cell value openpyxl can store: None for missing, python scalars, no control characters."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+# --- the text around a finding ------------------------------------------------------------------------------------
+def _text_lines(source: str) -> list[str] | None:
+    path = Path(source)
+    try:
+        if path.suffix.lower() == ".pdf" or not path.is_file():
+            return None
+        data = path.read_bytes()
+    except OSError:
         return None
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)[:32000]
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding).splitlines()
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
-def _opt_int(value: Any) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+def _pdf_pages(source: str, pages: set[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(source)
+        try:
+            for p in sorted(pages):
+                if 1 <= p <= len(pdf):
+                    page = pdf[p - 1]
+                    text = page.get_textpage().get_text_range()
+                    out[p] = [ln for ln in text.splitlines() if ln.strip()]
+        finally:
+            pdf.close()
+    except Exception as exc:  # a report for people must not cost the data files
+        log.debug("no page text from %s: %s", source, exc)
+    return out
 
 
-def _norm(text: str) -> str:
-    return " ".join(str(text).lower().split())
+def _best_line(lines: list[str], flag: dict[str, Any]) -> int:
+    """The line of a page that most looks like the finding's: its figure, then the words of its subject."""
+    words = set(base_subject(flag.get("subject", "")).split())
+    figures = set(re.findall(r"'([^']+)'", str(flag.get("message_original") or flag.get("message") or "")))
+    best, score = 0, -1.0
+    for k, text in enumerate(lines):
+        low = text.lower()
+        s = sum(2.0 for fig in figures if fig and fig in text) + len(words & set(low.split())) / (len(words) or 1)
+        if s > score:
+            best, score = k, s
+    return best
 
 
-# --- flags -> rows ----------------------------------------------------------------------------------------------
-def flagged_rows(rows: pd.DataFrame, flags: pd.DataFrame, name: str) -> dict[int, list[tuple[str, str]]]:
-    """Row position -> [(severity, message)] of the flags that point at that row.
-
-    A flag points at the rows of its table on its page and line; where that leaves several rows
-    (a PDF has no line numbers), the flag's subject picks among them, and if it picks none on a
-    page without line numbers, no row is marked (the flag stays in the Flags sheet).
-    """
-    marks: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    if rows.empty or flags.empty:
-        return marks
-    where: dict[tuple[str, int | None, int | None], list[int]] = defaultdict(list)
-    for pos, (table_id, page, line) in enumerate(zip(rows["table_id"], rows["page"], rows["line"], strict=True)):
-        where[(table_id, _opt_int(page), _opt_int(line))].append(pos)
-    subjects = [col for col in SUBJECT_COLUMNS[name] if col in rows.columns]
-    for flag in flags.itertuples(index=False):
-        line = _opt_int(flag.line)
-        candidates = where.get((flag.table_id, _opt_int(flag.page), line), [])
-        if len(candidates) > 1 or line is None:
-            subject = _norm(flag.subject)
-            named = [p for p in candidates if subject and any(_norm(rows.iloc[p][c]) == subject for c in subjects)]
-            candidates = named if named or line is None else candidates
-        for pos in candidates:
-            marks[pos].append((flag.severity, flag.message))
-    return marks
-
-
-# --- workbook ---------------------------------------------------------------------------------------------------
-def _sheet(ws: Worksheet, df: pd.DataFrame, marks: dict[int, list[tuple[str, str]]] | None,
-           fill_by: str | None = None) -> None:
-    columns = (["flags"] if marks is not None else []) + list(df.columns)
-    ws.append(columns)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-    widths = [len(c) for c in columns]
-    for pos, record in enumerate(df.itertuples(index=False)):
-        values = [_plain(v) for v in record]
-        notes = marks.get(pos, []) if marks is not None else []
-        if marks is not None:
-            values = ["; ".join(message for _, message in notes) or None, *values]
-        ws.append(values)
-        r = ws.max_row
-        for j, value in enumerate(values, start=1):
-            cell = ws.cell(r, j)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text starting with "=" stays text, never a formula
-                widths[j - 1] = max(widths[j - 1], min(len(value), MAX_WIDTH))
-            elif value is not None:
-                widths[j - 1] = max(widths[j - 1], len(str(value)))
-        severity = min((s for s, _ in notes), key=lambda s: RANK.get(s, 3), default=None)
-        if fill_by is not None:
-            severity = str(getattr(record, fill_by))
-        if severity in FILLS:
-            for cell in ws[r]:
-                cell.fill = FILLS[severity]
-        if notes:
-            text = "\n".join(f"[{s}] {m}" for s, m in notes)
-            ws.cell(r, 1).comment = Comment(text[:30000], "lkjip", width=400, height=160)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
+def source_context(source: str, flags: pd.DataFrame) -> Context:
+    """Flag position -> the source lines around it [(line number, text, is the finding's line)]: the text file's
+    lines around the flag's line, or the PDF page's text lines around the one that best matches the finding."""
+    if flags.empty:
+        return {}
+    out: Context = {}
+    lines = _text_lines(source)
+    if lines is not None:
+        for k, line in enumerate(flags["line"]):
+            if line is None or pd.isna(line):
+                continue
+            n = int(line)
+            lo, hi = max(1, n - AROUND), min(len(lines), n + AROUND)
+            out[k] = [(i, lines[i - 1].rstrip(), i == n) for i in range(lo, hi + 1)]
+        return out
+    if Path(source).suffix.lower() != ".pdf":
+        return out
+    pages = {int(p) for p in flags["page"] if p is not None and not pd.isna(p)}
+    texts = _pdf_pages(source, pages)
+    for k, flag in enumerate(flags.to_dict("records")):
+        page = flag.get("page")
+        if page is None or pd.isna(page) or int(page) not in texts or not texts[int(page)]:
+            continue
+        page_lines = texts[int(page)]
+        hit = _best_line(page_lines, flag)
+        lo, hi = max(0, hit - AROUND), min(len(page_lines), hit + AROUND + 1)
+        out[k] = [(None, page_lines[i].rstrip(), i == hit) for i in range(lo, hi)]
+    return out
 
 
-def write_workbook(tables: TableSet, path: Path) -> None:
-    """One document's tables (already restricted to it) as an .xlsx workbook."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    flags = tables["flags"]
-    for title, name in SHEETS:
-        df = tables[name]
-        ws = wb.create_sheet(title)
-        if name in SUBJECT_COLUMNS:
-            _sheet(ws, df, flagged_rows(df, flags, name))
-        elif name == "flags":
-            _sheet(ws, df, None, fill_by="severity")
-        else:
-            _sheet(ws, df, None)
+# --- one document -----------------------------------------------------------------------------------------------
+def write_workbook(tables: TableSet, path: Path, body: Path | None = None) -> None:
+    """One document's tables (already restricted to it) as its workbook at `path`, and with `body` its page body
+    (the report's site page without the batch's links)."""
+    flags = tables["flags"].reset_index(drop=True)
+    docs = tables["documents"]
+    source = str(docs["source_file"].iloc[0]) if len(docs) else ""
+    context = source_context(source, flags) if source else {}
+    _write_workbook(tables, path, context)
+    if body is not None:
+        _atomic_text(body, site.page_body(tables, context))
+
+
+def _atomic_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
 
 
@@ -149,6 +138,8 @@ def report_names(source_files: list[str]) -> dict[str, str]:
     for source in sorted(source_files):
         p = Path(source)
         base = p.stem if stems[p.stem] == 1 else f"{p.stem}_{p.suffix.lstrip('.') or 'file'}"
+        if base.lower() == "index":
+            base = f"{base}_{p.suffix.lstrip('.') or 'file'}"
         name, k = f"{base}.xlsx", 2
         while name in used:
             name, k = f"{base}_{k}.xlsx", k + 1
@@ -157,118 +148,122 @@ def report_names(source_files: list[str]) -> dict[str, str]:
     return names
 
 
+def page_name(workbook_name: str) -> str:
+    return str(Path(workbook_name).with_suffix(".html"))
+
+
+def place_page(body: Path, target: Path, doc: dict[str, Any], workbook: str | None) -> bool:
+    """A worker's page body wrapped with the batch's links, written at `target`; False when there is no body."""
+    try:
+        text = body.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    _atomic_text(target, site.wrap_page(text, doc, workbook))
+    return True
+
+
+def write_index(docs: pd.DataFrame, flags: pd.DataFrame, out_dir: Path, names: dict[str, str],
+                pages: set[str] | None = None) -> None:
+    """reports/index.html and report.html over the batch (`names`: source_file -> workbook name)."""
+    folder = out_dir / "reports"
+    pages = set(names) if pages is None else pages
+    page_of = {s: page_name(n) for s, n in names.items() if s in pages}
+    books = {s: n for s, n in names.items() if (folder / n).exists()}
+    _atomic_text(folder / "index.html", site.render_index(docs, flags, page_of, books))
+    write_html({"documents": docs, "flags": flags}, out_dir / "report.html", page_of, books)
+
+
 def _for_document(tables: TableSet, source_file: str) -> TableSet:
-    return {name: df[df["source_file"] == source_file].reset_index(drop=True) for name, df in tables.items()}
+    return {name: df[df["source_file"] == source_file].reset_index(drop=True) for name, df in tables.items()
+            if "source_file" in df.columns}
 
 
-def write_workbooks(tables: TableSet, out_dir: Path) -> list[Path]:
-    """A workbook per document that was read (not the failed ones); stale workbooks are removed."""
+def write_reports(tables: TableSet, out_dir: Path) -> list[Path]:
+    """Workbooks, pages, the index and report.html for tables held in memory; stale reports are removed."""
     docs = tables["documents"]
-    readable = [s for s, status in zip(docs["source_file"], docs["status"], strict=True) if status != "failed"]
+    readable = [s for s, status in zip(docs["source_file"], docs["status"], strict=True)
+                if status in ("ok", "partial")]
     folder = out_dir / "reports"
     names = report_names(readable)
     written: list[Path] = []
     for source in readable:
-        path = folder / names[source]
+        book = folder / names[source]
+        page = folder / page_name(names[source])
+        body = folder / f".{names[source]}.body.html"
         try:
-            write_workbook(_for_document(tables, source), path)
-            written.append(path)
+            doc_tables = _for_document(tables, source)
+            write_workbook(doc_tables, book, body)
+            place_page(body, page, doc_tables["documents"].iloc[0].to_dict(), names[source])
+            written += [book, page]
         except Exception as exc:  # a report for people must not cost the data files
-            log.warning("%s: workbook not written: %s", source, one_line(f"{type(exc).__name__}: {exc}"))
-            log.debug("workbook failure", exc_info=True)
+            log.warning("%s: report not written: %s", source, one_line(f"{type(exc).__name__}: {exc}"))
+            log.debug("report failure", exc_info=True)
+        finally:
+            body.unlink(missing_ok=True)
     if folder.is_dir():
-        for old in folder.glob("*.xlsx"):
-            if old not in written:
+        for old in [*folder.glob("*.xlsx"), *folder.glob("*.html")]:
+            if old not in written and old.name != "index.html":
                 old.unlink()
-    return written
+    placed = {s for s in readable if folder.joinpath(page_name(names[s])).exists()}
+    write_index(docs, tables["flags"], out_dir, names, placed)
+    return [*written, folder / "index.html", out_dir / "report.html"]
 
 
-# --- HTML -------------------------------------------------------------------------------------------------------
-def _fmt(value: Any) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if isinstance(value, float):
-        if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
+def render_html(tables: TableSet, pages: dict[str, str] | None = None, books: dict[str, str] | None = None) -> str:
+    """The batch's index as report.html renders it (links into reports/): `pages` and `books` name each document's
+    page and workbook (by default, every readable document's)."""
+    docs = tables["documents"]
+    if pages is None or books is None:
+        readable = [s for s, status in zip(docs["source_file"], docs["status"], strict=True)
+                    if status in ("ok", "partial")]
+        names = report_names(readable)
+        pages = {s: page_name(n) for s, n in names.items()} if pages is None else pages
+        books = names if books is None else books
+    return site.render_index(docs, tables["flags"], pages, books, prefix="reports/")
 
 
-def _e(value: Any) -> str:
-    return html.escape(_fmt(value), quote=True)
+def write_html(tables: TableSet, path: Path, pages: dict[str, str] | None = None,
+               books: dict[str, str] | None = None) -> None:
+    """report.html: the index again, one folder up."""
+    _atomic_text(path, render_html(tables, pages, books))
 
 
-CSS = ("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
-       "margin:0.5em 0 2em}td,th{border:1px solid #bbb;padding:3px 6px;font-size:13px;vertical-align:top;"
-       "text-align:left}th{background:#eee}.error{background:#ffc7ce}.warning{background:#ffeb9c}"
-       ".info{background:#ddebf7}.failed{color:#a00;font-weight:bold}.partial{color:#a60}.num{text-align:right}")
-FLAG_COLUMNS = ("table_id", "page", "line", "kind", "severity", "subject", "reported", "expected", "delta",
-                "message", "confidence")
+# --- from an output folder ----------------------------------------------------------------------------------------
+def read_tables(out_dir: Path) -> TableSet:
+    """The output tables of a folder (from the Parquet files)."""
+    tables: TableSet = {}
+    for name in DOC_TABLES:
+        path = out_dir / f"{name}.parquet"
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} not found: not an lkjip output folder (run lkjip extract first)")
+        tables[name] = pd.read_parquet(path)
+    return tables
 
 
-def _share(value: Any) -> str:
-    """A 0-1 share as a whole percent ("" when there is none)."""
-    return "" if value is None or pd.isna(value) else f"{float(value) * 100:.0f}%"
+def rerender_messages(tables: TableSet, lang: str) -> TableSet:
+    """The flags' messages rendered again in `lang` from their original sentences and the rows they name."""
+    from pipeline.check import messages
+
+    flags = tables["flags"].copy()
+    if flags.empty:
+        return tables
+    out = []
+    for doc_id, group in flags.groupby("doc_id", sort=False):
+        ctx = messages.Context.of(tables["tables"][tables["tables"]["doc_id"] == doc_id].to_dict("records"),
+                                  tables["measurements"][tables["measurements"]["doc_id"] == doc_id].to_dict("records"),
+                                  tables["budget"][tables["budget"]["doc_id"] == doc_id].to_dict("records"))
+        for idx, row in zip(group.index, group.to_dict("records"), strict=True):
+            if not row.get("message_original"):
+                row["message_original"] = row.get("message")
+            out.append((idx, messages.render(row, ctx, lang) or row.get("message")))
+    for idx, text in out:
+        flags.at[idx, "message"] = text
+    return {**tables, "flags": flags}
 
 
-def _coverage(doc: Any) -> str:
-    """What was not checked: tables read of those with figures, and the share of figures read."""
-    if not doc.tables_with_figures:
-        return "no tables with figures"
-    return (f"{_e(doc.tables_read)} of {_e(doc.tables_with_figures)} tables with figures read, "
-            f"{_share(doc.cells_read_share)} of their figures (tables.csv says why a table was not read)")
-
-
-def _row(cells: list[str], cls: str = "", tag: str = "td") -> str:
-    attr = f" class='{html.escape(cls, quote=True)}'" if cls else ""
-    return f"<tr{attr}>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
-
-
-def render_html(tables: TableSet) -> str:
-    docs, flags = tables["documents"], tables["flags"]
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>lkjip report</title>",
-             f"<style>{CSS}</style></head><body><h1>lkjip report</h1>",
-             f"<p>{len(docs)} document(s); {len(tables['measurements'])} measurements, "
-             f"{len(tables['budget'])} budget rows, {len(flags)} flags.</p>", "<table>",
-             _row(["file", "status", "tables", "measurements", "budget rows", "figures read", "errors", "warnings",
-                   "info", "note"], tag="th")]
-    by_doc = {s: g for s, g in flags.groupby("source_file", sort=False)} if not flags.empty else {}
-    for k, doc in enumerate(docs.itertuples(index=False)):
-        sev = Counter(by_doc[doc.source_file]["severity"]) if doc.source_file in by_doc else Counter()
-        link = f"<a href='#d{k}'>{_e(doc.source_file)}</a>"
-        parts.append(_row([link, f"<span class='{_e(doc.status)}'>{_e(doc.status)}</span>", _e(doc.n_tables),
-                           _e(doc.n_measurements), _e(doc.n_budget), _share(doc.cells_read_share),
-                           str(sev["error"]), str(sev["warning"]),
-                           str(sev["info"]), _e(doc.error)]))
-    parts.append("</table>")
-    for k, doc in enumerate(docs.itertuples(index=False)):
-        meta = " · ".join(_e(v) for v in (doc.instansi, doc.wilayah, doc.tahun) if _fmt(v))
-        parts.append(f"<h2 id='d{k}'>{_e(doc.source_file)}</h2><p>status <b class='{_e(doc.status)}'>"
-                     f"{_e(doc.status)}</b>{(' — ' + _e(doc.error)) if doc.error else ''}"
-                     f"{('<br>' + meta) if meta else ''}<br>doc_id {_e(doc.doc_id)}, {_e(doc.pages)} page(s), "
-                     f"{_e(doc.n_tables)} tables, {_e(doc.n_measurements)} measurements, {_e(doc.n_budget)} "
-                     f"budget rows, {_e(doc.n_flags)} flags<br>{_coverage(doc)}</p>")
-        doc_flags = by_doc.get(doc.source_file)
-        if doc_flags is None or doc_flags.empty:
-            parts.append("<p>No flags.</p>")
-            continue
-        parts.append("<table>" + _row(list(FLAG_COLUMNS), tag="th"))
-        for f in doc_flags.itertuples(index=False):
-            parts.append(_row([_e(getattr(f, c)) for c in FLAG_COLUMNS], cls=str(f.severity)))
-        parts.append("</table>")
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
-
-
-def write_html(tables: TableSet, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(render_html(tables), encoding="utf-8")
-    tmp.replace(path)
-
-
-def write_reports(tables: TableSet, out_dir: Path) -> list[Path]:
-    """The workbooks and report.html; returns the files written."""
-    written = write_workbooks(tables, out_dir)
-    write_html(tables, out_dir / "report.html")
-    return [*written, out_dir / "report.html"]
+def rebuild(out_dir: Path, lang: str | None = None) -> list[Path]:
+    """Workbooks, pages and index of an existing output folder, rebuilt from its tables (`lkjip report`)."""
+    tables = read_tables(out_dir)
+    if lang:
+        tables = rerender_messages(tables, lang)
+    return write_reports(tables, out_dir)

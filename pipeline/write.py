@@ -25,7 +25,10 @@ import duckdb
 import pandas as pd
 import pandera.errors
 
+from extractors.keys import indicator_key, normalise_satuan, normalise_wilayah
 from extractors.numbers import Number
+from pipeline.check import messages
+from pipeline.panel import create_views
 from schemas.output import (
     BOOL_COLUMNS,
     BUDGET_LEVELS,
@@ -35,7 +38,7 @@ from schemas.output import (
     MEASUREMENT_LEVELS,
     SCHEMAS,
 )
-from schemas.records import BudgetLine, DocumentInfo, Extraction, Flag, Measurement, TableInfo
+from schemas.records import BudgetLine, DocumentInfo, Extraction, Flag, Measurement, TableInfo, YearFigure
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +70,14 @@ def _contract_level(level: str, allowed: list[str]) -> str:
     return level if level in allowed else "other"
 
 
-def measurement_row(m: Measurement) -> Row:
+def _report(info: DocumentInfo | None) -> Row:
+    """The report's instansi, wilayah (normalised) and tahun, carried by its indicator rows."""
+    if info is None:
+        return {"instansi": "", "wilayah": "", "tahun": None}
+    return {"instansi": info.instansi, "wilayah": normalise_wilayah(info.wilayah), "tahun": info.tahun}
+
+
+def measurement_row(m: Measurement, info: DocumentInfo | None = None) -> Row:
     row: Row = {k: getattr(m, k) for k in ("doc_id", "source_file", "table_id", "page", "line", "sasaran",
                                            "program", "indikator", "satuan", "capaian_computed", "polarity",
                                            "formula", "year", "confidence")}
@@ -75,7 +85,48 @@ def measurement_row(m: Measurement) -> Row:
     row.update(_number("target", m.target))
     row.update(_number("realisasi", m.realisasi))
     row.update(_number("capaian", m.capaian, "capaian_reported"))
+    row.update(_report(info), indicator_key=indicator_key(m.indikator), satuan_norm=normalise_satuan(m.satuan))
     return row
+
+
+YEAR_ROLES = {"target": "target", "realisasi": "realisasi", "capaian": "capaian", "target_series": "target"}
+
+
+def year_rows(ext: Extraction) -> list[Row]:
+    """Other years' figures of comparison and plan tables, a row per (table row, year): not the reporting year's,
+    which are measurements."""
+    tahun = ext.info.tahun
+    by: dict[tuple[str, int, int], dict[str, YearFigure]] = {}
+    for y in ext.year_figures:
+        role = YEAR_ROLES.get(y.role)
+        if role is None or y.year is None or y.year == tahun or y.number.value is None:
+            continue
+        slot = by.setdefault((y.table_id, y.row_index, y.year), {})
+        slot.setdefault(role, y)
+    rows: list[Row] = []
+    for (table_id, _, year), figures in by.items():
+        first = next(iter(figures.values()))
+        row: Row = {"doc_id": ext.info.doc_id, "source_file": ext.info.source_file, "table_id": table_id,
+                    "page": first.page, "line": first.line, "indikator": first.subject, "year": year,
+                    "confidence": min(f.confidence for f in figures.values())}
+        for role, name in (("target", "target"), ("realisasi", "realisasi"), ("capaian", "capaian_reported")):
+            f = figures.get(role)
+            row[f"{role}_raw"] = f.number.raw if f else ""
+            row[name] = f.number.value if f else None
+        row.update(_report(ext.info), indicator_key=indicator_key(first.subject))
+        rows.append(row)
+    return rows
+
+
+def flag_rows(flags: list[Flag], ctx: messages.Context, lang: str = "id") -> list[Row]:
+    """Flags as rows: `message` rendered in `lang` from the check's sentence (kept as `message_original`)."""
+    rows = []
+    for f in flags:
+        row = asdict(f)
+        row["message_original"] = f.message
+        row["message"] = messages.render(row, ctx, lang) or f.message
+        rows.append(row)
+    return rows
 
 
 def budget_row(b: BudgetLine) -> Row:
@@ -93,6 +144,7 @@ def budget_row(b: BudgetLine) -> Row:
 def document_row(info: DocumentInfo) -> Row:
     row = asdict(info)
     row["error"] = one_line(info.error)
+    row["wilayah"] = normalise_wilayah(info.wilayah)
     return row
 
 
@@ -109,20 +161,32 @@ def _sorted(records: Iterable[Any], rank: dict[str, int]) -> list[Any]:
     return sorted(records, key=key)
 
 
-def extraction_rows(ext: Extraction) -> dict[str, list[Row]]:
+def extraction_rows(ext: Extraction, lang: str = "id") -> dict[str, list[Row]]:
     rank = {t.table_id: i for i, t in reversed(list(enumerate(ext.table_infos)))}
     tables: list[TableInfo] = list(ext.table_infos)
     measurements: list[Measurement] = _sorted(ext.measurements, rank)
     budget: list[BudgetLine] = _sorted(ext.budget, rank)
     flags: list[Flag] = _sorted(ext.flags, rank)
+    table_rows = [asdict(t) for t in tables]
+    measurement_rows = [measurement_row(m, ext.info) for m in measurements]
+    budget_rows = [budget_row(b) for b in budget]
+    ctx = messages.Context.of(table_rows, measurement_rows, budget_rows)
     return {
         "documents": [document_row(ext.info)],
-        "tables": [asdict(t) for t in tables],
-        "measurements": [measurement_row(m) for m in measurements],
-        "budget": [budget_row(b) for b in budget],
-        "flags": [asdict(f) for f in flags],
+        "tables": table_rows,
+        "measurements": measurement_rows,
+        "budget": budget_rows,
+        "flags": flag_rows(flags, ctx, lang),
         "errors": [error_row(ext.info)] if ext.info.status == "failed" else [],
+        "indicator_years": _sorted_rows(year_rows(ext), rank),
     }
+
+
+def _sorted_rows(rows: list[Row], rank: dict[str, int]) -> list[Row]:
+    def key(r: Row) -> tuple[int, int, int, int]:
+        return (rank.get(r["table_id"], len(rank)), -1 if r["page"] is None else r["page"],
+                -1 if r["line"] is None else r["line"], r["year"])
+    return sorted(rows, key=key)
 
 
 # --- rows -> typed, ordered, validated DataFrames -------------------------------------------------------------------
@@ -153,17 +217,17 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return SCHEMAS[name].validate(df)
 
 
-def document_rows(ext: Extraction) -> dict[str, list[Row]]:
+def document_rows(ext: Extraction, lang: str = "id") -> dict[str, list[Row]]:
     """One extraction's rows of every table, each validated against its schema; a document whose rows
-    break a schema becomes a failed document (stage "write") instead."""
+    break a schema becomes a failed document (stage "write") instead. Flag messages in `lang` (id | en)."""
     try:
-        return _check_extraction(ext)
+        return _check_extraction(ext, lang)
     except (pandera.errors.SchemaError, ValueError, TypeError) as exc:
         return extraction_rows(_write_failure(ext, exc))
 
 
-def _check_extraction(ext: Extraction) -> dict[str, list[Row]]:
-    rows = extraction_rows(ext)
+def _check_extraction(ext: Extraction, lang: str = "id") -> dict[str, list[Row]]:
+    rows = extraction_rows(ext, lang)
     for name, table_rows in rows.items():
         validate(name, _typed(name, table_rows))
     return rows
@@ -176,7 +240,7 @@ def _write_failure(ext: Extraction, exc: Exception) -> Extraction:
                                    n_budget=0, n_flags=0))
 
 
-def frames(extractions: Iterable[Extraction], strict: bool = True) -> dict[str, pd.DataFrame]:
+def frames(extractions: Iterable[Extraction], strict: bool = True, lang: str = "id") -> dict[str, pd.DataFrame]:
     """The output tables as DataFrames (contract columns first), validated against their schemas.
 
     strict: a row that breaks a schema raises pandera.errors.SchemaError. Otherwise the document it
@@ -185,13 +249,16 @@ def frames(extractions: Iterable[Extraction], strict: bool = True) -> dict[str, 
     rows: dict[str, list[Row]] = {name: [] for name in COLUMNS}
     for ext in sorted(extractions, key=lambda e: e.info.source_file):
         try:
-            ext_rows = _check_extraction(ext)
+            ext_rows = _check_extraction(ext, lang)
         except (pandera.errors.SchemaError, ValueError, TypeError) as exc:
             if strict:
                 raise
             ext_rows = extraction_rows(_write_failure(ext, exc))
         for name, table_rows in ext_rows.items():
             rows[name].extend(table_rows)
+    from pipeline.panel import join_rows
+
+    join_rows(rows)
     return {name: validate(name, _typed(name, table_rows)) for name, table_rows in rows.items()}
 
 
@@ -223,6 +290,8 @@ def write_duckdb(tables: dict[str, pd.DataFrame], path: Path) -> None:
                 con.register("frame", df)
                 con.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM frame')
                 con.unregister("frame")
+            if set(COLUMNS) <= set(tables):
+                create_views(con)
         finally:
             con.close()
     _atomic(path, write)
@@ -343,6 +412,7 @@ class TableSink:
             for name in COLUMNS:
                 source = (self.folder / f"{name}.parquet").as_posix().replace("'", "''")
                 con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_parquet('{source}')")
+            create_views(con)
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -15,16 +15,24 @@ DOCUMENTS = ["doc_id", "source_file", "sha256", "pages", "instansi", "wilayah", 
 TABLES = ["doc_id", "source_file", "table_id", "caption", "page", "line", "kind", "n_rows", "columns", "note"]
 MEASUREMENTS = ["doc_id", "source_file", "table_id", "page", "line", "level", "sasaran", "program", "indikator",
                 "satuan", "target_raw", "target", "realisasi_raw", "realisasi", "capaian_raw", "capaian_reported",
-                "capaian_computed", "polarity", "formula", "year", "confidence"]
+                "capaian_computed", "polarity", "formula", "year", "confidence", "instansi", "wilayah", "tahun",
+                "indicator_key"]
 BUDGET = ["doc_id", "source_file", "table_id", "page", "line", "kode", "level", "parent_kode", "uraian",
           "pagu_raw", "pagu", "realisasi_raw", "realisasi", "persen_raw", "persen_reported", "persen_computed",
           "sisa_raw", "sisa_reported", "sisa_computed", "is_total", "confidence"]
 FLAGS = ["doc_id", "source_file", "table_id", "page", "line", "kind", "severity", "subject", "reported",
          "expected", "delta", "message", "confidence"]
 ERRORS = ["source_file", "stage", "error"]
+# other years' figures of comparison tables ("Realisasi 2021 | 2022 | 2023 | 2024"): a row per indicator and
+# year other than the reporting year (kept out of measurements, which hold the reporting year's pairs)
+INDICATOR_YEARS = ["doc_id", "source_file", "table_id", "page", "line", "indikator", "year", "target_raw", "target",
+                   "realisasi_raw", "realisasi", "capaian_raw", "capaian_reported", "instansi", "wilayah", "tahun",
+                   "indicator_key", "confidence"]
 
 CONTRACT: dict[str, list[str]] = {"documents": DOCUMENTS, "tables": TABLES, "measurements": MEASUREMENTS,
                                   "budget": BUDGET, "flags": FLAGS, "errors": ERRORS}
+# tables written beside the contract's (not named in OUTPUT.md)
+ADDED: dict[str, list[str]] = {"indicator_years": INDICATOR_YEARS}
 
 # --- extra columns, written after the contract's ----------------------------------------------------------------
 EXTRA: dict[str, list[str]] = {
@@ -33,14 +41,15 @@ EXTRA: dict[str, list[str]] = {
     # its body and, of those, the ones that ended in a record (pipeline.coverage)
     "tables": ["confidence", "n_numeric_cells", "n_cells_read"],
     # level_detail: the extractor's own level when it is finer than the contract's list (else = level)
-    "measurements": ["level_detail", "target_status", "realisasi_status", "capaian_status"],
+    "measurements": ["level_detail", "target_status", "realisasi_status", "capaian_status", "satuan_norm"],
     "budget": ["level_detail", "section", "year", "pagu_status", "realisasi_status", "persen_status",
                "sisa_status"],
-    "flags": [],
+    # the check's own sentence (Indonesian), from which `message` is rendered in the run's language
+    "flags": ["message_original"],
     "errors": [],
 }
 
-COLUMNS: dict[str, list[str]] = {name: CONTRACT[name] + EXTRA[name] for name in CONTRACT}
+COLUMNS: dict[str, list[str]] = {name: CONTRACT[name] + EXTRA[name] for name in CONTRACT} | ADDED
 TABLE_NAMES = list(COLUMNS)
 
 # --- allowed values ------------------------------------------------------------------------------------------
@@ -131,6 +140,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "polarity": _one_of(POLARITIES), "formula": _text(), "year": _int(min_value=1900), "confidence": _share(),
         "level_detail": _text(), "target_status": _one_of(PARSE_STATUSES),
         "realisasi_status": _one_of(PARSE_STATUSES), "capaian_status": _one_of(PARSE_STATUSES),
+        "instansi": _text(), "wilayah": _text(), "tahun": _int(min_value=1900), "indicator_key": _text(),
+        "satuan_norm": _text(),
     })),
     "budget": _schema("budget", _ordered("budget", {
         **_PROVENANCE, "table_id": _key(), "kode": _text(), "level": _one_of(BUDGET_LEVELS),
@@ -146,7 +157,13 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "flags": _schema("flags", _ordered("flags", {
         **_PROVENANCE, "table_id": _text(), "kind": _one_of(FLAG_KINDS), "severity": _one_of(SEVERITIES),
         "subject": _text(), "reported": _float(), "expected": _float(), "delta": _float(),
-        "message": _key(), "confidence": _share(),
+        "message": _key(), "confidence": _share(), "message_original": _text(),
     })),
     "errors": _schema("errors", _ordered("errors", {"source_file": _key(), "stage": _key(), "error": _key()})),
+    "indicator_years": _schema("indicator_years", _ordered("indicator_years", {
+        **_PROVENANCE, "table_id": _key(), "indikator": _text(), "year": _int(min_value=1900),
+        "target_raw": _text(), "target": _float(), "realisasi_raw": _text(), "realisasi": _float(),
+        "capaian_raw": _text(), "capaian_reported": _float(), "instansi": _text(), "wilayah": _text(),
+        "tahun": _int(min_value=1900), "indicator_key": _text(), "confidence": _share(),
+    })),
 }

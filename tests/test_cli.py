@@ -50,7 +50,7 @@ def test_a_failed_file_gives_exit_3_and_the_others_are_written(inputs: Path, tmp
     assert "4 measurements, 4 budget rows, 2 flags (2 error, 0 warning, 0 info)" in result.stdout
     assert str(out) in result.stdout
     assert (out / "report.html").exists()
-    assert sorted(p.name for p in (out / "reports").iterdir()) == ["a.xlsx", "c.xlsx"]
+    assert sorted(p.name for p in (out / "reports").glob("*.xlsx")) == ["a.xlsx", "c.xlsx"]
 
 
 def test_all_ok_or_partial_gives_exit_0(inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,7 +23,7 @@ EXPECTED = {
     "tables": "doc_id source_file table_id caption page line kind n_rows columns note",
     "measurements": "doc_id source_file table_id page line level sasaran program indikator satuan target_raw target "
                     "realisasi_raw realisasi capaian_raw capaian_reported capaian_computed polarity formula year "
-                    "confidence",
+                    "confidence instansi wilayah tahun indicator_key",
     "budget": "doc_id source_file table_id page line kode level parent_kode uraian pagu_raw pagu realisasi_raw "
               "realisasi persen_raw persen_reported persen_computed sisa_raw sisa_reported sisa_computed is_total "
               "confidence",
