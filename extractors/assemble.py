@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -78,7 +79,15 @@ def _after_repeated_header(rows: list[list[Cell]], header: list[list[Cell]], own
 
 
 def _gap_lines(lines: list[TextLine], start: float, end: float) -> list[TextLine]:
-    return [t for t in lines if start < t.order < end]
+    """The lines strictly between two reading positions; `lines` is sorted by order (a binary search: looking
+    through every line for every grid was quadratic in a long report)."""
+    lo = bisect.bisect_right(lines, start, key=_order)
+    hi = bisect.bisect_left(lines, end, lo=lo, key=_order)
+    return lines[lo:hi]
+
+
+def _order(line: TextLine) -> float:
+    return line.order
 
 
 def _paragraphs(gap: list[TextLine]) -> int:

@@ -195,3 +195,14 @@ def test_a_percentage_after_the_next_list_item_is_not_the_ratio_of_the_two_befor
     e = ext(["Waktu tanggap pengaduan rata-rata 27 menit dari target 30 menit, dan cakupan pelayanan bencana "
              "kebakaran sebesar 78,40%."])
     assert check_narrative(e) == []
+
+
+def test_a_passage_longer_than_spacy_reads_at_once_is_split_after_full_stops() -> None:
+    from pipeline.check import prose
+
+    text = "Capaian kinerja sebesar 95,5 %. Realisasi 1.000 dari target 2.000 orang. " * 4000  # ~300 000 chars
+    pieces = prose._pieces(text)
+    assert len(pieces) >= 2 and "".join(p for _, p in pieces) == text
+    assert all(p.endswith(". ") for _, p in pieces[:-1])
+    found = prose.sentences(prose.Passage(text, []))
+    assert len(found) == 8000 and all(text.startswith(s.text, s.start) for s in found[::997])

@@ -15,7 +15,7 @@ not share. Subjects match by their normalised name, or when one (long enough) na
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import regex
@@ -139,13 +139,38 @@ def _like(a: Figure, b: Figure) -> bool:
     return True
 
 
+def _candidates(figs: list[Figure]) -> list[list[int]]:
+    """For each figure, the later figures whose subject can be its subject, in order: those with its exact or
+    head key, and those sharing the rarest word of whichever name is the shorter (a name contained in another
+    shares all its words). Linear in practice, where comparing every pair was quadratic (BENCHMARKS.md)."""
+    tokens = [frozenset(name_key(f.subject).split()) for f in figs]
+    df = Counter(t for ts in tokens for t in ts)
+    rarest = [min(ts, key=lambda t: (df[t], t)) if ts else "" for ts in tokens]
+    by_token: dict[str, list[int]] = defaultdict(list)
+    by_rarest: dict[str, list[int]] = defaultdict(list)
+    by_head: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(tokens):
+        for t in ts:
+            by_token[t].append(i)
+        by_rarest[rarest[i]].append(i)
+        by_head[subject_key(figs[i].subject)].append(i)
+    out = []
+    for i, ts in enumerate(tokens):
+        found = set(by_token.get(rarest[i], ())) | set(by_head[subject_key(figs[i].subject)])
+        for t in ts:
+            found.update(by_rarest.get(t, ()))
+        out.append(sorted(j for j in found if j > i))
+    return out
+
+
 def _pairs(figs: list[Figure]) -> list[tuple[Figure, Figure]]:
     """Figures of one kind from two different tables that name the same subject (each figure paired once per
     other table, an exact name before a contained one)."""
     out = []
+    candidates = _candidates(figs)
     for i, a in enumerate(figs):
         partner: dict[str, tuple[int, Figure]] = {}
-        for b in figs[i + 1:]:
+        for b in (figs[j] for j in candidates[i]):
             if b.table_id == a.table_id or not _like(a, b):
                 continue
             money = a.unit == "money"

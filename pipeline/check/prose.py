@@ -98,15 +98,24 @@ def passages(lines: list[TextLine]) -> list[Passage]:
 
 
 def _boundaries(doc: Any) -> Any:
-    """Sentence starts after . ! ? unless an abbreviation ("Rp.", "Th.") or a lower-case word follows."""
-    for i, token in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        if token.text in (".", "!", "?") and i > 0:
-            before = doc[i - 1].text.lower()
+    """Sentence starts after . ! ? unless an abbreviation ("Rp.", "Th.") or a lower-case word follows.
+
+    The starts are written in one array (linear in the text): setting them token by token re-scans the
+    document each time (a 0,4 MB line took a minute, BENCHMARKS.md)."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    texts = [t.text for t in doc]
+    starts = numpy.full(len(texts), -1, dtype="int64")
+    if texts:
+        starts[0] = 1
+    for i in range(1, len(texts) - 1):
+        if texts[i] in (".", "!", "?"):
+            before, nxt = texts[i - 1].lower(), texts[i + 1]
             abbreviation = before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
-            nxt.is_sent_start = not abbreviation and not nxt.text[:1].islower() and not nxt.text[:1].isdigit()
-        else:
-            nxt.is_sent_start = False
+            if not abbreviation and not nxt[:1].islower() and not nxt[:1].isdigit():
+                starts[i + 1] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy's arrays are uint64
     return doc
 
 
@@ -139,11 +148,28 @@ def load() -> None:
     _nlp()
 
 
+# spaCy reads at most this many characters at once (its max_length is 1 000 000); a longer passage (a text
+# with no line breaks) is read in pieces cut after a sentence's full stop
+_PIECE_CHARS = 200_000
+
+
 def sentences(passage: Passage) -> list[Sentence]:
-    doc = _nlp()(passage.text)
     out = []
-    for sent in doc.sents:
-        out.append(Sentence(sent.text, sent.start_char, passage))
+    for offset, piece in _pieces(passage.text):
+        for sent in _nlp()(piece).sents:
+            out.append(Sentence(sent.text, offset + sent.start_char, passage))
+    return out
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """The text in pieces under _PIECE_CHARS, each cut after a full stop and a space where there is one."""
+    out, start = [], 0
+    while len(text) - start > _PIECE_CHARS:
+        end = text.rfind(". ", start, start + _PIECE_CHARS)
+        end = end + 2 if end > start else start + _PIECE_CHARS
+        out.append((start, text[start:end]))
+        start = end
+    out.append((start, text[start:]))
     return out
 
 
