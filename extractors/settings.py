@@ -217,6 +217,16 @@ class LayoutSettings:
 
 
 @dataclass(frozen=True)
+class ProseSettings:
+    """Figures in the running text (``pipeline.check.narrative``)."""
+
+    # a passage longer than this is no paragraph: the longest paragraphs of the samples and the dev set
+    # run to a few thousand characters; a converter that lost every line break gives one line of megabytes,
+    # which would only cost minutes to read as sentences
+    max_passage_chars: int = 50_000
+
+
+@dataclass(frozen=True)
 class CoverageSettings:
     """What is reported as not read (``pipeline.coverage``)."""
 
@@ -234,6 +244,7 @@ class Settings:
     confidence: ConfidenceSettings = field(default_factory=ConfidenceSettings)
     totals: TotalSettings = field(default_factory=TotalSettings)
     coverage: CoverageSettings = field(default_factory=CoverageSettings)
+    prose: ProseSettings = field(default_factory=ProseSettings)
     cross: CrossTableSettings = field(default_factory=CrossTableSettings)
     header: HeaderSettings = field(default_factory=HeaderSettings)
     layout: LayoutSettings = field(default_factory=LayoutSettings)

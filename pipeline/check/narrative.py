@@ -46,6 +46,8 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
     found: list[Flag] = []
     history = year_figures(ext)  # other years' columns, read once for every claim about another year
     for passage in passages(ext.prose):
+        if len(passage.text) > settings.prose.max_passage_chars:
+            continue  # not prose: a table or a whole report on one line (a broken conversion)
         whole = Sentence(passage.text, 0, passage)
         passage_figures = figures(passage.text)
         found.extend(_budget_shares(ext, whole, passage_figures))

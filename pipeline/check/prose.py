@@ -89,7 +89,7 @@ def passages(lines: list[TextLine]) -> list[Passage]:
                     and not _END.search(current.text) and not _LIST_START.match(text))
         if joinable and current is not None:
             current.starts.append((len(current.text) + 1, line))
-            current.text = f"{current.text} {text}"
+            current.text = f"{current.text} {text}"  # paragraphs are short (settings.prose.max_passage_chars)
         else:
             current = Passage(text, [(0, line)])
             out.append(current)
