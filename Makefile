@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= data/raw
 OUT    ?= data/out
 
-.PHONY: setup extract test lint bench eval clean ocr-deps layout-deps
+.PHONY: setup extract test lint bench eval clean ocr-deps layout-deps browser-deps report
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,24 @@ layout-deps:
 	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
 	else echo "note: pdftotext not installed; the space-aligned text tests are skipped"; fi
 
-setup: $(STAMP) ocr-deps layout-deps
+# the review site is tested in a real headless Chromium (Debian's chromium + chromium-driver); best effort,
+# the browser test is skipped with a note where they cannot be installed
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium + chromium-driver from Debian (for the review-site test)"; \
+	  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium chromium-driver >/dev/null || echo "note: chromium not installed; the browser test is skipped"; \
+	else echo "note: chromium not installed; the browser test is skipped"; fi
+
+setup: $(STAMP) ocr-deps layout-deps browser-deps
 
 extract: setup
 	$(BIN)/lkjip extract $(RAW) -o $(OUT)
+
+# rebuild the workbooks and the review site of $(OUT) from its tables (e.g. after an upgrade)
+report: $(STAMP)
+	$(BIN)/lkjip report $(OUT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(wildcard pipeline extractors schemas tests benchmarks scripts)
