@@ -298,12 +298,14 @@ def _write(inputs: list[Input], out: Path, options: Options, cache: Cache, heads
                 rows = _patch(cache.rows(item.key), item)
                 remap(rows, mapping)
                 sink.add(rows)
-                if names:
-                    body = books / f".{names[item.source]}.body.html"
-                    write_workbook_of(rows, books / names[item.source], body)
+                if names:  # the reports of this variant are kept beside the entry, for the next run
+                    book = _variant(cache.workbook(item.key), item, doc_keys.get(item.key, set()), mapping)
+                    body = page_body(book)
+                    if not (book.exists() and body.exists()):
+                        write_workbook_of(rows, book, body)
+                    _place(book, books / names[item.source])
                     if place_page(body, books / page_name(names[item.source]), info, names[item.source]):
                         placed.add(item.source)
-                    body.unlink(missing_ok=True)
         sink.close()
         counts = dict(sink.counts)
         if options.reports:
@@ -327,6 +329,14 @@ def _place(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+
+
+def _variant(workbook: Path, item: Input, keys: set[str], mapping: dict[str, str]) -> Path:
+    """Where the workbook of a document's rows as rewritten in this batch (its name, its joined keys) is kept."""
+    import hashlib
+
+    seed = "\n".join([item.source, item.doc_id, *sorted(f"{k}>{mapping.get(k, k)}" for k in keys)])
+    return workbook.with_name(f"{workbook.stem}.{hashlib.sha256(seed.encode()).hexdigest()[:12]}.xlsx")
 
 
 def _joined_keys(inputs: list[Input], cache: Cache, heads: dict[str, Head]) -> tuple[dict[str, str],

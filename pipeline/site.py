@@ -158,7 +158,7 @@ def bar_chart(labels: list[str], values: list[float], title: str, xlabel: str, r
     if labels:
         y = list(range(len(labels)))[::-1]
         ax.barh(y, values, color=colors or "#4a78b5", height=0.65)
-        ax.set_yticks(y, [shorten(s, 55) for s in labels])
+        ax.set_yticks(y, [shorten(re.sub(r"[\x00-\x1f\x7f]", " ", s), 55) for s in labels])
         for yi, v in zip(y, values, strict=True):
             ax.text(v, yi, f" {fmt(v, 0 if v == int(v) or abs(v) >= 1000 else 1)}", va="center", fontsize=7)
         if reference is not None:
