@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from extractors.coltypes import ITEM_NUMBER
 from extractors.model import Cell, Row, Table
 from extractors.numbers import parse_number
 from extractors.settings import DEFAULT, AlignSettings
@@ -149,13 +150,10 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
 _NUMBERED_TEXT = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)])\s+(\S.*)$", regex.I)
 
 
-_ITEM_NUMBER = regex.compile(r"^\(?\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*$", regex.I)
-
-
 def _numbering_column(table: Table, settings: AlignSettings = DEFAULT.align) -> bool:
     """Most rows number themselves in the first column ("1", "2.", "a)", "1.1", "2.3.1")."""
     firsts = [row.cells[0].text for row in table.rows if row.cells and row.cells[0].text]
-    numbered = sum(1 for t in firsts if _ITEM_NUMBER.match(t))
+    numbered = sum(1 for t in firsts if ITEM_NUMBER.match(t))
     return len(firsts) >= settings.numbering_min_rows and numbered >= settings.numbering_share * len(firsts)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from extractors.coltypes import item_id
 from extractors.header import (
     HEADER_WORDS,
     NUMBERING,
@@ -441,12 +442,6 @@ def _rest_of_cut_heading(prev: Row, cells: list[Cell]) -> bool:
         NUMBERING.match(cells[j].text) for j in filled)
 
 
-# an item's number or budget code alone in its cell: "3", "2.1", "IV.", "b)", "4.01.01.2.13.0003", "X.XX.01.2.02"
-_ITEM_NUMBER = regex.compile(
-    r"^\(?\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,5}|[a-z]|(?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){2,6})"
-    r"\s*[\.\)]?\s*\)?$", regex.I)
-
-
 def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -> bool:
     """A numbered item printed on two lines: its number and name without figures, then a line with the
     figures (and maybe the rest of the name) under an empty number cell, and after it the next item (or
@@ -455,7 +450,7 @@ def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -
     Converters wrap a long name cell this way, leaving the figures on the last line (dev-set fixtures
     d07 and d09; DESIGN.md "cell text wrapped onto continuation lines"). The look-ahead keeps a numbered
     heading (a sasaran) over several unnumbered indicator rows apart: those rows are not one item."""
-    if not prev.cells or not _ITEM_NUMBER.match(prev.cells[0].text) or _has_value(prev.cells):
+    if not prev.cells or not item_id(prev.cells[0].text) or _has_value(prev.cells):
         return False
     if not cells or cells[0].text or not _has_value(cells):
         return False

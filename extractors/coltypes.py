@@ -20,7 +20,15 @@ from extractors.numbers import Number, parse_number, split_items, split_stacked
 from extractors.settings import DEFAULT, TypeSettings
 from extractors.vocab import ColType
 
+# a Permendagri 90/2019 budget code alone in its cell ("1.06.01.2.01.0001", placeholders "X.XX.01.2.01")
 _CODE = regex.compile(r"^\s*(?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){2,6}\.?\s*$", regex.I)
+# an item's number alone in its cell: "3", "2.", "2.1", "2.3.1", "IV.", "b)"
+ITEM_NUMBER = regex.compile(r"^\(?\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]?\s*\)?$", regex.I)
+
+
+def item_id(text: str) -> bool:
+    """An item's number or its budget code alone in a cell: what opens a row of a numbered list."""
+    return bool(ITEM_NUMBER.match(text) or _CODE.match(text))
 _THOUSANDS = regex.compile(r"^\s*\d{1,3}(?:\.\d{3})+\s*$")  # "2.456.653.000": an amount, not a code
 _NUMBERING = regex.compile(r"^\s*\(?(?:\d{1,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]\s*$", regex.I)
 _YEAR = regex.compile(r"^\s*\(?(?:19|20)\d{2}\)?\s*$")
