@@ -150,6 +150,7 @@ class RowPlace:
     kode: str
     name: str
     is_total: bool
+    item: str = ""  # the row's printed item number when it numbers a hierarchy ("1", "1.2"), else ""
 
 
 # in a budget table, "Jumlah Bagian Hukum", "Sub Total Program ...": the total of a unit's or a group's lines
@@ -164,19 +165,35 @@ def row_places(table: Table, name_cols: list[int], budget: bool = False) -> list
     """The one place a row's level is decided: a printed Permendagri 90/2019 code decides by its depth,
     a JUMLAH/TOTAL label makes a total, otherwise the table's structure (extractors.levels)."""
     structural = table_levels(table, name_cols)
+    itemised = _itemised(table)
     out: list[RowPlace] = []
     for pos, row in enumerate(table.rows):
         label = row_label(table, row, name_cols)
-        kode, name = split_kode(label)
         first = row.text(0)
-        if not kode and regex.match(r"^\d+\.\d", first):
+        item = _ITEM.match(first).group(1) if itemised and _ITEM.match(first) else ""
+        kode, name = split_kode(label)
+        if not kode and not item and regex.match(r"^\d+\.\d", first):
             kode, name = split_kode(f"{first} {label}")
         name = clean_name(name)
         is_total = bool(TOTAL.match(name or first) or TOTAL.match(first)
                         or budget and not kode and _GROUP_TOTAL.match(name))
         level = kode_level(kode) if kode else (Level.TOTAL if is_total else structural[pos])
-        out.append(RowPlace(level=level, kode=kode, name=name or first, is_total=is_total))
+        out.append(RowPlace(level=level, kode=kode, name=name or first, is_total=is_total, item=item))
     return out
+
+
+# an item number of an outline: "1", "1.", "1.2", "2.3.1" (single-digit parts after the first; a budget code's
+# parts after the first have two digits: "1.06", "1.06.01")
+_ITEM = regex.compile(r"^\s*(\d{1,2}(?:\.\d)*)\.?\s*$")
+
+
+def _itemised(table: Table) -> bool:
+    """The first column numbers an outline: plain numbers with dotted sub-numbers under them ("1" above "1.1",
+    "1.2"; "2" above "2.1"), as spending-by-type tables print their subtotals (holdout h04/h07, dev-set d02)."""
+    firsts = [row.text(0).strip().rstrip(".") for row in table.rows]
+    tops = {f for f in firsts if regex.fullmatch(r"\d{1,2}", f)}
+    subs = [f for f in firsts if regex.fullmatch(r"\d{1,2}(?:\.\d)+", f)]
+    return bool(subs) and all(sub.split(".")[0] in tops for sub in subs)
 
 
 def _indikator_parts(text: str, k: int) -> list[str]:
@@ -314,7 +331,7 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
             doc_id=ctx.doc_id, source_file=ctx.source_file, table_id=table.table_id,
             page=row.page, line=row.line, kode=place.kode, level=place.level, uraian=place.name,
             pagu=_money(pagu_n), realisasi=_money(real_n), persen=persen,
-            sisa=_money(sisa) if sisa_cols else EMPTY, is_total=place.is_total,
+            sisa=_money(sisa) if sisa_cols else EMPTY, is_total=place.is_total, item=place.item,
             group_total=place.is_total and bool(section) and bool(_GROUP_TOTAL.match(place.name)),
             parent_kode=parent_of(place.kode), section=section, position=pos,
             year=_year_of(table, p_cols[0], ctx.tahun), confidence=confidence,

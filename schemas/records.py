@@ -59,6 +59,7 @@ class BudgetLine:
     parent_kode: str = ""
     section: str = ""  # a unit heading the row sits under (e.g. a UPTD), "" when none
     group_total: bool = False  # a total of its section's lines only ("Jumlah Bagian Hukum"), not of the table
+    item: str = ""  # the printed outline number ("1", "1.2") when the table numbers a hierarchy so, else ""
     position: int = 0  # order of the row within its table
     year: int | None = None
     # filled by the check stage

@@ -142,3 +142,22 @@ def test_a_total_over_programs_and_a_unit_kegiatan_standing_alone_is_not_a_findi
     assert errors(check_totals(rows)) == []
     rows[-1] = line("JUMLAH", "950.000", "850.000", 5, total=True)  # now it is wrong whichever rows it sums
     assert [f.kind for f in errors(check_totals(rows))] == ["total_mismatch"]
+
+
+def outline(name: str, item: str, pagu: str, real: str, pos: int, total: bool = False) -> BudgetLine:
+    from dataclasses import replace
+
+    return replace(line(name, pagu, real, pos, total=total), item=item)
+
+
+def test_an_outline_numbers_the_hierarchy_so_a_wrong_subtotal_is_found() -> None:
+    """Spending by type numbered 1 / 1.1 / 1.2 / 2 / 2.1: a subtotal printed wrong cannot be found by its
+    sums, but its number says which rows are its items."""
+    rows = [outline("Belanja Operasi", "1", "700.000", "610.000", 0),
+            outline("Belanja Pegawai", "1.1", "400.000", "350.000", 1),
+            outline("Belanja Barang dan Jasa", "1.2", "300.000", "250.000", 2),
+            outline("Belanja Modal", "2", "300.000", "280.000", 3),
+            outline("Belanja Modal Peralatan", "2.1", "300.000", "280.000", 4),
+            outline("JUMLAH", "", "1.000.000", "890.000", 5, total=True)]
+    flags = errors(check_totals(rows))
+    assert [(f.kind, f.line, f.reported) for f in flags] == [("total_mismatch", 10, 610_000)]

@@ -88,6 +88,19 @@ def _children_by_structure(rows: list[BudgetLine]) -> dict[int, list[BudgetLine]
     return kids
 
 
+def _children_by_item(rows: list[BudgetLine]) -> dict[int, list[BudgetLine]]:
+    """An outline's numbers give the hierarchy: "1.1" and "1.2" are the children of "1" (spending by type with
+    numbered subtotals whose own figure is wrong cannot be found by their sums: holdout h04/h07)."""
+    by_item = {b.item: b for b in rows if b.item}
+    kids: dict[int, list[BudgetLine]] = defaultdict(list)
+    for b in rows:
+        if "." in b.item:
+            parent = by_item.get(b.item.rsplit(".", 1)[0])
+            if parent is not None:
+                kids[id(parent)].append(b)
+    return dict(kids)
+
+
 def _top_level(rows: list[BudgetLine], total: BudgetLine) -> list[BudgetLine]:
     before = [b for b in rows if b.position < total.position and not b.is_total]
     for level in ("program", "kegiatan", "sub_kegiatan"):
@@ -106,6 +119,11 @@ def _total_children(rows: list[BudgetLine], total: BudgetLine) -> list[BudgetLin
     groups = [b for b in rows if b.group_total and b.position < total.position]
     if groups:
         return groups
+    if any("." in b.item for b in rows):
+        # an outline: the total sums its top numbers ("1", "2"), the sub-numbers are inside them
+        earlier = [b.position for b in rows if b.is_total and b.position < total.position]
+        start = max(earlier, default=-1)
+        return [b for b in rows if b.item and "." not in b.item and start < b.position < total.position]
     return _top_level(rows, total)
 
 
@@ -145,7 +163,8 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
     for table_rows in by_table.values():
         rows = _without_repeats(sorted(table_rows, key=lambda b: b.position))
         coded = sum(1 for b in rows if b.kode) >= len(rows) / 2
-        kids = _children_by_code(rows) if coded else _children_by_structure(rows)
+        kids = _children_by_code(rows) if coded else (
+            _children_by_item(rows) if any("." in b.item for b in rows) else _children_by_structure(rows))
         if coded:
             _adopt_wrapped(rows, kids)
         pairs: list[tuple[BudgetLine, list[BudgetLine]]] = []
