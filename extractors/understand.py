@@ -393,7 +393,6 @@ def _discover(values: list[list[float | None]], roles: list[str], types: list[Co
         return set()
     # only columns the header's words leave open: a column the header dates ("Target 2022") or names is
     # the header's to decide
-    # "Persentase" over the third column names a percentage, not which one: capaian or budget %
     free = [j for j, r in enumerate(roles) if types[j].type in NUMERIC_TYPES
             and (r in ("", Role.OTHER) or j in open_cols or r in VALUE_ROLES and roles.count(r) == 1)]
     if len(free) < 3 or len(free) > settings.arith.max_discover_cols:
@@ -407,7 +406,8 @@ def _discover(values: list[list[float | None]], roles: list[str], types: list[Co
         money = types[a].type is ColType.MONEY
         new = (Role.PAGU, Role.REALISASI_ANGGARAN, Role.PERSEN) if money else (
             Role.TARGET, Role.REALISASI, Role.CAPAIAN)
-        # the arithmetic may fill what the words leave open, never contradict what they name
+        # the arithmetic may fill what the words leave open, never contradict what they name ("Persentase" over
+        # the third column names a percentage, not which one: capaian or budget %)
         if all(roles[j] in ("", Role.OTHER) or j in open_cols or roles[j] == role or {roles[j], role} <= PERCENT_ROLES
                for j, role in zip((a, b, c), new, strict=True)):
             best = rel
