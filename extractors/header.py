@@ -30,6 +30,7 @@ year columns, unit rows "(Rp)"/"(%)"), and by the sample reports' tables (001 Ta
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import Enum
 
 import regex
@@ -279,10 +280,36 @@ def _vocab_split(rows: list[list[Cell]], settings: HeaderSettings) -> tuple[list
     return header, rows[i:]
 
 
+_GLUED_NUMBER = regex.compile(r"^(.*?\S)?\s*(\(\s*\d{1,2}\s*\))$", regex.S)
+
+
+def unglue_numbering(rows: list[list[Cell]], settings: HeaderSettings = DEFAULT.header) -> list[list[Cell]]:
+    """A numbering row printed under the labels but read into the same cells ("No (1) | Sasaran (2) | ..."):
+    where nothing but spacing separates rows (a table with no rulings, or horizontal rules only, or a
+    space-aligned text) a cell's lines are joined, and the numbering row's "(k)" joins the label above it.
+    The row is split back into its label row and its numbering row when every filled cell ends with a
+    "(k)" and the numbers rise from the first columns, as a numbering row's do (Permendagri 86/2017 forms;
+    dev-set d05 and sample 001's capaian tables print "(1) (2) ..." under their labels)."""
+    for i, row in enumerate(rows[: settings.max_rows + 1]):
+        matches = [(j, _GLUED_NUMBER.match(c.text.strip())) for j, c in enumerate(row) if c.text.strip()]
+        if len(matches) < 2 or not all(m for _, m in matches):
+            continue
+        if not any(m.group(1) for _, m in matches if m):
+            return rows  # a numbering row of its own already
+        labels = [replace(c, text=(m.group(1) or "") if (m := _GLUED_NUMBER.match(c.text.strip())) else c.text)
+                  for c in row]
+        numbers = [replace(c, text=m.group(2) if (m := _GLUED_NUMBER.match(c.text.strip())) else "") for c in row]
+        if not _numbers_columns(numbers, settings):
+            continue
+        return [*rows[:i], labels, numbers, *rows[i + 1:]]
+    return rows
+
+
 def split_header(rows: list[list[Cell]], settings: HeaderSettings = DEFAULT.header
                  ) -> tuple[list[list[Cell]], list[list[Cell]]]:
     """The header rows at the top of a grid piece and the rows after them (see the module docstring).
     An empty header when the first row is already data or a heading of the body (a continuation piece)."""
+    rows = unglue_numbering(rows, settings)
     figs = figure_columns(rows, settings)
     if not figs:
         return _vocab_split(rows, settings)

@@ -50,6 +50,7 @@ class Metric:
     gap_ratio: float
     row_gap: float | None
     line_gap: float = 1.6  # a block goes on over a vertical gap of at most this many line heights
+    word_space: float | None = None  # one word space; None: a share of the line height (a PDF's fonts)
 
 
 def pdf_metric(settings: LayoutSettings = DEFAULT.layout) -> Metric:
@@ -160,7 +161,76 @@ class _Finder:
         # a column few lines fill (figures of two rows among many wrapped lines) still stands apart from
         # its neighbours by a gutter nothing crosses
         sparse = [r for r in _runs(cover, 0, lo) if not any(r[0] <= d[0] and d[1] <= r[1] for d in dense)]
-        return sorted(dense + sparse)
+        cols = sorted(dense + sparse)
+        return [part for col in cols for part in self._narrow_split(lines, col)]
+
+    def _narrow_split(self, lines: Sequence[Line], col: tuple[float, float]) -> list[tuple[float, float]]:
+        """A column cut where a narrow gutter runs through it: two columns set so tight that their gutter is
+        no wider than a word space ("Target Realisasi" over "100,00 100,00" in a table of many columns with
+        small cell padding) are told apart by alignment, not by gap width. A gutter is an x range no word
+        crosses (a spanning label aside) with words on both sides in ``narrow_min_lines`` lines or more, whose
+        words on one side align: the right side's starts (left-aligned cells) or the left side's ends
+        (right-aligned figures). Two words of one cell that repeat in every row ("Persentase ...") also
+        leave such a range, but their left ends all stand at one x and the gap is a word space: not a gutter.
+        Nurminen's thesis (text edges of aligned words); the many-column fixtures of
+        ``tests/test_pdf_columns.py`` and dev-set reports printed with tight cells (d07, h01)."""
+        x0, x1 = col
+        per_line = [[w for w in ln.words if x0 - 0.5 <= w.cx <= x1 + 0.5] for ln in lines]
+        per_line = [ws for ws in per_line if ws]
+        need = self.settings.narrow_min_lines
+        if len(per_line) < need:
+            return [col]
+        step = 0.5
+        lo, n = x0 - 1.0, int((x1 - x0 + 2.0) / step) + 2
+        cover = [0] * (n + 1)
+        for ws in per_line:
+            for w in ws:
+                a, b = int((w.x0 - lo) / step) + 1, int((w.x1 - lo) / step)
+                if b >= a:
+                    cover[max(0, a)] += 1
+                    cover[min(n, b + 1)] -= 1
+        limit = max(1, int(self.settings.gutter_share * len(per_line)))
+        stripes = [s for s in _runs([-d for d in cover], -limit - 1, 0)]  # where coverage <= limit
+        cuts: list[float] = []
+        for s0, s1 in stripes:
+            left, right = lo + s0 * step, lo + s1 * step
+            if left <= x0 or right >= x1:
+                continue
+            if self._is_gutter(per_line, left, right, need):
+                cuts.append((left + right) / 2)
+        if not cuts:
+            return [col]
+        edges = [x0, *cuts, x1]
+        return [(a, b) for a, b in zip(edges, edges[1:], strict=False)]
+
+    def _is_gutter(self, per_line: list[list[Word]], left: float, right: float, need: int) -> bool:
+        ends: list[float] = []
+        starts: list[float] = []
+        gaps: list[float] = []
+        heights: list[float] = []
+        lefts: list[str] = []
+        for ws in per_line:
+            before = [w for w in ws if w.x1 <= right and w.cx < left]
+            after = [w for w in ws if w.x0 >= left and w.cx > right]
+            if not before or not after:
+                continue
+            a, b = max(before, key=lambda w: w.x1), min(after, key=lambda w: w.x0)
+            ends.append(a.x1)
+            starts.append(b.x0)
+            gaps.append(b.x0 - a.x1)
+            heights.append(a.bottom - a.top)
+            lefts.append(a.text)
+        if len(starts) < need:
+            return False
+        tol = self.settings.narrow_align_tol
+        aligned = max(_alike(starts, tol), _alike(ends, tol))
+        if aligned < max(need, self.settings.narrow_align_share * len(starts)):
+            return False
+        space = self.metric.word_space or self.settings.word_space_share * sorted(heights)[len(heights) // 2]
+        same_left = _alike(ends, tol) >= self.settings.narrow_align_share * len(ends)
+        if same_left and max(gaps) <= self.settings.narrow_space_factor * space:
+            return False  # one repeated word and a word space: two words of one cell
+        return len(set(lefts)) >= 2 or max(gaps) > self.settings.narrow_space_factor * space
 
     def cells(self, line: Line, cols: Sequence[tuple[float, float]]) -> list[list[Word]]:
         """The line's words by column: a segment inside one column goes there whole; one that crosses a
@@ -185,7 +255,7 @@ class _Finder:
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
         first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
-        head = self._header(per_line[:n_head], texts[:n_head])
+        head = self._header(per_line[:n_head], texts[:n_head], [self._band(ln) for ln in lines[:n_head]])
         body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
         rows = head + body
         if len(rows) < 2:
@@ -195,11 +265,16 @@ class _Finder:
         bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
         return UnruledTable(bbox, out, tops, list(lines))
 
-    def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]]) -> list[list[list[Word]]]:
-        """Header lines as rows, one per level of labels."""
+    def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int]
+                ) -> list[list[list[Word]]]:
+        """Header lines as rows, one per level of labels. Where rules run between the header's lines, each
+        band between two rules is one row (its lines are wrapped labels); else a line opens a new level
+        when it puts labels under a spanning one."""
         rows: list[list[list[Word]]] = []
-        for cells, text in zip(per_line, texts, strict=True):
-            if not rows or _opens_level(rows[-1], text):
+        ruled = len(set(bands)) >= 2
+        for k, (cells, text) in enumerate(zip(per_line, texts, strict=True)):
+            new = not rows or (bands[k] != bands[k - 1] if ruled else _opens_level(rows[-1], text))
+            if new:
                 if rows:
                     _left_align_spans(rows[-1], cells)
                 rows.append([list(c) for c in cells])
@@ -273,6 +348,17 @@ def _runs(cover: list[int], limit: int, lo: int) -> list[tuple[float, float]]:
             out.append((float(start + lo), float(k + lo)))
             start = None
     return out
+
+
+def _alike(values: list[float], tol: float) -> int:
+    """The largest number of values within ``tol`` of one another."""
+    ordered = sorted(values)
+    best = j = 0
+    for i, v in enumerate(ordered):
+        while ordered[j] < v - tol:
+            j += 1
+        best = max(best, i - j + 1)
+    return best
 
 
 def _figure(text: str) -> bool:

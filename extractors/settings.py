@@ -211,6 +211,20 @@ class LayoutSettings:
     # ... and over this many blank lines in a space-aligned text: pdftotext -layout leaves two blank
     # lines inside a table where a picture or a tall cell stood (sample 000 Tabel 4, 003 Tabel 3.23)
     text_blank_lines: int = 2
+    # a narrow gutter (no wider than a word space, see pdf_columns._narrow_split) needs words on both sides
+    # in this many lines: three rows are the fewest that show an alignment (the same least as min_lines)
+    narrow_min_lines: int = 3
+    # ... and this share of those lines must align on one side of it: left-aligned cells start at one x,
+    # right-aligned figures end at one x; a header or a wrapped line may not (dev-set prints d07, h01)
+    narrow_align_share: float = 0.6
+    # words "align" within this many points (x-coordinates of a PDF are exact to a few hundredths; a
+    # space-aligned text's character positions are 5 units apart, so any value below 5 is exact there)
+    narrow_align_tol: float = 0.75
+    # a word space on a PDF line is about this share of the line's height (Times and Helvetica: 0.25 em
+    # and 0.28 em, a line about 1.1 em high)
+    word_space_share: float = 0.3
+    # a gap no wider than this many word spaces after the same word in every line is a word space
+    narrow_space_factor: float = 1.5
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10

@@ -33,7 +33,7 @@ _SPACE = regex.compile(r"[\u00a0\u2002\u2003\u2009]")
 def text_metric(settings: LayoutSettings = DEFAULT.layout) -> Metric:
     """Gutters of ``text_min_spaces`` spaces or more; vertical gaps say nothing (a blank line is a
     converter's choice, not a row's padding)."""
-    return Metric(min_gap=(settings.text_min_spaces - 0.5) * CHAR, gap_ratio=0.0, row_gap=None,
+    return Metric(min_gap=(settings.text_min_spaces - 0.5) * CHAR, gap_ratio=0.0, row_gap=None, word_space=CHAR,
                   line_gap=(settings.text_blank_lines * PITCH + PITCH - HEIGHT) / HEIGHT + 0.01)
 
 

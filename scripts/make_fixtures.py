@@ -339,10 +339,30 @@ def build_styles(out: Path) -> dict[str, Path]:
     return paths
 
 
+def _fit_widths(rows: list[list[str]], frame: float, font: str, size: float, padding: float) -> list[float]:
+    """Column widths as a word processor's "autofit to contents" sets them: each column as wide as its
+    longest cell where the page allows, never narrower than its longest word unless even the words do
+    not fit (then every column shrinks alike and long words break)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    n = len(rows[0])
+    longest = [max(stringWidth(r[j], font, size) for r in rows) + 2 * padding for j in range(n)]
+    word = [max((stringWidth(t, font, size) for r in rows for t in r[j].split()), default=0.0) + 2 * padding
+            for j in range(n)]
+    floor = [max(w + 1.0, 3 * padding + 4) for w in word]  # +1 pt: reportlab breaks a word that fills its cell exactly
+    if sum(floor) >= frame:
+        return [frame * w / sum(floor) for w in floor]
+    want = [max(a, b) for a, b in zip(longest, floor, strict=True)]
+    if sum(want) <= frame:
+        return [frame * w / sum(want) for w in want]
+    spare, extra = frame - sum(floor), [w - f for w, f in zip(want, floor, strict=True)]
+    return [f + spare * e / sum(extra) for f, e in zip(floor, extra, strict=True)]
+
+
 def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape") -> None:
     """A converted-text report (tab-separated tables) printed as a PDF in one table style and page set-up, as
-    another exporter would: each run of tab lines a table (columns as wide as their longest words allow),
-    every other line a paragraph. For measuring the reader on reports it has only as text (the dev set)."""
+    another exporter would: each run of tab lines a table (columns autofitted to their contents), every
+    other line a paragraph. For measuring the reader on reports it has only as text (the dev set)."""
     from xml.sax.saxutils import escape
 
     size_, font, size, _ = PAGES[page]
@@ -355,11 +375,12 @@ def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landsc
         if not block:
             return
         n = max(len(r) for r in block)
-        rows = [[escape(c.strip()) for c in r] + [""] * (n - len(r)) for r in block]
-        need = [max(6.0, min(60.0, max(len(r[j]) for r in rows))) for j in range(n)]
-        widths = [frame_width * w / sum(need) for w in need]
+        cells = [[c.strip() for c in r] + [""] * (n - len(r)) for r in block]
+        small, padding = (size, 6.0) if n <= 8 else (size - 3, 1.0)
+        widths = _fit_widths(cells, frame_width, font, small, padding)
         tight = [("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)]
-        story.append(_styled(rows, widths, style, font, size if n <= 8 else size - 3, 0, tight if n > 8 else None))
+        story.append(_styled([[escape(c) for c in r] for r in cells], widths, style, font, small, 0,
+                             tight if n > 8 else None))
         story.append(Spacer(1, 6))
         block.clear()
 

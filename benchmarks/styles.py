@@ -1,0 +1,118 @@
+"""Other agencies' reports in other styles: the dev and held-out texts printed as PDFs by another
+exporter, and those PDFs as ``pdftotext -layout`` text, scored against the same gold as the text.
+
+    python benchmarks/styles.py [--styles hrules_landscape,grid_portrait] [--sets devset,holdout,holdout2]
+                                [--layout] [--only d07,d11] [--out data/out/styles]
+
+For every report (``<set>/*.txt`` with ``<set>/gold/*.json``) and style, the text is rendered with
+``scripts/make_fixtures.render_text`` (each run of tab lines one table, columns as wide as their words
+allow), the PDF is extracted, and with ``--layout`` also its ``pdftotext -layout`` text. Each is scored
+with ``../shared/eval/score.py`` and printed beside the text's scores as the issue's ratios: measurement
+and budget recall as a share of the text's recall, and precision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from harness import ROOT, extract, load_pipeline, load_scorer, write
+
+SETS = ("devset", "holdout", "holdout2")
+KINDS = ("measurements", "budget")
+
+
+def _renderer() -> Any:
+    spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "scripts" / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.render_text
+
+
+def _pairs(sets: list[str], only: set[str]) -> list[tuple[Path, dict[str, Any]]]:
+    pairs = []
+    for name in sets:
+        folder = ROOT / "benchmarks" / name
+        for gold_path in sorted((folder / "gold").glob("*.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            text = folder / (gold.get("seed") or f"{gold_path.stem}.txt")
+            if text.exists() and (not only or text.stem.split("_")[0] in only or text.stem in only):
+                pairs.append((text, gold))
+    return pairs
+
+
+def _scores(paths: list[Path], golds: list[dict[str, Any]], out: Path, score: Any) -> list[dict[str, Any]]:
+    write(extract(paths), out)
+    return [score(g, out, p.stem)[0] for p, g in zip(paths, golds, strict=True)]
+
+
+def _ratio(res: dict[str, Any], base: dict[str, Any], kind: str) -> str:
+    r, b, p = res[kind]["recall"], base[kind]["recall"], res[kind]["precision"]
+    if r is None or not b:
+        return "   -          "
+    return f"{r / b:5.2f} P{(p if p is not None else 0):5.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--styles", default="hrules_landscape,norules_landscape,grid_portrait")
+    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument("--only", default="")
+    parser.add_argument("--layout", action="store_true", help="also score the PDFs' pdftotext -layout text")
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "out" / "styles")
+    args = parser.parse_args(argv)
+    load_pipeline()
+    score = load_scorer().score
+    render = _renderer()
+    pairs = _pairs(args.sets.split(","), {s for s in args.only.split(",") if s})
+    if not pairs:
+        print("no reports with gold", file=sys.stderr)
+        return 2
+    texts, golds = [t for t, _ in pairs], [g for _, g in pairs]
+    base = _scores(texts, golds, args.out / "text", score)
+    columns: dict[str, list[dict[str, Any]]] = {}
+    for style_page in args.styles.split(","):
+        style, page = style_page.split("_")
+        folder = args.out / style_page / "in"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        pdfs = []
+        for text in texts:
+            pdf = folder / f"{text.stem}.pdf"
+            render(text, pdf, style, page)
+            pdfs.append(pdf)
+        columns[style_page] = _scores(pdfs, golds, args.out / style_page / "out", score)
+        if args.layout and shutil.which("pdftotext"):
+            lay = args.out / f"{style_page}_layout" / "in"
+            shutil.rmtree(lay, ignore_errors=True)
+            lay.mkdir(parents=True)
+            for pdf in pdfs:
+                subprocess.run(["pdftotext", "-layout", str(pdf), str(lay / f"{pdf.stem}.txt")], check=True)
+            columns[f"{style_page}_layout"] = _scores(sorted(lay.glob("*.txt")), golds,
+                                                     args.out / f"{style_page}_layout" / "out", score)
+    print("recall as a share of the text's recall, and precision (meas | budget); text: recall meas/budget")
+    print(f"{'report':22} {'text':>11}  " + "  ".join(f"{c[:27]:>27}" for c in columns))
+    for i, text in enumerate(texts):
+        b = base[i]
+        head = f"{text.stem[:22]:22} {b['measurements']['recall'] or 0:5.2f}/{b['budget']['recall'] or 0:4.2f}  "
+        cells = ["  ".join(_ratio(columns[c][i], b, k) for k in KINDS) for c in columns]
+        print(head + "  ".join(f"{c:>27}" for c in cells))
+    for c, results in columns.items():
+        low = [texts[i].stem.split("_")[0] for i, r in enumerate(results)
+               if any((r[k]["recall"] is not None and base[i][k]["recall"]
+                       and r[k]["recall"] / base[i][k]["recall"] < 0.9)
+                      or (r[k]["precision"] is not None and r[k]["precision"] < 0.9) for k in KINDS)]
+        print(f"{c}: {len(texts) - len(low)}/{len(texts)} reports at the bar (0.90 of text recall, P 0.90)"
+              + (f"; below: {', '.join(low)}" if low else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
