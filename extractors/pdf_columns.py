@@ -255,6 +255,9 @@ class _Finder:
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
         first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
+        # a numbering row ("(1) (2) (3) ...") closes the header: what follows is the body even before its
+        # first figures (a heading "Sasaran 1: ...", an item whose figures stand on its last line)
+        n_head = next((k + 1 for k in range(n_head) if _numbering_line(texts[k])), n_head)
         head = self._header(per_line[:n_head], texts[:n_head], [self._band(ln) for ln in lines[:n_head]])
         body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
         rows = head + body
@@ -372,6 +375,15 @@ def _data_line(texts: list[str]) -> bool:
     if not any(_figure(t) for t in texts[1:]):
         return False
     return not all(SMALL_INT.match(t) for t in filled)
+
+
+def _numbering_line(texts: list[str]) -> bool:
+    """The numbering row under a header: three or more small numbers ("1", "(2)"), rising."""
+    filled = [t for t in texts if t]
+    if len(filled) < 3 or not all(SMALL_INT.match(t) for t in filled):
+        return False
+    nums = [int(t.strip("() ")) for t in filled]
+    return all(b > a for a, b in zip(nums, nums[1:], strict=False))
 
 
 def _opens_level(row: list[list[Word]], line: list[str]) -> bool:
