@@ -236,13 +236,17 @@ class _Finder:
         """The line's words by column: a segment inside one column goes there whole; one that crosses a
         gutter (two columns' text a single space apart) word by word."""
         out: list[list[Word]] = [[] for _ in cols]
-        for seg in self.segments(line):
-            first, last = _column_of(seg.words[0], cols), _column_of(seg.words[-1], cols)
-            if first == last:
-                out[_column_of_range(seg.x0, seg.x1, cols)].extend(seg.words)
-            else:
-                for w in seg.words:
-                    out[_column_of(w, cols)].append(w)
+        segs = self.segments(line)
+        ends = [(_column_of(s.words[0], cols), _column_of(s.words[-1], cols)) for s in segs]
+        whole = [_column_of_range(s.x0, s.x1, cols) if a == b else None for s, (a, b) in zip(segs, ends, strict=True)]
+        for k, seg in enumerate(segs):
+            if whole[k] is not None:
+                out[whole[k]].extend(seg.words)
+                continue
+            before = -1 if k == 0 else (whole[k - 1] if whole[k - 1] is not None else ends[k - 1][1])
+            after = len(cols) if k + 1 == len(segs) else (whole[k + 1] if whole[k + 1] is not None else ends[k + 1][0])
+            for w in seg.words:
+                out[_gutter_word_column(w, cols, before, after)].append(w)
         return out
 
     # --- rows -----------------------------------------------------------------------------------------
@@ -264,7 +268,7 @@ class _Finder:
         if len(rows) < 2:
             return None
         tops = [min((w.top for c in r for w in c), default=lines[0].top) for r in rows]
-        out = [[_cell(words) for words in r] for r in rows]
+        out = [[_cell(words, cols[j]) for j, words in enumerate(r)] for r in rows]
         bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
         return UnruledTable(bbox, out, tops, list(lines))
 
@@ -294,8 +298,7 @@ class _Finder:
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
         usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
         bands = [self._band(ln) for ln in lines]
-        data = sum(1 for t in texts if _data_line(t))
-        ruled = bool(self.rules) and len(set(bands)) >= max(2, data // 2)  # rules between (most) rows
+        ruled = bool(self.rules) and self._rows_ruled(bands, texts)
         rows: list[list[list[Word]]] = []
         row_text: list[str] = []
         band = None
@@ -318,6 +321,19 @@ class _Finder:
                 if text[j]:
                     row_text[j] = f"{row_text[j]} {text[j]}".strip()
         return rows
+
+    def _rows_ruled(self, bands: list[int], texts: list[list[str]]) -> bool:
+        """Rules run between the rows (not only under the header and at the foot): two bands or more, and in
+        the bands that hold figures, no more lines of figures than a wrapped row has (a figure cut over two
+        lines, a "K" and its unit on another)."""
+        per_band: dict[int, int] = {}
+        for band, text in zip(bands, texts, strict=True):
+            if _data_line(text):
+                per_band[band] = per_band.get(band, 0) + 1
+        if len(set(bands)) < 2 or len(per_band) < 2:
+            return False
+        counts = sorted(per_band.values())
+        return counts[len(counts) // 2] <= self.settings.ruled_row_lines
 
     def _band(self, line: Line) -> int:
         """How many rules across the line stand above it: lines between the same two rules are one row."""
@@ -426,15 +442,34 @@ def _column_of(word: Word, cols: Sequence[tuple[float, float]]) -> int:
     return _column_of_range(word.x0, word.x1, cols)
 
 
+def _gutter_word_column(word: Word, cols: Sequence[tuple[float, float]], before: int, after: int) -> int:
+    """The column of a word of a segment that crosses a gutter. A word standing in the gutter (inside no
+    column) joins the nearest column, unless the line's next (previous) segment is in that column: a cell
+    holds no gutter-wide gap, so the word ends its left neighbour's label ("Realisasi 2024" set left-aligned
+    over its figures, "Target 2024" starting at the next column) rather than opening the next one."""
+    j = _column_of(word, cols)
+    if any(c0 < word.x1 and word.x0 < c1 for c0, c1 in cols):
+        return j
+    if j >= after:
+        left = [i for i, (_, c1) in enumerate(cols) if c1 <= word.x0]
+        return left[-1] if left and left[-1] > before else j
+    if j <= before:
+        right = [i for i, (c0, _) in enumerate(cols) if c0 >= word.x1]
+        return right[0] if right and right[0] < after else j
+    return j
+
+
 def _column_of_range(x0: float, x1: float, cols: Sequence[tuple[float, float]]) -> int:
     cx = (x0 + x1) / 2
     return min(range(len(cols)), key=lambda j: max(cols[j][0] - cx, cx - cols[j][1], 0.0))
 
 
-def _cell(words: list[Word]) -> tuple[str, BBox | None]:
+def _cell(words: list[Word], edges: tuple[float, float] | None = None) -> tuple[str, BBox | None]:
+    """A cell's text and box; with its column's ``edges``, a line that fills the column is marked as a possible
+    cut (:func:`extractors.pdf_words.text_of`)."""
     if not words:
         return ("", None)
-    return (text_of(words), (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+    return (text_of(words, edges), (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
                              max(w.bottom for w in words)))
 
 

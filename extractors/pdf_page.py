@@ -69,8 +69,8 @@ def vocabulary_of(parts: Sequence[PagePart]) -> set[str]:
     """Every word printed in the parts (text lines and ruled cells): what a word cut in a cell is checked
     against."""
     cells = [text for part in parts for t in part.tables for row in t.rows for text, _ in row if text]
-    if not any(CUT in text for text in cells):
-        return set()
+    if not any(CUT in text for text in cells) and not any(part.rules for part in parts):
+        return set()  # no cut in a ruled cell, and no rules that may stand over an unruled table
     return vocabulary([*(ln.text for part in parts for ln in (*part.lines, *part.extra)), *cells])
 
 
@@ -83,7 +83,7 @@ def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None) 
     if unruled:
         used: set[int] = set()
         for table in unruled_tables(lines, rules=part.rules):
-            grids.append(_grid(part.number, part.frame, table.bbox, table.rows, part.reader))
+            grids.append(_grid(part.number, part.frame, table.bbox, table.rows, part.reader, words=words))
             used |= {id(ln) for ln in table.lines}
         lines = [ln for ln in lines if id(ln) not in used]
     text = [t for ln in lines if (t := _text_line(part.number, part.frame, ln)) is not None]

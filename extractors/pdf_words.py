@@ -230,5 +230,20 @@ def mend_cuts(text: str, words: set[str] | None = None) -> str:
         tail, head = _TAIL.search(out), _HEAD.match(piece)
         whole = bool(words) and tail is not None and head is not None and (
             tail.group() + head.group()).lower() in (words or ())
-        out = f"{out}{'' if whole else ' '}{piece}"
+        out = f"{out}{'' if whole or _cut_number(out, piece) else ' '}{piece}"
     return out
+
+
+_NUM_TAIL = re.compile(r"(?:^|(?<=\s))[-(]?\d[\d.,]*$")
+_NUM_HEAD = re.compile(r"^\d[\d.,]*")
+# a whole figure as printed: thousands in groups of three with a decimal comma ("1.085,00", "268.500.000"),
+# plain digits with a decimal comma ("96,35"), or a budget code ("1.03.10.2.01.13")
+_WHOLE_NUMBER = re.compile(r"[-(]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d{1,2}(?:\.\d{1,4}){2,6})")
+
+
+def _cut_number(before: str, after: str) -> bool:
+    """A figure too wide for its cell, cut where the line filled: the two pieces read as one well-formed
+    figure ("268.500.000." + "000", "4.751.900.0" + "00", "96,3" + "5"). Only where the cell's first line
+    filled the cell (the cut mark), so two figures stacked in a cell stay apart."""
+    tail, head = _NUM_TAIL.search(before), _NUM_HEAD.match(after)
+    return tail is not None and head is not None and _WHOLE_NUMBER.fullmatch(tail.group() + head.group()) is not None

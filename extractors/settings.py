@@ -225,6 +225,10 @@ class LayoutSettings:
     word_space_share: float = 0.3
     # a gap no wider than this many word spaces after the same word in every line is a word space
     narrow_space_factor: float = 1.5
+    # rules stand between rows when the bands between them hold, in the median, at most this many lines of
+    # figures: a row's figures take one line, two or three where figures too wide for their cells wrap
+    # (dev-set E.81 annexes printed on one landscape page); a band of more lines is a group of rows
+    ruled_row_lines: int = 4
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10

@@ -20,7 +20,7 @@ import regex
 
 from extractors.model import Cell, Grid
 from extractors.pdf_columns import Metric, UnruledTable, unruled_tables
-from extractors.pdf_words import Line, Word
+from extractors.pdf_words import Line, Word, mend_cuts
 from extractors.settings import DEFAULT, LayoutSettings
 
 CHAR = 5.0  # "points" per character position
@@ -55,7 +55,7 @@ def _grid(table: UnruledTable, page: int | None) -> Grid:
         row = []
         for text, box in cells:
             line = _number(box[1]) if box is not None else row_line
-            row.append(Cell(text, page=page, line=line))
+            row.append(Cell(mend_cuts(text), page=page, line=line))  # a figure cut at the cell's edge
         rows.append(row)
     first, last = _number(table.bbox[1]), _number(table.bbox[3])
     return Grid(rows=rows, order=float(first), page=page, line=first, reader="layout", end_order=float(last))

@@ -361,34 +361,47 @@ def _fit_widths(rows: list[list[str]], frame: float, font: str, size: float, pad
 
 def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape") -> None:
     """A converted-text report (tab-separated tables) printed as a PDF in one table style and page set-up, as
-    another exporter would: each run of tab lines a table (columns autofitted to their contents), every
-    other line a paragraph. For measuring the reader on reports it has only as text (the dev set)."""
+    another exporter would: each run of tab lines a table (columns autofitted to their contents), a line
+    without tabs between two tab lines a row spanning the table (how converted text shows a merged row,
+    "Sasaran 1 : ..."), every other line a paragraph. For measuring the reader on reports it has only as
+    text (the dev set)."""
     from xml.sax.saxutils import escape
 
     size_, font, size, _ = PAGES[page]
     body = getSampleStyleSheet()["BodyText"].clone("body", fontName=font, fontSize=size + 1, leading=size + 4)
     frame_width = size_[0] - 2 * 72
     story: list[Any] = []
-    block: list[list[str]] = []
+    block: list[list[str] | str] = []  # a str is a spanning row
 
     def flush() -> None:
-        if not block:
+        rows = [r for r in block if isinstance(r, list)]
+        if not rows:
+            story.extend(Paragraph(escape(r), body) for r in block if isinstance(r, str))
+            block.clear()
             return
-        n = max(len(r) for r in block)
-        cells = [[c.strip() for c in r] + [""] * (n - len(r)) for r in block]
+        n = max(len(r) for r in rows)
+        cells = [[c.strip() for c in r] + [""] * (n - len(r)) if isinstance(r, list) else [r.strip()] + [""] * (n - 1)
+                 for r in block]
         small, padding = (size, 6.0) if n <= 8 else (size - 3, 1.0)
-        widths = _fit_widths(cells, frame_width, font, small, padding)
-        tight = [("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)]
-        story.append(_styled([[escape(c) for c in r] for r in cells], widths, style, font, small, 0,
-                             tight if n > 8 else None))
+        widths = _fit_widths([c for c, r in zip(cells, block, strict=True) if isinstance(r, list)], frame_width,
+                             font, small, padding)
+        extra: list[Any] = [("SPAN", (0, i), (-1, i)) for i, r in enumerate(block) if isinstance(r, str)]
+        if n > 8:
+            extra += [("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)]
+        story.append(_styled([[escape(c) for c in r] for r in cells], widths, style, font, small, 0, extra))
         story.append(Spacer(1, 6))
         block.clear()
 
-    for raw in src.read_text(encoding="utf-8").splitlines():
+    raw_lines = src.read_text(encoding="utf-8").splitlines()
+    for k, raw in enumerate(raw_lines):
         if "\t" in raw:
             block.append(raw.split("\t"))
             continue
         if not raw.strip():
+            flush()
+            continue
+        if block and k + 1 < len(raw_lines) and "\t" in raw_lines[k + 1]:
+            block.append(raw)  # between two tab lines: a row across the table
             continue
         flush()
         story.append(Paragraph(escape(raw.strip()), body))
