@@ -106,6 +106,26 @@ def test_tab_separated_texts_are_read_as_before() -> None:
     assert grids == [] and taken == set()
 
 
+YEAR_LABELS = """\
+No   Indikator                   Realisasi 2024   Target 2024   Capaian 2024
+1    Indeks kualitas air         53,10            52,50         101,14
+2    Indeks kualitas udara       88,20            86,50         101,97
+3    Indeks tutupan lahan        47,35            48,00         98,65
+4    Persentase sampah terkelola 69,06            65,00         106,25
+5    Persentase sampah dikurangi 26,40            25,00         105,60
+6    Indeks kualitas lahan       61,20            60,00         102,00
+7    Indeks kualitas laut        70,10            70,00         100,14
+"""
+
+
+def test_a_label_wider_than_its_figures_keeps_its_last_word() -> None:
+    # "2024" stands in the gutter after "Realisasi" (one space) and nearer the next column, where "Target 2024"
+    # already starts: a cell holds no gutter-wide gap, so it ends the label on its left
+    got = rows(YEAR_LABELS)
+    assert got[0] == ["No", "Indikator", "Realisasi 2024", "Target 2024", "Capaian 2024"]
+    assert got[1] == ["1", "Indeks kualitas air", "53,10", "52,50", "101,14"]
+
+
 # --- the sample PDFs through pdftotext -layout, scored against the gold ----------------------------------
 
 STEMS = sorted(p.stem for p in GOLD.glob("*.json") if (RAW / f"{p.stem}.pdf").exists())
