@@ -39,6 +39,7 @@ ITEM = regex.compile(r"^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[\.\)]?(?:\s|$)|^\d{
 FIGURE = regex.compile(r"\d|^[-\u2013\u2014]$")
 YEAR_LABEL = regex.compile(r"^(?:\D*\b(?:19|20)\d{2}\b\D*)+$")
 SMALL_INT = regex.compile(r"^\(?\d{1,2}\)?$")
+_STEP = 0.5  # resolution (points, or character units) of the narrow-gutter search
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,7 @@ class _Finder:
         need = self.settings.narrow_min_lines
         if len(per_line) < need:
             return [col]
-        step = 0.5
+        step = _STEP
         lo, n = x0 - 1.0, int((x1 - x0 + 2.0) / step) + 2
         cover = [0] * (n + 1)
         for ws in per_line:
@@ -208,29 +209,44 @@ class _Finder:
         starts: list[float] = []
         gaps: list[float] = []
         heights: list[float] = []
-        lefts: list[str] = []
+        pairs: list[tuple[str, str]] = []
+        lefts: list[float] = []
         for ws in per_line:
-            before = [w for w in ws if w.x1 <= right and w.cx < left]
-            after = [w for w in ws if w.x0 >= left and w.cx > right]
+            if any(w.x0 < right - _STEP and w.x1 > left + _STEP for w in ws):
+                continue  # a word across the range (a spanning label, a longer cell): says nothing here
+            before = [w for w in ws if w.x1 <= left + _STEP]
+            after = [w for w in ws if w.x0 >= right - _STEP]
             if not before or not after:
                 continue
             a, b = max(before, key=lambda w: w.x1), min(after, key=lambda w: w.x0)
             ends.append(a.x1)
+            lefts.append(a.x0)
             starts.append(b.x0)
             gaps.append(b.x0 - a.x1)
             heights.append(a.bottom - a.top)
-            lefts.append(a.text)
+            pairs.append((a.text, b.text))
         if len(starts) < need:
             return False
-        tol = self.settings.narrow_align_tol
-        aligned = max(_alike(starts, tol), _alike(ends, tol))
-        if aligned < max(need, self.settings.narrow_align_share * len(starts)):
+        tol, share = self.settings.narrow_align_tol, self.settings.narrow_align_share
+        if max(_alike(starts, tol), _alike(ends, tol)) < max(need, share * len(starts)):
             return False
+        # words that differ from row to row on its left, aligned on one side: a gutter. The same word before it
+        # in most rows ("Persentase ...", "kewenangan kabupaten/kota", "100 %") is one cell's words, unless
+        # both are figures ("100,00 | 98,50") or more than a word space stands between them ("% | 80,00")
         space = self.metric.word_space or self.settings.word_space_share * sorted(heights)[len(heights) // 2]
-        same_left = _alike(ends, tol) >= self.settings.narrow_align_share * len(ends)
-        if same_left and max(gaps) <= self.settings.narrow_space_factor * space:
-            return False  # one repeated word and a word space: two words of one cell
-        return len(set(lefts)) >= 2 or max(gaps) > self.settings.narrow_space_factor * space
+        wide = self.settings.narrow_space_factor * space
+        first = max(set(a for a, _ in pairs), key=lambda t: sum(1 for a, _ in pairs if a == t))
+        repeated = [k for k, (a, _) in enumerate(pairs) if a == first]
+        if len(repeated) >= share * len(pairs):
+            if min(gaps[k] for k in repeated) > wide:
+                return True
+            return sum(1 for k in repeated if _figure(pairs[k][0]) and _figure(pairs[k][1])) >= share * len(repeated)
+        if max(gaps) > wide:
+            return True
+        # different words of one width at one place, a word space before aligned words: one cell's text whose
+        # rows differ only in equal-width digits ("... sosial 1.1.1 kewenangan", "... 1.1.2 kewenangan"); a
+        # right-aligned column ends its words at one x but starts them where their widths put them
+        return not (_alike(ends, tol) >= share * len(ends) and _alike(lefts, tol) >= share * len(lefts))
 
     def cells(self, line: Line, cols: Sequence[tuple[float, float]]) -> list[list[Word]]:
         """The line's words by column: a segment inside one column goes there whole; one that crosses a
@@ -245,8 +261,11 @@ class _Finder:
                 continue
             before = -1 if k == 0 else (whole[k - 1] if whole[k - 1] is not None else ends[k - 1][1])
             after = len(cols) if k + 1 == len(segs) else (whole[k + 1] if whole[k + 1] is not None else ends[k + 1][0])
+            space = self.metric.word_space or self.settings.word_space_share * _height(line)
+            prev: int | None = None
             for w in seg.words:
-                out[_gutter_word_column(w, cols, before, after)].append(w)
+                prev = _gutter_word_column(w, cols, prev, before, after, space)
+                out[prev].append(w)
         return out
 
     # --- rows -----------------------------------------------------------------------------------------
@@ -262,7 +281,10 @@ class _Finder:
         # a numbering row ("(1) (2) (3) ...") closes the header: what follows is the body even before its
         # first figures (a heading "Sasaran 1: ...", an item whose figures stand on its last line)
         n_head = next((k + 1 for k in range(n_head) if _numbering_line(texts[k])), n_head)
-        head = self._header(per_line[:n_head], texts[:n_head], [self._band(ln) for ln in lines[:n_head]])
+        bands = [self._band(ln) for ln in lines[:n_head]]
+        while n_head > 2 and self._heading_under_levels(per_line[:n_head], texts[:n_head], bands[:n_head]):
+            n_head -= 1
+        head = self._header(per_line[:n_head], texts[:n_head], bands[:n_head])
         body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
         rows = head + body
         if len(rows) < 2:
@@ -289,6 +311,18 @@ class _Finder:
             for j, words in enumerate(cells):
                 rows[-1][j].extend(words)
         return rows
+
+    def _heading_under_levels(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int]
+                              ) -> bool:
+        """The last header line is the body's first heading ("Sasaran 1: ...", above the first row of figures):
+        below a header of two levels or more it fills one cell, of several words, that the lowest level leaves
+        empty. A wrapped label continues a label of its own level ("Capaian" over "(%)"); a label set beside
+        sub-labels stands on their line, not on a line of its own below them."""
+        filled = [j for j, t in enumerate(texts[-1]) if t]
+        if len(filled) != 1 or len(texts[-1][filled[0]].split()) < 3:
+            return False
+        head = self._header(per_line[:-1], texts[:-1], bands[:-1])
+        return len(head) >= 2 and not head[-1][filled[0]]
 
     def _body(self, lines: Sequence[Line], per_line: list[list[list[Word]]], texts: list[list[str]]
               ) -> list[list[list[Word]]]:
@@ -442,21 +476,24 @@ def _column_of(word: Word, cols: Sequence[tuple[float, float]]) -> int:
     return _column_of_range(word.x0, word.x1, cols)
 
 
-def _gutter_word_column(word: Word, cols: Sequence[tuple[float, float]], before: int, after: int) -> int:
-    """The column of a word of a segment that crosses a gutter. A word standing in the gutter (inside no
-    column) joins the nearest column, unless the line's next (previous) segment is in that column: a cell
-    holds no gutter-wide gap, so the word ends its left neighbour's label ("Realisasi 2024" set left-aligned
-    over its figures, "Target 2024" starting at the next column) rather than opening the next one."""
-    j = _column_of(word, cols)
+def _gutter_word_column(word: Word, cols: Sequence[tuple[float, float]], prev: int | None, before: int, after: int,
+                        space: float) -> int:
+    """The column of a word of a segment that crosses a gutter (``prev``: the column of the word before it in
+    the segment; ``before``/``after``: those of the line's previous and next segments). A word over a column
+    goes there. A word standing in a gutter is one space from its neighbour, so it stays in the neighbour's
+    cell ("Realisasi 2024" set left-aligned over narrower figures, a heading running past its column) unless
+    it touches the next column (within a word space: a centred "%" over right-aligned figures) and no other
+    segment of the line is in that column: a cell holds no gutter-wide gap."""
     if any(c0 < word.x1 and word.x0 < c1 for c0, c1 in cols):
-        return j
-    if j >= after:
-        left = [i for i, (_, c1) in enumerate(cols) if c1 <= word.x0]
-        return left[-1] if left and left[-1] > before else j
-    if j <= before:
-        right = [i for i, (c0, _) in enumerate(cols) if c0 >= word.x1]
-        return right[0] if right and right[0] < after else j
-    return j
+        return _column_of(word, cols)
+    right = next((i for i, (c0, _) in enumerate(cols) if c0 >= word.x1), None)
+    left = next((i for i in range(len(cols) - 1, -1, -1) if cols[i][1] <= word.x0), None)
+    if prev is not None:
+        touches = right is not None and cols[right][0] - word.x1 <= space and right < after
+        return right if touches else prev
+    if left is not None and word.x0 - cols[left][1] <= space and left > before:
+        return left
+    return right if right is not None else _column_of(word, cols)
 
 
 def _column_of_range(x0: float, x1: float, cols: Sequence[tuple[float, float]]) -> int:

@@ -134,11 +134,6 @@ def test_a_narrow_gutter_after_right_aligned_figures_is_found_by_their_ends() ->
     assert read(lines, settings=NO_NARROW)[1][2] == "12.500.000 12.500.000"  # control
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "finder bug: _Finder._is_gutter rejects the gutter as 'one repeated word and a word space' whenever the "
-    "left side's ends align (same_left) and every gap is <= narrow_space_factor word spaces, without looking "
-    "at the words: right-aligned figures always end at one x, so a left-aligned column set at a constant "
-    "narrow gap after them is never split, though the left words all differ (len(set(lefts)) == 6)"))
 def test_right_aligned_figures_before_a_left_aligned_column_at_a_narrow_gap_split() -> None:
     lines = layout([Col(10), Col(40), Col(250, "right"), Col(252)], [
         ("No", "Uraian", "Realisasi", "Satuan"),
@@ -154,11 +149,6 @@ def test_right_aligned_figures_before_a_left_aligned_column_at_a_narrow_gap_spli
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "finder bug (same guard as above): a left-aligned target column printing '100,00' in every row ends at "
-    "one x, so with the realisasi column 2 pt after it the gutter is taken for a repeated word and a word "
-    "space ('Persentase pelayanan'), though the words are figures and the header's 'Target' / 'Realisasi' "
-    "differ; the docstring's own example 'Target Realisasi' over '100,00 100,00' stays one cell"))
 def test_a_narrow_gutter_after_a_target_repeated_in_every_row_is_found() -> None:
     lines = layout(TIGHT, [
         ("No", "Indikator", "Target", "Realisasi", "Capaian"),
@@ -197,11 +187,6 @@ def test_a_word_repeated_at_the_start_of_every_row_is_not_a_gutter() -> None:
     assert read(lines, settings=tight_space)[1][1:3] == ["Persentase", "pelayanan dasar"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "finder bug: _Finder._is_gutter pairs a line's words on both sides of the stripe even when a word of that "
-    "line crosses it: in 'Jumlah penduduk miskin' 'penduduk' crosses the stripe after 'Persentase', and the "
-    "pair ('Jumlah', 'miskin') gives a 45 pt gap and a second left word, so the repeated-word guard lets the "
-    "stripe through and the column is cut into 'Persentase' | 'pelayanan dasar' ('Jumlah' | 'penduduk miskin')"))
 def test_one_row_with_another_first_word_does_not_split_a_repeated_word() -> None:
     lines = layout(WIDE, [
         ("No", "Indikator", "Target", "Realisasi", "Capaian"),
