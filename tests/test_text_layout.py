@@ -126,6 +126,33 @@ def test_a_label_wider_than_its_figures_keeps_its_last_word() -> None:
     assert got[1] == ["1", "Indeks kualitas air", "53,10", "52,50", "101,14"]
 
 
+HEADING_UNDER_HEADER = """\
+No   Indikator Kinerja                                  Satuan   Realisasi          Tahun 2024
+
+                                                                 2021     2022      Target     Realisasi   Capaian (%)
+
+     Sasaran 1: Meningkatnya akses layanan pendidikan
+
+1    Angka partisipasi kasar                            %        68,40    70,15     72,50      74,18       102,32
+2    Angka partisipasi murni                            %        97,02    97,21     97,50      98,06       100,57
+3    Rata-rata lama sekolah                             Tahun    11,61    11,70     11,85      11,92       100,59
+4    Harapan lama sekolah                               Tahun    14,94    15,02     15,10      15,12       100,13
+5    Sekolah terakreditasi B                            %        84,20    86,50     90,00      91,45       101,61
+6    Guru berkualifikasi S1                             %        94,10    95,36     97,00      97,53       100,55
+7    Angka melek huruf                                  %        96,10    96,40     97,00      97,10       100,10
+"""
+
+
+def test_a_heading_between_the_header_and_the_first_figures_is_a_body_row() -> None:
+    # below a two-level header, a line of several words in a cell the lowest level leaves empty is no label
+    got = rows(HEADING_UNDER_HEADER)
+    assert got[1] == ["", "", "", "2021", "2022", "Target", "Realisasi", "Capaian (%)"]
+    assert got[2] == ["", "Sasaran 1: Meningkatnya akses layanan pendidikan", "", "", "", "", "", ""]
+    (table,) = assemble(parse_text(HEADING_UNDER_HEADER))
+    assert table.column_paths[5:8] == [("Tahun 2024", "Target"), ("Tahun 2024", "Realisasi"),
+                                        ("Tahun 2024", "Capaian (%)")]
+
+
 # --- the sample PDFs through pdftotext -layout, scored against the gold ----------------------------------
 
 STEMS = sorted(p.stem for p in GOLD.glob("*.json") if (RAW / f"{p.stem}.pdf").exists())
