@@ -36,6 +36,7 @@ class TextLine:
     page: int | None = None
     line: int | None = None
     bbox: BBox | None = None
+    words: tuple[tuple[str, float, float], ...] = ()  # (text, x0, x1) on an upright PDF page; else empty
 
 
 @dataclass

@@ -243,10 +243,12 @@ class _Finder:
             return sum(1 for k in repeated if _figure(pairs[k][0]) and _figure(pairs[k][1])) >= share * len(repeated)
         if max(gaps) > wide:
             return True
-        # different words of one width at one place, a word space before aligned words: one cell's text whose
-        # rows differ only in equal-width digits ("... sosial 1.1.1 kewenangan", "... 1.1.2 kewenangan"); a
-        # right-aligned column ends its words at one x but starts them where their widths put them
-        return not (_alike(ends, tol) >= share * len(ends) and _alike(lefts, tol) >= share * len(lefts))
+        # different words of one width at one place, a word space before the same word: one cell's text whose
+        # rows differ only in equal-width digits ("... sosial 1.1.1 kewenangan", "... 1.1.2 kewenangan"); two
+        # columns of figures of one width ("268.150.000 | 3", "562.775.000 | 389") differ on both sides
+        after = max(set(b for _, b in pairs), key=lambda t: sum(1 for _, b in pairs if b == t))
+        return not (_alike(ends, tol) >= share * len(ends) and _alike(lefts, tol) >= share * len(lefts)
+                    and sum(1 for _, b in pairs if b == after) >= share * len(pairs))
 
     def cells(self, line: Line, cols: Sequence[tuple[float, float]]) -> list[list[Word]]:
         """The line's words by column: a segment inside one column goes there whole; one that crosses a

@@ -62,7 +62,8 @@ def _text_line(number: int, frame: Frame, line: Line) -> TextLine | None:
     text = clean_text(line.text)
     if not text:
         return None
-    return TextLine(text, order=order_of(number, line.top), page=number, bbox=frame.to_page(line.bbox))
+    words = tuple((w.text, w.x0, w.x1) for w in line.words) if frame.direction == "ltr" else ()
+    return TextLine(text, order=order_of(number, line.top), page=number, bbox=frame.to_page(line.bbox), words=words)
 
 
 def vocabulary_of(parts: Sequence[PagePart]) -> set[str]:

@@ -229,9 +229,26 @@ class LayoutSettings:
     # figures: a row's figures take one line, two or three where figures too wide for their cells wrap
     # (dev-set E.81 annexes printed on one landscape page); a band of more lines is a group of rows
     ruled_row_lines: int = 4
+    # lines at a page's foot given back to the headerless table that starts the next page (pdf_orphans): a
+    # header of up to three label lines and a first row, as the dev-set prints left them (d07, d09, h04, h05)
+    orphan_max_lines: int = 4
+    # ... each word's centre within this many points of one of the table's columns (a header label is
+    # centred or wider than the column's figures by a few points)
+    orphan_slack: float = 6.0
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10
+    # a line of a space-aligned text is a running header or footer (the report's title, agency and year,
+    # repeated on every page; in text without form feeds, as pasted from a viewer, it stands inline where a
+    # page ended) when, digits aside, it stands this many times in the text: three pages at least, as
+    # pdf_running counts them in a PDF. It ends a table's block: above it and below it, the original's two
+    # pages may set their columns at different places (dev-set prints d11, h05: footer, page number and the
+    # table's repeated header between two rows of one table)
+    running_min_repeats: int = 3
+    # ... and holds at least this many words: a running title names the report, the agency and the year (6-11
+    # words in the dev set), while a wrapped cell line that repeats is a short phrase ("Kabupaten/Kota",
+    # "Keanggotaan dalam Daerah Kabupaten/Kota": 1-4 words in d11, h03, h05)
+    running_min_words: int = 5
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,102 @@
+"""A table's first rows left at the foot of the page before it (orphans), given back to the table.
+
+An exporter that does not keep a table's header with its first rows (no "repeat header row", no "keep
+with next") may print the header, and sometimes a first row or two, at the foot of a page and the rest
+of the table on the next page. On the first page the lines are too few to be a table (the column finder
+needs ``min_lines`` aligned lines) and stay text, just under the caption; the next page starts with a
+table that has no header, whose columns nobody names.
+
+Such lines are taken back as the first rows of that table when (1) the table is the first thing on its
+page, (2) the lines are the last ones of the page before, after its last table and after the caption,
+(3) each line's words fall into the table's columns, two columns or more, each column's words side by
+side, and (4) with them on top, the table has a header that it did not have without them (the header
+finder of :mod:`extractors.header` decides, from labels standing over figure columns). Public format:
+PermenPAN-RB 53/2014 tables printed across pages; dev-set reports printed by another exporter (tables
+of d07, d09, h04, h05 whose header stood alone at a page's foot).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from extractors.header import split_header
+from extractors.model import Cell, Document, Grid, TextLine
+from extractors.settings import DEFAULT, LayoutSettings
+
+_CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table|gambar|grafik)\b", regex.I)
+
+
+def _columns(grid: Grid) -> list[tuple[float, float]] | None:
+    """Each column's x range from its cells' boxes; None when a column has no box."""
+    spans: list[tuple[float, float]] = []
+    for j in range(grid.n_cols):
+        boxes = [r[j].bbox for r in grid.rows if j < len(r) and r[j].bbox is not None and r[j].text]
+        if not boxes:
+            return None
+        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)))
+    return spans
+
+
+def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) -> list[Cell] | None:
+    """The line's words by column, or None when a word stands outside every column or the words of one
+    column are not side by side."""
+    texts: list[list[str]] = [[] for _ in columns]
+    last = -1
+    for text, x0, x1 in line.words:
+        cx = (x0 + x1) / 2
+        inside = [j for j, (a, b) in enumerate(columns) if a - slack <= cx <= b + slack]
+        if not inside:
+            return None
+        j = min(inside, key=lambda k: abs(cx - (columns[k][0] + columns[k][1]) / 2))
+        if j < last:
+            return None
+        last = j
+        texts[j].append(text)
+    if sum(1 for t in texts if t) < 2:
+        return None
+    top, bottom = (line.bbox[1], line.bbox[3]) if line.bbox else (0.0, 0.0)
+    return [Cell(" ".join(t), page=line.page, bbox=(a, top, b, bottom) if t else None)
+            for t, (a, b) in zip(texts, columns, strict=True)]
+
+
+def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
+    """Give a headerless table at the top of a page the rows left at the foot of the page before (in place)."""
+    taken: set[int] = set()
+    for index, grid in enumerate(doc.grids):
+        if grid.page is None or grid.page < 2 or split_header(grid.rows)[0]:
+            continue
+        if any(t.page == grid.page and t.order < grid.order for t in doc.lines):
+            continue  # something stands above the table on its own page
+        if any(g.page == grid.page and g.order < grid.order for g in doc.grids[:index]):
+            continue
+        before = [g for g in doc.grids if g.page == grid.page - 1]
+        after_order = max((g.end_order or g.order for g in before), default=-1.0)
+        tail = [t for t in doc.lines if t.page == grid.page - 1 and t.order > after_order]
+        columns = _columns(grid)
+        if not tail or columns is None:
+            continue
+        slack = settings.orphan_slack
+        rows: list[list[Cell]] = []
+        used: list[int] = []
+        for t in reversed(tail[-settings.orphan_max_lines:]):
+            if _CAPTION.match(t.text) or not t.words:
+                break
+            row = _row_of(t, columns, slack)
+            if row is None:
+                break
+            rows.insert(0, row)
+            used.append(id(t))
+        while rows:
+            header, _ = split_header([*rows, *grid.rows])
+            if header:
+                break
+            rows.pop()  # the last adopted line is not needed for a header: try with fewer
+            used.pop(0)
+        if not rows:
+            continue
+        doc.grids[index] = replace(grid, rows=[*rows, *grid.rows])
+        taken |= set(used)
+    if taken:
+        doc.lines = [t for t in doc.lines if id(t) not in taken]
