@@ -112,7 +112,50 @@ class _Finder:
                 current, pending = [], []
         if current:
             blocks.append(current + self._trailing(lines, current, pending))
+        blocks = [part for b in blocks for part in self._split_layouts(lines, b)]
         return [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
+
+    def _anchors(self, line: Line) -> list[float]:
+        """Where a line's segments start (after the first) and end: the x positions its columns align on."""
+        segs = self.segments(line)
+        return [s.x0 for s in segs[1:]] + [s.x1 for s in segs]
+
+    def _matches(self, line: Line, pool: list[float]) -> float:
+        tol = self.settings.layout_anchor_tol
+        anchors = self._anchors(line)
+        return sum(1 for x in anchors if any(abs(x - y) <= tol for y in pool)) / max(1, len(anchors))
+
+    def _split_layouts(self, lines: Sequence[Line], block: list[int]) -> list[list[int]]:
+        """Two tables printed one under the other with nothing but a rule or a short line between them are one
+        block; their columns stand at other x positions. A block is cut before a line of figures whose
+        segments start and end where none of the lines above them do, when the lines above hold two rows of
+        figures or more and the lines after it follow its own positions (a table's rows align with one
+        another; a centred header over left-aligned cells does not, but it has no figures above it).
+        Dev-set prints: a table continued after a page's footer line in other column widths (d11, d12)."""
+        share, need = self.settings.layout_new_share, self.settings.min_lines
+        multi = [i for i in block if len(self.segments(lines[i])) >= 2]
+        cuts: list[int] = []
+        pool: list[float] = []
+        data = 0
+        for k, i in enumerate(multi):
+            line = lines[i]
+            texts = [s.text for s in self.segments(line)]
+            if pool and data >= 2 and self._matches(line, pool) <= share and _data_line(texts):
+                after = multi[k + 1:k + need]
+                own = self._anchors(line)
+                if len(after) == need - 1 and all(self._matches(lines[j], own) > share for j in after):
+                    cuts.append(i)
+                    pool, data = [], 0
+            pool.extend(self._anchors(line))
+            data += _data_line(texts)
+        if not cuts:
+            return [block]
+        parts: list[list[int]] = [[]]
+        for i in block:
+            if i in cuts:
+                parts.append([])
+            parts[-1].append(i)
+        return [p for p in parts if p]
 
     def _ruled_between(self, above: Line, below: Line) -> bool:
         """A rule drawn across both lines' x range between them, and no wider gap than a row's padding."""

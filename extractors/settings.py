@@ -235,6 +235,11 @@ class LayoutSettings:
     # ... each word's centre within this many points of one of the table's columns (a header label is
     # centred or wider than the column's figures by a few points)
     orphan_slack: float = 6.0
+    # two stacked tables in one block (pdf_columns._split_layouts): a line of figures is another table's when
+    # at most this share of its segment edges stand where an edge above stands, within layout_anchor_tol
+    # points (a shared first column "No" matches; the other columns of a table laid out anew do not)
+    layout_new_share: float = 0.25
+    layout_anchor_tol: float = 1.5
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10

@@ -361,8 +361,9 @@ def _fit_widths(rows: list[list[str]], frame: float, font: str, size: float, pad
 
 def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape") -> None:
     """A converted-text report (tab-separated tables) printed as a PDF in one table style and page set-up, as
-    another exporter would: each run of tab lines a table (columns autofitted to their contents), a line
-    without tabs between two tab lines a row spanning the table (how converted text shows a merged row,
+    another exporter would print the report's tables whole: each run of tab lines a table (columns autofitted
+    to their contents; blank lines inside the run ignored), a line without tabs between two tab lines a row
+    spanning the table (how converted text shows a merged row,
     "Sasaran 1 : ..."), every other line a paragraph. For measuring the reader on reports it has only as
     text (the dev set)."""
     from xml.sax.saxutils import escape
@@ -398,7 +399,9 @@ def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landsc
             block.append(raw.split("\t"))
             continue
         if not raw.strip():
-            flush()
+            following = next((t for t in raw_lines[k + 1:] if t.strip()), "")
+            if not (block and "\t" in following):
+                flush()  # a blank line inside a run of tab lines is the converter's, not the table's end
             continue
         if block and k + 1 < len(raw_lines) and "\t" in raw_lines[k + 1]:
             block.append(raw)  # between two tab lines: a row across the table
