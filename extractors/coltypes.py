@@ -46,6 +46,7 @@ class ColumnType:
 
 
 NUMERIC_TYPES = frozenset({ColType.PERCENT, ColType.MONEY, ColType.COUNT, ColType.NUMBER})
+_TIE_ORDER = (ColType.PERCENT, ColType.COUNT, ColType.NUMBER, ColType.MONEY)
 
 
 def cell_type(text: str, settings: TypeSettings = DEFAULT.types, number: Number | None = None) -> ColType:
@@ -116,7 +117,9 @@ def column_type(texts: Iterable[str], settings: TypeSettings = DEFAULT.types) ->
         return ColumnType(kind, top / filled, filled, median)
     numeric = sum(counts[k] for k in NUMERIC_TYPES)
     if numeric / filled >= settings.majority:
-        best = max(NUMERIC_TYPES, key=lambda k: counts[k])
+        # a tie goes to the weaker claim, in a fixed order (iterating the frozenset made it depend on the
+        # interpreter's string hash seed): money, which makes a target column a pagu, comes last
+        best = max(_TIE_ORDER, key=lambda k: counts[k])
         if best is ColType.NUMBER and counts[ColType.PERCENT]:
             best = ColType.PERCENT  # bare numbers beside printed percents: the % was left off some cells
         return ColumnType(best, numeric / filled, filled, median)
