@@ -128,26 +128,30 @@ class _Finder:
     def _split_layouts(self, lines: Sequence[Line], block: list[int]) -> list[list[int]]:
         """Two tables printed one under the other with nothing but a rule or a short line between them are one
         block; their columns stand at other x positions. A block is cut before a line of figures whose
-        segments start and end where none of the lines above them do, when the lines above hold two rows of
-        figures or more and the lines after it follow its own positions (a table's rows align with one
-        another; a centred header over left-aligned cells does not, but it has no figures above it).
-        Dev-set prints: a table continued after a page's footer line in other column widths (d11, d12)."""
+        segments start and end where no line of figures above them does, when there are two such lines above
+        and the next lines of figures follow its own positions (a table's rows align with one another). The
+        lines between the last row of the first table and that line (the second one's header, a footer line)
+        go with the second table, unless they are one-segment lines (a wrapped cell of the last row).
+        Dev-set prints: a table continued after a page's footer line in other column widths (d11, d12, h05)."""
         share, need = self.settings.layout_new_share, self.settings.min_lines
         multi = [i for i in block if len(self.segments(lines[i])) >= 2]
+        data = [i for i in multi if _data_line([s.text for s in self.segments(lines[i])])]
         cuts: list[int] = []
         pool: list[float] = []
-        data = 0
-        for k, i in enumerate(multi):
+        rows = 0
+        last_row = -1
+        for k, i in enumerate(data):
             line = lines[i]
-            texts = [s.text for s in self.segments(line)]
-            if pool and data >= 2 and self._matches(line, pool) <= share and _data_line(texts):
-                after = multi[k + 1:k + need]
+            if rows >= 2 and self._matches(line, pool) <= share:
+                after = data[k + 1:k + need]
                 own = self._anchors(line)
                 if len(after) == need - 1 and all(self._matches(lines[j], own) > share for j in after):
-                    cuts.append(i)
-                    pool, data = [], 0
+                    first = next(j for j in multi if j > last_row)
+                    cuts.append(first)
+                    pool, rows = [], 0
             pool.extend(self._anchors(line))
-            data += _data_line(texts)
+            rows += 1
+            last_row = i
         if not cuts:
             return [block]
         parts: list[list[int]] = [[]]
