@@ -129,7 +129,8 @@ class _Finder:
         """Two tables printed one under the other with nothing but a rule or a short line between them are one
         block; their columns stand at other x positions. A block is cut before a line of figures whose
         segments start and end where no line of figures above them does, when there are two such lines above
-        and the next lines of figures follow its own positions (a table's rows align with one another). The
+        and the next lines of figures follow its own positions (a table's rows align with one another; at a
+        page's foot, where fewer rows follow, a header or footer line must stand between the two). The
         lines between the last row of the first table and that line (the second one's header, a footer line)
         go with the second table, unless they are one-segment lines (a wrapped cell of the last row).
         Dev-set prints: a table continued after a page's footer line in other column widths (d11, d12, h05)."""
@@ -145,7 +146,9 @@ class _Finder:
             if rows >= 2 and self._matches(line, pool) <= share:
                 after = data[k + 1:k + need]
                 own = self._anchors(line)
-                if len(after) == need - 1 and all(self._matches(lines[j], own) > share for j in after):
+                between = [j for j in multi if last_row < j < i]  # a header or footer line of its own
+                enough = len(after) == need - 1 or (between and len(after) == len(data) - k - 1)
+                if enough and all(self._matches(lines[j], own) > share for j in after):
                     first = next(j for j in multi if j > last_row)
                     cuts.append(first)
                     pool, rows = [], 0
