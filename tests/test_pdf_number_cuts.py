@@ -1,0 +1,106 @@
+"""A figure too wide for its cell is cut where the cell's first line filled, with no hyphen: text_of marks the
+place with CUT and mend_cuts joins the two pieces again when they read as one well-formed figure
+(extractors.pdf_words, _cut_number). Pieces that do not make one figure stay apart, with a space."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.numbers import parse_number
+from extractors.pdf_words import CUT, Word, mend_cuts, text_of, vocabulary
+
+EDGES = (100.0, 160.0)  # a cell 60 points wide: with the left margin of 5 points, text runs from 105 to 155
+
+
+def _w(text: str, x0: float, top: float, char: float = 4.0) -> Word:
+    return Word(text, x0, top, x0 + char * len(text), top + 8)
+
+
+@pytest.mark.parametrize(("before", "after", "whole"), [
+    ("268.500.000.", "000", "268.500.000.000"),  # cut after a thousands point
+    ("4.751.900.0", "00", "4.751.900.000"),  # cut inside a group of three
+    ("96,3", "5", "96,35"),  # cut inside the decimals
+    ("1.03.10.2.01.", "13", "1.03.10.2.01.13"),  # a budget code
+    ("1.085,0", "0 Km", "1.085,00 Km"),  # the unit after the figure stays a word of its own
+    ("Rp 268.500.000.", "000", "Rp 268.500.000.000"),  # a currency word before the figure
+    ("(19.588.", "000)", "(19.588.000)"),  # a negative figure in brackets
+])
+def test_a_cut_figure_is_joined(before: str, after: str, whole: str) -> None:
+    assert mend_cuts(f"{before}{CUT}{after}") == whole
+    assert mend_cuts(f"{before}{CUT}{after}", vocabulary(["Laporan kinerja"])) == whole  # words change nothing
+
+
+@pytest.mark.parametrize(("before", "after", "apart"), [
+    ("85,00", "(B)", "85,00 (B)"),  # a figure and its grade
+    ("12", "Laporan", "12 Laporan"),  # a count and a word
+    ("85,00%", "5", "85,00% 5"),  # a percentage is complete
+    ("1.250.000", "931.000", "1.250.000 931.000"),  # two figures stacked: groups of three do not carry on
+    ("2.", "3", "2. 3"),  # two list numbers
+])
+def test_pieces_that_are_not_one_figure_stay_apart(before: str, after: str, apart: str) -> None:
+    assert mend_cuts(f"{before}{CUT}{after}") == apart
+
+
+def test_without_a_cut_mark_nothing_is_joined() -> None:
+    assert mend_cuts("268.500.000. 000") == "268.500.000. 000"  # a plain space is not a cut
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "_WHOLE_NUMBER's plain-digits branch \\d+(?:,\\d+)? accepts any run of digits, so two years stacked in a "
+    "cell whose first line fills it ('2024' over '2025') are joined into the one figure 20242025"))
+def test_two_years_stay_two_figures() -> None:
+    assert mend_cuts(f"2024{CUT}2025") == "2024 2025"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "_WHOLE_NUMBER's budget-code branch \\d{1,2}(?:\\.\\d{1,4}){2,6} takes groups of up to four digits anywhere, "
+    "so two money figures stacked in a cell whose first one fills it are joined into a malformed figure: "
+    "'2.456.653.000' over '2.344.566.905' -> '2.456.653.0002.344.566.905' (parse_number: malformed)"))
+@pytest.mark.parametrize(("before", "after"), [("2.456.653.000", "2.344.566.905"), ("12.500", "9.800")])
+def test_two_stacked_money_figures_stay_apart(before: str, after: str) -> None:
+    assert mend_cuts(f"{before}{CUT}{after}") == f"{before} {after}"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "_NUM_HEAD (^\\d[\\d.,]*) wants the second piece to start with a digit: a figure cut just before its "
+    "thousands point or decimal comma ('268.500.000' / '.000', '96' / ',35') keeps a space and is no longer "
+    "a figure (parse_number gives status 'text', no value)"))
+@pytest.mark.parametrize(("before", "after", "whole"), [
+    ("268.500.000", ".000", "268.500.000.000"), ("96", ",35", "96,35"), ("1.085", ",00 Km", "1.085,00 Km")])
+def test_a_figure_cut_before_its_separator_is_joined(before: str, after: str, whole: str) -> None:
+    assert mend_cuts(f"{before}{CUT}{after}") == whole
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "_NUM_TAIL ((?:^|(?<=\\s))[-(]?\\d[\\d.,]*$) needs the figure to start the text or follow a space, so a figure "
+    "glued to its currency as the spelling rules write it ('Rp2.456.653.0' / '00') is not joined and "
+    "parse_number reads no value"))
+def test_a_cut_figure_glued_to_rp_is_joined() -> None:
+    assert mend_cuts(f"Rp2.456.653.0{CUT}00") == "Rp2.456.653.000"
+
+
+def test_the_broken_pieces_are_not_a_figure() -> None:
+    """Why the joins matter: the pieces with a space read as no value, the joined figure as its value."""
+    assert parse_number("268.500.000.000").value == 268_500_000_000
+    assert parse_number("268.500.000 .000").value is None
+
+
+# --- text_of marks the cut only where the first line fills the cell --------------------------------------
+
+
+def test_a_figure_reaching_the_right_edge_is_marked_and_mended() -> None:
+    words = [_w("268.500.000.", 105, 0), _w("000", 105, 10)]  # 105..153: 2 points left, a character is 4
+    text = text_of(words, EDGES)
+    assert text == f"268.500.000.{CUT}000"
+    assert mend_cuts(text) == "268.500.000.000"
+    assert text_of(words) == "268.500.000. 000"  # without the cell's edges: a space
+
+
+def test_a_figure_well_short_of_the_right_edge_is_not_marked() -> None:
+    words = [_w("96,35", 105, 0), _w("(B)", 105, 10)]  # 105..125: 30 points left
+    assert text_of(words, EDGES) == "96,35 (B)"
+
+
+def test_a_first_line_of_several_words_is_not_marked() -> None:
+    words = [_w("Rp", 105, 0), _w("268.500.", 117, 0), _w("000", 105, 10)]  # reaches 153 but holds two words
+    assert CUT not in text_of(words, EDGES)

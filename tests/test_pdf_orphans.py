@@ -1,0 +1,286 @@
+"""A table's header (and perhaps a first row) left as text lines at the foot of a page, before the headerless
+table that starts the next page, is given back to that table (extractors.pdf_orphans.adopt_orphan_rows).
+
+The unit tests build Documents by hand: five columns at fixed x ranges, a grid of figure rows on page 2 whose
+cells carry their boxes, and text lines at the foot of page 1 whose words stand at given x positions. The
+end-to-end tests print such a split with reportlab and read it back with read_pdf and the whole pipeline."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+import regex
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from extractors import pdf_orphans
+from extractors.header import split_header
+from extractors.model import Cell, Document, Grid, TextLine
+from extractors.pdf_orphans import adopt_orphan_rows
+from extractors.pdf_page import order_of
+from extractors.pdf_reader import read_pdf
+from pipeline.run import extract_document
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# --- unit tests on hand-built documents --------------------------------------------------------------------
+
+COLUMNS = [(50.0, 70.0), (90.0, 300.0), (320.0, 370.0), (390.0, 440.0), (460.0, 510.0)]  # gaps of 20 points
+HEADER = ["No", "Indikator", "Target", "Realisasi", "Capaian"]
+FIRST = ["1.", "Persentase anak terlantar tertangani", "85,00%", "87,50%", "102,94%"]
+BODY = [
+    ["2.", "Jumlah pekerja sosial terlatih", "96 Orang", "90 Orang", "93,75%"],
+    ["3.", "Persentase lembaga sosial terakreditasi", "40%", "42%", "105,00%"],
+    ["4.", "Indeks kepuasan masyarakat", "80", "84", "105,00%"],
+]
+CHAR = 4.5  # points per character of the hand-placed words
+Words = tuple[tuple[str, float, float], ...]
+
+
+def _in_columns(values: list[str]) -> Words:
+    """The words of one printed row, each cell's words side by side from 3 points inside its column."""
+    words: list[tuple[str, float, float]] = []
+    for value, (a, _b) in zip(values, COLUMNS, strict=True):
+        x = a + 3.0
+        for word in value.split():
+            words.append((word, x, x + CHAR * len(word)))
+            x += CHAR * (len(word) + 1)
+    return tuple(words)
+
+
+def _flowed(text: str, x0: float) -> Words:
+    """The words of a line of prose, one after the other from ``x0``, one space between words."""
+    words: list[tuple[str, float, float]] = []
+    x = x0
+    for word in text.split():
+        words.append((word, x, x + CHAR * len(word)))
+        x += CHAR * (len(word) + 1)
+    return tuple(words)
+
+
+def _line(text: str, words: Words, page: int, top: float) -> TextLine:
+    return TextLine(text, order=order_of(page, top), page=page, bbox=(words[0][1], top, words[-1][2], top + 9.0),
+                    words=words)
+
+
+def _row_line(values: list[str], page: int, top: float) -> TextLine:
+    words = _in_columns(values)
+    return _line(" ".join(w for w, _, _ in words), words, page, top)
+
+
+def _caption(top: float = 700.0, text: str = "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024") -> TextLine:
+    return _line(text, _flowed(text, 50.0), 1, top)
+
+
+def _grid(rows: list[list[str]], page: int = 2, top: float = 80.0) -> Grid:
+    cells = [[Cell(v, page=page, bbox=(a, top + 12.0 * i, b, top + 12.0 * i + 9.0))
+              for v, (a, b) in zip(row, COLUMNS, strict=True)] for i, row in enumerate(rows)]
+    order = order_of(page, top)
+    return Grid(rows=cells, order=order, page=page, reader="pdfium", end_order=order + 12.0 * len(rows))
+
+
+def _doc(lines: list[TextLine], grids: list[Grid]) -> Document:
+    return Document("orphans.pdf", "0" * 64, 2, lines=lines, grids=grids)
+
+
+def _texts(grid: Grid) -> list[list[str]]:
+    return [[c.text for c in row] for row in grid.rows]
+
+
+def _unchanged(doc: Document) -> None:
+    before = copy.deepcopy(doc)
+    adopt_orphan_rows(doc)
+    assert doc == before
+
+
+def test_the_body_alone_has_no_header() -> None:
+    """The premise of every test below: the page-2 grid is a continuation, its first row already data."""
+    assert split_header(_grid(BODY).rows)[0] == []
+    assert split_header(_grid([FIRST, *BODY]).rows)[0] == []
+
+
+def test_header_line_at_the_page_foot_is_given_back_to_the_table() -> None:  # (a)
+    caption, header = _caption(), _row_line(HEADER, 1, 730.0)
+    doc = _doc([caption, header], [_grid(BODY)])
+    adopt_orphan_rows(doc)
+    grid = doc.grids[0]
+    assert _texts(grid) == [HEADER, *BODY]
+    assert [c.page for c in grid.rows[0]] == [1] * 5  # the adopted cells keep the page they were printed on
+    assert [c.bbox[0] if c.bbox else None for c in grid.rows[0]] == [a for a, _ in COLUMNS]
+    assert doc.lines == [caption]  # the header line is gone, the caption stays
+    header, body = split_header(grid.rows)
+    assert [[c.text for c in r] for r in header] == [HEADER] and len(body) == len(BODY)
+
+
+def test_a_paragraph_at_the_page_foot_is_not_adopted() -> None:  # (b)
+    text = ("Capaian kinerja pada tahun 2024 menunjukkan hasil yang baik bagi masyarakat dan seluruh pemangku "
+            "kepentingan daerah.")
+    words = _flowed(text, 50.0)
+    # the premise: some of its words stand in a gap between columns or right of the last one
+    slack = 6.0
+    assert any(not any(a - slack <= (x0 + x1) / 2 <= b + slack for a, b in COLUMNS) for _, x0, x1 in words)
+    doc = _doc([_caption(), _line(text, words, 1, 730.0)], [_grid(BODY)])
+    _unchanged(doc)
+
+
+def test_a_table_with_its_own_header_takes_nothing() -> None:  # (c)
+    doc = _doc([_caption(), _row_line(HEADER, 1, 730.0)], [_grid([HEADER, *BODY])])
+    _unchanged(doc)
+
+
+def test_a_table_under_text_on_its_own_page_takes_nothing() -> None:  # (d)
+    above = _line("Lanjutan", _flowed("Lanjutan", 50.0), 2, 60.0)
+    doc = _doc([_caption(), _row_line(HEADER, 1, 730.0), above], [_grid(BODY, top=80.0)])
+    _unchanged(doc)
+
+
+def test_header_and_first_row_at_the_page_foot_are_both_adopted_in_order() -> None:  # (e)
+    caption = _caption()
+    doc = _doc([caption, _row_line(HEADER, 1, 730.0), _row_line(FIRST, 1, 742.0)], [_grid(BODY)])
+    adopt_orphan_rows(doc)
+    assert _texts(doc.grids[0]) == [HEADER, FIRST, *BODY]
+    assert doc.lines == [caption]
+
+
+def test_a_first_row_without_a_header_is_not_adopted() -> None:
+    """A line that falls into the columns but makes no header with the table stays text."""
+    doc = _doc([_caption(), _row_line(FIRST, 1, 730.0)], [_grid(BODY)])
+    _unchanged(doc)
+
+
+def test_lines_before_the_last_table_of_the_page_before_are_not_adopted() -> None:
+    """Only lines after the page's last table are orphans: a table that ends page 1 leaves none."""
+    first = _grid([HEADER, FIRST], page=1, top=600.0)
+    doc = _doc([_caption(560.0), _row_line(HEADER, 1, 580.0)], [first, _grid(BODY)])
+    _unchanged(doc)
+
+
+def _column_caption() -> TextLine:
+    """A caption whose words happen to stand in the table's columns, labels over its figure columns."""
+    values = ["Tabel 3.2", "Indikator", "Target", "Realisasi", "Capaian"]
+    words = (("Tabel", 50.0, 62.0), ("3.2", 63.0, 70.0), *_in_columns(values)[2:])
+    return _line(" ".join(values), words, 1, 730.0)
+
+
+def test_the_caption_is_never_adopted() -> None:  # (f)
+    doc = _doc([_column_caption()], [_grid(BODY)])
+    _unchanged(doc)
+
+
+def test_the_caption_is_kept_by_the_caption_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Control for (f): without the caption rule the same line would be taken as the table's header, so it is
+    the rule, not the columns, that keeps it."""
+    monkeypatch.setattr(pdf_orphans, "_CAPTION", regex.compile(r"(?!)"))
+    doc = _doc([_column_caption()], [_grid(BODY)])
+    adopt_orphan_rows(doc)
+    assert _texts(doc.grids[0])[0] == ["Tabel 3.2", *HEADER[1:]] and doc.lines == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "pdf_orphans._row_of returns None for a line whose words fill fewer than two columns, and the bottom-up walk "
+    "in adopt_orphan_rows stops at the first such line: a header whose last label wraps ('Capaian' / '(%)') "
+    "has a one-word last line, so none of its lines is adopted"))
+def test_a_wrapped_header_with_a_one_word_last_line_is_adopted() -> None:
+    caption, wrapped = _caption(), _line("(%)", (("(%)", 478.0, 492.0),), 1, 740.0)
+    doc = _doc([caption, _row_line(HEADER, 1, 730.0), wrapped], [_grid(BODY)])
+    adopt_orphan_rows(doc)
+    rows = _texts(doc.grids[0])
+    assert rows[0][:4] == HEADER[:4] and rows[-len(BODY):] == BODY and doc.lines == [caption]
+
+
+# --- end to end: a PDF whose table splits right after its header ------------------------------------------
+
+
+def _make_fixtures() -> Any:
+    spec = importlib.util.spec_from_file_location("make_fixtures_orphans", ROOT / "scripts" / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MAKE = _make_fixtures()
+FONT, SIZE, WIDTHS = "Helvetica", 9, [28, 200, 80, 80, 60]
+CAPTION = "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024"
+# the space left on page 1 above the caption: with 624 points the caption and the header row stand at the foot
+# of page 1 (616 to 632 do), with 606 the first row too (600 to 612 do); the table has no repeated header
+HEADER_ONLY, HEADER_AND_FIRST = 624, 606
+
+
+def _report(path: Path, header: list[str], filler: float) -> Path:
+    body = getSampleStyleSheet()["BodyText"].clone("body", fontName=FONT, fontSize=SIZE + 1, leading=SIZE + 4)
+    table = MAKE._styled([header, FIRST, *BODY], WIDTHS, "hrules", FONT, SIZE, 0)
+    story = [Paragraph("Capaian kinerja Dinas Contoh tahun 2024 disajikan pada tabel berikut.", body),
+             Spacer(1, filler), Paragraph(CAPTION, body), Spacer(1, 4), table]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def _page_texts(path: Path) -> list[list[str]]:
+    with pdfplumber.open(path) as pdf:
+        return [(page.extract_text() or "").splitlines() for page in pdf.pages]
+
+
+MEASURED = [(FIRST[1], 85.0, 87.5, 102.94), (BODY[0][1], 96.0, 90.0, 93.75), (BODY[1][1], 40.0, 42.0, 105.0),
+            (BODY[2][1], 80.0, 84.0, 105.0)]
+
+
+def _measured(path: Path) -> list[tuple[str, float | None, float | None, float | None]]:
+    ext = extract_document(path)
+    return [(m.indikator, m.target.value, m.realisasi.value, m.capaian.value) for m in ext.measurements]
+
+
+def test_pdf_header_at_the_page_foot_heads_the_table_on_the_next_page(tmp_path: Path) -> None:
+    path = _report(tmp_path / "orphan_header.pdf", HEADER, HEADER_ONLY)
+    pages = _page_texts(path)
+    assert len(pages) == 2 and pages[0][-2:] == [CAPTION, " ".join(HEADER)]  # the layout this test is about
+    assert pages[1][0].startswith("1. Persentase")
+    doc = read_pdf(path)
+    assert len(doc.grids) == 1 and doc.grids[0].page == 2
+    assert _texts(doc.grids[0])[:2] == [HEADER, FIRST]
+    assert [t.text for t in doc.lines if t.page == 1][-1] == CAPTION  # the header line is no longer text
+    assert _measured(path) == MEASURED
+
+
+def test_pdf_header_and_first_row_at_the_page_foot_head_the_table(tmp_path: Path) -> None:
+    path = _report(tmp_path / "orphan_first_row.pdf", HEADER, HEADER_AND_FIRST)
+    pages = _page_texts(path)
+    assert len(pages) == 2 and pages[0][-3:-1] == [CAPTION, " ".join(HEADER)] and pages[0][-1].startswith("1. ")
+    assert pages[1][0].startswith("2. Jumlah")
+    doc = read_pdf(path)
+    assert len(doc.grids) == 1 and doc.grids[0].page == 2
+    assert _texts(doc.grids[0])[:3] == [HEADER, FIRST, BODY[0]]
+    assert [t.text for t in doc.lines if t.page == 1][-1] == CAPTION
+    assert _measured(path) == MEASURED
+
+
+WRAPPED = ["No", "Indikator", "Target", "Realisasi", "Capaian (%)"]
+HEADER_WRAPPED = 612  # 'Capaian (%)' wraps in its column: the header is two lines (606 to 618 put both at the foot)
+
+
+@pytest.fixture(scope="module")
+def wrapped_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _report(tmp_path_factory.mktemp("orphans") / "orphan_wrapped.pdf", WRAPPED, HEADER_WRAPPED)
+
+
+def test_pdf_wrapped_header_layout(wrapped_pdf: Path) -> None:
+    """The premise of the next test, kept apart so that its xfail cannot hide a change of layout."""
+    pages = _page_texts(wrapped_pdf)
+    assert len(pages) == 2 and pages[0][-3:] == [CAPTION, " ".join(HEADER), "(%)"]
+    assert pages[1][0].startswith("1. Persentase")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the header label 'Capaian (%)' wraps in its 60-point column, so the header at the foot of page 1 is two "
+    "lines and the second holds the one word '(%)': pdf_orphans._row_of needs words in two columns, the walk "
+    "stops there and the table on page 2 stays headerless (its measurements lose their indicator names)"))
+def test_pdf_wrapped_header_at_the_page_foot_heads_the_table(wrapped_pdf: Path) -> None:
+    doc = read_pdf(wrapped_pdf)
+    assert len(doc.grids) == 1 and [c.text for c in doc.grids[0].rows[0]][:4] == HEADER[:4]
+    assert [m[0] for m in _measured(wrapped_pdf)] == [m[0] for m in MEASURED]
