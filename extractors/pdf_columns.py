@@ -297,8 +297,9 @@ class _Finder:
         # rows differ only in equal-width digits ("... sosial 1.1.1 kewenangan", "... 1.1.2 kewenangan"); two
         # columns of figures of one width ("268.150.000 | 3", "562.775.000 | 389") differ on both sides
         after = max(set(b for _, b in pairs), key=lambda t: sum(1 for _, b in pairs if b == t))
-        return not (_alike(ends, tol) >= share * len(ends) and _alike(lefts, tol) >= share * len(lefts)
-                    and sum(1 for _, b in pairs if b == after) >= share * len(pairs))
+        figures = sum(1 for a, b in pairs if _figure(a) and _figure(b)) >= share * len(pairs)
+        return figures or not (_alike(ends, tol) >= share * len(ends) and _alike(lefts, tol) >= share * len(lefts)
+                               and sum(1 for _, b in pairs if b == after) >= share * len(pairs))
 
     def cells(self, line: Line, cols: Sequence[tuple[float, float]]) -> list[list[Word]]:
         """The line's words by column: a segment inside one column goes there whole; one that crosses a
