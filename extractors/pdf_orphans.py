@@ -8,9 +8,10 @@ table that has no header, whose columns nobody names.
 
 Such lines are taken back as the first rows of that table when (1) the table is the first thing on its
 page, (2) the lines are the last ones of the page before, after its last table and after the caption,
-(3) each line's words fall into the table's columns, two columns or more, each column's words side by
-side, and (4) with them on top, the table has a header that it did not have without them (the header
-finder of :mod:`extractors.header` decides, from labels standing over figure columns). Public format:
+(3) each line's words fall into the table's columns, each column's words side by side, the first line
+in two columns or more (a line in one column under it is a wrapped label, "Capaian" over "(%)"), and
+(4) with them on top, the table has a header that it did not have without them (the header finder
+of :mod:`extractors.header` decides, from labels standing over figure columns). Public format:
 PermenPAN-RB 53/2014 tables printed across pages; dev-set reports printed by another exporter (tables
 of d07, d09, h04, h05 whose header stood alone at a page's foot).
 """
@@ -40,8 +41,8 @@ def _columns(grid: Grid) -> list[tuple[float, float]] | None:
 
 
 def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) -> list[Cell] | None:
-    """The line's words by column, or None when a word stands outside every column or the words of one
-    column are not side by side."""
+    """The line's words by column, or None when a word stands outside every column, the words of one
+    column are not side by side, or the line has no word."""
     texts: list[list[str]] = [[] for _ in columns]
     last = -1
     for text, x0, x1 in line.words:
@@ -54,7 +55,7 @@ def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) ->
             return None
         last = j
         texts[j].append(text)
-    if sum(1 for t in texts if t) < 2:
+    if not any(texts):
         return None
     top, bottom = (line.bbox[1], line.bbox[3]) if line.bbox else (0.0, 0.0)
     return [Cell(" ".join(t), page=line.page, bbox=(a, top, b, bottom) if t else None)
@@ -88,6 +89,9 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
                 break
             rows.insert(0, row)
             used.append(id(t))
+        while rows and sum(1 for c in rows[0] if c.text) < 2:
+            rows.pop(0)  # a line in one column is a wrapped label or cell: it needs a line of columns above it
+            used.pop()
         while rows:
             header, _ = split_header([*rows, *grid.rows])
             if header:

@@ -234,16 +234,22 @@ def mend_cuts(text: str, words: set[str] | None = None) -> str:
     return out
 
 
-_NUM_TAIL = re.compile(r"(?:^|(?<=\s))[-(]?\d[\d.,]*$")
-_NUM_HEAD = re.compile(r"^\d[\d.,]*")
+_NUM_TAIL = re.compile(r"(?:^|(?<=\s)|(?<=Rp)|(?<=Rp\.))[-(]?\d[\d.,]*$")
+_NUM_HEAD = re.compile(r"^[.,]?\d[\d.,]*")
 # a whole figure as printed: thousands in groups of three with a decimal comma ("1.085,00", "268.500.000"),
-# plain digits with a decimal comma ("96,35"), or a budget code ("1.03.10.2.01.13")
-_WHOLE_NUMBER = re.compile(r"[-(]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d{1,2}(?:\.\d{1,4}){2,6})")
+# plain digits with a decimal comma ("96,35"), or a budget code ("1.03.10.2.01.13", "2.16.02.2.01.0002")
+_WHOLE_NUMBER = re.compile(r"[-(]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d{1,2}(?:\.\d{1,2}){2,5}(?:\.\d{4})?)")
 
 
 def _cut_number(before: str, after: str) -> bool:
-    """A figure too wide for its cell, cut where the line filled: the two pieces read as one well-formed
-    figure ("268.500.000." + "000", "4.751.900.0" + "00", "96,3" + "5"). Only where the cell's first line
-    filled the cell (the cut mark), so two figures stacked in a cell stay apart."""
+    """A figure too wide for its cell, cut where the line filled (the cut mark): the two pieces read as one
+    well-formed figure, and the first is no whole figure on its own ("268.500.000." + "000", "4.751.900.0" +
+    "00"), or the second starts at a separator ("268.500.000" + ".000"), or a decimal lost its last digits
+    ("96,3" + "5", "1.085,0" + "0 Km"). Two whole figures stacked in a cell ("2024" over "2025", "12.500" over
+    "9.800") stay apart."""
     tail, head = _NUM_TAIL.search(before), _NUM_HEAD.match(after)
-    return tail is not None and head is not None and _WHOLE_NUMBER.fullmatch(tail.group() + head.group()) is not None
+    if tail is None or head is None or _WHOLE_NUMBER.fullmatch(tail.group() + head.group()) is None:
+        return False
+    first, rest = tail.group(), head.group()
+    return (_WHOLE_NUMBER.fullmatch(first) is None or rest[0] in ".,"
+            or ("," in first and rest.isdigit() and len(rest) <= 2))

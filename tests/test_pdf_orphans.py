@@ -182,10 +182,6 @@ def test_the_caption_is_kept_by_the_caption_rule(monkeypatch: pytest.MonkeyPatch
     assert _texts(doc.grids[0])[0] == ["Tabel 3.2", *HEADER[1:]] and doc.lines == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pdf_orphans._row_of returns None for a line whose words fill fewer than two columns, and the bottom-up walk "
-    "in adopt_orphan_rows stops at the first such line: a header whose last label wraps ('Capaian' / '(%)') "
-    "has a one-word last line, so none of its lines is adopted"))
 def test_a_wrapped_header_with_a_one_word_last_line_is_adopted() -> None:
     caption, wrapped = _caption(), _line("(%)", (("(%)", 478.0, 492.0),), 1, 740.0)
     doc = _doc([caption, _row_line(HEADER, 1, 730.0), wrapped], [_grid(BODY)])
@@ -276,10 +272,6 @@ def test_pdf_wrapped_header_layout(wrapped_pdf: Path) -> None:
     assert pages[1][0].startswith("1. Persentase")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the header label 'Capaian (%)' wraps in its 60-point column, so the header at the foot of page 1 is two "
-    "lines and the second holds the one word '(%)': pdf_orphans._row_of needs words in two columns, the walk "
-    "stops there and the table on page 2 stays headerless (its measurements lose their indicator names)"))
 def test_pdf_wrapped_header_at_the_page_foot_heads_the_table(wrapped_pdf: Path) -> None:
     doc = read_pdf(wrapped_pdf)
     assert len(doc.grids) == 1 and [c.text for c in doc.grids[0].rows[0]][:4] == HEADER[:4]
