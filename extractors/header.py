@@ -361,6 +361,43 @@ def _extends(col: int, below: Sequence[Sequence[Cell]]) -> bool:
     return any(_text(r, col) for r in below)
 
 
+# the words of a table header (HEADER_WORDS and the other words of form E.81's and PermenPAN-RB 53/2014's
+# labels): what a label cut in a column narrower than its words is mended against
+_LABEL_WORDS = frozenset(
+    "nomor program kegiatan indikator sasaran tujuan strategi kebijakan target realisasi capaian satuan "
+    "anggaran pagu rencana sisa uraian kode keterangan tahun kinerja formula rumus kondisi awal akhir jumlah "
+    "sumber alokasi persentase prosentase penyerapan efisiensi kategori predikat nilai skala keuangan urusan "
+    "bidang output outcome selisih deviasi triwulan jenis pelayanan penanggung jawab definisi operasional "
+    "layanan kriteria interpretasi jabatan unit perangkat daerah pemerintahan renstra renja pencapaian "
+    "terhadap tingkat evaluasi periode keluaran hasil pelaksana kabupaten provinsi".split())
+_LETTERS_ONLY = regex.compile(r"[^a-z]")
+
+
+def mend_label(text: str) -> str:
+    """A header label whose words were cut where its column is narrower than they are ("Realisa si Capa ian
+    Kinerja dan An ggaran Renstr a"): two or three pieces side by side that make a header word, none of them
+    one itself, are joined. Dev-set E.81 annexes printed on one landscape page (d03, d09, h04)."""
+    tokens = text.split()
+    if len(tokens) < 2:
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for k in (3, 2):
+            piece = tokens[i:i + k]
+            if len(piece) < k:
+                continue
+            joined = _LETTERS_ONLY.sub("", "".join(piece).lower())
+            if joined in _LABEL_WORDS and not any(_LETTERS_ONLY.sub("", t.lower()) in _LABEL_WORDS for t in piece):
+                out.append("".join(piece))
+                i += k
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
 def build_tree(header: Sequence[Sequence[Cell]], n_cols: int, settings: HeaderSettings = DEFAULT.header
                ) -> tuple[list[HeaderNode], list[tuple[str, ...]]]:
     """The header rows (the numbering row left out) as a tree of labels with their spans, and each column's
@@ -372,7 +409,7 @@ def build_tree(header: Sequence[Sequence[Cell]], n_cols: int, settings: HeaderSe
     for d, row in enumerate(rows):
         above = list(cover)
         for j in range(min(n_cols, len(row))):
-            text = row[j].text.strip()
+            text = mend_label(row[j].text.strip())
             if not text:
                 continue
             k = j

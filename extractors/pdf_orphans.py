@@ -7,7 +7,8 @@ needs ``min_lines`` aligned lines) and stay text, just under the caption; the ne
 table that has no header, whose columns nobody names.
 
 Such lines are taken back as the first rows of that table when (1) the table is the first thing on its
-page, (2) the lines are the last ones of the page before, after its last table and after the caption,
+page, (2) the lines are the last ones of the page before, after its last table and right under a caption
+(within ``orphan_caption_lines`` lines: a caption may take two),
 (3) each line's words fall into the table's columns, each column's words side by side, the first line
 in two columns or more (a line in one column under it is a wrapped label, "Capaian" over "(%)"), and
 (4) with them on top, the table has a header that it did not have without them (the header finder
@@ -98,8 +99,9 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
                 break
             rows.pop()  # the last adopted line is not needed for a header: try with fewer
             used.pop(0)
-        if not rows:
-            continue
+        above = [t for t in tail if id(t) not in used][-settings.orphan_caption_lines:]
+        if not rows or not any(_CAPTION.match(t.text) for t in above):
+            continue  # only a table's own rows stand right under its caption (a page footer does not)
         doc.grids[index] = replace(grid, rows=[*rows, *grid.rows])
         taken |= set(used)
     if taken:

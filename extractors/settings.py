@@ -235,6 +235,9 @@ class LayoutSettings:
     # ... each word's centre within this many points of one of the table's columns (a header label is
     # centred or wider than the column's figures by a few points)
     orphan_slack: float = 6.0
+    # ... and they stand right under the table's caption, which takes one or two lines ("Tabel 2.3" over
+    # its title in d09, h04; one line in d07): a page footer at a page's foot is not under a caption (h06)
+    orphan_caption_lines: int = 2
     # two stacked tables in one block (pdf_columns._split_layouts): a line of figures is another table's when
     # at most this share of its segment edges stand where an edge above stands, within layout_anchor_tol
     # points (a shared first column "No" matches; the other columns of a table laid out anew do not)
