@@ -214,3 +214,16 @@ def test_continuation_piece_with_its_columns_elsewhere_is_moved_under_the_first_
     assert [c.text for c in row] == ["4", "Penyuluhan", "", "Jumlah penyuluh", "214 Orang", "1.534.417.000",
                                      "214 Orang", "1.435.975.130"]
     assert remap_columns(body, own, own) == body  # same layout: untouched
+
+
+def test_labels_cut_in_narrow_columns_are_mended_against_the_header_words() -> None:
+    from extractors.header import mend_label
+
+    assert mend_label("Realisa si Capa ian Kinerja dan An ggaran Renstr a") == (
+        "Realisasi Capaian Kinerja dan Anggaran Renstra")
+    assert mend_label("Target Kinerja dan An ggaran Renja P erangk at Daerah") == (
+        "Target Kinerja dan Anggaran Renja Perangkat Daerah")
+    # two header words side by side stay two words; a piece that is a word itself is not joined
+    assert mend_label("Target Realisasi") == "Target Realisasi"
+    assert mend_label("No Kode") == "No Kode"
+    assert mend_label("Program Kegiatan") == "Program Kegiatan"
