@@ -7,7 +7,7 @@ PermenPAN-RB 53/2014 capaian and realisasi anggaran tables. None is a sample rep
 from __future__ import annotations
 
 from extractors.assemble import assemble
-from extractors.header import build_tree, flatten_header, same_header, split_header
+from extractors.header import build_tree, flatten_header, mend_label, same_header, split_header
 from extractors.model import Cell, HeaderNode
 from extractors.text_reader import parse_text
 
@@ -217,8 +217,6 @@ def test_continuation_piece_with_its_columns_elsewhere_is_moved_under_the_first_
 
 
 def test_labels_cut_in_narrow_columns_are_mended_against_the_header_words() -> None:
-    from extractors.header import mend_label
-
     assert mend_label("Realisa si Capa ian Kinerja dan An ggaran Renstr a") == (
         "Realisasi Capaian Kinerja dan Anggaran Renstra")
     assert mend_label("Target Kinerja dan An ggaran Renja P erangk at Daerah") == (
