@@ -238,7 +238,12 @@ _NUM_TAIL = re.compile(r"(?:^|(?<=\s)|(?<=Rp)|(?<=Rp\.))[-(]?\d[\d.,]*$")
 _NUM_HEAD = re.compile(r"^[.,]?\d[\d.,]*")
 # a whole figure as printed: thousands in groups of three with a decimal comma ("1.085,00", "268.500.000"),
 # plain digits with a decimal comma ("96,35"), or a budget code ("1.03.10.2.01.13", "2.16.02.2.01.0002")
-_WHOLE_NUMBER = re.compile(r"[-(]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d{1,2}(?:\.\d{1,2}){2,5}(?:\.\d{4})?)")
+# or in the English style some reports print ("171,150,000,000.00")
+_WHOLE_NUMBER = re.compile(r"[-(]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:,\d+)?|"
+                           r"\d{1,2}(?:\.\d{1,2}){2,5}(?:\.\d{4})?)")
+
+
+_DECIMAL_CUT = re.compile(r"[.,]\d$")  # a decimal with one digit left on the first line ("96,3", "6,200,000,000.0")
 
 
 def _cut_number(before: str, after: str) -> bool:
@@ -252,4 +257,4 @@ def _cut_number(before: str, after: str) -> bool:
         return False
     first, rest = tail.group(), head.group()
     return (_WHOLE_NUMBER.fullmatch(first) is None or rest[0] in ".,"
-            or ("," in first and rest.isdigit() and len(rest) <= 2))
+            or (_DECIMAL_CUT.search(first) is not None and rest.isdigit() and len(rest) <= 2))

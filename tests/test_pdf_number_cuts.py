@@ -89,3 +89,10 @@ def test_a_figure_well_short_of_the_right_edge_is_not_marked() -> None:
 def test_a_first_line_of_several_words_is_not_marked() -> None:
     words = [_w("Rp", 105, 0), _w("268.500.", 117, 0), _w("000", 105, 10)]  # reaches 153 but holds two words
     assert CUT not in text_of(words, EDGES)
+
+
+@pytest.mark.parametrize(("before", "after", "whole"), [
+    ("171,150,000,00", "0.00", "171,150,000,000.00"), ("52,380,000,000.", "00", "52,380,000,000.00"),
+    ("6,200,000,000.0", "0", "6,200,000,000.00")])
+def test_english_style_figures_cut_at_the_cell_edge_are_joined(before: str, after: str, whole: str) -> None:
+    assert mend_cuts(f"{before}{CUT}{after}") == whole
