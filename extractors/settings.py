@@ -257,6 +257,12 @@ class LayoutSettings:
     # words in the dev set), while a wrapped cell line that repeats is a short phrase ("Kabupaten/Kota",
     # "Keanggotaan dalam Daerah Kabupaten/Kota": 1-4 words in d11, h03, h05)
     running_min_words: int = 5
+    # ... and starts within this many characters of the page's left margin (its least indented line): a
+    # running title is set at the margin, 0-4 characters in across the dev set's prints (pdftotext shifts a
+    # page's text a few columns), while wrapped cell text that repeats with five words or more stands in its
+    # column, 16-50 characters in (sample 001's Tabel 3.5); a running title also holds a figure, the
+    # report's year or a page number, and does not start with an item number
+    running_margin: int = 4
 
 
 @dataclass(frozen=True)

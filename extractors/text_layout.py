@@ -14,13 +14,15 @@ wrapped lines where the finder can tell rows apart, and the assembler merges wha
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import regex
 
 from extractors.model import Cell, Grid
-from extractors.pdf_columns import Metric, UnruledTable, unruled_tables
-from extractors.pdf_words import Line, Word, mend_cuts
+from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, unruled_tables
+from extractors.pdf_words import Line, Word, mend_cuts, split_line
 from extractors.settings import DEFAULT, LayoutSettings
 
 CHAR = 5.0  # "points" per character position
@@ -48,32 +50,144 @@ def _number(top: float) -> int:
     return round(top / PITCH)
 
 
-def _grid(table: UnruledTable, page: int | None) -> Grid:
+def _grid(table: UnruledTable, page: int | None, number: Callable[[float], int] = _number) -> Grid:
     rows: list[list[Cell]] = []
     for cells, top in zip(table.rows, table.row_tops, strict=True):
-        row_line = _number(top)
+        row_line = number(top)
         row = []
         for text, box in cells:
-            line = _number(box[1]) if box is not None else row_line
+            line = number(box[1]) if box is not None else row_line
             row.append(Cell(mend_cuts(text), page=page, line=line))  # a figure cut at the cell's edge
         rows.append(row)
-    first, last = _number(table.bbox[1]), _number(table.bbox[3])
+    first, last = number(table.bbox[1]), number(table.bbox[3])
     return Grid(rows=rows, order=float(first), page=page, line=first, reader="layout", end_order=float(last))
 
 
+def _running_key(raw: str, settings: LayoutSettings, margin: int = 0) -> str | None:
+    """The key of a line that may be a running header or footer: at the page's left ``margin``, at most two
+    segments (a title and a page number), ``running_min_words`` words or more, a figure (the year, a page
+    number) and no item number first; digits blotted out, as :mod:`extractors.pdf_running` does."""
+    text = _SPACE.sub(" ", raw.replace("\f", "")).rstrip()
+    indent = len(text) - len(text.lstrip())
+    text = text.strip()
+    if not text or "\t" in raw or indent > margin + settings.running_margin or not regex.search(r"\d", text):
+        return None
+    if len(regex.split(r" {2,}", text)) > 2 or len(text.split()) < settings.running_min_words or ITEM.match(text):
+        return None
+    return regex.sub(r"\s+", " ", regex.sub(r"\d+", "#", text.lower()))
+
+
+def _margin(lines: Sequence[tuple[int, str]]) -> int:
+    """The page's left margin: the indentation of its least indented line."""
+    texts = [_SPACE.sub(" ", raw.replace("\f", "")) for _, raw in lines]
+    return min((len(t) - len(t.lstrip()) for t in texts if t.strip()), default=0)
+
+
+def running_keys(text_lines: Sequence[str], settings: LayoutSettings = DEFAULT.layout) -> frozenset[str]:
+    """Keys of the lines that repeat ``running_min_repeats`` times or more: running headers and footers."""
+    counts: Counter[str] = Counter()
+    for _, page_lines in split_pages(text_lines):
+        margin = _margin(page_lines)
+        counts.update(k for _, raw in page_lines if (k := _running_key(raw, settings, margin)) is not None)
+    return frozenset(k for k, n in counts.items() if n >= settings.running_min_repeats)
+
+
+def _chunks(lines: Sequence[tuple[int, str]], running: frozenset[str], settings: LayoutSettings
+            ) -> list[tuple[list[tuple[int, str]], bool]]:
+    """The page's lines cut at its running lines (each with a bare page number standing next to it), and
+    whether a cut follows each part: no table goes on across one, the text above and below it came from two
+    pages of the original, whose columns may stand at other places."""
+    from extractors.pdf_running import PAGE_NUMBER  # pdf_running imports the text reader, so here, not above
+
+    if not running:
+        return [(list(lines), False)]
+    margin = _margin(lines)
+    cut = {i for i, (_, raw) in enumerate(lines) if _running_key(raw, settings, margin) in running}
+    for i in sorted(cut):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and PAGE_NUMBER.match(lines[j][1].strip()):
+                cut.add(j)
+    chunks: list[list[tuple[int, str]]] = [[]]
+    for i, line in enumerate(lines):
+        if i in cut:
+            chunks.append([])
+        else:
+            chunks[-1].append(line)
+    return [(c, k + 1 < len(chunks)) for k, c in enumerate(chunks) if c]
+
+
+def _tail(chunk: list[tuple[int, str]], settings: LayoutSettings) -> list[tuple[int, str]]:
+    """The lines of two or more segments the chunk ends in (blank lines between them kept, after them not)."""
+    start = end = len(chunk)
+    for k in range(len(chunk) - 1, -1, -1):
+        raw = chunk[k][1]
+        if not raw.strip():
+            continue
+        line = _line(0, raw) if "\t" not in raw else None
+        if line is None or len(split_line(line, text_metric(settings).min_gap)) < 2:
+            break
+        start, end = k, (end if end < len(chunk) else k + 1)
+    return chunk[start:end]
+
+
 def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
-                  settings: LayoutSettings = DEFAULT.layout) -> tuple[list[Grid], set[int]]:
+                  settings: LayoutSettings = DEFAULT.layout, running: frozenset[str] = frozenset()
+                  ) -> tuple[list[Grid], set[int]]:
     """Space-aligned tables among (line number, text) lines of one page: their grids and the line numbers
-    they took. Lines holding a tab are not looked at (they are tab-separated rows)."""
-    parsed = [ln for number, raw in lines if "\t" not in raw and (ln := _line(number, raw)) is not None]
-    if len(parsed) < settings.min_lines or not any("  " in raw for _, raw in lines):
-        return [], set()
+    they took. Lines holding a tab are not looked at (they are tab-separated rows). ``running``: keys of the
+    document's running headers and footers (:func:`running_keys`); a table ends at one. What a running line
+    cuts off at a table's foot is no table by itself, so: two lines or more (a header and a first row left on
+    the original's page before the rest) need only two lines to be a table, the assembler joins it with the
+    rest under its repeated header; a lone row goes on with the lines after the running line, as if it
+    were not there."""
     grids: list[Grid] = []
     taken: set[int] = set()
-    for table in unruled_tables(parsed, text_metric(settings), settings):
-        grids.append(_grid(table, page))
-        taken |= {_number(ln.top) for ln in table.lines}
+    carry: list[tuple[int, str]] = []
+    for chunk, before_cut in _chunks(lines, running, settings):
+        if carry:
+            at = _first_data(chunk, settings)
+            chunk = chunk[:at] + carry + chunk[at:]  # under the header the table repeats after the break
+            carry = []
+        found = _tables(chunk, page, settings)
+        tail = _tail(chunk, settings) if before_cut else []
+        if tail and not any(g.line <= tail[-1][0] <= (g.end_order or g.line) for g, _ in found):
+            if sum(1 for _, raw in tail if raw.strip()) == 1:
+                carry = tail
+            else:
+                found += _tables(tail, page, replace(settings, min_lines=2))
+        for grid, used in found:
+            grids.append(grid)
+            taken |= used
     return grids, taken
+
+
+def _first_data(lines: Sequence[tuple[int, str]], settings: LayoutSettings) -> int:
+    """Where the first line holding a row's figures stands among the lines (0 if none)."""
+    gap = text_metric(settings).min_gap
+    for k, (number, raw) in enumerate(lines):
+        line = _line(number, raw) if "\t" not in raw else None
+        if line is not None and _data_line([seg.text for seg in split_line(line, gap)]):
+            return k
+    return 0
+
+
+def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: LayoutSettings
+            ) -> list[tuple[Grid, set[int]]]:
+    """The tables among the lines; the finder sees them one after another (a running line left out between
+    two of them stands nowhere), the grids keep their lines' numbers."""
+    if not lines:
+        return []
+    first = lines[0][0]
+    real = {first + k: number for k, (number, _) in enumerate(lines)}
+
+    def number(top: float) -> int:
+        return real.get(_number(top), _number(top))
+
+    parsed = [ln for k, (_, raw) in enumerate(lines) if "\t" not in raw and (ln := _line(first + k, raw)) is not None]
+    if len(parsed) < settings.min_lines or not any("  " in raw for _, raw in lines):
+        return []
+    return [(_grid(table, page, number), {number(ln.top) for ln in table.lines})
+            for table in unruled_tables(parsed, text_metric(settings), settings)]
 
 
 _BREAKS = regex.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")

@@ -14,7 +14,7 @@ import regex
 
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
-from extractors.text_layout import layout_tables, split_lines, split_pages
+from extractors.text_layout import layout_tables, running_keys, split_lines, split_pages
 
 _TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*\*|__")
@@ -113,9 +113,10 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
     pages = split_pages(raw_lines)
     page_of: dict[int, int | None] = {}
     taken: set[int] = set()
+    running = running_keys(raw_lines)
     for page, page_lines in pages:
         page_of.update((number, page) for number, _ in page_lines)
-        found, used = layout_tables(page_lines, page)
+        found, used = layout_tables(page_lines, page, running=running)
         grids.extend(found)
         taken |= used
     for number, raw in enumerate(raw_lines, start=1):

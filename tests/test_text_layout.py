@@ -153,6 +153,55 @@ def test_a_heading_between_the_header_and_the_first_figures_is_a_body_row() -> N
                                         ("Tahun 2024", "Capaian (%)")]
 
 
+FOOTER = "Laporan Kinerja Dinas Contoh Kabupaten Contoh Tahun 2024"
+PAGE_BREAK_INSIDE = f"""\
+{FOOTER}
+Tabel 3.6 Realisasi Anggaran
+
+NO   KODE            PROGRAM/KEGIATAN                        PAGU (Rp)       REALISASI (Rp)   %
+1    2.19.01         PROGRAM PENUNJANG URUSAN PEMERINTAHAN   9.355.906.420   8.999.723.711    96,19
+     2.19.01.2.01    Perencanaan dan Evaluasi Kinerja        81.250.000      77.195.500       95,01
+     2.19.01.2.02    Administrasi Keuangan                   6.842.316.420   6.611.284.937    96,62
+
+{FOOTER}
+7
+NO        KODE               PROGRAM/KEGIATAN                    PAGU (Rp)          REALISASI (Rp)      %
+          2.19.01.2.06       Administrasi Umum                   291.800.000        269.660.300         92,41
+          2.19.01.2.08       Penyediaan Jasa Penunjang           1.539.240.000      1.467.025.774       95,31
+2         2.19.02            PROGRAM KEPEMUDAAN                  1.082.250.000      1.005.512.400       92,91
+
+Sisa anggaran berasal dari efisiensi pengadaan.
+{FOOTER}
+"""
+
+
+def test_a_running_footer_inside_a_table_ends_its_block() -> None:
+    # text without form feeds (pasted from a viewer): the original's page break stands inline, and below it
+    # the columns stand at other places; each part is read with its own columns
+    doc = parse_text(PAGE_BREAK_INSIDE)
+    above, below = doc.grids
+    assert [[c.text for c in r] for r in above.rows][-1] == [
+        "", "2.19.01.2.02", "Administrasi Keuangan", "6.842.316.420", "6.611.284.937", "96,62"]
+    assert [[c.text for c in r] for r in below.rows][1] == [
+        "", "2.19.01.2.06", "Administrasi Umum", "291.800.000", "269.660.300", "92,41"]
+    assert below.rows[1][1].line == 12
+    assert [t.text for t in doc.lines].count(FOOTER) == 3
+
+
+def test_a_header_and_one_row_before_a_running_footer_are_a_table() -> None:
+    # two lines are too few for a table in running text, but cut off by the original's page break they are
+    # the table's head: the assembler joins it with the rest under the repeated header
+    lines = PAGE_BREAK_INSIDE.splitlines()
+    text = "\n".join(lines[:5] + lines[7:]) + "\n"  # the first page holds the header and one row only
+    head, rest = parse_text(text).grids
+    assert [[c.text for c in r] for r in head.rows] == [
+        ["NO", "KODE", "PROGRAM/KEGIATAN", "PAGU (Rp)", "REALISASI (Rp)", "%"],
+        ["1", "2.19.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN", "9.355.906.420", "8.999.723.711", "96,19"]]
+    (table,) = assemble(parse_text(text))
+    assert [r.text(1) for r in table.rows] == ["2.19.01", "2.19.01.2.06", "2.19.01.2.08", "2.19.02"]
+    assert len(parse_text("\n".join(lines[:5]) + "\n").grids) == 0  # no page break: two lines are no table
+
+
 # --- the sample PDFs through pdftotext -layout, scored against the gold ----------------------------------
 
 STEMS = sorted(p.stem for p in GOLD.glob("*.json") if (RAW / f"{p.stem}.pdf").exists())
