@@ -115,6 +115,11 @@ class _Finder:
         blocks = [part for b in blocks for part in self._split_layouts(lines, b)]
         return [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
 
+    def figure_lines(self, lines: Sequence[Line]) -> list[Line]:
+        """The lines of a block that hold figures in two segments or more: its rows, without the header's labels
+        (which may span and cross gutters)."""
+        return [ln for ln in lines if len(self.segments(ln)) >= 2 and _data_line([s.text for s in self.segments(ln)])]
+
     def _anchors(self, line: Line) -> list[float]:
         """Where a line's segments start (after the first) and end: the x positions its columns align on."""
         segs = self.segments(line)
@@ -323,8 +328,10 @@ class _Finder:
 
     # --- rows -----------------------------------------------------------------------------------------
 
-    def table(self, lines: Sequence[Line]) -> UnruledTable | None:
-        cols = self.columns(lines)
+    def table(self, lines: Sequence[Line], context: Sequence[Line] = ()) -> UnruledTable | None:
+        """The table of a block; ``context``: more lines of the same table (on another page) whose words count
+        for the columns only."""
+        cols = self.columns([*lines, *context])
         if len(cols) < 2:
             return None
         per_line = [self.cells(ln, cols) for ln in lines]
@@ -563,17 +570,61 @@ def _cell(words: list[Word], edges: tuple[float, float] | None = None) -> tuple[
                              max(w.bottom for w in words)))
 
 
+def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line]) -> bool:
+    """Two blocks set across the same x range whose rows of figures stand on the same column edges: one
+    table's two pieces on two pages (two tables both as wide as the page differ in their edges)."""
+    tol = finder.settings.carried_span_tol
+    a0, a1 = min(ln.x0 for ln in a), max(ln.x1 for ln in a)
+    b0, b1 = min(ln.x0 for ln in b), max(ln.x1 for ln in b)
+    if abs(a0 - b0) > tol or abs(a1 - b1) > tol:
+        return False
+    rows_a, rows_b = finder.figure_lines(a), finder.figure_lines(b)
+    if not rows_a or not rows_b:
+        return False
+    for one, other in ((rows_a, rows_b), (rows_b, rows_a)):  # each piece's rows on the other's edges
+        pool = [x for ln in one for x in finder._anchors(ln)]
+        shares = [finder._matches(ln, pool) for ln in other]
+        if sum(shares) / len(shares) < finder.settings.carried_edge_share:
+            return False
+    return True
+
+
+def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
+                rules: Sequence[tuple[float, float, float]] = ()) -> tuple[list[Line], list[Line]]:
+    """The lines of the block that opens the page (nothing above it) and of the one that closes it (nothing
+    below it), each empty where there is none: the pieces a table carried over a page break leaves."""
+    if not lines:
+        return [], []
+    blocks = _Finder(metric or pdf_metric(settings), settings, rules).blocks(lines)
+    first = [lines[i] for i in blocks[0]] if blocks and blocks[0][0] == 0 else []
+    last = [lines[i] for i in blocks[-1]] if blocks and blocks[-1][-1] == len(lines) - 1 else []
+    return first, last
+
+
 def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
-                   rules: Sequence[tuple[float, float, float]] = ()) -> list[UnruledTable]:
+                   rules: Sequence[tuple[float, float, float]] = (), before: Sequence[Line] = (),
+                   after: Sequence[Line] = ()) -> list[UnruledTable]:
     """Tables found among a page's text lines (top to bottom); their lines are not text any more.
-    ``rules``: horizontal rules and shaded band edges on the page, as (y, x0, x1)."""
+    ``rules``: horizontal rules and shaded band edges on the page, as (y, x0, x1). ``before`` and ``after``:
+    the lines of the table that closes the page before and of the one that opens the page after
+    (:func:`edge_blocks`). Where this page's first table opens the page, or its last one closes it, across the
+    same x range and column edges, it is the same table carried over the page break: its columns are found with
+    the other piece's rows of figures added (a piece of two rows shows its columns badly; the other piece's rows
+    show them), while its rows are its own. Dev-set prints: tables broken over pages with a few rows on one
+    side (d06, h04)."""
     finder = _Finder(metric or pdf_metric(settings), settings, rules)
     tables = []
-    for block in finder.blocks(lines):
+    blocks = finder.blocks(lines)
+    for n, block in enumerate(blocks):
         block_lines = [lines[i] for i in block]
+        context: list[Line] = []
+        if n == 0 and block[0] == 0 and before and _same_table(finder, block_lines, before):
+            context += finder.figure_lines(before)
+        if n == len(blocks) - 1 and block[-1] == len(lines) - 1 and after and _same_table(finder, block_lines, after):
+            context += finder.figure_lines(after)
         top, bottom = block_lines[0].top, max(ln.bottom for ln in block_lines)
         finder.rules = [r for r in rules if top - 2 <= r[0] <= bottom + 2]
-        table = finder.table(block_lines)
+        table = finder.table(block_lines, context)
         finder.rules = list(rules)
         if table is not None:
             tables.append(table)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.model import BBox, Cell, Grid, TextLine
-from extractors.pdf_columns import unruled_tables
+from extractors.pdf_columns import edge_blocks, unruled_tables
 from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
 from extractors.pdf_words import CUT, Frame, Line, Word, make_lines, mend_cuts, vocabulary
 from extractors.text_reader import clean_text
@@ -75,15 +75,26 @@ def vocabulary_of(parts: Sequence[PagePart]) -> set[str]:
     return vocabulary([*(ln.text for part in parts for ln in (*part.lines, *part.extra)), *cells])
 
 
-def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None) -> tuple[list[TextLine], list[Grid]]:
+def edges_of(part: PagePart) -> tuple[list[Line], list[Line]]:
+    """The lines of the unruled block that opens the page and of the one that closes it (see
+    :func:`extractors.pdf_columns.edge_blocks`); none on a page whose ruled tables took its words."""
+    if part.tables or part.frame.direction != "ltr":
+        return [], []
+    return edge_blocks(part.lines, rules=part.rules)
+
+
+def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None, before: Sequence[Line] = (),
+           after: Sequence[Line] = ()) -> tuple[list[TextLine], list[Grid]]:
     """Unruled tables among the remaining lines; the rest as text lines. ``words``: the document's words,
-    to tell a word cut at a ruled cell's edge from two words (without them, lines are joined by a space)."""
+    to tell a word cut at a ruled cell's edge from two words (without them, lines are joined by a space).
+    ``before``/``after``: the edge blocks of the pages before and after (:func:`edges_of`), for a table
+    carried over a page break."""
     grids = [_grid(part.number, part.frame, t.bbox, t.rows, part.reader, ruled=True, words=words)
              for t in part.tables]
     lines = part.lines
     if unruled:
         used: set[int] = set()
-        for table in unruled_tables(lines, rules=part.rules):
+        for table in unruled_tables(lines, rules=part.rules, before=before, after=after):
             grids.append(_grid(part.number, part.frame, table.bbox, table.rows, part.reader, words=words))
             used |= {id(ln) for ln in table.lines}
         lines = [ln for ln in lines if id(ln) not in used]

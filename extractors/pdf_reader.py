@@ -20,7 +20,7 @@ from typing import Any
 from extractors.errors import InputError
 from extractors.model import Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
-from extractors.pdf_page import PagePart, finish, ruled_part, vocabulary_of
+from extractors.pdf_page import PagePart, edges_of, finish, ruled_part, vocabulary_of
 from extractors.pdf_pdfium import PdfiumPage, open_document, read_page
 from extractors.pdf_rulings import segments_from_boxes
 from extractors.pdf_running import drop_running
@@ -111,12 +111,15 @@ def read_pdf(path: Path) -> Document:
     drop_running(parts)
     words = vocabulary_of(parts)
     lines: list[TextLine] = []
-    for part in parts:
+    edges = [edges_of(part) for part in parts]
+    for k, part in enumerate(parts):
         grids = _second_reader(path, part) if _rulings_without_grid(part) else []
         if grids:  # camelot read the ruled table the rulings did not give; the rest is text
             text = _outside(finish(part, unruled=False)[0], grids)
         else:
-            text, grids = finish(part, words=words)
+            before = edges[k - 1][1] if k and parts[k - 1].number == part.number - 1 else []
+            after = edges[k + 1][0] if k + 1 < len(parts) and parts[k + 1].number == part.number + 1 else []
+            text, grids = finish(part, words=words, before=before, after=after)
         lines.extend(text)
         doc.grids.extend(grids)
     doc.lines = sorted(lines, key=lambda t: t.order)

@@ -243,6 +243,12 @@ class LayoutSettings:
     # points (a shared first column "No" matches; the other columns of a table laid out anew do not)
     layout_new_share: float = 0.25
     layout_anchor_tol: float = 1.5
+    # a table's two pieces on two pages stand across the same x range, their left and right edges within this
+    # many points (the same columns, the last one's widest cell may differ by a few points)
+    carried_span_tol: float = 12.0
+    # ... and the rows of figures of one piece stand, on average, on at least this share of the column edges
+    # of the other's (a piece's wrapped or merged cells move a few edges; another table moves most of them)
+    carried_edge_share: float = 0.5
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10
