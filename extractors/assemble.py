@@ -152,7 +152,8 @@ def _carries_on(group: list[_Piece], grid: Grid, rows: list[list[Cell]]) -> bool
     if _same_layout(last.grid, grid):
         return True
     before = next((n for p in reversed(group) for r in reversed(p.body) if (n := _row_number(r)) is not None), None)
-    after = next((n for r in _after_repeated_row(rows, last, grid)[:3] if (n := _row_number(r)) is not None), None)
+    after = next((n for r in [r for r in _after_repeated_row(rows, last, grid) if not is_numbering_row(r)][:3]
+                  if (n := _row_number(r)) is not None), None)
     return before is not None and after == before + 1
 
 
@@ -222,6 +223,44 @@ def remap_columns(rows: list[list[Cell]], own: list[list[Cell]], first: list[lis
     return out
 
 
+def _fill(rows: list[list[Cell]]) -> tuple[int, frozenset[int]]:
+    """A body's width and the columns most of its rows fill."""
+    counts: dict[int, int] = {}
+    for r in rows:
+        for j, c in enumerate(r):
+            if c.text:
+                counts[j] = counts.get(j, 0) + 1
+    width = max((len(r) for r in rows), default=0)
+    return width, frozenset(j for j, n in counts.items() if 2 * n > len(rows))
+
+
+def _onto_filled_columns(body: list[list[Cell]], first: list[list[Cell]]) -> list[list[Cell]]:
+    """A continuation piece narrower than the first one, as wide as the columns the first one's rows fill: the
+    first piece has columns of its own that its rows leave empty (a wrapped name read as a column of its own,
+    a gutter split in two), so the continuation's columns go, in order, onto the filled ones. Layout text and
+    PDFs of the dev set whose first piece's columns were split (h08 as layout text)."""
+    width, filled = _fill(first)
+    own_width = max((len(r) for r in body), default=0)
+    if not body or own_width >= width or own_width != len(filled):
+        return body
+    targets = sorted(filled)
+    out = []
+    for row in body:
+        ref = next((c for c in row if c.line is not None or c.page is not None), Cell(""))
+        moved = [Cell("", ref.page, ref.line) for _ in range(width)]
+        for j, cell in enumerate(row):
+            moved[targets[j]] = cell
+        out.append(moved)
+    return out
+
+
+def _same_fill(body: list[list[Cell]], first: list[list[Cell]]) -> bool:
+    """A continuation whose rows fill the same columns as the first piece's rows: its body stands under the first
+    header already, though its own repeated header was set elsewhere (a bold header that pdftotext -layout
+    places at other character positions than the rows: holdout h08 as layout text)."""
+    return bool(body) and bool(first) and _fill(body) == _fill(first)
+
+
 def _strip_repeated_header(body: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]]:
     keys = {norm(row_text(r)) for r in header}
     keys.discard("")
@@ -289,8 +328,10 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             if (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
                     not header and _is_noise(gap) and _carries_on(last, grid, rows)):
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
-                if repeated and header:
+                if repeated and header and not _same_fill(body, first.body):
                     body = remap_columns(body, header, first.header)
+                elif not repeated:
+                    body = _onto_filled_columns([r for r in body if not is_numbering_row(r)], first.body)
                 last.append(_Piece(grid, [], body, raw_first=rows[0]))
                 prev_end = grid.end_order if grid.end_order is not None else grid.order
                 continue
