@@ -255,10 +255,11 @@ def _onto_filled_columns(body: list[list[Cell]], first: list[list[Cell]]) -> lis
 
 
 def _same_fill(body: list[list[Cell]], first: list[list[Cell]]) -> bool:
-    """A continuation whose rows fill the same columns as the first piece's rows: its body stands under the first
-    header already, though its own repeated header was set elsewhere (a bold header that pdftotext -layout
-    places at other character positions than the rows: holdout h08 as layout text)."""
-    return bool(body) and bool(first) and _fill(body) == _fill(first)
+    """A continuation whose rows fill the same columns as the first piece's rows (whatever empty columns the grid
+    adds at its end): its body stands under the first header already, though its own repeated header was set
+    elsewhere (a bold header that pdftotext -layout places at other character positions than the rows: holdout
+    h08 as layout text)."""
+    return bool(body) and bool(first) and _fill(body)[1] == _fill(first)[1]
 
 
 def _strip_repeated_header(body: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]]:

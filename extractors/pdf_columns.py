@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.header import Shape, cell_shape
 from extractors.model import BBox
 from extractors.pdf_words import Line, Word, split_line, text_of
 from extractors.settings import DEFAULT, LayoutSettings
@@ -118,7 +119,7 @@ class _Finder:
     def figure_lines(self, lines: Sequence[Line]) -> list[Line]:
         """The lines of a block that hold figures in two segments or more: its rows, without the header's labels
         (which may span and cross gutters)."""
-        return [ln for ln in lines if len(self.segments(ln)) >= 2 and _data_line([s.text for s in self.segments(ln)])]
+        return [ln for ln in lines if len(self.segments(ln)) >= 2 and self._row_of_figures(ln)]
 
     def _anchors(self, line: Line) -> list[float]:
         """Where a line's segments start (after the first) and end: the x positions its columns align on."""
@@ -129,6 +130,13 @@ class _Finder:
         tol = self.settings.layout_anchor_tol
         anchors = self._anchors(line)
         return sum(1 for x in anchors if any(abs(x - y) <= tol for y in pool)) / max(1, len(anchors))
+
+    def _row_of_figures(self, line: Line) -> bool:
+        """A line holding figures of a row, not header labels that carry digits ("Target TW 4", "(5)=(4)/(3)",
+        "Tahun 2024"): a segment after the first is a figure by the header finder's shapes."""
+        segs = self.segments(line)
+        texts = [s.text for s in segs]
+        return _data_line(texts) and any(cell_shape(t, j) is Shape.FIGURE for j, t in enumerate(texts) if j)
 
     def _split_layouts(self, lines: Sequence[Line], block: list[int]) -> list[list[int]]:
         """Two tables printed one under the other with nothing but a rule or a short line between them are one
@@ -141,7 +149,7 @@ class _Finder:
         Dev-set prints: a table continued after a page's footer line in other column widths (d11, d12, h05)."""
         share, need = self.settings.layout_new_share, self.settings.min_lines
         multi = [i for i in block if len(self.segments(lines[i])) >= 2]
-        data = [i for i in multi if _data_line([s.text for s in self.segments(lines[i])])]
+        data = [i for i in multi if self._row_of_figures(lines[i])]
         cuts: list[int] = []
         pool: list[float] = []
         rows = 0
@@ -424,8 +432,8 @@ class _Finder:
         for band, text in zip(bands, texts, strict=True):
             if _data_line(text):
                 per_band[band] = per_band.get(band, 0) + 1
-        if len(set(bands)) < 2 or len(per_band) < 2:
-            return False
+        if len(set(bands)) < 2 or len(per_band) < self.settings.ruled_min_bands:
+            return False  # rules under the header, above a total and at the foot only (booktabs style)
         counts = sorted(per_band.values())
         return counts[len(counts) // 2] <= self.settings.ruled_row_lines
 

@@ -229,6 +229,9 @@ class LayoutSettings:
     # figures: a row's figures take one line, two or three where figures too wide for their cells wrap
     # (dev-set E.81 annexes printed on one landscape page); a band of more lines is a group of rows
     ruled_row_lines: int = 4
+    # ... and rules stand between rows only where three bands or more hold figures: a table ruled under its
+    # header, above its total and at its foot (booktabs style) has two (tests/test_pdf_columns_blocks.py)
+    ruled_min_bands: int = 3
     # lines at a page's foot given back to the headerless table that starts the next page (pdf_orphans): a
     # header of up to three label lines and a first row, as the dev-set prints left them (d07, d09, h04, h05)
     orphan_max_lines: int = 4

@@ -15,8 +15,6 @@ Documents are built by hand as the layout reader gives them: every cell has its 
 
 from __future__ import annotations
 
-import pytest
-
 from extractors.assemble import assemble
 from extractors.model import Cell, Document, Grid, Table, TextLine
 from pipeline.run import extract_from
@@ -96,11 +94,6 @@ def test_rows_of_the_first_pieces_width_stay_under_its_columns_below_a_wider_shi
     assert all(not c for r in _texts(table) for c in r[5:])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_same_fill compares the bodies' widths as well as their filled columns: a 6-column layout grid pads every "
-    "row to 6 cells, so rows filling columns 0..4 exactly as the 5-column first piece's rows do still differ "
-    "in width (6 vs 5); remap_columns then moves them under the shifted header, merging 'Program' with "
-    "'Anggaran' (col 1 = 'Program ... 4 40.000.000') and putting realisasi under Anggaran (Rp)"))
 def test_padded_rows_of_a_wider_continuation_that_fill_the_first_pieces_columns_stay_under_them() -> None:
     """As the layout reader gives it: the 6-column continuation's rows are padded to 6 cells, its last empty."""
     first = _grid([HEADER, *(_money(i) for i in (1, 2, 3))], 1, 10)

@@ -218,9 +218,9 @@ def test_a_total_row_whose_label_spans_the_first_columns_is_not_cut() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "_split_layouts compares segment edges only: figures centred in their columns move both edges when their "
-    "width changes, so a table whose first two rows hold short counts ('5', '12') and the next rows "
-    "percentages ('100,00') is cut in two between rows 2 and 3 although every column's centre stays put"))
+    "known limit: _split_layouts compares where segments start and end; centred figures of another width move "
+    "both edges though their centres stay. Matching centres too made two different tables on the dev-set prints "
+    "(h03, h05) look like one, which cost more, so it is left so"))
 def test_centred_figures_of_another_width_in_later_rows_do_not_cut_the_table() -> None:
     centred = [Col(10), Col(40), Col(230, "centre"), Col(310, "centre"), Col(390, "centre")]
     rows = [
@@ -239,11 +239,6 @@ def test_centred_figures_of_another_width_in_later_rows_do_not_cut_the_table() -
     assert len(find(lines)) == 1  # fails: two tables, rows 1-2 (with the header) and rows 3-5
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_split_layouts takes header lines holding digits ('Target TW 4', a numbering row with a formula "
-    "'(5)=(4)/(3)') for rows of figures: two centred such lines make the pool, the first left-aligned row "
-    "matches none of their edges and the next rows match its own, so the block is cut under the header; the "
-    "header's two lines are then too few for a table and are lost"))
 def test_a_centred_header_of_two_lines_with_digits_is_not_cut_from_its_rows() -> None:
     centred = [Col(20, "centre"), Col(100, "centre"), Col(230, "centre"), Col(310, "centre"), Col(390, "centre")]
     head = layout(centred, [("No", "Indikator Kinerja", "Target TW 4", "Realisasi TW 4", "Capaian"),
@@ -324,15 +319,11 @@ def test_a_midrule_between_two_groups_of_rows_does_not_glue_each_group() -> None
     expected = [list(HEAD), *(list(r) for r in BOOKTABS_BODY), *(list(r) for r in group_2)]
     assert read(lines, rules=rules) == expected
     # control: were five lines of figures a wrapped row, each group would be one row
-    glued = read(lines, with_layout(ruled_row_lines=5), rules)
+    glued = read(lines, with_layout(ruled_row_lines=5, ruled_min_bands=2), rules)
     assert len(glued) == 3
     assert glued[1][0] == "1 2 3 4 5"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_rows_ruled takes the median of the lines of figures per band: with a rule above a total row, the bands "
-    "hold 3 and 1 lines, median 3 <= ruled_row_lines (4), so rules are taken as row separators and the three "
-    "body rows (each a full numbered row of figures) are glued into one"))
 def test_a_rule_above_the_total_row_of_a_short_table_does_not_glue_its_rows() -> None:
     lines = layout(NUMBERED_RIGHT, [
         HEAD, *BOOKTABS_BODY[:3], ("", "Rata-rata", "91,67", "94,58", "103,49"),
