@@ -233,8 +233,9 @@ class LayoutSettings:
     # header, above its total and at its foot (booktabs style) has two (tests/test_pdf_columns_blocks.py)
     ruled_min_bands: int = 3
     # lines at a page's foot given back to the headerless table that starts the next page (pdf_orphans): a
-    # header of up to three label lines and a first row, as the dev-set prints left them (d07, d09, h04, h05)
-    orphan_max_lines: int = 4
+    # header of up to three label lines and a first row whose name wraps over up to five lines, as the dev-set
+    # prints left them (d07, d09, h04, h05; d01's first budget row "PROGRAM PENUNJANG URUSAN ..." in five)
+    orphan_max_lines: int = 8
     # ... each word's centre within this many points of one of the table's columns (a header label is
     # centred or wider than the column's figures by a few points)
     orphan_slack: float = 6.0
