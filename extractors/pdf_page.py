@@ -39,14 +39,22 @@ class PagePart:
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules outside ruled tables
 
 
+SHADE_MIN_WIDTH = 100.0  # points: a shaded band a row wide, not a shaded word or a coloured mark
+
+
 def ruled_part(number: int, frame: Frame, words: Sequence[Word], segs: Sequence[Seg], reader: str = "pdfplumber",
-               extra: Sequence[Word] = ()) -> PagePart:
+               extra: Sequence[Word] = (), shades: Sequence[BBox] = ()) -> PagePart:
+    """The page's ruled tables, the rest of its words as lines, and the horizontal rules outside the tables:
+    the strokes', and the top and bottom edges of shaded bands (a shaded header, zebra rows), which separate
+    rows as rules do (PermenPAN-RB 53/2014 tables printed with shaded headers; the style fixtures' "shaded")."""
     tables, taken = ruled_tables(segs, words, mark_cuts=True) if segs else ([], set())
     rest = [w for k, w in enumerate(words) if k not in taken]
     merged = merge_segments(segs) if segs else []
     counts = (0, 0) if tables else (sum(1 for s in merged if not s.vertical), sum(1 for s in merged if s.vertical))
-    rules = [(s.pos, s.a, s.b) for s in merged if not s.vertical and not any(
-        t.bbox[0] - 2 <= s.a and s.b <= t.bbox[2] + 2 and t.bbox[1] - 2 <= s.pos <= t.bbox[3] + 2 for t in tables)]
+    edges = sorted({(round(y, 1), round(x0, 1), round(x1, 1)) for x0, top, x1, bottom in shades
+                    if x1 - x0 >= SHADE_MIN_WIDTH for y in (top, bottom)})  # two bands meeting share an edge
+    rules = [r for r in [*((s.pos, s.a, s.b) for s in merged if not s.vertical), *edges] if not any(
+        t.bbox[0] - 2 <= r[1] and r[2] <= t.bbox[2] + 2 and t.bbox[1] - 2 <= r[0] <= t.bbox[3] + 2 for t in tables)]
     return PagePart(number, frame, tables, make_lines(rest), make_lines(extra), reader, counts, rules)
 
 

@@ -56,6 +56,7 @@ class PdfiumPage:
     info: PageInfo
     glyphs: list[Glyph] = field(default_factory=list)  # top-down points; upright pages only
     strokes: list[BBox] = field(default_factory=list)  # straight path segments as (thin) boxes
+    shades: list[BBox] = field(default_factory=list)  # filled areas (cell shading, zebra rows), top-down boxes
 
 
 def is_garbage(text: str) -> bool:
@@ -93,13 +94,17 @@ def _bounds(obj: Any) -> tuple[float, float, float, float]:
     return left.value, bottom.value, right.value, top.value
 
 
-def _path_segments(obj: Any, m: Matrix, out: list[tuple[float, float, float, float]]) -> None:
-    """Straight (horizontal or vertical) segments of a path, in PDF user space (y up)."""
+def _path_segments(obj: Any, m: Matrix, out: list[tuple[float, float, float, float]],
+                   shades: list[tuple[float, float, float, float]] | None = None) -> None:
+    """Straight (horizontal or vertical) segments of a path, in PDF user space (y up); a filled area (cell
+    shading, a zebra row) goes to ``shades`` as its bounds instead."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(obj, fill, stroke)
     if not stroke.value:
         x0, y0, x1, y1 = _bounds(obj)
         if min(x1 - x0, y1 - y0) > 3.0:
+            if shades is not None and fill.value:
+                shades.append((x0, y0, x1, y1))
             return  # a filled area (cell shading), not a ruling; thin filled bars are rulings
     a, b, c, d, e, f = m
     x = ctypes.c_float()
@@ -122,14 +127,16 @@ def _path_segments(obj: Any, m: Matrix, out: list[tuple[float, float, float, flo
 
 
 def _walk(container: Any, count: int, get: Any, outer: Matrix, depth: int, area: float,
-          lines: list[tuple[float, float, float, float]]) -> float:
+          lines: list[tuple[float, float, float, float]],
+          shades: list[tuple[float, float, float, float]] | None = None) -> float:
     """Collect path segments under a page or form; return the image cover found there."""
     cover = 0.0
     for k in range(count):
         obj = get(container, k)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_PATH:
-            _path_segments(obj, _compose(_matrix(obj), outer) if depth else _matrix(obj), lines)
+            _path_segments(obj, _compose(_matrix(obj), outer) if depth else _matrix(obj), lines,
+                           shades if not depth else None)
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             x0, y0, x1, y1 = _bounds(obj)
             cover += max(0.0, x1 - x0) * max(0.0, y1 - y0) / area
@@ -187,14 +194,16 @@ def read_page(pdf: Any, index: int, content: bool = True) -> PdfiumPage:
             sample = textpage.get_text_range(0, min(n, SAMPLE)) if n else ""
             rotated = _rotated(tp, n) if n else False
             lines: list[tuple[float, float, float, float]] = []
+            shades: list[tuple[float, float, float, float]] = []
             cover = _walk(page.raw, raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, IDENTITY, 0,
-                          max(1.0, width * height), lines)
+                          max(1.0, width * height), lines, shades)
             info = PageInfo(index + 1, float(width), float(height), rotation, n, min(cover, 1.0), rotated,
                             is_garbage(sample))
             result = PdfiumPage(info)
             if content and info.upright and not info.scanned:
                 result.glyphs = _glyphs(tp, n, left, top)
                 result.strokes = _strokes(lines, left, top)
+                result.shades = [(x0 - left, top - y1, x1 - left, top - y0) for x0, y0, x1, y1 in shades]
             return result
         finally:
             textpage.close()

@@ -82,7 +82,8 @@ def _part(page: PdfiumPage, plumber: _Plumber) -> PagePart:
         return ruled_part(info.number, parsed.frame, make_words(parsed.glyphs), segments_from_boxes(parsed.strokes),
                           "pdfplumber", make_words(parsed.others))
     frame = Frame("ltr", info.width, info.height)
-    return ruled_part(info.number, frame, make_words(page.glyphs), segments_from_boxes(page.strokes), "pdfium")
+    return ruled_part(info.number, frame, make_words(page.glyphs), segments_from_boxes(page.strokes), "pdfium",
+                      shades=page.shades)
 
 
 def read_pdf(path: Path) -> Document:
