@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from extractors.pdf_reader import read_pdf
+from extractors.pdf_pdfium import open_document, read_page
+from extractors.pdf_reader import _part, _Plumber, read_pdf
 from pipeline.run import extract_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,3 +73,20 @@ def test_unruled_styles_give_the_ruled_grid(name: str, styles: dict[str, Path]) 
     assert budget.rows[0][2:4] == [budget.rows[0][2], budget.rows[0][3]] and budget.rows[0][3].text == ""
     assert all(c.page and c.bbox for r in budget.rows for c in r if c.text)
     assert {g.page for g in other.grids} == {g.page for g in ruled.grids}
+
+
+def test_shaded_bands_separate_rows_like_rules(styles: dict[str, Path]) -> None:
+    """The shaded style draws no stroke at all: its zebra rows and shaded header are filled areas, whose top
+    and bottom edges become the page's row separators (without them a wrapped row is told from two rows only
+    by its figures)."""
+    path = styles["shaded_portrait"]
+    pdf = open_document(str(path))
+    try:
+        page = read_page(pdf, 0)
+        part = _part(page, _Plumber(path))
+    finally:
+        pdf.close()
+    assert not page.strokes and len(page.shades) >= 3
+    tops = sorted({round(y) for y, _, _ in part.rules})
+    assert len(tops) >= 4  # a shaded header and zebra rows: an edge between each two rows
+    assert all(x1 - x0 >= 100 for _, x0, x1 in part.rules)
