@@ -582,12 +582,12 @@ def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line]) -> bool:
     """Two blocks set across the same x range whose rows of figures stand on the same column edges: one
     table's two pieces on two pages (two tables both as wide as the page differ in their edges)."""
     tol = finder.settings.carried_span_tol
-    a0, a1 = min(ln.x0 for ln in a), max(ln.x1 for ln in a)
-    b0, b1 = min(ln.x0 for ln in b), max(ln.x1 for ln in b)
-    if abs(a0 - b0) > tol or abs(a1 - b1) > tol:
-        return False
     rows_a, rows_b = finder.figure_lines(a), finder.figure_lines(b)
     if not rows_a or not rows_b:
+        return False
+    a0, a1 = min(ln.x0 for ln in rows_a), max(ln.x1 for ln in rows_a)  # the rows' span: a header label
+    b0, b1 = min(ln.x0 for ln in rows_b), max(ln.x1 for ln in rows_b)  # may reach past the last figures
+    if abs(a0 - b0) > tol or abs(a1 - b1) > tol:
         return False
     for one, other in ((rows_a, rows_b), (rows_b, rows_a)):  # each piece's rows on the other's edges
         pool = [x for ln in one for x in finder._anchors(ln)]
