@@ -63,11 +63,13 @@ bench: setup
 	$(BIN)/python benchmarks/batch_bench.py --write BENCHMARKS.md
 
 # accuracy against the gold (samples as text and PDF, the dev set as text), then the metamorphic set
-# (meaning-preserving rewrites of every sample table) and leave-one-out scores of the settings
+# (meaning-preserving rewrites of every sample table), leave-one-out scores of the settings, and the
+# dev and held-out reports printed in other table styles and as pdftotext -layout text
 eval: setup
 	$(BIN)/python benchmarks/evaluate.py
 	$(BIN)/python benchmarks/metamorphic.py
 	$(BIN)/python benchmarks/loo.py
+	$(BIN)/python benchmarks/styles.py --styles hrules_landscape,norules_landscape,shaded_portrait,grid_portrait --layout
 
 clean:
 	rm -rf $(OUT)/* $(VENV) *.egg-info
