@@ -1,4 +1,6 @@
-"""A table's first rows left at the foot of the page before it (orphans), given back to the table.
+"""A table's first rows left at the foot of the page before it (orphans), given back to the table: on a PDF
+page by the words' positions, in a space-aligned text (``pdftotext -layout``, which sets each page's columns
+anew) by the order of the line's runs of words.
 
 An exporter that does not keep a table's header with its first rows (no "repeat header row", no "keep
 with next") may print the header, and sometimes a first row or two, at the foot of a page and the rest
@@ -63,6 +65,22 @@ def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) ->
             for t, (a, b) in zip(texts, columns, strict=True)]
 
 
+def _row_in_order(line: TextLine, grid: Grid) -> list[Cell] | None:
+    """A space-aligned text line's segments as the cells of a table whose cells carry no position (a
+    ``pdftotext -layout`` text sets each page's columns at other character positions): one segment per
+    column, in order, when the counts agree — the grid's columns, or the columns its rows fill."""
+    texts = [w for w, _, _ in line.words]
+    filled = [j for j in range(grid.n_cols)
+              if sum(1 for r in grid.rows if j < len(r) and r[j].text) * 2 > len(grid.rows)]
+    for targets in (list(range(grid.n_cols)), filled):
+        if len(texts) == len(targets) >= 2:
+            cells = [Cell("", page=line.page, line=line.line) for _ in range(grid.n_cols)]
+            for j, text in zip(targets, texts, strict=True):
+                cells[j] = Cell(text, page=line.page, line=line.line)
+            return cells
+    return None
+
+
 def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
     """Give a headerless table at the top of a page the rows left at the foot of the page before (in place)."""
     taken: set[int] = set()
@@ -77,7 +95,7 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         after_order = max((g.end_order or g.order for g in before), default=-1.0)
         tail = [t for t in doc.lines if t.page == grid.page - 1 and t.order > after_order]
         columns = _columns(grid)
-        if not tail or columns is None:
+        if not tail:
             continue
         slack = settings.orphan_slack
         rows: list[list[Cell]] = []
@@ -85,7 +103,7 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         for t in reversed(tail[-settings.orphan_max_lines:]):
             if _CAPTION.match(t.text) or not t.words:
                 break
-            row = _row_of(t, columns, slack)
+            row = _row_of(t, columns, slack) if columns is not None else _row_in_order(t, grid)
             if row is None:
                 break
             rows.insert(0, row)

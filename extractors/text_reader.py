@@ -14,6 +14,7 @@ import regex
 
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
+from extractors.pdf_orphans import adopt_orphan_rows
 from extractors.text_layout import layout_tables, running_keys, split_lines, split_pages
 
 _TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
@@ -135,10 +136,12 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
         if not stripped:
             continue  # a blank line does not end a grid
         close()
-        lines.append(TextLine(stripped, order=float(number), page=page_of.get(number), line=number))
+        page = page_of.get(number)
+        lines.append(TextLine(stripped, order=float(number), page=page, line=number,
+                              words=_segments(raw) if page is not None else ()))
     close()
     grids.sort(key=lambda g: g.order)
-    return Document(
+    doc = Document(
         source_file=source_file,
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         pages=len(pages) if pages[0][0] is not None else 0,
@@ -146,3 +149,14 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
         grids=grids,
         notes=list(notes or []),
     )
+    if doc.pages:
+        adopt_orphan_rows(doc)  # a header left at a page's foot, over a table laid out on the next page
+    return doc
+
+
+_GUTTER = regex.compile(r"\S+(?: \S+)*")  # runs of words one space apart: a space-aligned text's cells
+
+
+def _segments(raw: str) -> tuple[tuple[str, float, float], ...]:
+    """A line's runs of words (split at two spaces or more) with their character positions."""
+    return tuple((m.group(), float(m.start()), float(m.end())) for m in _GUTTER.finditer(raw.expandtabs(8)))

@@ -19,6 +19,7 @@ from cli_runner import extract_cli
 from extractors.assemble import assemble
 from extractors.text_layout import layout_tables, split_lines, split_pages
 from extractors.text_reader import parse_text
+from pipeline.run import extract_from
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -235,3 +236,32 @@ def test_pdftotext_layout_of_the_samples_reaches_the_bar(stem: str, scorer: Modu
             continue
         assert got[kind]["recall"] >= 0.85 * tab[kind]["recall"], (kind, got[kind], tab[kind])
         assert got[kind]["precision"] is not None and got[kind]["precision"] >= 0.90, (kind, got[kind])
+
+
+ORPHAN_HEADER = """Capaian kinerja tahun 2024 disajikan pada tabel berikut.
+Tabel 3.4 Pemasangan Perlengkapan Jalan Tahun 2024
+No   Indikator            Volume      Terpasang    Persentase
+\f1  Rambu lalu lintas          450 Unit    432 Unit     96,00 %
+2  Pagar pengaman jalan       1.250 M     1.180 M      94,40 %
+3  Warning light              24 Unit     22 Unit      91,67 %
+4  Delineator                 600 Buah    540 Buah     90,00 %
+"""
+
+
+def test_a_header_left_at_a_pages_foot_heads_the_table_on_the_next_page() -> None:
+    """pdftotext -layout sets each page's columns anew, so the header line at the foot of a page (under its
+    caption) and the rows on the next page share no positions: the header's runs of words go onto the
+    table's columns in order when their counts agree."""
+    doc = parse_text(ORPHAN_HEADER)
+    (grid,) = doc.grids
+    assert [c.text for c in grid.rows[0]] == ["No", "Indikator", "Volume", "Terpasang", "Persentase"]
+    assert not any(t.text.startswith("No ") for t in doc.lines)
+    ext = extract_from(doc)
+    assert [(m.indikator, m.target.value, m.realisasi.value) for m in ext.measurements][:2] == [
+        ("Rambu lalu lintas", 450.0, 432.0), ("Pagar pengaman jalan", 1250.0, 1180.0)]
+
+
+def test_a_line_at_a_pages_foot_under_no_caption_is_left_alone() -> None:
+    text = ORPHAN_HEADER.replace("Tabel 3.4 Pemasangan Perlengkapan Jalan Tahun 2024\n", "")
+    doc = parse_text(text)
+    assert doc.grids[0].rows[0][1].text == "Rambu lalu lintas"
