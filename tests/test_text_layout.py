@@ -265,3 +265,28 @@ def test_a_line_at_a_pages_foot_under_no_caption_is_left_alone() -> None:
     text = ORPHAN_HEADER.replace("Tabel 3.4 Pemasangan Perlengkapan Jalan Tahun 2024\n", "")
     doc = parse_text(text)
     assert doc.grids[0].rows[0][1].text == "Rambu lalu lintas"
+
+
+SPACED_HEADER = """Tabel 3.3 Perbandingan Realisasi Kinerja Tahun 2022-2024
+No   Indikator Kinerja          Satuan   Realisasi Kinerja Tahun 2022 s.d. 2024
+
+                                         2022        2023        2024
+
+                                         Realisasi   Realisasi   Target   Realisasi   Capaian (%)
+
+1    Persentase Koperasi Aktif  %        68,03       70,92       72,50    74,18       102,32
+
+2    Persentase Koperasi Sehat  %        29,80       31,64       35,00    33,26       95,03
+
+3    Nilai SAKIP                Nilai    65,08       68,74       72,00    73,40       101,94
+"""
+
+
+def test_a_header_spaced_out_by_blank_lines_stays_with_its_rows() -> None:
+    """pdftotext -layout leaves blank lines between a tall header's levels: they are no table's end, and the
+    lowest level ("Realisasi | Target | ...", laid out unlike the levels above it) is no second table."""
+    tables = assemble(parse_text(SPACED_HEADER))
+    assert len(tables) == 1
+    ext = extract_from(parse_text(SPACED_HEADER))
+    assert [(m.target.value, m.realisasi.value) for m in ext.measurements] == [
+        (72.5, 74.18), (35.0, 33.26), (72.0, 73.4)]
