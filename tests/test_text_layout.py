@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from cli_runner import extract_cli
 
-from extractors.assemble import assemble
+from extractors.assemble import assemble, split_inner_tables
 from extractors.text_layout import layout_tables, split_lines, split_pages
 from extractors.text_reader import parse_text
 from pipeline.run import extract_from
@@ -290,3 +291,14 @@ def test_a_header_spaced_out_by_blank_lines_stays_with_its_rows() -> None:
     ext = extract_from(parse_text(SPACED_HEADER))
     assert [(m.target.value, m.realisasi.value) for m in ext.measurements] == [
         (72.5, 74.18), (35.0, 33.26), (72.0, 73.4)]
+
+
+def test_only_tab_grids_are_cut_at_an_inner_header() -> None:
+    """The same rows as a tab grid are cut where a header-worded row laid out unlike the rows above follows a
+    blank line (two tables in one run of tab lines); as a space-aligned grid they are one table."""
+    tab = "\n".join(["No\tIndikator\tSatuan\tRealisasi 2023", "1\tKoperasi Aktif\t%\t70,92", "",
+                     "\t\tTarget\tRealisasi\tCapaian (%)", "2\tKoperasi Sehat\t%\t31,64\t95,03",
+                     "3\tNilai SAKIP\tNilai\t68,74\t101,94"])
+    (grid,) = parse_text(tab).grids
+    assert len(split_inner_tables(grid)) == 2
+    assert split_inner_tables(replace(grid, reader="layout")) == [replace(grid, reader="layout")]
