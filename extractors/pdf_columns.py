@@ -370,7 +370,8 @@ class _Finder:
         rows: list[list[list[Word]]] = []
         ruled = len(set(bands)) >= 2
         for k, (cells, text) in enumerate(zip(per_line, texts, strict=True)):
-            new = not rows or (bands[k] != bands[k - 1] if ruled else _opens_level(rows[-1], text))
+            new = not rows or _numbering_line(text) or (
+                bands[k] != bands[k - 1] if ruled else _opens_level(rows[-1], text))  # "1 2 3 ...": a row of its own
             if new:
                 if rows:
                     _left_align_spans(rows[-1], cells)

@@ -239,7 +239,8 @@ def test_a_numbering_row_ends_the_header() -> None:
     ])
     grid = read(lines)
     assert grid == [
-        ["No (1)", "Indikator Kinerja (2)", "Target (3)", "Realisasi (4)", "Capaian (5)"],  # glued: see below
+        ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],  # a numbering line is a header row of its own
         ["", "Sasaran 1: Meningkatnya pelayanan", "", "", ""],
         ["1", "Persentase penduduk yang memiliki NIK", "100,00", "98,00", "98,00"],
         ["2", "Persentase lembaga", "90,00", "100,00", "111,11"],
