@@ -130,9 +130,35 @@ def _tail(chunk: list[tuple[int, str]], settings: LayoutSettings) -> list[tuple[
     return chunk[start:end]
 
 
+def _head(chunk: list[tuple[int, str]], settings: LayoutSettings) -> list[tuple[int, str]]:
+    """The lines of two or more segments the chunk starts with (blank lines between them kept)."""
+    end = 0
+    for k, (_, raw) in enumerate(chunk):
+        if not raw.strip():
+            continue
+        line = _line(0, raw) if "\t" not in raw else None
+        if line is None or len(split_line(line, text_metric(settings).min_gap)) < 2:
+            break
+        end = k + 1
+    return chunk[:end]
+
+
+def ends_in_table(lines: Sequence[tuple[int, str]], taken: set[int], running: frozenset[str],
+                  settings: LayoutSettings = DEFAULT.layout) -> bool:
+    """Does the page's last line (its running footer and page number aside) belong to a table?"""
+    from extractors.pdf_running import PAGE_NUMBER
+
+    margin = _margin(lines)
+    for number, raw in reversed(lines):
+        if not raw.strip() or PAGE_NUMBER.match(raw.strip()) or _running_key(raw, settings, margin) in running:
+            continue
+        return number in taken
+    return False
+
+
 def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
-                  settings: LayoutSettings = DEFAULT.layout, running: frozenset[str] = frozenset()
-                  ) -> tuple[list[Grid], set[int]]:
+                  settings: LayoutSettings = DEFAULT.layout, running: frozenset[str] = frozenset(),
+                  carried: bool = False) -> tuple[list[Grid], set[int]]:
     """Space-aligned tables among (line number, text) lines of one page: their grids and the line numbers
     they took. Lines holding a tab are not looked at (they are tab-separated rows). ``running``: keys of the
     document's running headers and footers (:func:`running_keys`); a table ends at one. What a running line
@@ -143,7 +169,17 @@ def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
     grids: list[Grid] = []
     taken: set[int] = set()
     carry: list[tuple[int, str]] = []
-    for chunk, before_cut in _chunks(lines, running, settings):
+    chunks = _chunks(lines, running, settings)
+    if carried and chunks:
+        # a table carried over from the page before may leave only a row or two at this page's head: too few
+        # lines to show columns by themselves, they are its rows (the assembler joins them to it)
+        head = _head(chunks[0][0], settings)
+        if 0 < sum(1 for _, raw in head if raw.strip()) < settings.min_lines:
+            for grid, used in _tables(head, page, replace(settings, min_lines=1)):
+                grids.append(grid)
+                taken |= used
+            chunks[0] = ([ln for ln in chunks[0][0] if ln[0] not in taken], chunks[0][1])
+    for chunk, before_cut in chunks:
         if carry:
             at = _first_data(chunk, settings)
             chunk = chunk[:at] + carry + chunk[at:]  # under the header the table repeats after the break

@@ -15,7 +15,7 @@ import regex
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
-from extractors.text_layout import layout_tables, running_keys, split_lines, split_pages
+from extractors.text_layout import ends_in_table, layout_tables, running_keys, split_lines, split_pages
 
 _TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*\*|__")
@@ -115,11 +115,13 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
     page_of: dict[int, int | None] = {}
     taken: set[int] = set()
     running = running_keys(raw_lines)
+    carried = False
     for page, page_lines in pages:
         page_of.update((number, page) for number, _ in page_lines)
-        found, used = layout_tables(page_lines, page, running=running)
+        found, used = layout_tables(page_lines, page, running=running, carried=carried)
         grids.extend(found)
         taken |= used
+        carried = page is not None and ends_in_table(page_lines, used, running)
     for number, raw in enumerate(raw_lines, start=1):
         if number in taken:
             close()

@@ -302,3 +302,31 @@ def test_only_tab_grids_are_cut_at_an_inner_header() -> None:
     (grid,) = parse_text(tab).grids
     assert len(split_inner_tables(grid)) == 2
     assert split_inner_tables(replace(grid, reader="layout")) == [replace(grid, reader="layout")]
+
+
+WIDOW_ROWS = """Tabel 3.4 Perbandingan Realisasi dengan Target Akhir Renstra
+No   Indikator Kinerja                       Target Akhir   Realisasi   Capaian (%)
+1.   Persentase organisasi pemuda aktif      80,00 %        78,26 %     97,83
+2.   Persentase pemuda berprestasi           4,00 %         3,90 %      97,50
+3.   Jumlah prestasi olahraga                150 Medali     134 Medali  89,33
+\f4.     Persentase sarana olahraga baik        75,00 %      68,42 %     91,23
+5.     Indeks Kepuasan Masyarakat             85,00        84,15       99,00
+
+Dibandingkan target akhir Renstra, capaian tertinggi pada indikator pemuda berprestasi.
+"""
+
+
+def test_rows_a_page_break_leaves_at_the_next_pages_head_go_on_with_the_table() -> None:
+    """Two rows alone at a page's head are too few lines to show columns (min_lines), but the page before
+    ended in a table: they are its rows, joined to it by the assembler."""
+    ext = extract_from(parse_text(WIDOW_ROWS))
+    assert [m.indikator for m in ext.measurements][-2:] == [
+        "Persentase sarana olahraga baik", "Indeks Kepuasan Masyarakat"]
+    assert (ext.measurements[-1].target.value, ext.measurements[-1].realisasi.value) == (85.0, 84.15)
+
+
+def test_lines_at_a_pages_head_after_prose_are_no_rows() -> None:
+    text = WIDOW_ROWS.replace("3.   Jumlah prestasi olahraga                150 Medali     134 Medali  89,33\n",
+                              "3.   Jumlah prestasi olahraga                150 Medali     134 Medali  89,33\n"
+                              "Capaian indikator dihitung dari realisasi dibagi target akhir Renstra dikali seratus.\n")
+    assert len(parse_text(text).grids) == 1
