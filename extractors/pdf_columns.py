@@ -624,6 +624,17 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     finder = _Finder(metric or pdf_metric(settings), settings, rules)
     tables = []
     blocks = finder.blocks(lines)
+    if before and (not blocks or blocks[0][0] != 0):
+        # a row or two the page break left at the page's head: too few lines to be a block by themselves,
+        # they go on with the table that closed the page before when they stand on its column edges
+        head: list[int] = []
+        for i, line in enumerate(lines):
+            if len(finder.segments(line)) < 2 or len(head) >= settings.min_lines - 1:
+                break
+            head.append(i)
+        head_lines = [lines[i] for i in head]
+        if head and len(finder.figure_lines(head_lines)) == len(head) and _same_table(finder, head_lines, before):
+            blocks = [head, *(b for b in blocks if b[0] > head[-1])]
     for n, block in enumerate(blocks):
         block_lines = [lines[i] for i in block]
         context: list[Line] = []

@@ -438,3 +438,15 @@ def test_edge_blocks_returns_the_blocks_that_touch_the_page_edges() -> None:
 
     both = text_above + below + layout([Col(10)], [(PARAGRAPH,)], first=3 + len(below) + 2)
     assert edge_blocks(both) == ([], [])
+
+
+def test_two_rows_left_at_a_pages_head_go_on_with_the_table_that_closed_the_page_before() -> None:
+    """Two rows alone at the page's head are fewer lines than a block needs (min_lines); after a page closed by
+    the same table (same span, same column edges) they are a table of their own rows, in its columns."""
+    widows = layout(CARRIED, [("8", "Persentase anak", "85,00", "88,25", "103,82"),
+                              ("9", "Persentase ibu", "70,00", "72,00", "102,86")])
+    assert find(widows) == []
+    (table,) = find(widows, before=next_page_piece())
+    assert table == [
+        ["8", "Persentase anak", "85,00", "88,25", "103,82"], ["9", "Persentase ibu", "70,00", "72,00", "102,86"]]
+    assert find(widows, before=next_page_piece(OTHER)) == []  # another table's columns: not its rows
