@@ -84,19 +84,25 @@ def _row_in_order(line: TextLine, grid: Grid) -> list[Cell] | None:
 def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
     """Give a headerless table at the top of a page the rows left at the foot of the page before (in place)."""
     taken: set[int] = set()
+    lines_on: dict[int | None, list[TextLine]] = {}
+    grids_on: dict[int | None, list[Grid]] = {}
+    for t in doc.lines:
+        lines_on.setdefault(t.page, []).append(t)
+    for g in doc.grids:
+        grids_on.setdefault(g.page, []).append(g)
     for index, grid in enumerate(doc.grids):
-        if grid.page is None or grid.page < 2 or split_header(grid.rows)[0]:
+        if grid.page is None or grid.page < 2:
             continue
-        if any(t.page == grid.page and t.order < grid.order for t in doc.lines):
+        if any(t.order < grid.order for t in lines_on.get(grid.page, [])):
             continue  # something stands above the table on its own page
-        if any(g.page == grid.page and g.order < grid.order for g in doc.grids[:index]):
+        if any(g.order < grid.order for g in grids_on.get(grid.page, [])):
             continue
-        before = [g for g in doc.grids if g.page == grid.page - 1]
+        before = grids_on.get(grid.page - 1, [])
         after_order = max((g.end_order or g.order for g in before), default=-1.0)
-        tail = [t for t in doc.lines if t.page == grid.page - 1 and t.order > after_order]
-        columns = _columns(grid)
-        if not tail:
+        tail = [t for t in lines_on.get(grid.page - 1, []) if t.order > after_order and id(t) not in taken]
+        if not tail or split_header(grid.rows)[0]:
             continue
+        columns = _columns(grid)
         slack = settings.orphan_slack
         rows: list[list[Cell]] = []
         used: list[int] = []
