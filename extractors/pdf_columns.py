@@ -347,8 +347,12 @@ class _Finder:
         first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
         # a numbering row ("(1) (2) (3) ...") closes the header: what follows is the body even before its
-        # first figures (a heading "Sasaran 1: ...", an item whose figures stand on its last line)
-        n_head = next((k + 1 for k in range(n_head) if _numbering_line(texts[k])), n_head)
+        # first figures (a heading "Sasaran 1: ...", an item whose figures stand on its last line); it may
+        # stand lower than max_header_lines where labels in narrow columns wrap over many lines (form E.81
+        # printed on one landscape page: 15 lines of labels over "K Rp" and the numbering in d09, d03, h07)
+        search = first_data if first_data is not None else len(texts)
+        n_head = next((k + 1 for k in range(min(search, self.settings.max_header_lines_numbered))
+                       if _numbering_line(texts[k])), n_head)
         bands = [self._band(ln) for ln in lines[:n_head]]
         while n_head > 2 and self._heading_under_levels(per_line[:n_head], texts[:n_head], bands[:n_head]):
             n_head -= 1
@@ -488,21 +492,26 @@ def _figure(text: str) -> bool:
         ch.isalpha() for ch in text) <= 16
 
 
+def _small_ints(texts: list[str]) -> list[int] | None:
+    """The small numbers a line holds, every word of it one ("1", "(2)"; two columns set too tight to part
+    give "1 2" in one cell), or None."""
+    tokens = [t for text in texts for t in text.split()]
+    if not tokens or not all(SMALL_INT.match(t) for t in tokens):
+        return None
+    return [int(t.strip("() ")) for t in tokens]
+
+
 def _data_line(texts: list[str]) -> bool:
     """A line holding figures of a row (not labels, years or the numbering row "1 2 3 ...")."""
-    filled = [t for t in texts if t]
     if not any(_figure(t) for t in texts[1:]):
         return False
-    return not all(SMALL_INT.match(t) for t in filled)
+    return _small_ints(texts) is None
 
 
 def _numbering_line(texts: list[str]) -> bool:
     """The numbering row under a header: three or more small numbers ("1", "(2)"), rising."""
-    filled = [t for t in texts if t]
-    if len(filled) < 3 or not all(SMALL_INT.match(t) for t in filled):
-        return False
-    nums = [int(t.strip("() ")) for t in filled]
-    return all(b > a for a, b in zip(nums, nums[1:], strict=False))
+    nums = _small_ints(texts)
+    return nums is not None and len(nums) >= 3 and all(b > a for a, b in zip(nums, nums[1:], strict=False))
 
 
 def _opens_level(row: list[list[Word]], line: list[str]) -> bool:
@@ -590,7 +599,11 @@ def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line]) -> bool:
     b0, b1 = min(ln.x0 for ln in rows_b), max(ln.x1 for ln in rows_b)  # may reach past the last figures
     if abs(a0 - b0) > tol or abs(a1 - b1) > tol:
         return False
-    for one, other in ((rows_a, rows_b), (rows_b, rows_a)):  # each piece's rows on the other's edges
+    small, large = sorted((rows_a, rows_b), key=len)
+    # each piece's rows stand on the other's column edges; a single row leaves columns empty that the other
+    # piece fills (quarters with no figure yet: h04's E.81), so with one row only that row is asked
+    pairs = [(large, small)] if len(small) == 1 else [(large, small), (small, large)]
+    for one, other in pairs:
         pool = [x for ln in one for x in finder._anchors(ln)]
         shares = [finder._matches(ln, pool) for ln in other]
         if sum(shares) / len(shares) < finder.settings.carried_edge_share:

@@ -256,6 +256,9 @@ class LayoutSettings:
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10
+    # ... and up to this many when a numbering row closes them: form E.81 printed on one landscape page wraps
+    # its labels over 15 lines in columns a word wide, then "K Rp", then the numbering (dev-set d09, d03, h07)
+    max_header_lines_numbered: int = 30
     # a line of a space-aligned text is a running header or footer (the report's title, agency and year,
     # repeated on every page; in text without form feeds, as pasted from a viewer, it stands inline where a
     # page ended) when, digits aside, it stands this many times in the text: three pages at least, as
