@@ -359,7 +359,8 @@ def _fit_widths(rows: list[list[str]], frame: float, font: str, size: float, pad
     return [f + spare * e / sum(extra) for f, e in zip(floor, extra, strict=True)]
 
 
-def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape") -> None:
+def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape", wide_padding: float = 1.0
+                ) -> None:
     """A converted-text report (tab-separated tables) printed as a PDF in one table style and page set-up, as
     another exporter would print the report's tables whole: each run of tab lines a table (columns autofitted
     to their contents; blank lines inside the run ignored), a line without tabs between two tab lines a row
@@ -383,12 +384,12 @@ def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landsc
         n = max(len(r) for r in rows)
         cells = [[c.strip() for c in r] + [""] * (n - len(r)) if isinstance(r, list) else [r.strip()] + [""] * (n - 1)
                  for r in block]
-        small, padding = (size, 6.0) if n <= 8 else (size - 3, 1.0)
+        small, padding = (size, 6.0) if n <= 8 else (size - 3, wide_padding)
         widths = _fit_widths([c for c, r in zip(cells, block, strict=True) if isinstance(r, list)], frame_width,
                              font, small, padding)
         extra: list[Any] = [("SPAN", (0, i), (-1, i)) for i, r in enumerate(block) if isinstance(r, str)]
         if n > 8:
-            extra += [("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)]
+            extra += [("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding)]
         story.append(_styled([[escape(c) for c in r] for r in cells], widths, style, font, small, 0, extra))
         story.append(Spacer(1, 6))
         block.clear()
