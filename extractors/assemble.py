@@ -106,6 +106,17 @@ def _paragraphs(gap: list[TextLine]) -> int:
     return count
 
 
+def _header_only(group: list[_Piece]) -> bool:
+    """A table printed down to its header (and numbering) at a page's foot, its body on the next page."""
+    return bool(group[0].header) and not any(r for p in group for r in p.body if any(c.text for c in r))
+
+
+def _headings_only(gap: list[TextLine]) -> bool:
+    """Between a header left alone and its body: short lines only (a running header or footer, a heading row of
+    the table spanning its columns, "1.04 URUSAN PEMERINTAHAN BIDANG ..."), no caption, no paragraph."""
+    return len(gap) <= 8 and not any(CAPTION.match(t.text) or len(t.text) > 80 for t in gap)
+
+
 def _is_noise(gap: list[TextLine]) -> bool:
     """Between two pieces of one table: nothing, or a short running header/footer/page number."""
     if len(gap) > 3:
@@ -331,7 +342,8 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
             if (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
-                    not header and _is_noise(gap) and _carries_on(last, grid, rows)):
+                    not header and _is_noise(gap) and _carries_on(last, grid, rows)) or (
+                    compatible and _header_only(last) and _headings_only(gap)):
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
                 if repeated and header and not _same_fill(body, first.body):
                     body = remap_columns(body, header, first.header)

@@ -339,7 +339,10 @@ class _Finder:
     def table(self, lines: Sequence[Line], context: Sequence[Line] = ()) -> UnruledTable | None:
         """The table of a block; ``context``: more lines of the same table (on another page) whose words count
         for the columns only."""
-        cols = self.columns([*lines, *context])
+        cols = self.columns(lines)
+        if context:  # the other piece's rows show gutters these lines cannot; where they hide some, not taken
+            joint = self.columns([*lines, *context])
+            cols = joint if len(joint) >= len(cols) else cols
         if len(cols) < 2:
             return None
         per_line = [self.cells(ln, cols) for ln in lines]
@@ -593,6 +596,11 @@ def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line]) -> bool:
     table's two pieces on two pages (two tables both as wide as the page differ in their edges)."""
     tol = finder.settings.carried_span_tol
     rows_a, rows_b = finder.figure_lines(a), finder.figure_lines(b)
+    if not rows_a and rows_b and _numbering_closes(finder, a):
+        # a header alone at the page's foot, closed by its numbering row (the table broke right under it):
+        # the rows that open the next page across the same span are its body
+        b0, b1 = min(ln.x0 for ln in rows_b), max(ln.x1 for ln in rows_b)
+        return abs(min(ln.x0 for ln in a) - b0) <= tol and max(ln.x1 for ln in a) >= b1 - tol
     if not rows_a or not rows_b:
         return False
     a0, a1 = min(ln.x0 for ln in rows_a), max(ln.x1 for ln in rows_a)  # the rows' span: a header label
@@ -611,14 +619,32 @@ def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line]) -> bool:
     return True
 
 
+def _numbering_closes(finder: _Finder, lines: Sequence[Line]) -> bool:
+    """The block's last line of two segments or more is a numbering row ("1 2 3 ...")."""
+    multi = [ln for ln in lines if len(finder.segments(ln)) >= 2]
+    return bool(multi) and _numbering_line([s.text for s in finder.segments(multi[-1])])
+
+
+def _opens_page(finder: _Finder, lines: Sequence[Line], block: list[int]) -> bool:
+    """Nothing but a few short lines without figures (a row's heading in a narrow cell, "1.04 URUSAN ...")
+    stands above the block on its page; a paragraph (as wide as half the block or more) does not."""
+    if block[0] == 0:
+        return True
+    width = max(lines[i].x1 for i in block) - min(lines[i].x0 for i in block)
+    return block[0] <= finder.settings.carried_heading_lines and not any(
+        finder._row_of_figures(lines[i]) or lines[i].x1 - lines[i].x0 >= width / 2 for i in range(block[0]))
+
+
 def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
                 rules: Sequence[tuple[float, float, float]] = ()) -> tuple[list[Line], list[Line]]:
-    """The lines of the block that opens the page (nothing above it) and of the one that closes it (nothing
-    below it), each empty where there is none: the pieces a table carried over a page break leaves."""
+    """The lines of the block that opens the page (nothing above it but a heading row) and of the one that
+    closes it (nothing below it), each empty where there is none: the pieces a table carried over a page break
+    leaves."""
     if not lines:
         return [], []
-    blocks = _Finder(metric or pdf_metric(settings), settings, rules).blocks(lines)
-    first = [lines[i] for i in blocks[0]] if blocks and blocks[0][0] == 0 else []
+    finder = _Finder(metric or pdf_metric(settings), settings, rules)
+    blocks = finder.blocks(lines)
+    first = [lines[i] for i in blocks[0]] if blocks and _opens_page(finder, lines, blocks[0]) else []
     last = [lines[i] for i in blocks[-1]] if blocks and blocks[-1][-1] == len(lines) - 1 else []
     return first, last
 
@@ -651,7 +677,7 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     for n, block in enumerate(blocks):
         block_lines = [lines[i] for i in block]
         context: list[Line] = []
-        if n == 0 and block[0] == 0 and before and _same_table(finder, block_lines, before):
+        if n == 0 and _opens_page(finder, lines, block) and before and _same_table(finder, block_lines, before):
             context += finder.figure_lines(before)
         if n == len(blocks) - 1 and block[-1] == len(lines) - 1 and after and _same_table(finder, block_lines, after):
             context += finder.figure_lines(after)

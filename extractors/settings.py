@@ -253,6 +253,9 @@ class LayoutSettings:
     # ... and the rows of figures of one piece stand, on average, on at least this share of the column edges
     # of the other's (a piece's wrapped or merged cells move a few edges; another table moves most of them)
     carried_edge_share: float = 0.5
+    # a carried piece may open its page under this many lines of one segment: a heading row spanning the table
+    # ("1.04 URUSAN PEMERINTAHAN BIDANG ...", wrapped over up to five lines in a narrow column: h07's E.81)
+    carried_heading_lines: int = 6
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10
