@@ -6,22 +6,14 @@ import importlib.util
 import os
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
+from script_loader import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "tests" / "fixtures" / "generated"
 SHARED = ROOT.parent / "shared"
 SCORE_PY = Path(os.environ.get("LKJIP_SCORE_PY", SHARED / "eval" / "score.py"))
-
-
-def _load_script(name: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # --- PDF fixtures (scripts/make_fixtures.py writes them into tests/fixtures/generated/, gitignored) ---
@@ -30,7 +22,7 @@ def _load_script(name: str) -> Any:
 @pytest.fixture(scope="session")
 def pdf_fixtures() -> dict[str, Path]:
     """Small generated PDFs by name: ruled, landscape, unruled, multipage, wrapped, rotated, scanned."""
-    return _load_script("make_fixtures").build(GENERATED)
+    return load_script("make_fixtures").build(GENERATED)
 
 
 @pytest.fixture(scope="session")

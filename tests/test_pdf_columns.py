@@ -11,63 +11,28 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Literal
 
 import pytest
+from page_layout import Col, Rule, layout
+from page_layout import rule_above as page_rule_above
 
 from extractors.header import split_header, unglue_numbering
 from extractors.model import Cell
 from extractors.pdf_columns import unruled_tables
-from extractors.pdf_words import CUT, Line, Word
+from extractors.pdf_words import CUT, Line
 from extractors.settings import DEFAULT, LayoutSettings
 
-CHAR = 5.0  # points per character
-SPACE = 2.5  # one word space
-HEIGHT = 10.0  # line height
-PITCH = 12.0  # from one line's top to the next's
 WIDTH = 400.0  # rules run across the whole table
 
-Rule = tuple[float, float, float]  # (y, x0, x1)
 
 # the same finder without the narrow-gutter rule: a control showing that a gutter is narrower than the
 # ordinary gap threshold (min_gap), so only the alignment rule can find it
 NO_NARROW = dataclasses.replace(DEFAULT.layout, narrow_min_lines=10_000)
 
 
-@dataclasses.dataclass(frozen=True)
-class Col:
-    """Where a column's text stands: ``at`` is its left edge, right edge or centre, as ``align`` says."""
-
-    at: float
-    align: Literal["left", "right", "centre"] = "left"
-
-
-def words(text: str, col: Col, top: float) -> list[Word]:
-    """The words of one cell's line of text, placed in its column."""
-    parts = text.split()
-    width = CHAR * sum(len(p) for p in parts) + SPACE * (len(parts) - 1)
-    x = {"left": col.at, "right": col.at - width, "centre": col.at - width / 2}[col.align]
-    out = []
-    for p in parts:
-        out.append(Word(p, x, top, x + CHAR * len(p), top + HEIGHT))
-        x += CHAR * len(p) + SPACE
-    return out
-
-
-def layout(cols: Sequence[Col], rows: Sequence[Sequence[str]], first: int = 0) -> list[Line]:
-    """One visual line per row of texts (one text per column, "" for an empty cell), from line ``first``."""
-    lines = []
-    for k, texts in enumerate(rows):
-        assert len(texts) == len(cols)
-        top = (first + k) * PITCH
-        ws = [w for text, col in zip(texts, cols, strict=True) for w in words(text, col, top)]
-        lines.append(Line(tuple(sorted(ws, key=lambda w: w.x0))))
-    return lines
-
-
 def rule_above(line: int) -> Rule:
-    """A horizontal rule across the table in the 2 pt gap above a line."""
-    return (line * PITCH - 1.0, 5.0, WIDTH)
+    """A horizontal rule across the whole table in the 2 pt gap above a line."""
+    return page_rule_above(line, 5.0, WIDTH)
 
 
 def read(lines: Sequence[Line], rules: Sequence[Rule] = (), settings: LayoutSettings = DEFAULT.layout

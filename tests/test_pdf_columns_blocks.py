@@ -4,66 +4,25 @@ the body (``_Finder._rows_ruled``, ``LayoutSettings.ruled_row_lines``), and the 
 page break found with the other piece's rows (``edge_blocks``, ``unruled_tables(before=, after=)``,
 ``_same_table``).
 
-Pages are laid out as in ``tests/test_pdf_columns.py`` (its small helper is copied here to keep the files
-independent): 10 pt high lines 12 pt apart, 5 pt per character and a word space of 2.5 pt. A column is placed by
-its left edge, its right edge (right-aligned figures) or its centre; every table is written row by row.
+Pages are laid out with ``tests/page_layout.py`` (shared with ``tests/test_pdf_columns.py``): 10 pt high lines
+12 pt apart, 5 pt per character and a word space of 2.5 pt; a column placed by its left edge, right edge or
+centre; every table written row by row.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Literal
 
 import pytest
+from page_layout import Col, Rule, layout, rule_above
 
 from extractors.pdf_columns import UnruledTable, _Finder, _same_table, edge_blocks, pdf_metric, unruled_tables
-from extractors.pdf_words import CUT, Line, Word
+from extractors.pdf_words import CUT, Line
 from extractors.settings import DEFAULT, LayoutSettings
 
-CHAR = 5.0  # points per character
-SPACE = 2.5  # one word space
-HEIGHT = 10.0  # line height
-PITCH = 12.0  # from one line's top to the next's
-
-Rule = tuple[float, float, float]  # (y, x0, x1)
 Grid = list[list[str]]
 
-
-@dataclasses.dataclass(frozen=True)
-class Col:
-    """Where a column's text stands: ``at`` is its left edge, right edge or centre, as ``align`` says."""
-
-    at: float
-    align: Literal["left", "right", "centre"] = "left"
-
-
-def words(text: str, col: Col, top: float) -> list[Word]:
-    """The words of one cell's line of text, placed in its column."""
-    parts = text.split()
-    width = CHAR * sum(len(p) for p in parts) + SPACE * (len(parts) - 1)
-    x = {"left": col.at, "right": col.at - width, "centre": col.at - width / 2}[col.align]
-    out = []
-    for p in parts:
-        out.append(Word(p, x, top, x + CHAR * len(p), top + HEIGHT))
-        x += CHAR * len(p) + SPACE
-    return out
-
-
-def layout(cols: Sequence[Col], rows: Sequence[Sequence[str]], first: int = 0) -> list[Line]:
-    """One visual line per row of texts (one text per column, "" for an empty cell), from line ``first``."""
-    lines = []
-    for k, texts in enumerate(rows):
-        assert len(texts) == len(cols)
-        top = (first + k) * PITCH
-        ws = [w for text, col in zip(texts, cols, strict=True) for w in words(text, col, top)]
-        lines.append(Line(tuple(sorted(ws, key=lambda w: w.x0))))
-    return lines
-
-
-def rule_above(line: int, x0: float = 5.0, x1: float = 420.0) -> Rule:
-    """A horizontal rule across the table in the 2 pt gap above a line."""
-    return (line * PITCH - 1.0, x0, x1)
 
 
 def grid(table: UnruledTable) -> Grid:

@@ -8,9 +8,7 @@ end-to-end tests print such a split with reportlab and read it back with read_pd
 from __future__ import annotations
 
 import copy
-import importlib.util
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 import pytest
@@ -18,6 +16,7 @@ import regex
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from script_loader import load_script
 
 from extractors import pdf_orphans
 from extractors.header import split_header
@@ -193,15 +192,9 @@ def test_a_wrapped_header_with_a_one_word_last_line_is_adopted() -> None:
 # --- end to end: a PDF whose table splits right after its header ------------------------------------------
 
 
-def _make_fixtures() -> Any:
-    spec = importlib.util.spec_from_file_location("make_fixtures_orphans", ROOT / "scripts" / "make_fixtures.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-MAKE = _make_fixtures()
+MAKE = load_script("make_fixtures")
 FONT, SIZE, WIDTHS = "Helvetica", 9, [28, 200, 80, 80, 60]
 CAPTION = "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024"
 # the space left on page 1 above the caption: with 624 points the caption and the header row stand at the foot

@@ -6,11 +6,11 @@ included (the issue's bar is 0.95 of the text's recall at precision 0.95)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 import pytest
+from script_loader import load_script
 
 from extractors.pdf_pdfium import open_document, read_page
 from extractors.pdf_reader import _part, _Plumber, read_pdf
@@ -19,15 +19,9 @@ from pipeline.run import extract_document
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _fixtures() -> Any:
-    spec = importlib.util.spec_from_file_location("make_fixtures_styles", ROOT / "scripts" / "make_fixtures.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-MAKE = _fixtures()
+MAKE = load_script("make_fixtures")
 NAMES = [f"{style}_{page}" for style in MAKE.STYLES for page in MAKE.PAGES]
 
 
