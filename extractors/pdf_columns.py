@@ -29,7 +29,7 @@ import regex
 
 from extractors.header import Shape, cell_shape
 from extractors.model import BBox
-from extractors.pdf_words import Line, Word, split_line, text_of
+from extractors.pdf_words import Line, Word, cut_number, split_line, text_of
 from extractors.settings import DEFAULT, LayoutSettings
 
 CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table|gambar|grafik|figure)\b", regex.I)
@@ -454,7 +454,10 @@ class _Finder:
     def _starts_row(row: list[str], line: list[str], numbered: bool) -> bool:
         figures = {j for j, t in enumerate(line) if j and _figure(t)}
         held = {j for j, t in enumerate(row) if j and _figure(t)}
-        if figures & held:
+        both = figures & held
+        if both and not line[0] and all(cut_number(row[j], line[j]) for j in both):
+            return False  # the rest of figures too wide for their cells ("171,150,000,00" over "0.00")
+        if both:
             return True  # figures where the row already has its own
         if line[0]:
             if numbered:

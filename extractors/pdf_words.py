@@ -230,7 +230,7 @@ def mend_cuts(text: str, words: set[str] | None = None) -> str:
         tail, head = _TAIL.search(out), _HEAD.match(piece)
         whole = bool(words) and tail is not None and head is not None and (
             tail.group() + head.group()).lower() in (words or ())
-        out = f"{out}{'' if whole or _cut_number(out, piece) else ' '}{piece}"
+        out = f"{out}{'' if whole or cut_number(out, piece) else ' '}{piece}"
     return out
 
 
@@ -246,7 +246,7 @@ _WHOLE_NUMBER = re.compile(r"[-(]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{
 _DECIMAL_CUT = re.compile(r"[.,]\d$")  # a decimal with one digit left on the first line ("96,3", "6,200,000,000.0")
 
 
-def _cut_number(before: str, after: str) -> bool:
+def cut_number(before: str, after: str) -> bool:
     """A figure too wide for its cell, cut where the line filled (the cut mark): the two pieces read as one
     well-formed figure, and the first is no whole figure on its own ("268.500.000." + "000", "4.751.900.0" +
     "00"), or the second starts at a separator ("268.500.000" + ".000"), or a decimal lost its last digits

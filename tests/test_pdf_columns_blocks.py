@@ -237,12 +237,11 @@ def test_rules_between_rows_keep_a_wrapped_row_whole() -> None:
         ["Persentase NIK tercetak", "85,00", "88,25", "103,82"],
     ]
     assert read(lines, rules=ROW_RULES) == expected
-    # control, without rules: the figure-based row logic starts a row at the cut figures' second line (figures
-    # where the row has some) and glues a name's first line (no figures) to the row above it
+    # control, without rules: the figure-based row logic carries the cut figures' second line on (it completes
+    # them) but glues a name's first line (no figures) to the row above it
     unruled = read(lines)
-    assert unruled[1:4] == [
-        ["Persentase pelayanan", "1.250.000.", "1.100.000.", "88,00"],
-        ["Persentase lembaga", "000", "000", ""],
+    assert unruled[1:3] == [
+        ["Persentase pelayanan Persentase lembaga", "1.250.000. 000", "1.100.000. 000", "88,00"],
         ["terakreditasi Persentase desa yang", "90,00", "100,00", "111,11"],
     ]
     # control, rules present but not taken as row separators (a band may hold no line of figures at all): the

@@ -1,6 +1,6 @@
 """A figure too wide for its cell is cut where the cell's first line filled, with no hyphen: text_of marks the
 place with CUT and mend_cuts joins the two pieces again when they read as one well-formed figure
-(extractors.pdf_words, _cut_number). Pieces that do not make one figure stay apart, with a space."""
+(extractors.pdf_words, cut_number). Pieces that do not make one figure stay apart, with a space."""
 
 from __future__ import annotations
 
