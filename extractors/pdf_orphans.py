@@ -65,6 +65,22 @@ def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) ->
             for t, (a, b) in zip(texts, columns, strict=True)]
 
 
+def _rescaled(lines: list[TextLine], columns: list[tuple[float, float]]) -> list[TextLine]:
+    """Lines of a space-aligned text's page foot in the character grid of the next page's table: pdftotext
+    -layout sets each page's grid anew, so a header standing over the same columns is shifted and stretched
+    there. The lines' span (their leftmost start to their rightmost end) is mapped onto the table's."""
+    spans = [(w[1], w[2]) for t in lines for w in t.words if len(t.words) >= 2]
+    if not spans:
+        return lines
+    x0, x1 = min(a for a, _ in spans), max(b for _, b in spans)
+    c0, c1 = columns[0][0], columns[-1][1]
+    if x1 <= x0 or not 0.7 <= (c1 - c0) / (x1 - x0) <= 1.3:
+        return lines
+    k = (c1 - c0) / (x1 - x0)
+    return [replace(t, words=tuple((w, c0 + (a - x0) * k, c0 + (b - x0) * k) for w, a, b in t.words))
+            for t in lines]
+
+
 def _row_in_order(line: TextLine, grid: Grid) -> list[Cell] | None:
     """A space-aligned text line's segments as the cells of a table whose cells carry no position (a
     ``pdftotext -layout`` text sets each page's columns at other character positions): one segment per
@@ -83,7 +99,7 @@ def _row_in_order(line: TextLine, grid: Grid) -> list[Cell] | None:
 
 def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
     """Give a headerless table at the top of a page the rows left at the foot of the page before (in place)."""
-    taken: set[int] = set()
+    taken: set[float] = set()  # the orders of the lines taken
     lines_on: dict[int | None, list[TextLine]] = {}
     grids_on: dict[int | None, list[Grid]] = {}
     for t in doc.lines:
@@ -99,21 +115,27 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
             continue
         before = grids_on.get(grid.page - 1, [])
         after_order = max((g.end_order or g.order for g in before), default=-1.0)
-        tail = [t for t in lines_on.get(grid.page - 1, []) if t.order > after_order and id(t) not in taken]
+        tail = [t for t in lines_on.get(grid.page - 1, []) if t.order > after_order and t.order not in taken]
         if not tail or split_header(grid.rows)[0]:
             continue
         columns = _columns(grid)
-        slack = settings.orphan_slack
+        # pdftotext -layout sets each page's columns a few characters apart: a wider slack there
+        slack = settings.orphan_slack_text if grid.reader == "layout" else settings.orphan_slack
         rows: list[list[Cell]] = []
-        used: list[int] = []
-        for t in reversed(tail[-settings.orphan_max_lines:]):
+        used: list[float] = []
+        candidates = tail[-settings.orphan_max_lines:]
+        if grid.reader == "layout" and columns is not None:
+            candidates = _rescaled(candidates, columns)
+        for t in reversed(candidates):
             if _CAPTION.match(t.text) or not t.words:
                 break
-            row = _row_of(t, columns, slack) if columns is not None else _row_in_order(t, grid)
+            row = _row_of(t, columns, slack) if columns is not None else None
+            if row is None and grid.reader == "layout":
+                row = _row_in_order(t, grid)
             if row is None:
                 break
             rows.insert(0, row)
-            used.append(id(t))
+            used.append(t.order)
         while rows and sum(1 for c in rows[0] if c.text) < 2:
             rows.pop(0)  # a line in one column is a wrapped label or cell: it needs a line of columns above it
             used.pop()
@@ -123,10 +145,10 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
                 break
             rows.pop()  # the last adopted line is not needed for a header: try with fewer
             used.pop(0)
-        above = [t for t in tail if id(t) not in used][-settings.orphan_caption_lines:]
+        above = [t for t in tail if t.order not in used][-settings.orphan_caption_lines:]
         if not rows or not any(_CAPTION.match(t.text) for t in above):
             continue  # only a table's own rows stand right under its caption (a page footer does not)
         doc.grids[index] = replace(grid, rows=[*rows, *grid.rows])
         taken |= set(used)
     if taken:
-        doc.lines = [t for t in doc.lines if id(t) not in taken]
+        doc.lines = [t for t in doc.lines if t.order not in taken]

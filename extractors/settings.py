@@ -239,6 +239,10 @@ class LayoutSettings:
     # ... each word's centre within this many points of one of the table's columns (a header label is
     # centred or wider than the column's figures by a few points)
     orphan_slack: float = 6.0
+    # ... and in a space-aligned text within this many units (three characters: pdftotext -layout sets the
+    # columns of each page anew, a header at one page's foot stands up to three characters off the rows of the
+    # next: dev-set prints as layout text, h06 Tabel 3.5)
+    orphan_slack_text: float = 15.0
     # ... and they stand right under the table's caption, which takes one or two lines ("Tabel 2.3" over
     # its title in d09, h04; one line in d07): a page footer at a page's foot is not under a caption (h06)
     orphan_caption_lines: int = 2

@@ -57,7 +57,7 @@ def _grid(table: UnruledTable, page: int | None, number: Callable[[float], int] 
         row = []
         for text, box in cells:
             line = number(box[1]) if box is not None else row_line
-            row.append(Cell(mend_cuts(text), page=page, line=line))  # a figure cut at the cell's edge
+            row.append(Cell(mend_cuts(text), page=page, line=line, bbox=box))  # box: character positions x CHAR
         rows.append(row)
     first, last = number(table.bbox[1]), number(table.bbox[3])
     return Grid(rows=rows, order=float(first), page=page, line=first, reader="layout", end_order=float(last))

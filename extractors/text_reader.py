@@ -15,7 +15,7 @@ import regex
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
-from extractors.text_layout import ends_in_table, layout_tables, running_keys, split_lines, split_pages
+from extractors.text_layout import CHAR, ends_in_table, layout_tables, running_keys, split_lines, split_pages
 
 _TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*\*|__")
@@ -160,5 +160,6 @@ _GUTTER = regex.compile(r"\S+(?: \S+)*")  # runs of words one space apart: a spa
 
 
 def _segments(raw: str) -> tuple[tuple[str, float, float], ...]:
-    """A line's runs of words (split at two spaces or more) with their character positions."""
-    return tuple((m.group(), float(m.start()), float(m.end())) for m in _GUTTER.finditer(raw.expandtabs(8)))
+    """A line's runs of words (split at two spaces or more) with their character positions, in the layout
+    reader's units (``text_layout.CHAR`` per character), as its grids' cells are placed."""
+    return tuple((m.group(), m.start() * CHAR, m.end() * CHAR) for m in _GUTTER.finditer(raw.expandtabs(8)))

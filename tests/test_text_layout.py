@@ -330,3 +330,24 @@ def test_lines_at_a_pages_head_after_prose_are_no_rows() -> None:
                               "3.   Jumlah prestasi olahraga                150 Medali     134 Medali  89,33\n"
                               "Capaian indikator dihitung dari realisasi dibagi target akhir Renstra dikali seratus.\n")
     assert len(parse_text(text).grids) == 1
+
+
+SHIFTED_HEADER = """Tabel 3.5 Capaian Program Tahun 2023
+No    Program                     Target                    Realisasi                 Capaian
+                                  K          Satuan         K             Satuan      (%)
+\f1.    Penyusunan Dokumen     4         Dokumen    4            Dokumen   100,00
+1.2   Penyediaan Gaji        236       Orang      236          Orang     100,00
+1.3   Pengadaan Peralatan    48        Unit       45           Unit      93,75
+"""
+
+
+def test_a_two_level_header_at_a_pages_foot_set_on_another_character_grid_heads_the_table() -> None:
+    """pdftotext -layout stretches a page's character grid to its own text: a header at one page's foot stands
+    wider than the rows of the next page's table. Stretched onto the table's span, its labels (a spanning
+    "Target" over "K | Satuan") fall into the table's columns."""
+    doc = parse_text(SHIFTED_HEADER)
+    (grid,) = doc.grids
+    assert [c.text for c in grid.rows[1]] == ["", "", "K", "Satuan", "K", "Satuan", "(%)"]
+    ext = extract_from(doc)
+    assert [(m.target.value, m.realisasi.value) for m in ext.measurements] == [(4.0, 4.0), (236.0, 236.0),
+                                                                              (48.0, 45.0)]
