@@ -253,8 +253,10 @@ def cut_number(before: str, after: str) -> bool:
     ("96,3" + "5", "1.085,0" + "0 Km"). Two whole figures stacked in a cell ("2024" over "2025", "12.500" over
     "9.800") stay apart."""
     tail, head = _NUM_TAIL.search(before), _NUM_HEAD.match(after)
-    if tail is None or head is None or _WHOLE_NUMBER.fullmatch(tail.group() + head.group()) is None:
+    if tail is None or head is None:
         return False
-    first, rest = tail.group(), head.group()
+    first, rest = tail.group(), head.group().rstrip(".,")  # "000,-": the money style's ",-" after the figure
+    if not rest or _WHOLE_NUMBER.fullmatch(first + rest) is None:
+        return False
     return (_WHOLE_NUMBER.fullmatch(first) is None or rest[0] in ".,"
             or (_DECIMAL_CUT.search(first) is not None and rest.isdigit() and len(rest) <= 2))

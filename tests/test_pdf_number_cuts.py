@@ -96,3 +96,7 @@ def test_a_first_line_of_several_words_is_not_marked() -> None:
     ("6,200,000,000.0", "0", "6,200,000,000.00")])
 def test_english_style_figures_cut_at_the_cell_edge_are_joined(before: str, after: str, whole: str) -> None:
     assert mend_cuts(f"{before}{CUT}{after}") == whole
+
+
+def test_a_cut_money_figure_ending_in_the_money_style_dash_is_joined() -> None:
+    assert mend_cuts(f"Rp. 16.887.450.{CUT}000,-") == "Rp. 16.887.450.000,-"
