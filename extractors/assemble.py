@@ -153,6 +153,85 @@ def _same_layout(a: Grid, b: Grid) -> bool:
         abs(x - y) <= _SAME_X for x, y in zip(ea, eb, strict=True))
 
 
+def _column_spans(grid: Grid) -> list[tuple[float, float] | None]:
+    """Each column's usual x range on the page (the median left and right edges of its cells, so that a cell
+    of a shifted row does not stretch it); None for a column without a box."""
+    spans: list[tuple[float, float] | None] = []
+    for j in range(grid.n_cols):
+        boxes = [r[j].bbox for r in grid.rows if j < len(r) and r[j].bbox is not None and r[j].text]
+        if not boxes:
+            spans.append(None)
+            continue
+        lefts, rights = sorted(b[0] for b in boxes), sorted(b[2] for b in boxes)
+        spans.append((lefts[len(lefts) // 2], rights[len(rights) // 2]))
+    return spans
+
+
+def _column_map(first: Grid, grid: Grid) -> dict[int, int] | None:
+    """Where a continuation's columns stand under the first piece's, by their places on the page (a PDF's pages
+    share one layout): each of its filled columns over exactly one of the first piece's, in order, three or more
+    of them. None when the columns do not fall so (another table, or no boxes)."""
+    old, new = _column_spans(first), _column_spans(grid)
+    mapping: dict[int, int] = {}
+    for j, span in enumerate(new):
+        if span is None:
+            continue
+        width = max(1.0, span[1] - span[0])
+        over = [i for i, o in enumerate(old) if o is not None
+                and min(o[1], span[1]) - max(o[0], span[0]) >= _OVERLAP * min(width, max(1.0, o[1] - o[0]))]
+        if len(over) != 1:
+            return None
+        mapping[j] = over[0]
+    targets = [mapping[j] for j in sorted(mapping)]
+    if len(targets) < 3 or any(b <= a for a, b in zip(targets, targets[1:], strict=False)):
+        return None
+    return mapping
+
+
+_OVERLAP = 0.5  # share of the narrower column two columns on two pages overlap by to be one column
+_SAME_KINDS = 0.8  # share of columns whose kind (figures or words) must agree for two pieces to be one table
+
+
+def _figure_column(rows: list[list[Cell]], j: int) -> bool | None:
+    cells = [r[j].text for r in rows if j < len(r) and r[j].text]
+    if not cells:
+        return None
+    return sum(1 for t in cells if _FIGURE_CELL.search(t)) * 2 > len(cells)
+
+
+_FIGURE_CELL = regex.compile(r"^\W*(?:rp\.?\s*)?\d", regex.I)  # a cell that starts with a figure
+
+
+def _from_the_right(body: list[list[Cell]], first: list[list[Cell]]) -> dict[int, int] | None:
+    """A continuation with fewer columns than the columns the first piece's rows fill, set under them from the
+    right: a table's figures stand in its last columns, while a numbering or code column at its left may be
+    empty on a page (no numbered row there). Taken when the columns' kinds (figures or words) agree."""
+    _, filled = _fill(first)
+    own = max((len(r) for r in body), default=0)
+    targets = sorted(filled)
+    if own < 3 or own > len(targets) or own >= max((len(r) for r in first), default=0):
+        return None
+    mapping = {j: targets[len(targets) - own + j] for j in range(own)}
+    kinds = [(_figure_column(body, j), _figure_column(first, i)) for j, i in mapping.items()]
+    known = [(a, b) for a, b in kinds if a is not None and b is not None]
+    if len(known) < 3 or sum(1 for a, b in known if a == b) < _SAME_KINDS * len(known):
+        return None
+    return mapping
+
+
+def _onto_columns(body: list[list[Cell]], mapping: dict[int, int], width: int) -> list[list[Cell]]:
+    """A continuation's rows moved under the first piece's columns (``mapping``: its column -> the first's)."""
+    out = []
+    for row in body:
+        ref = next((c for c in row if c.line is not None or c.page is not None), Cell(""))
+        moved = [Cell("", ref.page, ref.line) for _ in range(width)]
+        for j, cell in enumerate(row):
+            if cell.text and j in mapping:
+                moved[mapping[j]] = cell
+        out.append(moved)
+    return out
+
+
 def _carries_on(group: list[_Piece], grid: Grid, rows: list[list[Cell]]) -> bool:
     """A headerless grid at the top of a later page continues the table above it, even with another column
     count: its columns stand where the last piece's did, or its row numbers carry on the table's ("5" after
@@ -165,7 +244,9 @@ def _carries_on(group: list[_Piece], grid: Grid, rows: list[list[Cell]]) -> bool
     before = next((n for p in reversed(group) for r in reversed(p.body) if (n := _row_number(r)) is not None), None)
     after = next((n for r in [r for r in _after_repeated_row(rows, last, grid) if not is_numbering_row(r)][:3]
                   if (n := _row_number(r)) is not None), None)
-    return before is not None and after == before + 1
+    if before is not None and after is not None:
+        return after == before + 1  # the numbers carry on, or start again (another table)
+    return _column_map(last.grid, grid) is not None or _from_the_right(rows, group[0].body) is not None
 
 
 def _after_repeated_row(rows: list[list[Cell]], last: _Piece, grid: Grid) -> list[list[Cell]]:
@@ -348,7 +429,12 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                 if repeated and header and not _same_fill(body, first.body):
                     body = remap_columns(body, header, first.header)
                 elif not repeated:
-                    body = _onto_filled_columns([r for r in body if not is_numbering_row(r)], first.body)
+                    body = [r for r in body if not is_numbering_row(r)]
+                    mapping = _column_map(first.grid, grid) if grid.n_cols != first.grid.n_cols else None
+                    if mapping is None and grid.n_cols < first.grid.n_cols:
+                        mapping = _from_the_right(body, first.body)
+                    body = (_onto_columns(body, mapping, first.grid.n_cols) if mapping is not None
+                            else _onto_filled_columns(body, first.body))
                 last.append(_Piece(grid, [], body, raw_first=rows[0]))
                 prev_end = grid.end_order if grid.end_order is not None else grid.order
                 continue

@@ -224,3 +224,31 @@ def test_pagu_and_realisasi_of_a_row_after_the_numbering_row_downstream() -> Non
     row = budget["6"]
     assert (row.pagu.value, row.realisasi.value, row.persen.value) == (60_000_000, 54_000_000, 90.0)
     assert row.page == 2
+
+
+# --- 4. a continuation whose numbering column is empty on its page, set under the first from the right --------
+
+KODE_HEADER = ["No", "Kode", "Program", "Anggaran (Rp)", "Realisasi (Rp)", "%"]
+
+
+def _coded(i: int, numbered: bool) -> list[str]:
+    return [str(i) if numbered else "", f"1.02.0{i}", f"Program Pelayanan Administrasi {i}", f"{i}0.000.000",
+            f"{9 * i}.000.000", "90,00"]
+
+
+def test_a_continuation_without_its_numbering_column_goes_under_the_first_from_the_right() -> None:
+    """Six columns on page 1, whose "No" most rows leave empty (only programs are numbered); the next page has
+    no numbered and no coded row, so its grid is four columns wide (two fewer: not "compatible") and has no row
+    number to carry on. Its columns agree in kind with the first piece's last four (words, then figures): it
+    goes under them, not under "No" and "Kode"."""
+    first = _grid([KODE_HEADER, _coded(1, True), _coded(2, False), _coded(3, False)], 1, 10)
+    second = _grid([_coded(4, False)[2:], _coded(5, False)[2:]], 2, 45)
+    [table] = assemble(_doc(first, second, between=_footer()))
+    assert _texts(table)[-2:] == [["", "", *_coded(4, False)[2:]], ["", "", *_coded(5, False)[2:]]]
+
+
+def test_a_continuation_whose_columns_differ_in_kind_is_not_set_from_the_right() -> None:
+    """Control: the same widths, but the next page's table has words where the first has figures: not joined."""
+    first = _grid([KODE_HEADER, _coded(1, True), _coded(2, False), _coded(3, False)], 1, 10)
+    other = _grid([["Program A", "baik", "lengkap", "ya"], ["Program B", "cukup", "kurang", "tidak"]], 2, 45)
+    assert len(assemble(_doc(first, other, between=_footer()))) == 2
