@@ -431,8 +431,8 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                 elif not repeated:
                     body = [r for r in body if not is_numbering_row(r)]
                     mapping = _column_map(first.grid, grid) if grid.n_cols != first.grid.n_cols else None
-                    if mapping is None and grid.n_cols < first.grid.n_cols:
-                        mapping = _from_the_right(body, first.body)
+                    if mapping is None and grid.n_cols < first.grid.n_cols and grid.reader != "text":
+                        mapping = _from_the_right(body, first.body)  # (a tab row's cells are laid out later)
                     body = (_onto_columns(body, mapping, first.grid.n_cols) if mapping is not None
                             else _onto_filled_columns(body, first.body))
                 last.append(_Piece(grid, [], body, raw_first=rows[0]))
