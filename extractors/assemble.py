@@ -335,15 +335,7 @@ def _onto_filled_columns(body: list[list[Cell]], first: list[list[Cell]]) -> lis
     own_width = max((len(r) for r in body), default=0)
     if not body or own_width >= width or own_width != len(filled):
         return body
-    targets = sorted(filled)
-    out = []
-    for row in body:
-        ref = next((c for c in row if c.line is not None or c.page is not None), Cell(""))
-        moved = [Cell("", ref.page, ref.line) for _ in range(width)]
-        for j, cell in enumerate(row):
-            moved[targets[j]] = cell
-        out.append(moved)
-    return out
+    return _onto_columns(body, dict(enumerate(sorted(filled))), width)
 
 
 def _same_fill(body: list[list[Cell]], first: list[list[Cell]]) -> bool:
