@@ -61,7 +61,7 @@ def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) ->
     if not any(texts):
         return None
     top, bottom = (line.bbox[1], line.bbox[3]) if line.bbox else (0.0, 0.0)
-    return [Cell(" ".join(t), page=line.page, bbox=(a, top, b, bottom) if t else None)
+    return [Cell(" ".join(t), page=line.page, line=line.line, bbox=(a, top, b, bottom) if t else None)
             for t, (a, b) in zip(texts, columns, strict=True)]
 
 
