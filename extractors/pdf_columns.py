@@ -454,8 +454,9 @@ class _Finder:
     def _starts_row(row: list[str], line: list[str], numbered: bool) -> bool:
         figures = {j for j, t in enumerate(line) if j and _figure(t)}
         held = {j for j, t in enumerate(row) if j and _figure(t)}
-        both = figures & held
-        if both and not line[0] and all(cut_number(row[j], line[j]) for j in both):
+        # item numbers are no figures ("1. Sangat" over "Baik 2. Baik": words of two stacked items)
+        both = {j for j in figures & held if _figure(_ITEM_MARK.sub(" ", line[j]))}
+        if both and not line[0] and all(_continues_cell(row[j], line[j]) for j in both):
             return False  # the rest of figures too wide for their cells ("171,150,000,00" over "0.00")
         if both:
             return True  # figures where the row already has its own
@@ -480,6 +481,22 @@ def _runs(cover: list[int], limit: int, lo: int) -> list[tuple[float, float]]:
             out.append((float(start + lo), float(k + lo)))
             start = None
     return out
+
+
+_DANGLING_ITEM = regex.compile(r"(?:^|\s)\d{1,2}[.)]$")  # "1. 90% 2." : the cell's next item starts here
+_ITEM_START = regex.compile(r"^(\d{1,2})[.)]\s")
+_ITEM_MARK = regex.compile(r"(?:^|(?<=\s))\d{1,2}[.)](?=\s|$)")
+
+
+def _continues_cell(above: str, below: str) -> bool:
+    """A cell's next line that carries its text on: the rest of a figure cut at the cell's edge, the value of a
+    numbered item whose number ends the line above ("1. 90% 2." over "85%"), or the next numbered item
+    ("1. 101,39%" over "2. 85,18%"): values of two indicators stacked in one cell, as the converted texts of
+    the samples (001) and the dev set (d01) print them."""
+    if cut_number(above, below) or _DANGLING_ITEM.search(above) is not None:
+        return True
+    item = _ITEM_START.match(below)  # "2. 85,18%" under "1. 101,39%": the next item of the cell's list
+    return item is not None and regex.search(rf"(?:^|\s){int(item.group(1)) - 1}[.)]\s", above) is not None
 
 
 def _alike(values: list[float], tol: float) -> int:

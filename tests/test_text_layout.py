@@ -351,3 +351,24 @@ def test_a_two_level_header_at_a_pages_foot_set_on_another_character_grid_heads_
     ext = extract_from(doc)
     assert [(m.target.value, m.realisasi.value) for m in ext.measurements] == [(4.0, 4.0), (236.0, 236.0),
                                                                               (48.0, 45.0)]
+
+
+STACKED_ITEMS = """Tabel 3.2 Capaian Indikator Kinerja Utama Tahun 2023
+No   Indikator Kinerja                             Satuan   Target      Realisasi      Capaian        Kategori
+1    Persentase Penduduk yang Memiliki Jaminan     %        95,00       97,12          102,23         Sangat Baik
+     Kesehatan (UHC)
+2    1. Angka Keberhasilan Pengobatan TB (Success  %        1. 90% 2.   1. 91,25% 2.   1. 101,39%     1. Sangat
+     Rate) 2. Persentase ODHIV Baru yang Mendapat           85%         72,40%         2. 85,18%      Baik 2. Baik
+     Pengobatan ARV
+3    Jumlah Puskesmas Terakreditasi                Puskesmas 35         35             100            Sangat Baik
+"""
+
+
+def test_two_indicators_stacked_in_one_cell_stay_one_row_over_its_lines() -> None:
+    """A cell holding two numbered items wraps its values over two lines ("1. 90% 2." over "85%", "1. 101,39%"
+    over "2. 85,18%", "1. Sangat" over "Baik 2. Baik"): the second line carries the row on, and the row's
+    stacked cells then split into the two indicators."""
+    ext = extract_from(parse_text(STACKED_ITEMS))
+    got = {m.indikator: (m.target.value, m.realisasi.value) for m in ext.measurements}
+    assert got.get("Angka Keberhasilan Pengobatan TB (Success Rate)") == (90.0, 91.25)
+    assert got.get("Persentase ODHIV Baru yang Mendapat Pengobatan ARV") == (85.0, 72.4)
