@@ -201,10 +201,13 @@ def text_of(words: Iterable[Word], edges: tuple[float, float] | None = None) -> 
 
 
 def _fills(above: Line, below: Line, edges: tuple[float, float]) -> bool:
-    if len(above.words) != 1:
+    """The line's last word reaches the cell's right side: a line of one word (a word longer than the cell), or
+    one ending in a figure ("Rp. 16.887.450." over "000,-": a figure cut where it filled the line; a word
+    that wraps whole after other words is no cut, so words are marked only when alone on their line)."""
+    word, nxt = above.words[-1], below.words[0]
+    if len(above.words) != 1 and not word.text[:1].isdigit():
         return False
-    word, nxt = above.words[0], below.words[0]
-    right = edges[1] - max(0.0, word.x0 - edges[0])  # the right margin taken as wide as the left one
+    right = edges[1] - max(0.0, above.words[0].x0 - edges[0])  # the right margin taken as wide as the left one
     return right - word.x1 < (nxt.x1 - nxt.x0) / max(1, len(nxt.text))
 
 

@@ -100,3 +100,11 @@ def test_english_style_figures_cut_at_the_cell_edge_are_joined(before: str, afte
 
 def test_a_cut_money_figure_ending_in_the_money_style_dash_is_joined() -> None:
     assert mend_cuts(f"Rp. 16.887.450.{CUT}000,-") == "Rp. 16.887.450.000,-"
+
+
+def test_a_figure_ending_a_line_of_several_words_at_the_cells_edge_is_marked() -> None:
+    """ "Rp. 16.887.450." fills its cell's line: its figure was cut there ("000,-" below), unlike a whole word
+    that wraps after other words."""
+    above = [Word("Rp.", 100.0, 0.0, 112.0, 8.0), Word("16.887.450.", 114.0, 0.0, 150.0, 8.0)]
+    below = [Word("000,-", 100.0, 10.0, 118.0, 18.0)]
+    assert mend_cuts(text_of([*above, *below], (100.0, 150.5))) == "Rp. 16.887.450.000,-"
