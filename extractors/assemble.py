@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.coltypes import item_id
+from extractors.coltypes import item_id, next_list_item
 from extractors.header import (
     HEADER_WORDS,
     NUMBERING,
@@ -489,7 +489,6 @@ _SECTION = regex.compile(r"^(?:uptd|upt|unit|urusan|bidang|sekretariat|sub\s*bag
 _GRADED = regex.compile(r"\d+(?:[\.,]\d+)?\s*/\s*[A-E]{1,3}[+-]?")  # a score with its grade: "72/BB"
 _CONNECTOR = regex.compile(r"(?:[-,/(&]|\b(?:dan|atau|yang|serta|di|ke|dari|untuk|dengan|pada|dalam|bagi))\s*$",
                            regex.I)
-_ITEM = regex.compile(r"^\s*(\d{1,2})\s*[.)]")
 
 
 def _has_value(row: list[Cell]) -> bool:
@@ -523,8 +522,7 @@ def _continues_text(prev: Row, cells: list[Cell]) -> bool:
         above = prev.cells[j].text if j < len(prev.cells) else ""
         if above and _CONNECTOR.search(above):
             return True
-        item = _ITEM.match(c.text)
-        if item and int(item.group(1)) >= 2 and regex.search(rf"(?:^|\s){int(item.group(1)) - 1}\s*[.)]", above):
+        if next_list_item(above, c.text):
             return True  # the next item of a list the cell above began ("1.Persentase ..." then "2.Persentase")
     return False
 

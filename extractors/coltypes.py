@@ -29,6 +29,21 @@ ITEM_NUMBER = regex.compile(r"^\(?\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVXLC]{1,5}|[
 def item_id(text: str) -> bool:
     """An item's number or its budget code alone in a cell: what opens a row of a numbered list."""
     return bool(ITEM_NUMBER.match(text) or _CODE.match(text))
+
+
+_LIST_ITEM = regex.compile(r"^\s*(\d{1,2})\s*[.)]")
+_SPACED_LIST_ITEM = regex.compile(r"^(\d{1,2})[.)]\s")
+
+
+def next_list_item(above: str, below: str, spaced: bool = False) -> bool:
+    """``below`` starts the item after one ``above`` began ("1.Persentase ..." then "2.Persentase ...", "1. 101,39%"
+    then "2. 85,18%"). ``spaced``: each item number is followed by a space, where a figure ("2.5" under "1.5")
+    would otherwise read as the next item."""
+    item = (_SPACED_LIST_ITEM if spaced else _LIST_ITEM).match(below)
+    if item is None or int(item.group(1)) < 2:
+        return False
+    mark = rf"(?:^|\s){int(item.group(1)) - 1}[.)]\s" if spaced else rf"(?:^|\s){int(item.group(1)) - 1}\s*[.)]"
+    return regex.search(mark, above) is not None
 _THOUSANDS = regex.compile(r"^\s*\d{1,3}(?:\.\d{3})+\s*$")  # "2.456.653.000": an amount, not a code
 _NUMBERING = regex.compile(r"^\s*\(?(?:\d{1,2}|[IVXLC]{1,5}|[a-z])\s*[\.\)]\s*$", regex.I)
 _YEAR = regex.compile(r"^\s*\(?(?:19|20)\d{2}\)?\s*$")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractors.coltypes import next_list_item
 from extractors.header import Shape, cell_shape
 from extractors.model import BBox
 from extractors.pdf_words import Line, Word, cut_number, split_line, text_of
@@ -484,7 +485,6 @@ def _runs(cover: list[int], limit: int, lo: int) -> list[tuple[float, float]]:
 
 
 _DANGLING_ITEM = regex.compile(r"(?:^|\s)\d{1,2}[.)]$")  # "1. 90% 2." : the cell's next item starts here
-_ITEM_START = regex.compile(r"^(\d{1,2})[.)]\s")
 _ITEM_MARK = regex.compile(r"(?:^|(?<=\s))\d{1,2}[.)](?=\s|$)")
 
 
@@ -493,10 +493,8 @@ def _continues_cell(above: str, below: str) -> bool:
     numbered item whose number ends the line above ("1. 90% 2." over "85%"), or the next numbered item
     ("1. 101,39%" over "2. 85,18%"): values of two indicators stacked in one cell, as the converted texts of
     the samples (001) and the dev set (d01) print them."""
-    if cut_number(above, below) or _DANGLING_ITEM.search(above) is not None:
-        return True
-    item = _ITEM_START.match(below)  # "2. 85,18%" under "1. 101,39%": the next item of the cell's list
-    return item is not None and regex.search(rf"(?:^|\s){int(item.group(1)) - 1}[.)]\s", above) is not None
+    return (cut_number(above, below) or _DANGLING_ITEM.search(above) is not None
+            or next_list_item(above, below, spaced=True))  # "2. 85,18%" under "1. 101,39%"
 
 
 def _alike(values: list[float], tol: float) -> int:

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from extractors.header import split_header
 from extractors.model import Cell, Document, Grid, TextLine
+from extractors.pdf_columns import CAPTION
 from extractors.settings import DEFAULT, LayoutSettings
 
-_CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table|gambar|grafik)\b", regex.I)
+_CAPTION = CAPTION  # the column finder's: a line that starts a table's or a figure's caption
 
 
 def _columns(grid: Grid) -> list[tuple[float, float]] | None:

@@ -46,6 +46,15 @@ def _line(number: int, raw: str) -> Line | None:
     return Line(words) if words else None
 
 
+def segments_of(raw: str, settings: LayoutSettings = DEFAULT.layout) -> tuple[tuple[str, float, float], ...]:
+    """A line's runs of words, cut where the column finder cuts them (``text_min_spaces`` spaces or more),
+    with their positions in the finder's units (``CHAR`` per character): as its grids' cells are placed."""
+    line = _line(0, raw)
+    if line is None:
+        return ()
+    return tuple((seg.text, seg.x0, seg.x1) for seg in split_line(line, text_metric(settings).min_gap))
+
+
 def _number(top: float) -> int:
     return round(top / PITCH)
 

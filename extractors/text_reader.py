@@ -15,7 +15,7 @@ import regex
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
-from extractors.text_layout import CHAR, ends_in_table, layout_tables, running_keys, split_lines, split_pages
+from extractors.text_layout import ends_in_table, layout_tables, running_keys, segments_of, split_lines, split_pages
 
 _TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*\*|__")
@@ -140,7 +140,7 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
         close()
         page = page_of.get(number)
         lines.append(TextLine(stripped, order=float(number), page=page, line=number,
-                              words=_segments(raw) if page is not None else ()))
+                              words=segments_of(raw) if page is not None else ()))
     close()
     grids.sort(key=lambda g: g.order)
     doc = Document(
@@ -154,12 +154,3 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
     if doc.pages:
         adopt_orphan_rows(doc)  # a header left at a page's foot, over a table laid out on the next page
     return doc
-
-
-_GUTTER = regex.compile(r"\S+(?: \S+)*")  # runs of words one space apart: a space-aligned text's cells
-
-
-def _segments(raw: str) -> tuple[tuple[str, float, float], ...]:
-    """A line's runs of words (split at two spaces or more) with their character positions, in the layout
-    reader's units (``text_layout.CHAR`` per character), as its grids' cells are placed."""
-    return tuple((m.group(), m.start() * CHAR, m.end() * CHAR) for m in _GUTTER.finditer(raw.expandtabs(8)))
