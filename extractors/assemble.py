@@ -114,7 +114,12 @@ def _header_only(group: list[_Piece]) -> bool:
 def _headings_only(gap: list[TextLine]) -> bool:
     """Between a header left alone and its body: short lines only (a running header or footer, a heading row of
     the table spanning its columns, "1.04 URUSAN PEMERINTAHAN BIDANG ..."), no caption, no paragraph."""
-    return len(gap) <= 8 and not any(CAPTION.match(t.text) or len(t.text) > 80 for t in gap)
+    return len(gap) <= _HEADING_LINES and not any(CAPTION.match(t.text) or len(t.text) > _HEADING_CHARS for t in gap)
+
+
+# between a header left alone and its body: h07's E.81 has a running footer and a heading row wrapped over five
+# lines in a narrow cell ("1.04 URUSAN / PEMERINTAHAN / ..."); a paragraph line runs to 100 characters and more
+_HEADING_LINES, _HEADING_CHARS = 8, 80
 
 
 def _is_noise(gap: list[TextLine]) -> bool:
@@ -183,12 +188,14 @@ def _column_map(first: Grid, grid: Grid) -> dict[int, int] | None:
             return None
         mapping[j] = over[0]
     targets = [mapping[j] for j in sorted(mapping)]
-    if len(targets) < 3 or any(b <= a for a, b in zip(targets, targets[1:], strict=False)):
+    if len(targets) < _MIN_COLUMNS or any(b <= a for a, b in zip(targets, targets[1:], strict=False)):
         return None
     return mapping
 
 
 _OVERLAP = 0.5  # share of the narrower column two columns on two pages overlap by to be one column
+# columns two pieces must share to be one table: a name and two figures at the least (two could be any list)
+_MIN_COLUMNS = 3
 _SAME_KINDS = 0.8  # share of columns whose kind (figures or words) must agree for two pieces to be one table
 
 
@@ -209,12 +216,12 @@ def _from_the_right(body: list[list[Cell]], first: list[list[Cell]]) -> dict[int
     _, filled = _fill(first)
     own = max((len(r) for r in body), default=0)
     targets = sorted(filled)
-    if own < 3 or own > len(targets) or own >= max((len(r) for r in first), default=0):
+    if own < _MIN_COLUMNS or own > len(targets) or own >= max((len(r) for r in first), default=0):
         return None
     mapping = {j: targets[len(targets) - own + j] for j in range(own)}
     kinds = [(_figure_column(body, j), _figure_column(first, i)) for j, i in mapping.items()]
     known = [(a, b) for a, b in kinds if a is not None and b is not None]
-    if len(known) < 3 or sum(1 for a, b in known if a == b) < _SAME_KINDS * len(known):
+    if len(known) < _MIN_COLUMNS or sum(1 for a, b in known if a == b) < _SAME_KINDS * len(known):
         return None
     return mapping
 

@@ -64,6 +64,11 @@ def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) ->
             for t, (a, b) in zip(texts, columns, strict=True)]
 
 
+# how much pdftotext -layout stretches one page's character grid against the next's: h06's header stood 10 %
+# wider than its table's rows; a header off by a third or more is another table's
+_STRETCH = (0.7, 1.3)
+
+
 def _rescaled(lines: list[TextLine], columns: list[tuple[float, float]]) -> list[TextLine]:
     """Lines of a space-aligned text's page foot in the character grid of the next page's table: pdftotext
     -layout sets each page's grid anew, so a header standing over the same columns is shifted and stretched
@@ -73,7 +78,7 @@ def _rescaled(lines: list[TextLine], columns: list[tuple[float, float]]) -> list
         return lines
     x0, x1 = min(a for a, _ in spans), max(b for _, b in spans)
     c0, c1 = columns[0][0], columns[-1][1]
-    if x1 <= x0 or not 0.7 <= (c1 - c0) / (x1 - x0) <= 1.3:
+    if x1 <= x0 or not _STRETCH[0] <= (c1 - c0) / (x1 - x0) <= _STRETCH[1]:
         return lines
     k = (c1 - c0) / (x1 - x0)
     return [replace(t, words=tuple((w, c0 + (a - x0) * k, c0 + (b - x0) * k) for w, a, b in t.words))
