@@ -664,7 +664,26 @@ def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: L
     blocks = finder.blocks(lines)
     first = [lines[i] for i in blocks[0]] if blocks and _opens_page(finder, lines, blocks[0]) else []
     last = [lines[i] for i in blocks[-1]] if blocks and blocks[-1][-1] == len(lines) - 1 else []
-    return first, last
+    return first, _last_piece(finder, last)
+
+
+def _last_piece(finder: _Finder, lines: list[Line]) -> list[Line]:
+    """The piece of a page's last block that goes on over the break: from the last time its header is printed
+    again below rows of figures, if it is. A header printed again inside one block starts the table's next
+    piece, which may stand on other column widths than the rows above it (a converted text's page break kept
+    inside the table: the footer line and the repeated header; dev-set print h05). Word's "repeat header row"
+    prints a header again at each page's head; printed again under rows in one block, it is such a head."""
+    multi = [k for k, ln in enumerate(lines) if len(finder.segments(ln)) >= 2]
+    rows = [k for k in multi if finder._row_of_figures(lines[k])]
+    if not rows or multi[0] >= rows[0]:
+        header = None
+    else:
+        header = [s.text for s in finder.segments(lines[multi[0]])]
+    start = 0
+    for k in multi:
+        if header is not None and k > rows[0] and [s.text for s in finder.segments(lines[k])] == header:
+            start = k
+    return lines[start:]
 
 
 def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,

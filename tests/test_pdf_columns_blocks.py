@@ -408,3 +408,17 @@ def test_two_rows_left_at_a_pages_head_go_on_with_the_table_that_closed_the_page
     assert table == [
         ["8", "Persentase anak", "85,00", "88,25", "103,82"], ["9", "Persentase ibu", "70,00", "72,00", "102,86"]]
     assert find(widows, before=next_page_piece(OTHER)) == []  # another table's columns: not its rows
+
+
+def test_the_piece_after_a_header_printed_again_is_what_goes_on_over_the_break() -> None:
+    """A page's last block in which the header is printed again under a row (a converted text's page footer and
+    repeated header kept inside the table) goes on over the break from that header: the widow rows on the next
+    page stand on its rows' column edges, not on those of the row above it (dev-set print h05)."""
+    first = layout(CARRIED_HEAD, [tuple(SPLIT_HEAD)], first=30) + layout(OTHER, TWO_ROWS, first=31)
+    footer = layout([Col(10)], [("Laporan Kinerja Dinas Tahun 2024",)], first=33)
+    again = layout(CARRIED_HEAD, [tuple(SPLIT_HEAD)], first=34) + layout(CARRIED, NEXT_ROWS[:1], first=35)
+    page = first + footer + again
+    assert edge_blocks(page)[1] == again
+    widows = layout(CARRIED, [("5", "Persentase anak", "85,00", "88,25", "103,82"),
+                              ("6", "Persentase ibu", "70,00", "72,00", "102,86")])
+    assert len(find(widows, before=edge_blocks(page)[1])) == 1
