@@ -168,12 +168,17 @@ def _codes(tp: Any, n: int) -> Sequence[int]:
 def _glyphs(tp: Any, n: int, left: float, top: float) -> list[Glyph]:
     rect = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
+    generated = raw.FPDFText_IsGenerated
     out: list[Glyph] = []
     append = out.append
     for k, code in enumerate(_codes(tp, n)):
         if code in (2, 0xFFFE):
             code = 45  # pdfium's marks for a hyphen at the end of a line (GetUnicode / GetText)
-        elif code <= 32 or code in SPACES:
+        elif code == 32 or code in SPACES:
+            if generated(tp, k) != 0:
+                continue  # pdfium's guess from a gap: the gap itself says as much
+            code = 32  # a space the PDF prints: the word ends there, however close the next glyph stands
+        elif code < 32:
             continue
         if get_box(tp, k, rect):
             append(Glyph(chr(code), rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+from reportlab.pdfgen import canvas
+
+from extractors.pdf_pdfium import read_page
 from extractors.pdf_reader import read_pdf
-from extractors.pdf_words import CUT, Word, mend_cuts, text_of, vocabulary
+from extractors.pdf_words import CUT, Glyph, Word, make_words, mend_cuts, text_of, vocabulary, words_of_line
 from pipeline.run import extract_document
 
 EDGES = (100.0, 160.0)  # a cell 60 points wide: text from 105 to 155
@@ -44,3 +48,28 @@ def test_cut_words_in_a_sample_like_pdf(pdf_fixtures: dict[str, Path]) -> None:
     assert not any(CUT in c.text for g in doc.grids for r in g.rows for c in r)
     ext = extract_document(pdf_fixtures["cutwords"])
     assert [b.uraian for b in ext.budget][:2] == ["PEMBERDAYAAN SOSIAL", "PERLINDUNGAN SOSIAL"]
+
+
+def test_a_printed_space_ends_a_word_however_close_the_next_glyph_stands() -> None:
+    """"i" then "j" in Times: the j's box starts left of where the space ends, so no gap shows between them."""
+    glyphs = [Glyph("i", 0.0, 0.0, 2.8, 10.0), Glyph(" ", 2.8, 0.0, 5.3, 10.0), Glyph("j", 3.0, 0.0, 5.6, 10.0)]
+    assert [w.text for w in words_of_line(glyphs)] == ["i", "j"]
+    # without the printed space the two glyphs touch: one word
+    assert [w.text for w in words_of_line([glyphs[0], glyphs[2]])] == ["ij"]
+
+
+def test_words_of_a_times_line_keep_their_spaces(tmp_path: Path) -> None:
+    """A line set in Times by reportlab: kerned "i j" pairs (dev-set prints: "Produksi jagung" read as
+    "Produksijagung" in d11, "aktif meningkat" as one word in h05) come out as the words the line prints; pdfium's
+    generated spaces (guessed from gaps) add nothing."""
+    path = tmp_path / "times.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("Times-Roman", 10)
+    page.drawString(72, 700, "Produksi jagung dan padajumlah pada jenis")
+    page.save()
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        words = [w.text for w in make_words(read_page(pdf, 0).glyphs)]
+    finally:
+        pdf.close()
+    assert words == ["Produksi", "jagung", "dan", "padajumlah", "pada", "jenis"]
