@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.coltypes import next_list_item
-from extractors.header import Shape, cell_shape
+from extractors.header import Shape, cell_shape, header_words_only
 from extractors.model import BBox
 from extractors.pdf_words import Line, Word, cut_number, split_line, text_of
 from extractors.settings import DEFAULT, LayoutSettings
@@ -115,7 +115,77 @@ class _Finder:
         if current:
             blocks.append(current + self._trailing(lines, current, pending))
         blocks = [part for b in blocks for part in self._split_layouts(lines, b)]
-        return [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
+        blocks = [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
+        return [part for b in blocks for part in self._split_headers(lines, b)]
+
+    def _split_headers(self, lines: Sequence[Line], block: list[int]) -> list[list[int]]:
+        """A block cut before a header printed inside it: a line of labels under rows of figures and over
+        more of them. Such a line heads the table's next piece, whose columns may stand elsewhere (a converted
+        text's page break kept inside the table, its footer line and repeated header printed as rows: dev-set
+        prints d11, h05; Word's "repeat header row" prints the header again at each page's head). A header
+        line is the block's own header printed again, or a line of ``header_split_labels`` labels or more
+        made of header words only ("No | Kegiatan dan Sub Kegiatan | Indikator kegiatan Target |
+        Realisasi"); a wrapped row's last line ("Tunjangan ASN | Orang/bulan | %") is not. The block is cut
+        only where the rows below the header stand on other column edges than those above it (the same
+        columns are better found from both pieces' rows together, d07's print); each piece keeps at least
+        two lines of two segments or more (a table's fewest rows)."""
+        multi = [i for i in block if len(self.segments(lines[i])) >= 2]
+        rows = [i for i in multi if self._row_of_figures(lines[i])]
+        if len(rows) < 2:
+            return [block]
+        first = [s.text for s in self.segments(lines[multi[0]])] if multi[0] < rows[0] else None
+        cuts: list[int] = []
+        for i in multi:
+            if i <= rows[0] or i > rows[-1] or not self._header_again(lines[i], first):
+                continue
+            while (k := multi.index(i)) and multi[k - 1] > rows[0] and self._label_line(lines[multi[k - 1]]):
+                i = multi[k - 1]  # the header's lines above it ("No Kode | ... | Target Renja", "2024 | (%)")
+            start = cuts[-1] if cuts else block[0]
+            above = [j for j in multi if start <= j < i]
+            if i in cuts or len(above) < 2 or sum(j >= i for j in multi) < 2:
+                continue
+            if self._moved([lines[j] for j in rows if start <= j < i], [lines[j] for j in rows if j > i]):
+                cuts.append(i)
+        if not cuts:
+            return [block]
+        parts: list[list[int]] = [[]]
+        for i in block:
+            if i in cuts:
+                parts.append([])
+            parts[-1].append(i)
+        # a piece's one-segment lines after its last row of two segments go with it only when they sit tight
+        # under it (a wrapped cell); after a gap they are the page footer kept inside the table (h04's print)
+        for k, part in enumerate(parts[:-1]):
+            last = max(j for j in part if j in multi)
+            body = [j for j in part if j <= last]
+            parts[k] = body + self._trailing(lines, body, [j for j in part if j > last])
+        return parts
+
+    def _header_again(self, line: Line, first: list[str] | None) -> bool:
+        """The block's own header line (``first``) printed again, or a line of labels all of header words."""
+        if self._row_of_figures(line):
+            return False
+        texts = [s.text for s in self.segments(line)]
+        return texts == first or (len(texts) >= self.settings.header_split_labels
+                                  and all(header_words_only(t) for t in texts))
+
+    def _label_line(self, line: Line) -> bool:
+        """A header's line: no row of figures, and most of its words are header words ("No Kode | Program/
+        Kegiatan | Target Renja | Tingkat Capaian"; "2024 | (%)" has none, and may stand in a header too); a
+        page footer ("LKjIP Dinas Pertanian ... Tahun 2024") or a row's wrapped text is mostly other words."""
+        if self._row_of_figures(line):
+            return False
+        words = regex.findall(r"\p{L}+", line.text)
+        known = sum(1 for w in words if header_words_only(w))
+        return known >= self.settings.header_label_share * len(words)
+
+    def _moved(self, above: Sequence[Line], below: Sequence[Line]) -> bool:
+        """The rows of figures below stand, on average, on fewer than ``carried_edge_share`` of the column
+        edges of those above: the same table laid out anew (kept together, its rows show its columns better)."""
+        if not above or not below:
+            return False
+        pool = [x for ln in above for x in self._anchors(ln)]
+        return sum(self._matches(ln, pool) for ln in below) / len(below) < self.settings.carried_edge_share
 
     def figure_lines(self, lines: Sequence[Line]) -> list[Line]:
         """The lines of a block that hold figures in two segments or more: its rows, without the header's labels
@@ -664,26 +734,7 @@ def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: L
     blocks = finder.blocks(lines)
     first = [lines[i] for i in blocks[0]] if blocks and _opens_page(finder, lines, blocks[0]) else []
     last = [lines[i] for i in blocks[-1]] if blocks and blocks[-1][-1] == len(lines) - 1 else []
-    return first, _last_piece(finder, last)
-
-
-def _last_piece(finder: _Finder, lines: list[Line]) -> list[Line]:
-    """The piece of a page's last block that goes on over the break: from the last time its header is printed
-    again below rows of figures, if it is. A header printed again inside one block starts the table's next
-    piece, which may stand on other column widths than the rows above it (a converted text's page break kept
-    inside the table: the footer line and the repeated header; dev-set print h05). Word's "repeat header row"
-    prints a header again at each page's head; printed again under rows in one block, it is such a head."""
-    multi = [k for k, ln in enumerate(lines) if len(finder.segments(ln)) >= 2]
-    rows = [k for k in multi if finder._row_of_figures(lines[k])]
-    if not rows or multi[0] >= rows[0]:
-        header = None
-    else:
-        header = [s.text for s in finder.segments(lines[multi[0]])]
-    start = 0
-    for k in multi:
-        if header is not None and k > rows[0] and [s.text for s in finder.segments(lines[k])] == header:
-            start = k
-    return lines[start:]
+    return first, last
 
 
 def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,

@@ -251,6 +251,14 @@ class LayoutSettings:
     # points (a shared first column "No" matches; the other columns of a table laid out anew do not)
     layout_new_share: float = 0.25
     layout_anchor_tol: float = 1.5
+    # a line of this many labels or more, each of header words only, printed under rows of figures heads the
+    # table's next piece (d11's print: "No | Kegiatan dan Sub Kegiatan | Indikator kegiatan | Target |
+    # Realisasi"); fewer may be a wrapped row's last line ("Kinerja | %")
+    header_split_labels: int = 3
+    # ... and the lines right above it belong to that header while at least this share of their words are header
+    # words (h01's print: "No Kode | Program/Kegiatan/Sub Kegiatan | ... | Target Renja | Tingkat Capaian" is
+    # 11 of 14; a page footer "LKjIP Dinas Pertanian ... Kabupaten Jember Tahun 2024", d11, is 2 of 9)
+    header_label_share: float = 0.5
     # a table's two pieces on two pages stand across the same x range, their left and right edges within this
     # many points (the same columns, the last one's widest cell may differ by a few points)
     carried_span_tol: float = 12.0

@@ -48,7 +48,7 @@ def with_layout(**changes: float) -> LayoutSettings:
 
 
 # a stacked-table cut never happens: no line of figures matches at most a share of -1 of the edges above it
-NO_SPLIT = with_layout(layout_new_share=-1.0)
+NO_SPLIT = with_layout(layout_new_share=-1.0, header_split_labels=99)  # neither cut: by positions, by a header
 
 
 # --- two tables stacked in one block (_split_layouts) ------------------------------------------------------
@@ -410,15 +410,44 @@ def test_two_rows_left_at_a_pages_head_go_on_with_the_table_that_closed_the_page
     assert find(widows, before=next_page_piece(OTHER)) == []  # another table's columns: not its rows
 
 
-def test_the_piece_after_a_header_printed_again_is_what_goes_on_over_the_break() -> None:
-    """A page's last block in which the header is printed again under a row (a converted text's page footer and
-    repeated header kept inside the table) goes on over the break from that header: the widow rows on the next
-    page stand on its rows' column edges, not on those of the row above it (dev-set print h05)."""
+
+# --- a header printed inside a block (_Finder._split_headers) -----------------------------------------------
+
+
+def test_a_header_printed_again_under_rows_on_other_columns_heads_the_next_piece() -> None:
+    """A converted text's page break kept inside the table: the rows, the page footer after a gap, the header
+    printed again, and rows laid out on other columns (dev-set prints h05, d11). The block is cut at the header;
+    the footer, apart from the rows above by a gap, goes with neither piece; the piece after the header is what
+    goes on over the break, so the widow rows on the next page are checked against its columns."""
     first = layout(CARRIED_HEAD, [tuple(SPLIT_HEAD)], first=30) + layout(OTHER, TWO_ROWS, first=31)
-    footer = layout([Col(10)], [("Laporan Kinerja Dinas Tahun 2024",)], first=33)
-    again = layout(CARRIED_HEAD, [tuple(SPLIT_HEAD)], first=34) + layout(CARRIED, NEXT_ROWS[:1], first=35)
+    footer = layout([Col(10)], [("Laporan Kinerja Dinas Tahun 2024",)], first=34)
+    again = layout(CARRIED_HEAD, [tuple(SPLIT_HEAD)], first=35) + layout(CARRIED, NEXT_ROWS[:1], first=36)
     page = first + footer + again
+    finder = _Finder(pdf_metric(), DEFAULT.layout, ())
+    assert finder.blocks(page) == [[0, 1, 2], [4, 5]]
     assert edge_blocks(page)[1] == again
     widows = layout(CARRIED, [("5", "Persentase anak", "85,00", "88,25", "103,82"),
                               ("6", "Persentase ibu", "70,00", "72,00", "102,86")])
     assert len(find(widows, before=edge_blocks(page)[1])) == 1
+
+
+def test_a_header_printed_again_over_rows_on_the_same_columns_does_not_cut_the_block() -> None:
+    """The same columns are found better from both pieces' rows together (d07's print)."""
+    page = (layout(CARRIED_HEAD, [tuple(SPLIT_HEAD)]) + layout(CARRIED, TWO_ROWS, first=1)
+            + layout(CARRIED_HEAD, [tuple(SPLIT_HEAD)], first=3) + layout(CARRIED, NEXT_ROWS[:2], first=4))
+    assert _Finder(pdf_metric(), DEFAULT.layout, ()).blocks(page) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_the_header_lines_above_a_line_of_labels_go_with_it() -> None:
+    """Rows carried to the page's head with no header of their own, then the table's header of two lines printed
+    again: the line of header words ("Target | Realisasi | Capaian") cuts, and the line above it, mostly header
+    words too ("No | Program Dinas | Renja 2024", h01's print), goes with it."""
+    rows = layout(OTHER, TWO_ROWS)
+    labels = ("", "", "Target", "Realisasi", "Capaian")
+    head = layout(CARRIED_HEAD, [("No", "Program Dinas", "Renja 2024", "", ""), labels], first=2)
+    below = layout(CARRIED, NEXT_ROWS[:2], first=4)
+    finder = _Finder(pdf_metric(), DEFAULT.layout, ())
+    assert finder.blocks(rows + head + below) == [[0, 1], [2, 3, 4, 5]]
+    # a line above it of other words (a wrapped cell, a footer) stays with the rows above
+    other = layout(CARRIED_HEAD, [("No", "Dinas Pertanian Jember", "Kabupaten 2024", "", ""), labels], first=2)
+    assert finder.blocks(rows + other + below) == [[0, 1, 2], [3, 4, 5]]
