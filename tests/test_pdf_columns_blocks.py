@@ -451,3 +451,17 @@ def test_the_header_lines_above_a_line_of_labels_go_with_it() -> None:
     # a line above it of other words (a wrapped cell, a footer) stays with the rows above
     other = layout(CARRIED_HEAD, [("No", "Dinas Pertanian Jember", "Kabupaten 2024", "", ""), labels], first=2)
     assert finder.blocks(rows + other + below) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_rows_laid_out_anew_are_told_both_ways() -> None:
+    """Many rows' column edges catch a few rows' edges by chance: the two rows below stand on the edges of the
+    five above (one of which is laid out as they are), while those five mostly do not stand on theirs (h03's
+    print: 0.51 one way, 0.26 the other)."""
+    finder = _Finder(pdf_metric(), DEFAULT.layout, ())
+    anew = [Col(10), Col(40), Col(170, "right"), Col(240, "right"), Col(300, "right")]
+    above = layout(anew, NEXT_ROWS[:4]) + layout(CARRIED, NEXT_ROWS[4:], first=4)
+    below = layout(CARRIED, TWO_ROWS, first=6)
+    pool = [x for ln in above for x in finder._anchors(ln)]
+    assert sum(finder._matches(ln, pool) for ln in below) / len(below) >= DEFAULT.layout.carried_edge_share
+    assert finder._moved(above, below)
+    assert not finder._moved(layout(CARRIED, NEXT_ROWS), below)
