@@ -331,13 +331,17 @@ class _Finder:
                     cover[min(n, b + 1)] -= 1
         limit = max(1, int(self.settings.gutter_share * len(per_line)))
         stripes = [s for s in _runs([-d for d in cover], -limit - 1, 0)]  # where coverage <= limit
+        clear = _runs([-d for d in cover], -1, 0)  # where no word reaches
         cuts: list[float] = []
         for s0, s1 in stripes:
-            left, right = lo + s0 * step, lo + s1 * step
-            if left <= x0 or right >= x1:
-                continue
-            if self._is_gutter(per_line, left, right, need):
-                cuts.append((left + right) / 2)
+            # the stripe as a whole, else the part of it no word crosses: a line whose last word reaches into
+            # the stripe gives no evidence on the whole of it, but does on the gap after that word (d12's print:
+            # "Kabupaten/Kota" ends 4 pt before the next column's words start, inside a stripe 6 pt wide)
+            for c0, c1 in [(s0, s1), *((c0, c1) for c0, c1 in clear if s0 <= c0 and c1 <= s1 and (c0, c1) != (s0, s1))]:
+                left, right = lo + c0 * step, lo + c1 * step
+                if left > x0 and right < x1 and self._is_gutter(per_line, left, right, need):
+                    cuts.append((left + right) / 2)
+                    break
         if not cuts:
             return [col]
         edges = [x0, *cuts, x1]
@@ -367,7 +371,8 @@ class _Finder:
         if len(starts) < need:
             return False
         tol, share = self.settings.narrow_align_tol, self.settings.narrow_align_share
-        if max(_alike(starts, tol), _alike(ends, tol)) < max(need, share * len(starts)):
+        if not any(n >= need and n >= share * asked for n, asked in (_aligned(starts, tol), _aligned(
+                [-x for x in ends], tol))):
             return False
         # words that differ from row to row on its left, aligned on one side: a gutter. The same word before it
         # in most rows ("Persentase ...", "kewenangan kabupaten/kota", "100 %") is one cell's words, unless
@@ -581,6 +586,23 @@ def _alike(values: list[float], tol: float) -> int:
             j += 1
         best = max(best, i - j + 1)
     return best
+
+
+def _aligned(starts: list[float], tol: float) -> tuple[int, int]:
+    """How many words start at one x after a gutter (within ``tol``), and how many lines speak to it: those and
+    the lines whose next word starts nearer the gutter (a cell that does not start there). A line whose next
+    word starts further on has an empty cell there (its next word is a later column's) and says nothing
+    (d12's print: seven indicators' targets start at one x, five rows have no target on that line). Ends
+    before a gutter are asked the same, negated."""
+    ordered = sorted(starts)
+    best, lower = 0, 0
+    j = 0
+    for i, v in enumerate(ordered):
+        while ordered[j] < v - tol:
+            j += 1
+        if i - j + 1 > best:
+            best, lower = i - j + 1, j
+    return best, best + lower
 
 
 def _figure(text: str) -> bool:

@@ -255,3 +255,40 @@ def test_unglue_numbering_leaves_other_rows(row: list[Cell]) -> None:
     rows = [_row("No", "Indikator", "Target", "Realisasi", "Capaian"), row, DATA]
     assert unglue_numbering(rows) == rows
     assert unglue_numbering([row, DATA]) == [row, DATA]
+
+
+
+# Indikator | Target | Realisasi, set tight: the indicators' first lines end 2.5 to 7.5 pt before the targets
+# (left-aligned at 250, a gap narrower than min_gap); each indicator wraps onto a second line with no target
+# but with the realisasi's unit
+EMPTY_CELLS = [Col(10), Col(30), Col(130), Col(250), Col(310)]
+EMPTY_ROWS = [
+    ("1", "Monitoring opini", "Jumlah konten yang dimuat", "12 Dokumen", "12"),
+    ("", "", "di media", "", "Dokumen"),
+    ("2", "Pengelolaan konten", "Jumlah layanan informasi", "1.200 Konten", "1.346"),
+    ("", "", "publik", "", "Konten"),
+    ("3", "Pelayanan informasi", "Jumlah dokumen SPBE yang", "450 Layanan", "437"),
+    ("", "", "disusun", "", "Layanan"),
+    ("4", "Tata kelola SPBE", "Jumlah berita yang dimuat", "4 Dokumen", "4"),
+    ("", "", "di laman", "", "Dokumen"),
+]
+
+
+def test_lines_with_an_empty_cell_after_a_narrow_gutter_do_not_count_against_its_alignment() -> None:
+    """The targets start at one x in five lines; the four wrapped lines have no target, their next word is the
+    realisasi's unit further on. Those lines say nothing about the gutter before the targets (d12's print)."""
+    lines = layout(EMPTY_CELLS, [("No", "Kegiatan", "Indikator", "Target", "Realisasi"), *EMPTY_ROWS])
+    rows = read(lines)
+    assert [r[2:4] for r in rows] == [
+        ["Indikator", "Target"], ["Jumlah konten yang dimuat di media", "12 Dokumen"],
+        ["Jumlah layanan informasi publik", "1.200 Konten"], ["Jumlah dokumen SPBE yang disusun", "450 Layanan"],
+        ["Jumlah berita yang dimuat di laman", "4 Dokumen"]]
+
+
+def test_a_narrow_gutter_is_looked_for_where_no_word_reaches_inside_a_stripe_one_word_crosses() -> None:
+    """Three rows; one indicator ("... yang dimuat", to 247.5) reaches 2.5 pt into the stripe the other two leave
+    empty (from 245): on the whole stripe that line has a word across and says nothing, leaving two lines, too
+    few; the part after its last word has three (d12's print)."""
+    rows = [EMPTY_ROWS[2], EMPTY_ROWS[4], EMPTY_ROWS[6]]
+    lines = layout(EMPTY_CELLS, rows)
+    assert [r[3] for r in read(lines)] == ["1.200 Konten", "450 Layanan", "4 Dokumen"]
