@@ -371,9 +371,16 @@ class _Finder:
         if len(starts) < need:
             return False
         tol, share = self.settings.narrow_align_tol, self.settings.narrow_align_share
-        if not any(n >= need and n >= share * asked for n, asked in (_aligned(starts, tol), _aligned(
-                [-x for x in ends], tol))):
+        (n_s, asked_s, at_s), (n_e, asked_e, at_e) = _aligned(starts, tol), _aligned([-x for x in ends], tol)
+        by_starts, by_ends = n_s >= need and n_s >= share * asked_s, n_e >= need and n_e >= share * asked_e
+        if not by_starts and not by_ends:
             return False
+        # the lines that speak to the gutter: a line whose next word is a later column's (an empty cell here)
+        # shows a wide gap that is not this gutter's (h03's print: "4" then "97.820.000" two columns on, beside
+        # "600 Unit", "450 Unit", "400 Orang", one cell's words a space apart)
+        speak = [k for k in range(len(starts))
+                 if (by_starts and starts[k] <= at_s + tol) or (by_ends and -ends[k] <= at_e + tol)]
+        ends, lefts, gaps, heights, pairs = ([v[k] for k in speak] for v in (ends, lefts, gaps, heights, pairs))
         # words that differ from row to row on its left, aligned on one side: a gutter. The same word before it
         # in most rows ("Persentase ...", "kewenangan kabupaten/kota", "100 %") is one cell's words, unless
         # both are figures ("100,00 | 98,50") or more than a word space stands between them ("% | 80,00")
@@ -588,21 +595,21 @@ def _alike(values: list[float], tol: float) -> int:
     return best
 
 
-def _aligned(starts: list[float], tol: float) -> tuple[int, int]:
-    """How many words start at one x after a gutter (within ``tol``), and how many lines speak to it: those and
-    the lines whose next word starts nearer the gutter (a cell that does not start there). A line whose next
+def _aligned(starts: list[float], tol: float) -> tuple[int, int, float]:
+    """How many words start at one x after a gutter (within ``tol``), how many lines speak to it (those and the
+    lines whose next word starts nearer the gutter: a cell that does not start there), and that x. A line whose next
     word starts further on has an empty cell there (its next word is a later column's) and says nothing
     (d12's print: seven indicators' targets start at one x, five rows have no target on that line). Ends
     before a gutter are asked the same, negated."""
     ordered = sorted(starts)
-    best, lower = 0, 0
+    best, lower, at = 0, 0, 0.0
     j = 0
     for i, v in enumerate(ordered):
         while ordered[j] < v - tol:
             j += 1
         if i - j + 1 > best:
-            best, lower = i - j + 1, j
-    return best, best + lower
+            best, lower, at = i - j + 1, j, ordered[j]
+    return best, best + lower, at
 
 
 def _figure(text: str) -> bool:

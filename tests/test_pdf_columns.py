@@ -292,3 +292,15 @@ def test_a_narrow_gutter_is_looked_for_where_no_word_reaches_inside_a_stripe_one
     rows = [EMPTY_ROWS[2], EMPTY_ROWS[4], EMPTY_ROWS[6]]
     lines = layout(EMPTY_CELLS, rows)
     assert [r[3] for r in read(lines)] == ["1.200 Konten", "450 Layanan", "4 Dokumen"]
+
+
+def test_a_figure_and_its_unit_a_space_apart_stay_one_cell_beside_a_row_with_an_empty_unit() -> None:
+    """Targets of three equal widths ("600 Unit", "450 Unit", "400 Orang") put their units at one x, a word space
+    after the figure; a fourth row's target has no unit on its line ("4"), its next word is the Rp figure two
+    columns on (the Rp figures stand 4.5 to 9.5 pt after the units). That line's wide gap is not this
+    gutter's: the units stay in their cells (h03's print)."""
+    rows = [("1", "Jumlah usaha", "600 Unit", "862.455.500"), ("2", "Jumlah dokumen", "4", "97.820.000"),
+            ("3", "Jumlah usaha naik", "450 Unit", "1.246.900.000"),
+            ("4", "Jumlah wirausaha", "400 Orang", "383.150.000")]
+    lines = layout([Col(10), Col(30), Col(150), Col(197)], [("No", "Indikator", "Target", "Anggaran"), *rows])
+    assert [r[2] for r in read(lines)] == ["Target", "600 Unit", "4", "450 Unit", "400 Orang"]
