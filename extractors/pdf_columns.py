@@ -302,7 +302,38 @@ class _Finder:
         # its neighbours by a gutter nothing crosses
         sparse = [r for r in _runs(cover, 0, lo) if not any(r[0] <= d[0] and d[1] <= r[1] for d in dense)]
         cols = sorted(dense + sparse)
-        return [part for col in cols for part in self._narrow_split(lines, col)]
+        narrow = [part for col in cols for part in self._narrow_split(lines, col)]
+        return [part for col in narrow for part in self._label_split(lines, col)]
+
+    def _label_split(self, lines: Sequence[Line], col: tuple[float, float]) -> list[tuple[float, float]]:
+        """A column cut where its header's lowest labels say two columns stand in it: two labels further apart
+        than a word space ("Rp", "K" under "Target" and "Realisasi") over a body where no word crosses the gap
+        between them and a row has words on both sides. A table too short to show its narrow gutter by
+        alignment (one or two rows of figures on the page: h03's print of a K/Rp table) still has it in its
+        header; a label of two words a space apart ("Indikator Kinerja") is one label."""
+        first = next((k for k, ln in enumerate(lines) if self._row_of_figures(ln)), None)
+        if not first or not self.settings.header_label_split:
+            return [col]
+        x0, x1 = col
+        inside = [[w for w in ln.words if x0 - 0.5 <= w.cx <= x1 + 0.5] for ln in lines]
+        body = [ws for ws in inside[first:] if ws]
+        labels = next((ws for ws in reversed(inside[:first]) if ws), [])
+        space = self.metric.word_space or self.settings.word_space_share * _height(lines[first])
+        wide = self.settings.narrow_space_factor * space
+        cuts: list[float] = []
+        for a, b in zip(labels, labels[1:], strict=False):
+            if b.x0 - a.x1 <= wide or not (header_words_only(a.text) and header_words_only(b.text)):
+                continue
+            # the gap's point nearest the right label that no body word crosses
+            x = b.x0 - _STEP
+            while x > a.x1 and any(w.x0 < x < w.x1 for ws in body for w in ws):
+                x -= _STEP
+            if x > a.x1 and any(any(w.x1 <= x for w in ws) and any(w.x0 >= x for w in ws) for ws in body):
+                cuts.append(x)
+        if not cuts:
+            return [col]
+        edges = [x0, *cuts, x1]
+        return [(a, b) for a, b in zip(edges, edges[1:], strict=False)]
 
     def _narrow_split(self, lines: Sequence[Line], col: tuple[float, float]) -> list[tuple[float, float]]:
         """A column cut where a narrow gutter runs through it: two columns set so tight that their gutter is

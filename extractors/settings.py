@@ -225,6 +225,9 @@ class LayoutSettings:
     word_space_share: float = 0.3
     # a gap no wider than this many word spaces after the same word in every line is a word space
     narrow_space_factor: float = 1.5
+    # a column is also cut where its header's lowest labels, further apart than narrow_space_factor word
+    # spaces, stand over a body no word crosses between them (pdf_columns._label_split; off: alignment only)
+    header_label_split: bool = True
     # rules stand between rows when the bands between them hold, in the median, at most this many lines of
     # figures: a row's figures take one line, two or three where figures too wide for their cells wrap
     # (dev-set E.81 annexes printed on one landscape page); a band of more lines is a group of rows

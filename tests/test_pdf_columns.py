@@ -25,9 +25,9 @@ from extractors.settings import DEFAULT, LayoutSettings
 WIDTH = 400.0  # rules run across the whole table
 
 
-# the same finder without the narrow-gutter rule: a control showing that a gutter is narrower than the
-# ordinary gap threshold (min_gap), so only the alignment rule can find it
-NO_NARROW = dataclasses.replace(DEFAULT.layout, narrow_min_lines=10_000)
+# the same finder without the narrow-gutter rules (by alignment, by the header's labels): a control showing that
+# a gutter is narrower than the ordinary gap threshold (min_gap), so only those rules can find it
+NO_NARROW = dataclasses.replace(DEFAULT.layout, narrow_min_lines=10_000, header_label_split=False)
 
 
 def rule_above(line: int) -> Rule:
@@ -304,3 +304,26 @@ def test_a_figure_and_its_unit_a_space_apart_stay_one_cell_beside_a_row_with_an_
             ("4", "Jumlah wirausaha", "400 Orang", "383.150.000")]
     lines = layout([Col(10), Col(30), Col(150), Col(197)], [("No", "Indikator", "Target", "Anggaran"), *rows])
     assert [r[2] for r in read(lines)] == ["Target", "600 Unit", "4", "450 Unit", "400 Orang"]
+
+
+# Target K | Rp, Realisasi K | Rp, left-aligned and set tight: a cell ends 6 to 7.5 pt before the next one
+K_RP = [Col(10), Col(30), Col(150), Col(189), Col(245), Col(280)]
+
+
+def test_the_headers_lowest_labels_cut_a_column_its_one_row_cannot_show() -> None:
+    """One row of figures under "K Rp K Rp": too few lines to show the narrow gutters by alignment, but each
+    pair of labels far apart over a gap no body word crosses is two columns (h03's print)."""
+    lines = layout(K_RP, [("No", "Indikator", "Target", "", "Realisasi", ""), ("", "", "K", "Rp", "K", "Rp"),
+                          ("1", "Jumlah izin", "12 Izin", "45.000.000", "9 Izin", "41.350.000")])
+    assert read(lines)[2] == ["1", "Jumlah izin", "12 Izin", "45.000.000", "9 Izin", "41.350.000"]
+    # control: without the labels' evidence the figures run together in fewer columns
+    assert len(read(lines, settings=NO_NARROW)[-1]) < 6
+
+
+def test_a_label_of_two_words_a_space_apart_does_not_cut_its_column() -> None:
+    """"Target Kinerja" over short figures that end before "Kinerja" starts: one label, one column."""
+    lines = layout([Col(10), Col(30), Col(150), Col(240)], [
+        ("No", "Indikator", "Target Kinerja", "Realisasi"),
+        ("1", "Persentase layanan", "90", "95,50"), ("2", "Jumlah dokumen", "12", "12"),
+        ("3", "Indeks kepuasan", "80", "82,10")])
+    assert [r[2] for r in read(lines)] == ["Target Kinerja", "90", "12", "80"]
