@@ -430,8 +430,15 @@ class _Finder:
         # columns of figures of one width ("268.150.000 | 3", "562.775.000 | 389") differ on both sides
         after = max(set(b for _, b in pairs), key=lambda t: sum(1 for _, b in pairs if b == t))
         figures = sum(1 for a, b in pairs if _figure(a) and _figure(b)) >= share * len(pairs)
-        return figures or not (_alike(ends, tol) >= share * len(ends) and _alike(lefts, tol) >= share * len(lefts)
-                               and sum(1 for _, b in pairs if b == after) >= share * len(pairs))
+        if figures:
+            return True
+        if self.metric.word_space is not None and not any(_figure(a) or _figure(b) for a, b in pairs):
+            # words a single space apart in every line on a character grid: text wrapped in one cell whose
+            # next words fall on one character column by chance (h07's layout text: "... Kinerja | Perangkat
+            # Daerah", "... Konsultasi | SKPD"); a column of its own shows itself after a wider gap somewhere
+            return False
+        return not (_alike(ends, tol) >= share * len(ends) and _alike(lefts, tol) >= share * len(lefts)
+                    and sum(1 for _, b in pairs if b == after) >= share * len(pairs))
 
     def cells(self, line: Line, cols: Sequence[tuple[float, float]]) -> list[list[Word]]:
         """The line's words by column: a segment inside one column goes there whole; one that crosses a

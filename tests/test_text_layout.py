@@ -372,3 +372,38 @@ def test_two_indicators_stacked_in_one_cell_stay_one_row_over_its_lines() -> Non
     got = {m.indikator: (m.target.value, m.realisasi.value) for m in ext.measurements}
     assert got.get("Angka Keberhasilan Pengobatan TB (Success Rate)") == (90.0, 91.25)
     assert got.get("Persentase ODHIV Baru yang Mendapat Pengobatan ARV") == (85.0, 72.4)
+
+
+
+def _laid_out(*cells: tuple[str, ...], at: tuple[int, ...] = (0, 14, 80, 97, 114)) -> str:
+    """Lines of cells set at fixed character columns, as pdftotext -layout sets a table's rows."""
+    lines = []
+    for row in cells:
+        line = ""
+        for text, col in zip(row, at, strict=True):
+            line = line.ljust(col) + text
+        lines.append(line.rstrip())
+    return "\n".join(lines) + "\n"
+
+
+# three names have a word starting at character 48 of the name ("Perangkat", "SKPD", "Listrik")
+CHANCE = _laid_out(
+    ("Kode", "Program/Kegiatan/Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "(%)"),
+    ("1.04.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "6.050.860.000", "5.829.432.162", "96,34"),
+    ("1.04.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "43.250.000",
+     "41.855.500", "96,78"),
+    ("1.04.01.2.02", "Administrasi Keuangan Perangkat Daerah", "5.218.460.000", "5.034.117.250", "96,47"),
+    ("1.04.01.2.06", "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "148.000.000", "139.560.000", "94,30"),
+    ("1.04.01.2.08", "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah", "544.750.000", "519.683.812", "95,40"),
+    ("1.04.01.2.09", "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik", "132.000.000", "118.447.312", "89,73"),
+)
+
+
+def test_words_falling_on_one_character_column_by_chance_do_not_cut_a_text_column() -> None:
+    """Long names set one space apart: "Perangkat", "SKPD" and "Listrik" all start at one character column, each
+    a single space after another word. On a character grid that is chance, not a gutter: a column of its own
+    would show itself after a wider gap somewhere (h07's layout text)."""
+    got = rows(CHANCE)
+    assert all(len(r) == 5 for r in got)
+    assert got[2][1] == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+    assert got[4][1] == "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD"
