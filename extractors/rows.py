@@ -23,6 +23,11 @@ from schemas.records import BudgetLine, Measurement, PlanEntry
 KODE = regex.compile(r"^\s*((?:\d{1,2}|X{1,2})(?:\.(?:\d{1,4}|X{1,2})){1,6})\b\s*[-–:.]?\s*", regex.I)
 LEADING_NUMBER = regex.compile(r"^\s*(?:\d{1,2}|[IVXLC]{1,5}|[a-z])[\.\)]\s+|^\s*\d{1,2}\s+(?=[A-Za-z])", regex.I)
 TOTAL = TOTAL_WORD
+# a row's name must hold a word or a year: an indicator or an uraian of small numbers alone ("2", "4", "(3)") is
+# a row number or a numbering row's cell standing where the columns were misread (layout texts of tight prints,
+# d12; a numbering row "1 2 3 4 ..." under a header read as a body row), never an item's name; a year names a
+# row of a table comparing years (h08's "2021 | 14.286.450.000 | ...")
+NAMED = regex.compile(r"\p{L}|\b(?:19|20)\d{2}\b")
 ENUM_SPLIT = regex.compile(r"(?:^|\s)(\d)\s*[\.\)]\s*(?=\S)")
 BULLET_SPLIT = regex.compile(r"(?:^|\s)[-–•]\s+(?=\S)")
 EMPTY = Number(raw="", value=None, status="empty")
@@ -109,9 +114,10 @@ def row_label(table: Table, row: Row, name_cols: list[int]) -> str:
     """The row's name; a name printed in an unlabelled first column counts too."""
     label = _text(row, name_cols)
     if not label:
-        # a merged cell moved the row's cells left: the name stands in another text column
+        # a merged cell moved the row's cells left: the name stands in another text column; a total's label
+        # merged across the label columns stands in any of them ("Jumlah" under "Sasaran", h02's Tabel 3.7)
         moved = [row.text(j) for j, role in enumerate(table.roles) if role not in VALUE_ROLES and j not in name_cols
-                 and PROGRAM_WORD.match(row.text(j))]
+                 and (PROGRAM_WORD.match(row.text(j)) or TOTAL_WORD.match(row.text(j)))]
         if len(moved) == 1:
             return moved[0]
     if table.roles and table.roles[0] not in VALUE_ROLES and 0 not in name_cols:
@@ -249,7 +255,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
             continue
         cap_raw = _text(row, c_cols[:1])
         indikator = clean_name(_text(row, ind_cols)) or clean_name(prog) or clean_name(sas)
-        if TOTAL.match(indikator or row.text(0)):
+        if TOTAL.match(indikator or row.text(0)) or not NAMED.search(indikator):
             continue
         t_items, r_items, c_items, names = _stacked(target_raw, real_raw, cap_raw, indikator)
         k = len(t_items)
@@ -323,6 +329,8 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
         if pagu_n.status == "empty" and real_n.status == "empty" and not pagu_n.dash and not real_n.dash:
             if name_raw and _unit_heading(row.text(0), name_raw):
                 section = name_raw
+            continue
+        if not place.kode and not NAMED.search(place.name):
             continue
         persen = _value(row, pct_cols, styles)
         sisa = _value(row, sisa_cols, styles).scaled(_scale(table, sisa_cols))

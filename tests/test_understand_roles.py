@@ -145,3 +145,33 @@ def test_a_statistics_table_is_not_named_by_its_arithmetic() -> None:
     table.caption = "Tabel 3.5a Jumlah Layanan Kepegawaian Menurut Jenis Layanan"
     assign_roles(table, table.header_parts, 2023)
     assert Role.TARGET not in table.roles and _records(table)[0] == []
+
+
+def test_a_row_named_by_a_number_alone_gives_no_record_but_a_year_does() -> None:
+    """A name of digits alone is a row number or a numbering row's cell where the columns were misread (d12's
+    layout text: "2 | 253.209.000 | 196.224.171"); a year names a row of a table comparing years (h08)."""
+    meas, _ = _records(_understood(
+        [["No"], ["Indikator"], ["Target"], ["Realisasi"], ["Capaian"]],
+        [["1", "Persentase layanan", "80%", "60%", "75%"], ["", "4", "6", "7", "116,67"],
+         ["3", "Indeks kepuasan", "80", "82", "102,50"]]))
+    assert [m.indikator for m in meas] == ["Persentase layanan", "Indeks kepuasan"]
+    _, budget = _records(_understood(
+        [["Uraian"], ["Pagu (Rp)"], ["Realisasi (Rp)"], ["%"]],
+        [["2", "253.209.000", "196.224.171", "77,49"], ["Belanja Pegawai", "5.218.460.000", "5.034.117.250", "96,47"]]))
+    assert [b.uraian for b in budget] == ["Belanja Pegawai"]
+    _, years = _records(_understood(
+        [["Tahun"], ["Anggaran (Rp)"], ["Realisasi (Rp)"], ["Persentase (%)"]],
+        [["2021", "14.286.450.000", "13.402.318.560", "93,81"], ["2022", "17.105.300.000", "16.287.912.804", "95,22"]]))
+    assert len(years) == 2
+
+
+def test_a_total_label_merged_across_the_label_columns_names_its_row() -> None:
+    """"Jumlah" printed under "Sasaran" while the program column, the row names' column, is empty (h02's
+    efficiency table): the row is the table's total, not a nameless row."""
+    _, budget = _records(_understood(
+        [["No"], ["Sasaran"], ["Program"], ["Pagu"], ["Realisasi"], ["Serapan"]],
+        [["1", "Meningkatnya pendapatan", "Program Pengelolaan Pendapatan", "35,286,700,000", "34,315,656,415",
+          "96.97%"],
+         ["2", "Meningkatnya pelayanan", "Program Penunjang Urusan", "74,973,595,300", "72,551,275,980", "96.77%"],
+         ["", "Jumlah", "", "110,360,295,300", "106,866,932,395", "96.83%"]]))
+    assert [(b.uraian, b.is_total) for b in budget][-1] == ("Jumlah", True)
