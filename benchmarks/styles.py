@@ -29,14 +29,17 @@ SETS = ("devset", "holdout", "holdout2")
 # precision 0.90 for both
 PDF_SHARE, LAYOUT_SHARE, PRECISION = 0.90, 0.85, 0.90
 KINDS = ("measurements", "budget")
+# another exporter than reportlab: LibreOffice Writer prints the texts as HTML tables with horizontal rules only,
+# landscape, DejaVu Serif, its own column autofit and cells centred vertically (style "libreoffice_landscape")
+LIBREOFFICE = "libreoffice"
 
 
-def _renderer() -> Any:
+def _renderers() -> Any:
     spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "scripts" / "make_fixtures.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.render_text
+    return module
 
 
 def _pairs(sets: list[str], only: set[str]) -> list[tuple[Path, dict[str, Any]]]:
@@ -77,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     load_pipeline()
     score = load_scorer().score
-    render = _renderer()
+    renderers = _renderers()
     pairs = _pairs(args.sets.split(","), {s for s in args.only.split(",") if s})
     if not pairs:
         print("no reports with gold", file=sys.stderr)
@@ -90,11 +93,18 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.out / style_page / "in"
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        pdfs = []
-        for text in texts:
-            pdf = folder / f"{text.stem}.pdf"
-            render(text, pdf, style, page, args.wide_padding)
-            pdfs.append(pdf)
+        if style == LIBREOFFICE:
+            if not shutil.which("soffice"):
+                print(f"{style_page}: skipped, LibreOffice not installed (apt-get install libreoffice-writer-nogui)",
+                      file=sys.stderr)
+                continue
+            pdfs = renderers.render_texts_libreoffice(texts, folder)
+        else:
+            pdfs = []
+            for text in texts:
+                pdf = folder / f"{text.stem}.pdf"
+                renderers.render_text(text, pdf, style, page, args.wide_padding)
+                pdfs.append(pdf)
         columns[style_page] = _scores(pdfs, golds, args.out / style_page / "out", score)
         if args.layout and shutil.which("pdftotext"):
             lay = args.out / f"{style_page}_layout" / "in"

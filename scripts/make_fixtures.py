@@ -359,39 +359,22 @@ def _fit_widths(rows: list[list[str]], frame: float, font: str, size: float, pad
     return [f + spare * e / sum(extra) for f, e in zip(floor, extra, strict=True)]
 
 
-def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape", wide_padding: float = 1.0
-                ) -> None:
-    """A converted-text report (tab-separated tables) printed as a PDF in one table style and page set-up, as
-    another exporter would print the report's tables whole: each run of tab lines a table (columns autofitted
-    to their contents; blank lines inside the run ignored), a line without tabs between two tab lines a row
-    spanning the table (how converted text shows a merged row,
-    "Sasaran 1 : ..."), every other line a paragraph. For measuring the reader on reports it has only as
-    text (the dev set)."""
-    from xml.sax.saxutils import escape
+Block = list[list[str] | str]  # a table's rows (a str: a row spanning the table), or [str]: one paragraph
 
-    size_, font, size, _ = PAGES[page]
-    body = getSampleStyleSheet()["BodyText"].clone("body", fontName=font, fontSize=size + 1, leading=size + 4)
-    frame_width = size_[0] - 2 * 72
-    story: list[Any] = []
-    block: list[list[str] | str] = []  # a str is a spanning row
+
+def text_blocks(src: Path) -> list[tuple[bool, Block]]:
+    """A converted-text report cut as another exporter would print it: each run of tab lines one table (blank
+    lines inside the run ignored; a line without tabs between two tab lines a row spanning the table, how
+    converted text shows a merged row, "Sasaran 1 : ..."), every other line a paragraph. Each block is
+    (is_table, rows)."""
+    out: list[tuple[bool, Block]] = []
+    block: Block = []
 
     def flush() -> None:
-        rows = [r for r in block if isinstance(r, list)]
-        if not rows:
-            story.extend(Paragraph(escape(r), body) for r in block if isinstance(r, str))
-            block.clear()
-            return
-        n = max(len(r) for r in rows)
-        cells = [[c.strip() for c in r] + [""] * (n - len(r)) if isinstance(r, list) else [r.strip()] + [""] * (n - 1)
-                 for r in block]
-        small, padding = (size, 6.0) if n <= 8 else (size - 3, wide_padding)
-        widths = _fit_widths([c for c, r in zip(cells, block, strict=True) if isinstance(r, list)], frame_width,
-                             font, small, padding)
-        extra: list[Any] = [("SPAN", (0, i), (-1, i)) for i, r in enumerate(block) if isinstance(r, str)]
-        if n > 8:
-            extra += [("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding)]
-        story.append(_styled([[escape(c) for c in r] for r in cells], widths, style, font, small, 0, extra))
-        story.append(Spacer(1, 6))
+        if any(isinstance(r, list) for r in block):
+            out.append((True, list(block)))
+        else:
+            out.extend((False, [r]) for r in block)
         block.clear()
 
     raw_lines = src.read_text(encoding="utf-8").splitlines()
@@ -408,9 +391,97 @@ def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landsc
             block.append(raw)  # between two tab lines: a row across the table
             continue
         flush()
-        story.append(Paragraph(escape(raw.strip()), body))
+        out.append((False, [raw.strip()]))
     flush()
+    return out
+
+
+def _cells(block: Block) -> list[list[str]]:
+    n = max(len(r) for r in block if isinstance(r, list))
+    return [[c.strip() for c in r] + [""] * (n - len(r)) if isinstance(r, list) else [r.strip()] + [""] * (n - 1)
+            for r in block]
+
+
+def render_text(src: Path, dst: Path, style: str = "hrules", page: str = "landscape", wide_padding: float = 1.0
+                ) -> None:
+    """A converted-text report (tab-separated tables) printed as a PDF by reportlab in one table style and page
+    set-up, each table's columns autofitted to their contents (:func:`text_blocks`). For measuring the reader on
+    reports it has only as text (the dev set)."""
+    from xml.sax.saxutils import escape
+
+    size_, font, size, _ = PAGES[page]
+    body = getSampleStyleSheet()["BodyText"].clone("body", fontName=font, fontSize=size + 1, leading=size + 4)
+    frame_width = size_[0] - 2 * 72
+    story: list[Any] = []
+    for is_table, block in text_blocks(src):
+        if not is_table:
+            story.append(Paragraph(escape(str(block[0])), body))
+            continue
+        cells = _cells(block)
+        n = len(cells[0])
+        small, padding = (size, 6.0) if n <= 8 else (size - 3, wide_padding)
+        widths = _fit_widths([c for c, r in zip(cells, block, strict=True) if isinstance(r, list)], frame_width,
+                             font, small, padding)
+        extra: list[Any] = [("SPAN", (0, i), (-1, i)) for i, r in enumerate(block) if isinstance(r, str)]
+        if n > 8:
+            extra += [("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding)]
+        story.append(_styled([[escape(c) for c in r] for r in cells], widths, style, font, small, 0, extra))
+        story.append(Spacer(1, 6))
     SimpleDocTemplate(str(dst), pagesize=size_).build(story)
+
+
+LO_HTML_HEAD = """<html><head><meta charset="utf-8"><style>
+@page { size: 29.7cm 21cm; margin: 2cm; }
+body { font-family: 'DejaVu Serif'; font-size: 10pt; }
+</style></head><body>
+"""
+
+
+def text_html(src: Path) -> str:
+    """The report as HTML for LibreOffice Writer: paragraphs, and each table with horizontal rules only (rules
+    between rows, a rule above and below), 3 pt cell padding, as wide as the page, its columns laid out by
+    Writer's own autofit; tables of more than 8 columns in 7 pt."""
+    from html import escape
+
+    parts = [LO_HTML_HEAD]
+    for is_table, block in text_blocks(src):
+        if not is_table:
+            parts.append(f"<p>{escape(str(block[0]))}</p>\n")
+            continue
+        cells = _cells(block)
+        n = len(cells[0])
+        small = ' style="font-size: 7pt"' if n > 8 else ""
+        parts.append('<table border="1" rules="rows" frame="hsides" cellpadding="3" cellspacing="0" width="100%">\n')
+        for row, raw in zip(cells, block, strict=True):
+            if isinstance(raw, str):
+                parts.append(f'<tr><td colspan="{n}"{small}>{escape(row[0])}</td></tr>\n')
+            else:
+                parts.append("<tr>" + "".join(f"<td{small}>{escape(c)}</td>" for c in row) + "</tr>\n")
+        parts.append("</table><p></p>\n")
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+def render_texts_libreoffice(srcs: list[Path], out: Path) -> list[Path]:
+    """The reports printed by another exporter: LibreOffice Writer (Debian's libreoffice-writer-nogui), from
+    :func:`text_html`, on landscape A4 in DejaVu Serif. One PDF per text, named after it, in ``out``."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory() as tmp:
+        htmls = []
+        for src in srcs:
+            html = Path(tmp) / f"{src.stem}.html"
+            html.write_text(text_html(src), encoding="utf-8")
+            htmls.append(str(html))
+        subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--infilter=HTML (StarWriter)", "--convert-to", "pdf", "--outdir", str(out), *htmls],
+                       check=True, capture_output=True)
+    return [out / f"{src.stem}.pdf" for src in srcs]
 
 
 def _rasteriser() -> Any:
