@@ -114,6 +114,9 @@ class _Finder:
                 current, pending = [], []
         if current:
             blocks.append(current + self._trailing(lines, current, pending))
+        if self.rules:
+            taken = {i for b in blocks for i in b}
+            blocks = [self._within_rules(lines, b, taken) for b in blocks]
         blocks = [part for b in blocks for part in self._split_layouts(lines, b)]
         blocks = [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
         return [part for b in blocks for part in self._split_headers(lines, b)]
@@ -191,6 +194,35 @@ class _Finder:
             if sum(self._matches(ln, pool) for ln in other) / len(other) < self.settings.carried_edge_share:
                 return True
         return False
+
+    def _within_rules(self, lines: Sequence[Line], block: list[int], taken: set[int]) -> list[int]:
+        """A block drawn between rules across its width (horizontal rules only: a rule above the header, one
+        under each row, one under the table) is what its rules enclose. Lines between the top rule and the
+        block's first line of two segments are its header's (a label wrapped over two lines in a header of
+        cells centred vertically starts above the others: LibreOffice's "Sisa Anggaran" over "(Rp)");
+        lines without figures under the last rule are the text after the table, set close under it
+        ("Dengan program dan anggaran ...", "BAB III"). A table with fewer than two such rules is left as it
+        is, and so are rows of figures under the last rule (a table without a rule at its foot)."""
+        block_lines = [lines[i] for i in block]
+        x0, x1 = min(ln.x0 for ln in block_lines), max(ln.x1 for ln in block_lines)
+        height = _height(block_lines[0])
+        span = [y for y, r0, r1 in self.rules if r0 <= x0 + 2 * height and r1 >= x1 - 2 * height]
+        top = block_lines[0].top
+        inside = [y for y in span if top - 1 <= y <= block_lines[-1].bottom + height]  # the rule under it too
+        if len(inside) < 2:
+            return block
+        out = list(block)
+        last = max(inside)
+        while len(out) > 1 and lines[out[-1]].top > last and not self._row_of_figures(lines[out[-1]]):
+            out.pop()
+        above = [y for y in span if top - self.settings.max_header_lines * height <= y < top - 1]
+        if above:
+            rule = max(above)
+            k = block[0] - 1
+            while k >= 0 and k not in taken and lines[k].top >= rule - 1 and not CAPTION.match(lines[k].text):
+                out.insert(0, k)
+                k -= 1
+        return out
 
     def figure_lines(self, lines: Sequence[Line]) -> list[Line]:
         """The lines of a block that hold figures in two segments or more: its rows, without the header's labels

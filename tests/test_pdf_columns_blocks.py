@@ -472,3 +472,45 @@ def test_rows_laid_out_anew_are_told_both_ways() -> None:
     assert sum(finder._matches(ln, pool) for ln in below) / len(below) >= DEFAULT.layout.carried_edge_share
     assert finder._moved(above, below)
     assert not finder._moved(layout(CARRIED, NEXT_ROWS), below)
+
+
+# --- a table between its rules (_Finder._within_rules) --------------------------------------------------------
+
+# Kode | Uraian | Pagu | Realisasi | Sisa: the last header label wrapped over two lines, its cell centred vertically
+# in the header row, so its first line stands above the row's other labels
+SISA_COLS = [Col(10), Col(70), Col(250, "right"), Col(330, "right"), Col(410, "right")]
+SISA_BODY = [
+    ("1.02.01", "Program penunjang", "28.276.042.150", "27.296.230.049", "979.812.101"),
+    ("1.02.02", "Program pelayanan", "100.900.000", "96.786.500", "4.113.500"),
+    ("1.02.03", "Program pengawasan", "62.400.000", "59.872.500", "2.527.500"),
+]
+
+
+def sisa_table(first: int = 0) -> tuple[list[Line], list[Rule]]:
+    """A rule above the header, one under it, one under each row."""
+    lines = layout(SISA_COLS, [("", "", "", "", "Sisa"), ("Kode", "Uraian", "Pagu", "Realisasi", "(Rp)"),
+                               *SISA_BODY], first=first)
+    rules = [rule_above(first), *(rule_above(first + k) for k in range(2, 2 + len(SISA_BODY) + 1))]
+    return lines, rules
+
+
+def test_a_header_line_above_the_first_line_of_labels_under_the_top_rule_is_the_headers() -> None:
+    """"Sisa" stands alone on its line (one segment): not a line a block starts with, but it lies under the
+    table's top rule, so it is the header's (LibreOffice's tables, h06)."""
+    lines, rules = sisa_table()
+    header = ["Kode", "Uraian", "Pagu", "Realisasi", "(Rp)"]
+    assert read(lines, rules=rules)[:2] == [["", "", "", "", "Sisa"], header]  # a label over "(Rp)"
+    # control: without the rule above it, the line stays text above the table
+    assert read(lines, rules=rules[1:])[0] == header
+
+
+def test_text_set_close_under_the_tables_last_rule_is_not_a_row() -> None:
+    """A paragraph right under the table (its words spaced out, two segments, no figures) is under the last rule:
+    not the table's; a row of figures there would be (a table with no rule at its foot)."""
+    lines, rules = sisa_table()
+    prose = layout([Col(10), Col(120)], [("Dengan", "program dan anggaran yang dilaksanakan berikut:")],
+                   first=len(lines))
+    tables = find(lines + prose, rules=rules)
+    assert len(tables) == 1 and tables[0][-1][0] == "1.02.03"
+    # control: without the rules' extent the paragraph is the table's last row
+    assert find(lines + prose)[0][-1][0] == "Dengan"

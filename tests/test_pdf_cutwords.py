@@ -10,7 +10,17 @@ from reportlab.pdfgen import canvas
 
 from extractors.pdf_pdfium import read_page
 from extractors.pdf_reader import read_pdf
-from extractors.pdf_words import CUT, Glyph, Word, make_words, mend_cuts, text_of, vocabulary, words_of_line
+from extractors.pdf_words import (
+    CUT,
+    Glyph,
+    Word,
+    cluster_lines,
+    make_words,
+    mend_cuts,
+    text_of,
+    vocabulary,
+    words_of_line,
+)
 from pipeline.run import extract_document
 
 EDGES = (100.0, 160.0)  # a cell 60 points wide: text from 105 to 155
@@ -73,3 +83,16 @@ def test_words_of_a_times_line_keep_their_spaces(tmp_path: Path) -> None:
     finally:
         pdf.close()
     assert words == ["Produksi", "jagung", "dan", "padajumlah", "pada", "jenis"]
+
+
+def test_lines_of_a_tall_cell_are_not_chained_through_centred_cells_beside_it() -> None:
+    """A cell of two lines (tops 100 and 111.2) beside cells centred in the row, whose single lines stand in
+    between (tops 102.8, 105.6, 108.4): each step is within the tolerance, but the two lines of the tall cell
+    stay two lines; a comma whose box starts lower than the letters' stays on its letters' line."""
+    glyphs = [Glyph("a", 0, 100.0, 5, 110.0), Glyph("b", 5, 100.0, 10, 110.0),
+              Glyph(",", 10, 107.0, 12, 110.0),
+              Glyph("X", 50, 102.8, 55, 112.8), Glyph("Y", 90, 105.6, 95, 115.6), Glyph("Z", 130, 108.4, 135, 118.4),
+              Glyph("c", 0, 111.2, 5, 121.2), Glyph("d", 5, 111.2, 10, 121.2)]
+    lines = [{g.text for g in line} for line in cluster_lines(glyphs)]
+    assert any({"a", "b", ","} <= line for line in lines)
+    assert not any({"a", "c"} <= line for line in lines)
