@@ -514,10 +514,15 @@ class _Finder:
         search = first_data if first_data is not None else len(texts)
         n_head = next((k + 1 for k in range(min(search, self.settings.max_header_lines_numbered))
                        if _numbering_line(texts[k])), n_head)
+        n_head = self._head_above_band(lines, texts, n_head, first_data)
         bands = [self._band(ln) for ln in lines[:n_head]]
         while n_head > 2 and self._heading_under_levels(per_line[:n_head], texts[:n_head], bands[:n_head]):
             n_head -= 1
-        head = self._header(per_line[:n_head], texts[:n_head], bands[:n_head])
+        # a rule between the header and the body makes the header's band one row even when its lines share it,
+        # when they are labels (not the rest of a row carried over a page break, whose lines hold none)
+        under = len({*bands, *(self._band(ln) for ln in lines[n_head:n_head + 1])}) >= 2 and any(
+            self._label_line(ln) for ln in lines[:n_head])
+        head = self._header(per_line[:n_head], texts[:n_head], bands[:n_head], under)
         body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
         rows = head + body
         if len(rows) < 2:
@@ -527,13 +532,14 @@ class _Finder:
         bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
         return UnruledTable(bbox, out, tops, list(lines))
 
-    def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int]
-                ) -> list[list[list[Word]]]:
-        """Header lines as rows, one per level of labels. Where rules run between the header's lines, each
-        band between two rules is one row (its lines are wrapped labels); else a line opens a new level
-        when it puts labels under a spanning one."""
+    def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int],
+                ruled_under: bool = False) -> list[list[list[Word]]]:
+        """Header lines as rows, one per level of labels. Where rules run between the header's lines, or one
+        under them (``ruled_under``), each band between two rules is one row (its lines are wrapped labels,
+        centred vertically in LibreOffice's tables: "Rata-rata" over "Capaian Kinerja (%)" beside "No");
+        else a line opens a new level when it puts labels under a spanning one."""
         rows: list[list[list[Word]]] = []
-        ruled = len(set(bands)) >= 2
+        ruled = len(set(bands)) >= 2 or ruled_under
         for k, (cells, text) in enumerate(zip(per_line, texts, strict=True)):
             new = not rows or _numbering_line(text) or (
                 bands[k] != bands[k - 1] if ruled else _opens_level(rows[-1], text))  # "1 2 3 ...": a row of its own
@@ -545,6 +551,23 @@ class _Finder:
             for j, words in enumerate(cells):
                 rows[-1][j].extend(words)
         return rows
+
+    def _head_above_band(self, lines: Sequence[Line], texts: list[list[str]], n_head: int, first_data: int | None
+                         ) -> int:
+        """Where rules bound the rows, the header ends above the band of the first row of figures: lines of that
+        band above its line of figures are the row's own (its name's first lines, the other cells centred
+        vertically on a lower line: LibreOffice's rows "Penerbitan Izin Usaha Simpan Pinjam" over "0 1 ...
+        12 Izin 45.000.000"), unless they are labels (header words only: a header with no rule under it)."""
+        if not self.rules or first_data is None or n_head != first_data or not n_head:
+            return n_head
+        band = self._band(lines[first_data])
+        k = first_data
+        while k > 0 and self._band(lines[k - 1]) == band:
+            k -= 1
+        if band == 0 or k == first_data or any(
+                all(header_words_only(t) for t in texts[j] if t) for j in range(k, first_data)):
+            return n_head
+        return k
 
     def _heading_under_levels(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int]
                               ) -> bool:
@@ -874,7 +897,9 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
         if n == len(blocks) - 1 and block[-1] == len(lines) - 1 and after and _same_table(finder, block_lines, after):
             context += finder.figure_lines(after)
         top, bottom = block_lines[0].top, max(ln.bottom for ln in block_lines)
-        finder.rules = [r for r in rules if top - 2 <= r[0] <= bottom + 2]
+        # the rule right above the block's first line too: it bounds the first row's band (a row centred
+        # vertically may start with lines of labels above its first line of figures)
+        finder.rules = [r for r in rules if top - _height(block_lines[0]) - 2 <= r[0] <= bottom + 2]
         table = finder.table(block_lines, context)
         finder.rules = list(rules)
         if table is not None:

@@ -499,7 +499,7 @@ def test_a_header_line_above_the_first_line_of_labels_under_the_top_rule_is_the_
     table's top rule, so it is the header's (LibreOffice's tables, h06)."""
     lines, rules = sisa_table()
     header = ["Kode", "Uraian", "Pagu", "Realisasi", "(Rp)"]
-    assert read(lines, rules=rules)[:2] == [["", "", "", "", "Sisa"], header]  # a label over "(Rp)"
+    assert read(lines, rules=rules)[0] == ["Kode", "Uraian", "Pagu", "Realisasi", "Sisa (Rp)"]  # one band, one row
     # control: without the rule above it, the line stays text above the table
     assert read(lines, rules=rules[1:])[0] == header
 
@@ -514,3 +514,34 @@ def test_text_set_close_under_the_tables_last_rule_is_not_a_row() -> None:
     assert len(tables) == 1 and tables[0][-1][0] == "1.02.03"
     # control: without the rules' extent the paragraph is the table's last row
     assert find(lines + prose)[0][-1][0] == "Dengan"
+
+
+# Kode | Uraian | Pagu | Realisasi with a rule above the header, under it and under each row; cells centred
+# vertically (LibreOffice): a row's one-line cells stand on the middle line of its tallest cell
+CENTRED_COLS = [Col(10), Col(60), Col(250, "right"), Col(330, "right")]
+
+
+def test_the_first_rows_name_above_its_figures_in_its_band_is_not_the_header() -> None:
+    """The first row's name wraps over two lines and its other cells stand on the second: its first line has no
+    figures, but it lies in the row's band (under the header's rule), so it is the row's (h03's print)."""
+    lines = layout(CENTRED_COLS, [
+        ("Kode", "Uraian", "Pagu", "Realisasi"),
+        ("", "Program penunjang urusan", "", ""), ("1.02", "pemerintahan daerah", "1.250.000", "1.100.000"),
+        ("1.03", "Program pelayanan", "900.000", "850.000"),
+        ("1.04", "Program pengawasan", "700.000", "690.000"),
+    ])
+    rules = [rule_above(0), rule_above(1), rule_above(3), rule_above(4), rule_above(5)]
+    rows = read(lines, rules=rules)
+    assert rows[:2] == [["Kode", "Uraian", "Pagu", "Realisasi"],
+                        ["1.02", "Program penunjang urusan pemerintahan daerah", "1.250.000", "1.100.000"]]
+
+
+def test_header_lines_in_one_band_over_a_rule_are_one_row_of_labels() -> None:
+    """A header row whose labels wrap, centred vertically: "Rata-rata" over "Capaian (%)" beside "No" and
+    "Program" on the second line. Its lines lie between two rules: one row, not two levels (h08's print)."""
+    cols = [Col(10), Col(60), Col(250, "right"), Col(330, "right")]
+    lines = layout(cols, [("", "", "Rata-rata", "Serapan"), ("No", "Program", "Capaian (%)", "(%)"),
+                          ("1", "Program pelayanan", "99,40", "92,80"), ("2", "Program penunjang", "113,15", "96,26"),
+                          ("3", "Program pengawasan", "101,20", "95,10")])
+    rules = [rule_above(0), rule_above(2), rule_above(3), rule_above(4), rule_above(5)]
+    assert read(lines, rules=rules)[0] == ["No", "Program", "Rata-rata Capaian (%)", "Serapan (%)"]
