@@ -349,7 +349,12 @@ class _Finder:
         x0, x1 = col
         inside = [[w for w in ln.words if x0 - 0.5 <= w.cx <= x1 + 0.5] for ln in lines]
         body = [ws for ws in inside[first:] if ws]
-        labels = next((ws for ws in reversed(inside[:first]) if ws), [])
+        # the lowest line of labels above the first row of figures (a numbering row, or a row's first lines
+        # centred above its figures, may stand below it: E.81's "K Rp K Rp" over "1 2 3 ...")
+        # (a line of labels only; else the lowest with two labels or more: "No Sasaran Strategis")
+        labels = next((ws for ws in reversed(inside[:first])
+                       if len(ws) >= 2 and all(header_words_only(w.text) for w in ws)), []) or next(
+            (ws for ws in reversed(inside[:first]) if sum(1 for w in ws if header_words_only(w.text)) >= 2), [])
         space = self.metric.word_space or self.settings.word_space_share * _height(lines[first])
         wide = self.settings.narrow_space_factor * space
         cuts: list[float] = []
@@ -518,11 +523,7 @@ class _Finder:
         bands = [self._band(ln) for ln in lines[:n_head]]
         while n_head > 2 and self._heading_under_levels(per_line[:n_head], texts[:n_head], bands[:n_head]):
             n_head -= 1
-        # a rule between the header and the body makes the header's band one row even when its lines share it,
-        # when they are labels (not the rest of a row carried over a page break, whose lines hold none)
-        under = len({*bands, *(self._band(ln) for ln in lines[n_head:n_head + 1])}) >= 2 and any(
-            self._label_line(ln) for ln in lines[:n_head])
-        head = self._header(per_line[:n_head], texts[:n_head], bands[:n_head], under)
+        head = self._header(per_line[:n_head], texts[:n_head], bands[:n_head])
         body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
         rows = head + body
         if len(rows) < 2:
@@ -532,14 +533,13 @@ class _Finder:
         bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
         return UnruledTable(bbox, out, tops, list(lines))
 
-    def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int],
-                ruled_under: bool = False) -> list[list[list[Word]]]:
-        """Header lines as rows, one per level of labels. Where rules run between the header's lines, or one
-        under them (``ruled_under``), each band between two rules is one row (its lines are wrapped labels,
-        centred vertically in LibreOffice's tables: "Rata-rata" over "Capaian Kinerja (%)" beside "No");
-        else a line opens a new level when it puts labels under a spanning one."""
+    def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int]
+                ) -> list[list[list[Word]]]:
+        """Header lines as rows, one per level of labels. Where rules run between the header's lines, each
+        band between two rules is one row (its lines are wrapped labels); else a line opens a new level
+        when it puts labels under a spanning one."""
         rows: list[list[list[Word]]] = []
-        ruled = len(set(bands)) >= 2 or ruled_under
+        ruled = len(set(bands)) >= 2
         for k, (cells, text) in enumerate(zip(per_line, texts, strict=True)):
             new = not rows or _numbering_line(text) or (
                 bands[k] != bands[k - 1] if ruled else _opens_level(rows[-1], text))  # "1 2 3 ...": a row of its own

@@ -327,3 +327,13 @@ def test_a_label_of_two_words_a_space_apart_does_not_cut_its_column() -> None:
         ("1", "Persentase layanan", "90", "95,50"), ("2", "Jumlah dokumen", "12", "12"),
         ("3", "Indeks kepuasan", "80", "82,10")])
     assert [r[2] for r in read(lines)] == ["Target Kinerja", "90", "12", "80"]
+
+
+def test_the_labels_line_is_found_above_a_numbering_row() -> None:
+    """E.81 prints a numbering row under its "K Rp" labels, one number over each K/Rp pair ("3" over the
+    target's): the lowest header line is then no line of labels, the one above it is, and its labels still
+    cut the columns (h03's and h04's prints)."""
+    lines = layout(K_RP, [("No", "Indikator", "Target", "", "Realisasi", ""), ("", "", "K", "Rp", "K", "Rp"),
+                          ("1", "2", "3", "", "4", ""),
+                          ("1", "Jumlah izin", "12 Izin", "45.000.000", "11 Izin", "41.350.000")])
+    assert read(lines)[-1] == ["1", "Jumlah izin", "12 Izin", "45.000.000", "11 Izin", "41.350.000"]
