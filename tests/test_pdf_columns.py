@@ -337,3 +337,16 @@ def test_the_labels_line_is_found_above_a_numbering_row() -> None:
                           ("1", "2", "3", "", "4", ""),
                           ("1", "Jumlah izin", "12 Izin", "45.000.000", "11 Izin", "41.350.000")])
     assert read(lines)[-1] == ["1", "Jumlah izin", "12 Izin", "45.000.000", "11 Izin", "41.350.000"]
+
+
+def test_a_column_too_few_lines_fill_is_cut_off_by_its_label() -> None:
+    """"NO" over a single row number at the table's left edge: too few lines to make a column of their own (the
+    header's "NO KODE" is one segment), but the header's labels far apart say it is one (h05's print)."""
+    lines = layout([Col(10), Col(26), Col(130), Col(330, "right"), Col(410, "right")], [
+        ("NO", "KODE", "PROGRAM/KEGIATAN", "PAGU (Rp)", "REALISASI (Rp)"),
+        ("1", "2.19.01", "PROGRAM PENUNJANG URUSAN", "9.355.906.420", "8.999.723.711"),
+        *(("", f"2.19.01.2.{k:02d}", f"Kegiatan penunjang {k}", f"{k}1.250.000", f"{k}0.195.500")
+          for k in range(1, 13)),
+    ])
+    rows = read(lines)
+    assert rows[0][:2] == ["NO", "KODE"] and rows[1][:2] == ["1", "2.19.01"]
