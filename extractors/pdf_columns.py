@@ -22,7 +22,7 @@ it spans, the cells it spans left empty, as a ruled merged cell does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -54,6 +54,7 @@ class Metric:
     row_gap: float | None
     line_gap: float = 1.6  # a block goes on over a vertical gap of at most this many line heights
     word_space: float | None = None  # one word space; None: a share of the line height (a PDF's fonts)
+    centred: bool = False  # rows of cells centred vertically are looked for (lines on a grid: a layout text)
 
 
 def pdf_metric(settings: LayoutSettings = DEFAULT.layout) -> Metric:
@@ -117,6 +118,9 @@ class _Finder:
         if self.rules:
             taken = {i for b in blocks for i in b}
             blocks = [self._within_rules(lines, b, taken) for b in blocks]
+        if self.metric.centred:
+            taken = {i for b in blocks for i in b}
+            blocks = [self._mirrored_above(lines, b, taken) for b in blocks]
         blocks = [part for b in blocks for part in self._split_layouts(lines, b)]
         blocks = [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
         return [part for b in blocks for part in self._split_headers(lines, b)]
@@ -222,6 +226,33 @@ class _Finder:
             while k >= 0 and k not in taken and lines[k].top >= rule - 1 and not CAPTION.match(lines[k].text):
                 out.insert(0, k)
                 k -= 1
+        return out
+
+    def _mirrored_above(self, lines: Sequence[Line], block: list[int], taken: set[int]) -> list[int]:
+        """A block whose cells are centred vertically takes the one-segment lines right above its first line (no
+        blank line between) that a line as far below it mirrors: words in the same x range, the first line
+        leaving that range empty. A label or name wrapped over three lines or more beside one-line cells
+        spreads as far above their line as below it (LibreOffice's "Sisa Anggaran" over "(Rp)" in a header,
+        "Koordinasi dan Penyusunan ..." over a row's code and figures at a page's head: h05's and d03's prints
+        as layout text); a top-aligned cell starts on the first line, so nothing stands above it."""
+        first = block[0]
+        head = lines[first]
+        out = list(block)
+        for d in range(1, self.settings.centred_max_lines // 2 + 1):
+            k, below = first - d, first + d
+            if k < 0 or k in taken or below not in block or len(self.segments(lines[k])) != 1:
+                break
+            line, under = lines[k], lines[below]
+            if line.top > lines[k + 1].top - 2 * _height(line) + 0.01 and k + 1 != first:
+                break
+            if lines[k + 1].top - line.bottom > _height(line) or CAPTION.match(line.text):
+                break
+            x0, x1 = line.x0, line.x1
+            if any(w.x0 < x1 and x0 < w.x1 for w in head.words):
+                break
+            if not any(w.x0 < x1 and x0 < w.x1 for w in under.words):
+                break
+            out.insert(0, k)
         return out
 
     def figure_lines(self, lines: Sequence[Line]) -> list[Line]:
@@ -535,6 +566,8 @@ class _Finder:
         n_head = next((k + 1 for k in range(min(search, self.settings.max_header_lines_numbered))
                        if _numbering_line(texts[k])), n_head)
         n_head = self._head_above_band(lines, texts, n_head, first_data)
+        if self.metric.centred and first_data is not None and n_head == first_data:
+            n_head -= self._centred_top(texts, n_head)
         bands = [self._band(ln) for ln in lines[:n_head]]
         while n_head > 2 and self._heading_under_levels(per_line[:n_head], texts[:n_head], bands[:n_head]):
             n_head -= 1
@@ -547,6 +580,27 @@ class _Finder:
         out = [[_cell(words, cols[j]) for j, words in enumerate(r)] for r in rows]
         bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
         return UnruledTable(bbox, out, tops, list(lines))
+
+    def _centred_top(self, texts: list[list[str]], n_head: int) -> int:
+        """How many of the header's last lines are the first row's upper lines in a table of cells centred
+        vertically (a name wrapped over three lines stands one line above the row's figures): the most lines,
+        header's first line aside, that the centred reading (:func:`centred_rows`) puts in one row with the first
+        line of figures, none of them filling a column where that line has a figure (a unit label "(Rp)" over
+        the figures is the header's). LibreOffice's prints as layout text (d03: "PROGRAM PENUNJANG URUSAN" over
+        "1.03.01 ... 27.106.680.000"; h06's Tabel 3.5)."""
+        figures = {j for j, t in enumerate(texts[n_head]) if j and _figure(t)}
+        best = 0
+        for m in range(1, min(n_head - 1, self.settings.centred_max_lines // 2) + 1):
+            if any(texts[k][j] for k in range(n_head - m, n_head) for j in figures):
+                break
+            spans = centred_rows(texts[n_head - m:], self._numbered(texts[n_head - m:]), self.settings)
+            if spans is not None and spans[0][0] == 0 and spans[0][1] >= m:
+                best = m
+        return best
+
+    def _numbered(self, texts: list[list[str]]) -> bool:
+        firsts = [t[0] for t in texts if t[0]]
+        return bool(firsts) and sum(1 for t in firsts if ITEM.match(t)) >= self.settings.numbering_share * len(firsts)
 
     def _header(self, per_line: list[list[list[Word]]], texts: list[list[str]], bands: list[int]
                 ) -> list[list[list[Word]]]:
@@ -598,13 +652,16 @@ class _Finder:
 
     def _body(self, lines: Sequence[Line], per_line: list[list[list[Word]]], texts: list[list[str]]
               ) -> list[list[list[Word]]]:
-        firsts = [t[0] for t in texts if t[0]]
-        numbered = bool(firsts) and sum(1 for t in firsts if ITEM.match(t)) >= self.settings.numbering_share * len(
-            firsts)
+        numbered = self._numbered(texts)
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
         usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
         bands = [self._band(ln) for ln in lines]
         ruled = bool(self.rules) and self._rows_ruled(bands, texts)
+        if self.metric.centred and not ruled:
+            spans = centred_rows(texts, numbered, self.settings)
+            if spans is not None:
+                return [[[w for k in range(a, b + 1) for w in per_line[k][j]] for j in range(len(per_line[a]))]
+                        for a, b in spans]
         rows: list[list[list[Word]]] = []
         row_text: list[str] = []
         band = None
@@ -662,6 +719,81 @@ class _Finder:
                 return not only_first  # a number or heading in the numbering column (its wrapped text aside)
             return bool(figures) and bool(held)
         return False
+
+
+def _stacked(pieces: list[str], numbering: bool) -> bool:
+    """A column's lines within one row hold two cells' worth: two figures (or, in a numbering column, two item
+    numbers or codes) stacked that do not read as one figure cut over two lines or one cell's list."""
+    marked = [p for p in pieces if (ITEM.match(p) if numbering else _figure(p))]
+    return any(not _continues_cell(a, b) for a, b in zip(marked, marked[1:], strict=False))
+
+
+def _partition(texts: list[list[str]], numbered: bool, longest: int, fits: Callable[[int, int, list[int]], bool]
+               ) -> list[tuple[int, int]]:
+    """The fewest rows (runs of lines, each at most ``longest`` lines) the lines fall into, each row's cells
+    placed as ``fits`` (row's first and last line, each cell's first and last line) says a row's cells stand, its
+    tallest cell taking all its lines (a row is as tall as its tallest cell, whatever the cells' alignment), and
+    no column holding two cells' figures (:func:`_stacked`); a line alone always fits."""
+    n = len(texts)
+    best: list[tuple[int, int] | None] = [(0, 0)] + [None] * n
+    back = [0] * (n + 1)
+    for b in range(n):
+        for a in range(b, max(-1, b - longest), -1):
+            cols = range(len(texts[a]))
+            if any(_stacked([texts[k][j] for k in range(a, b + 1) if texts[k][j]], numbered and j == 0) for j in cols):
+                break  # a longer row holds them too
+            ends = [e for j in cols if (occ := [k for k in range(a, b + 1) if texts[k][j]])
+                    for e in (occ[0], occ[-1])]
+            prev = best[a]
+            tallest = any(ends[k] == a and ends[k + 1] == b for k in range(0, len(ends), 2))
+            if prev is None or not tallest or not fits(a, b, ends):
+                continue
+            cand = (prev[0] + 1, prev[1] + b - a)
+            cur = best[b + 1]
+            if cur is None or cand[0] < cur[0]:
+                best[b + 1], back[b + 1] = cand, a
+    spans: list[tuple[int, int]] = []
+    b = n
+    while b:
+        spans.append((back[b], b - 1))
+        b = back[b]
+    return spans[::-1]
+
+
+def centred_rows(texts: list[list[str]], numbered: bool, settings: LayoutSettings = DEFAULT.layout
+                 ) -> list[tuple[int, int]] | None:
+    """Rows of a table whose cells are centred vertically in their rows (LibreOffice's and Word's "centre"
+    cell alignment), as (first, last) line, or None where the lines read better as top-aligned rows.
+
+    In such a table a row's one-line cells stand on its middle line, a cell of more lines spreads as far above
+    it as below it, and a figure or code too wide for its cell ("28.276.042.15" over "0") stands over and under
+    the middle line; rows follow one another without a gap. So the rows are the runs of lines in which every
+    cell's first and last lines stand as far (within ``centred_tol`` lines: a converter puts a line half-way
+    between two on one of them) from the run's middle as each other, no column holding two figures or codes
+    that are no one figure cut; of those partitions, the one with the fewest rows (a line alone is a row, the
+    weakest reading). Read the same way with each cell starting on the row's first line (top-aligned), the
+    lines need as many rows or fewer in a top-aligned table, while a centred table with rows of several
+    heights needs ``centred_min_gain`` rows more, and ``centred_min_share`` of its rows: only then are the rows
+    read as centred (LibreOffice's prints
+    of the dev set read as pdftotext -layout text: d01, h06, d07; reportlab's top-aligned prints keep their
+    rows)."""
+    if len(texts) < 2:
+        return None
+    tol = settings.centred_tol
+    longest = settings.centred_max_lines
+
+    def centred(a: int, b: int, ends: list[int]) -> bool:
+        return all(abs(ends[k] + ends[k + 1] - a - b) <= 2 * tol for k in range(0, len(ends), 2))
+
+    def top(a: int, b: int, ends: list[int]) -> bool:
+        return all(ends[k] == a for k in range(0, len(ends), 2))
+
+    mid = _partition(texts, numbered, longest, centred)
+    tops = _partition(texts, numbered, longest, top)
+    gain = len(tops) - len(mid)
+    if gain < settings.centred_min_gain or gain < settings.centred_min_share * len(tops):
+        return None
+    return mid
 
 
 def _runs(cover: list[int], limit: int, lo: int) -> list[tuple[float, float]]:

@@ -294,6 +294,20 @@ class LayoutSettings:
     # column, 16-50 characters in (sample 001's Tabel 3.5); a running title also holds a figure, the
     # report's year or a page number, and does not start with an item number
     running_margin: int = 4
+    # rows of cells centred vertically (pdf_columns.centred_rows): a cell's first and last lines stand as far from
+    # its row's middle within this many lines. pdftotext -layout puts a line set half-way between two lines on
+    # one of them (LibreOffice's prints of d07 and h06: a two-line name beside one-line figures and codes)
+    centred_tol: float = 0.5
+    # ... a row takes at most this many lines (the dev set's LibreOffice prints wrap a name or an indicator over
+    # up to 7 lines, interleaved with the half-line positions of the shorter cells beside it)
+    centred_max_lines: int = 12
+    # ... and a table's rows are read as centred only where reading them top-aligned needs this many rows more:
+    # rows of one height read the same both ways (shifted by a line), rows of several heights tell (d01, h06)
+    centred_min_gain: int = 2
+    # ... and this share of the top-aligned reading's rows: a top-aligned table whose columns are misread may
+    # let a few two-line rows read centred (reportlab's prints as layout text: d07, d12, d06, d10 save 2 of their
+    # 9-15 rows, 0.13-0.22), while LibreOffice's centred tables save a quarter to two thirds of theirs
+    centred_min_share: float = 0.25
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def text_metric(settings: LayoutSettings = DEFAULT.layout) -> Metric:
     """Gutters of ``text_min_spaces`` spaces or more; vertical gaps say nothing (a blank line is a
     converter's choice, not a row's padding)."""
     return Metric(min_gap=(settings.text_min_spaces - 0.5) * CHAR, gap_ratio=0.0, row_gap=None, word_space=CHAR,
-                  line_gap=(settings.text_blank_lines * PITCH + PITCH - HEIGHT) / HEIGHT + 0.01)
+                  centred=True, line_gap=(settings.text_blank_lines * PITCH + PITCH - HEIGHT) / HEIGHT + 0.01)
 
 
 def _line(number: int, raw: str) -> Line | None:

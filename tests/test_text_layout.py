@@ -407,3 +407,65 @@ def test_words_falling_on_one_character_column_by_chance_do_not_cut_a_text_colum
     assert all(len(r) == 5 for r in got)
     assert got[2][1] == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
     assert got[4][1] == "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD"
+
+
+# A table printed with its cells centred vertically (LibreOffice's "centre" alignment), then converted by
+# pdftotext -layout: a row's one-line cells stand on its middle line, a two-line name spreads over and under it,
+# and a figure or code too wide for its cell is cut over the lines above and below; no line parts the rows.
+CENTRED = """\
+Tabel 3.9 Realisasi Anggaran
+
+                                                                                         Sisa Anggaran
+Kode               Uraian                                  Pagu           Realisasi                     %
+                                                                                         (Rp)
+                   PROGRAM PELAYANAN KESEHATAN             12.345.678.90  11.111.111.10                 90,00
+1.02.02                                                                                  1.234.567.800
+                   MASYARAKAT                              0              0                             %
+                   Penyediaan Fasilitas Pelayanan                                                       95,00
+1.02.02.2.01                                               200.000.000    190.000.000    10.000.000
+                   Kesehatan                                                                            %
+1.02.02.2.01.001                                                                                        96,00
+                   Pengadaan Obat dan Bahan Habis Pakai    150.000.000    144.000.000    6.000.000
+2                                                                                                       %
+1.02.02.2.02       Pembinaan Puskesmas Keliling            50.000.000     46.000.000     4.000.000      92,00
+"""
+
+
+def test_rows_of_cells_centred_vertically_are_read_around_their_middle_lines() -> None:
+    got = rows(CENTRED)
+    body = [r for r in got if r[0].startswith("1.")]
+    assert [r[0] for r in body] == [
+        "1.02.02", "1.02.02.2.01", "1.02.02.2.01.0012", "1.02.02.2.02"]
+    assert body[0][1] == "PROGRAM PELAYANAN KESEHATAN MASYARAKAT"
+    assert body[0][2:4] == ["12.345.678.900", "11.111.111.100"]
+    assert body[1][1] == "Penyediaan Fasilitas Pelayanan Kesehatan"
+    assert body[1][2:] == ["200.000.000", "190.000.000", "10.000.000", "95,00 %"]
+    assert body[2][1] == "Pengadaan Obat dan Bahan Habis Pakai"
+    assert body[3][1:] == ["Pembinaan Puskesmas Keliling", "50.000.000", "46.000.000", "4.000.000", "92,00"]
+
+
+def test_a_centred_header_label_over_its_row_is_the_headers() -> None:
+    header = rows(CENTRED)[0]
+    assert header[4] == "Sisa Anggaran (Rp)"
+
+
+CENTRED_FIRST = """\
+Tabel 3.10 Realisasi Anggaran
+
+Kode               Uraian                                  Pagu           Realisasi      Sisa           %
+                   PROGRAM PENUNJANG URUSAN
+1.02.01                                                    5.000.000      4.500.000      500.000        90,00
+                   PEMERINTAHAN DAERAH KABUPATEN
+                   Administrasi Keuangan Perangkat
+1.02.01.2.02                                               3.000.000      2.900.000      100.000        96,67
+                   Daerah
+1.02.01.2.02.0001  Penyediaan Gaji dan Tunjangan ASN       3.000.000      2.900.000      100.000        96,67
+"""
+
+
+def test_the_first_rows_upper_line_under_a_centred_header_is_the_rows() -> None:
+    got = rows(CENTRED_FIRST)
+    assert got[0][:2] == ["Kode", "Uraian"]
+    assert got[1][:3] == ["1.02.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN", "5.000.000"]
+    assert got[2][:2] == ["1.02.01.2.02", "Administrasi Keuangan Perangkat Daerah"]
+    assert len(got) == 4
