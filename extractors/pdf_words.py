@@ -111,27 +111,28 @@ _TOP = itemgetter(2)
 
 
 def _by_top(items: Iterable[_T], tolerance: float) -> list[list[_T]]:
-    """Items grouped into visual lines, top to bottom. Each line keeps the top and bottom of the item that opened
-    it (the highest); an item joins the line whose bottom is nearest its own among those whose top or bottom
-    stands within ``tolerance`` of its own, or opens a line. Not chained from item to item: cells centred
+    """Items grouped into visual lines, top to bottom. Each line keeps the bottom of the item that opened it (the
+    highest); an item joins the line whose bottom is nearest its own, within ``tolerance``, or opens a line: a
+    line's glyphs end at one bottom (the font's descent under the baseline, a descender a few tenths lower),
+    where their tops differ by cap height, x-height and punctuation. Not chained from item to item: cells centred
     vertically in a row put their lines at every height between two lines of a taller cell, and a chain through
     them would merge that cell's lines into one, their words interleaved (LibreOffice's tables: "Meningkatnya
     keselamatan lalu" over "lintas dan" read as "Mlinetnaisn dgaknatnya ..."). The bottom decides between two
     lines: a comma's box may start lower than its letters' when a font's boxes are tight, but it ends where
     they end."""
-    groups: list[tuple[float, float, list[_T]]] = []
+    groups: list[tuple[float, list[_T]]] = []
     for item in sorted(items, key=_TOP):
         best: list[_T] | None = None
         nearest = float("inf")
-        for top, bottom, members in reversed(groups[-_OPEN_LINES:]):
+        for bottom, members in reversed(groups[-_OPEN_LINES:]):
             off = abs(item.bottom - bottom)
-            if (item.top - top <= tolerance or off <= tolerance) and off < nearest:
+            if off <= tolerance and off < nearest:
                 best, nearest = members, off
         if best is None:
-            groups.append((item.top, item.bottom, [item]))
+            groups.append((item.bottom, [item]))
         else:
             best.append(item)
-    return [members for _, _, members in groups]
+    return [members for _, members in groups]
 
 
 _OPEN_LINES = 8  # lines an item may still join: the last few opened (a row of centred cells opens a few at once)
