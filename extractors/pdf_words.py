@@ -108,34 +108,28 @@ _T = TypeVar("_T", Glyph, Word)
 # Glyph and Word share their field order (text, x0, top, x1, bottom): plain item getters sort faster
 _X0 = itemgetter(1)
 _TOP = itemgetter(2)
+_BOTTOM = itemgetter(4)
 
 
 def _by_top(items: Iterable[_T], tolerance: float) -> list[list[_T]]:
-    """Items grouped into visual lines, top to bottom. Each line keeps the bottom of the item that opened it (the
-    highest); an item joins the line whose bottom is nearest its own, within ``tolerance``, or opens a line: a
-    line's glyphs end at one bottom (the font's descent under the baseline, a descender a few tenths lower),
-    where their tops differ by cap height, x-height and punctuation. Not chained from item to item: cells centred
-    vertically in a row put their lines at every height between two lines of a taller cell, and a chain through
-    them would merge that cell's lines into one, their words interleaved (LibreOffice's tables: "Meningkatnya
-    keselamatan lalu" over "lintas dan" read as "Mlinetnaisn dgaknatnya ..."). The bottom decides between two
-    lines: a comma's box may start lower than its letters' when a font's boxes are tight, but it ends where
-    they end."""
-    groups: list[tuple[float, list[_T]]] = []
-    for item in sorted(items, key=_TOP):
-        best: list[_T] | None = None
-        nearest = float("inf")
-        for bottom, members in reversed(groups[-_OPEN_LINES:]):
-            off = abs(item.bottom - bottom)
-            if off <= tolerance and off < nearest:
-                best, nearest = members, off
-        if best is None:
-            groups.append((item.bottom, [item]))
+    """Items grouped into visual lines, top to bottom: taken in the order of their bottoms, an item joins the line
+    whose first (highest) bottom stands within ``tolerance`` above its own, or opens a line. A line's glyphs end
+    at one bottom (the font's descent under the baseline, a descender a little lower) where their tops differ by
+    cap height, x-height and punctuation. Not chained from item to item: cells centred vertically in a row put
+    their lines at every height between two lines of a taller cell, and a chain through them would merge that
+    cell's lines into one, their words interleaved (LibreOffice's tables: "Meningkatnya keselamatan lalu" over
+    "lintas dan" read as "Mlinetnaisn dgaknatnya ..."; "1.04.02" read as "1 . 04 . 02" where the periods' tops
+    stood near another cell's line)."""
+    groups: list[list[_T]] = []
+    anchor = float("-inf")
+    for item in sorted(items, key=_BOTTOM):
+        if groups and item.bottom - anchor <= tolerance:
+            groups[-1].append(item)
         else:
-            best.append(item)
-    return [members for _, members in groups]
-
-
-_OPEN_LINES = 8  # lines an item may still join: the last few opened (a row of centred cells opens a few at once)
+            groups.append([item])
+            anchor = item.bottom
+    groups.sort(key=lambda g: min(_TOP(i) for i in g))
+    return groups
 
 
 def cluster_lines(glyphs: Iterable[Glyph], tolerance: float = 3.0) -> list[list[Glyph]]:
