@@ -175,3 +175,18 @@ def test_a_total_label_merged_across_the_label_columns_names_its_row() -> None:
          ["2", "Meningkatnya pelayanan", "Program Penunjang Urusan", "74,973,595,300", "72,551,275,980", "96.77%"],
          ["", "Jumlah", "", "110,360,295,300", "106,866,932,395", "96.83%"]]))
     assert [(b.uraian, b.is_total) for b in budget][-1] == ("Jumlah", True)
+
+
+def test_a_percentage_read_as_pagu_in_a_rupiah_table_gives_no_budget_line() -> None:
+    """Pagu and realisasi in rupiah (a median of millions): a row whose pagu reads 96,55 had its columns misread
+    (LibreOffice's print of h04's E.81), no budget line; a table printed in millions without saying so keeps its
+    small figures."""
+    parts = [["Uraian"], ["Pagu (Rp)"], ["Realisasi (Rp)"]]
+    _, budget = _records(_understood(parts, [
+        ["Program penunjang", "9.355.906.420", "8.999.723.711"], ["Kegiatan perencanaan", "96,55", "97,10"],
+        ["Kegiatan keuangan", "6.842.316.420", "6.611.284.937"]]))
+    assert [b.uraian for b in budget] == ["Program penunjang", "Kegiatan keuangan"]
+    _, millions = _records(_understood(parts, [
+        ["Program penunjang", "9.355,9", "8.999,7"], ["Kegiatan perencanaan", "96,55", "97,10"],
+        ["Kegiatan keuangan", "6.842,3", "6.611,2"]]))
+    assert len(millions) == 3
