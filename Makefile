@@ -64,12 +64,13 @@ bench: setup
 
 # accuracy against the gold (samples as text and PDF, the dev set as text), then the metamorphic set
 # (meaning-preserving rewrites of every sample table), leave-one-out scores of the settings, and the
-# dev and held-out reports printed in other table styles and as pdftotext -layout text
+# dev and held-out reports printed in other table styles (reportlab; LibreOffice Writer where installed:
+# apt-get install libreoffice-writer-nogui) and as pdftotext -layout text
 eval: setup
 	$(BIN)/python benchmarks/evaluate.py
 	$(BIN)/python benchmarks/metamorphic.py
 	$(BIN)/python benchmarks/loo.py
-	$(BIN)/python benchmarks/styles.py --styles hrules_landscape,norules_landscape,shaded_portrait,grid_portrait --layout
+	$(BIN)/python benchmarks/styles.py --styles hrules_landscape,norules_landscape,shaded_portrait,grid_portrait,libreoffice_landscape --layout
 
 clean:
 	rm -rf $(OUT)/* $(VENV) *.egg-info

@@ -1,14 +1,16 @@
 """Other agencies' reports in other styles: the dev and held-out texts printed as PDFs by another
 exporter, and those PDFs as ``pdftotext -layout`` text, scored against the same gold as the text.
 
-    python benchmarks/styles.py [--styles hrules_landscape,grid_portrait] [--sets devset,holdout,holdout2]
+    python benchmarks/styles.py [--styles hrules_landscape,libreoffice_landscape] [--sets devset,holdout,holdout2]
                                 [--layout] [--only d07,d11] [--out data/out/styles] [--wide-padding 1.0]
 
 For every report (``<set>/*.txt`` with ``<set>/gold/*.json``) and style, the text is rendered with
-``scripts/make_fixtures.render_text`` (each run of tab lines one table, columns as wide as their words
-allow), the PDF is extracted, and with ``--layout`` also its ``pdftotext -layout`` text. Each is scored
-with ``../shared/eval/score.py`` and printed beside the text's scores as the issue's ratios: measurement
-and budget recall as a share of the text's recall, and precision.
+``scripts/make_fixtures.render_text`` (reportlab: each run of tab lines one table, columns as wide as their
+words allow) or, for the style ``libreoffice_landscape``, by LibreOffice Writer from HTML
+(``render_texts_libreoffice``: its own column widths, cells centred vertically), the PDF is extracted, and
+with ``--layout`` also its ``pdftotext -layout`` text. Each is scored with ``../shared/eval/score.py`` and
+printed beside the text's scores as the issue's ratios: measurement and budget recall as a share of the
+text's recall, and precision.
 """
 
 from __future__ import annotations
