@@ -366,22 +366,26 @@ class _Finder:
         sparse = [r for r in _runs(cover, 0, lo) if not any(r[0] <= d[0] and d[1] <= r[1] for d in dense)]
         cols = sorted(dense + sparse)
         narrow = [part for col in cols for part in self._narrow_split(lines, col)]
-        return [part for k, col in enumerate(narrow) for part in self._label_split(lines, narrow, k)]
+        first = next((k for k, ln in enumerate(lines) if self._row_of_figures(ln)), None)
+        if not first or not self.settings.header_label_split:
+            return narrow
+        owner = [[_column_of(w, narrow) for w in ln.words] for ln in lines]  # each word's column
+        wide = self.settings.narrow_space_factor * self._word_space(lines)
+        return [part for k in range(len(narrow)) for part in self._label_split(lines, narrow, k, first, owner, wide)]
 
-    def _label_split(self, lines: Sequence[Line], cols: Sequence[tuple[float, float]], index: int
-                     ) -> list[tuple[float, float]]:
+    def _label_split(self, lines: Sequence[Line], cols: Sequence[tuple[float, float]], index: int, first: int,
+                     owner: list[list[int]], wide: float) -> list[tuple[float, float]]:
         """A column cut where its header's lowest labels say two columns stand in it: two labels further apart
         than a word space ("Rp", "K" under "Target" and "Realisasi") over a body where no word crosses the gap
         between them and a row has words on both sides. A table too short to show its narrow gutter by
         alignment (one or two rows of figures on the page: h03's print of a K/Rp table) still has it in its
-        header; a label of two words a space apart ("Indikator Kinerja") is one label."""
-        first = next((k for k, ln in enumerate(lines) if self._row_of_figures(ln)), None)
+        header; a label of two words a space apart ("Indikator Kinerja") is one label. ``first``: the block's
+        first line of figures; ``owner``: each word's column; ``wide``: a gap wider than a word space."""
         col = cols[index]
-        if not first or not self.settings.header_label_split:
-            return [col]
         # the words the column takes: those over its range and those nearest it (a column too few lines fill to
         # stand by itself, "NO" over "1" at the table's left edge, lies outside every column's range)
-        inside = [[w for w in ln.words if _column_of(w, cols) == index] for ln in lines]
+        inside = [[w for w, j in zip(ln.words, own, strict=True) if j == index] for ln, own in zip(lines, owner,
+                                                                                                   strict=True)]
         x0, x1 = min([col[0], *(w.x0 for ws in inside for w in ws)]), col[1]
         body = [ws for ws in inside[first:] if ws]
         # the lowest line of labels above the first row of figures (a numbering row, or a row's first lines
@@ -390,7 +394,6 @@ class _Finder:
         labels = next((ws for ws in reversed(inside[:first])
                        if len(ws) >= 2 and all(header_words_only(w.text) for w in ws)), []) or next(
             (ws for ws in reversed(inside[:first]) if sum(1 for w in ws if header_words_only(w.text)) >= 2), [])
-        wide = self.settings.narrow_space_factor * self._word_space(lines)
         cuts: list[float] = []
         for a, b in zip(labels, labels[1:], strict=False):
             if b.x0 - a.x1 <= wide or not (header_words_only(a.text) and header_words_only(b.text)):
@@ -455,8 +458,8 @@ class _Finder:
         LibreOffice's DejaVu Serif sets 3.2 pt in an 11 pt line, less than the share of the height says)."""
         if self.metric.word_space:
             return self.metric.word_space
-        gaps = sorted(b.x0 - a.x1 for ln in lines for a, b in zip(ln.words, ln.words[1:], strict=False)
-                      if 0 < b.x0 - a.x1 < 0.5 * _height(ln))
+        gaps = sorted(gap for ln in lines for half in (0.5 * _height(ln),)
+                      for a, b in zip(ln.words, ln.words[1:], strict=False) if 0 < (gap := b.x0 - a.x1) < half)
         if not gaps:
             return self.settings.word_space_share * _height(lines[0])
         return gaps[len(gaps) // 2]

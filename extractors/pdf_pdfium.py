@@ -171,17 +171,20 @@ def _glyphs(tp: Any, n: int, left: float, top: float) -> list[Glyph]:
     generated = raw.FPDFText_IsGenerated
     out: list[Glyph] = []
     append = out.append
+    spaced = False
     for k, code in enumerate(_codes(tp, n)):
         if code in (2, 0xFFFE):
             code = 45  # pdfium's marks for a hyphen at the end of a line (GetUnicode / GetText)
         elif code == 32 or code in SPACES:
-            if generated(tp, k) != 0:
-                continue  # pdfium's guess from a gap: the gap itself says as much
-            code = 32  # a space the PDF prints: the word ends there, however close the next glyph stands
+            # a space the PDF prints: the next glyph starts a word, however close it stands (pdfium's own
+            # spaces, guessed from a gap, add nothing: the gap says as much)
+            spaced = spaced or generated(tp, k) == 0
+            continue
         elif code < 32:
             continue
         if get_box(tp, k, rect):
-            append(Glyph(chr(code), rect.left - left, top - rect.top, rect.right - left, top - rect.bottom))
+            append(Glyph(chr(code), rect.left - left, top - rect.top, rect.right - left, top - rect.bottom, spaced))
+            spaced = False
     return out
 
 

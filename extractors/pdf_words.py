@@ -23,6 +23,7 @@ class Glyph(NamedTuple):
     top: float
     x1: float
     bottom: float
+    spaced: bool = False  # the PDF prints a space right before this glyph: a word starts here
 
 
 class Word(NamedTuple):
@@ -142,12 +143,10 @@ def words_of_line(glyphs: Sequence[Glyph], gap_ratio: float = 0.2) -> list[Word]
     text: list[str] = []
     x0 = top = x1 = bottom = 0.0
     for g in sorted(glyphs, key=_X0):
-        gt, gx0, gtop, gx1, gbottom = g
-        if gt == " ":  # a printed space ends the word (kerned "i j" in Times may leave no gap at all)
-            if text:
-                out.append(Word("".join(text), x0, top, x1, bottom))
-                text = []
-            continue
+        gt, gx0, gtop, gx1, gbottom, spaced = g
+        if spaced and text:  # a printed space ends the word (kerned "i j" in Times may leave no gap at all)
+            out.append(Word("".join(text), x0, top, x1, bottom))
+            text = []
         if text:
             if gt == text[-1] and abs(gx1 - x1) < 0.5 and (gx1 - gx0) > 0.5:
                 continue  # the same glyph printed again on itself (fake bold, shadow)

@@ -62,10 +62,10 @@ def test_cut_words_in_a_sample_like_pdf(pdf_fixtures: dict[str, Path]) -> None:
 
 def test_a_printed_space_ends_a_word_however_close_the_next_glyph_stands() -> None:
     """"i" then "j" in Times: the j's box starts left of where the space ends, so no gap shows between them."""
-    glyphs = [Glyph("i", 0.0, 0.0, 2.8, 10.0), Glyph(" ", 2.8, 0.0, 5.3, 10.0), Glyph("j", 3.0, 0.0, 5.6, 10.0)]
-    assert [w.text for w in words_of_line(glyphs)] == ["i", "j"]
+    i, j = Glyph("i", 0.0, 0.0, 2.8, 10.0), Glyph("j", 3.0, 0.0, 5.6, 10.0, spaced=True)
+    assert [w.text for w in words_of_line([i, j])] == ["i", "j"]
     # without the printed space the two glyphs touch: one word
-    assert [w.text for w in words_of_line([glyphs[0], glyphs[2]])] == ["ij"]
+    assert [w.text for w in words_of_line([i, j._replace(spaced=False)])] == ["ij"]
 
 
 def test_words_of_a_times_line_keep_their_spaces(tmp_path: Path) -> None:
