@@ -155,11 +155,7 @@ class _Finder:
                 cuts.append(i)
         if not cuts:
             return [block]
-        parts: list[list[int]] = [[]]
-        for i in block:
-            if i in cuts:
-                parts.append([])
-            parts[-1].append(i)
+        parts = _cut(block, cuts)
         # a piece's one-segment lines after its last row of two segments go with it only when they sit tight
         # under it (a wrapped cell); after a gap they are the page footer kept inside the table (h04's print)
         for k, part in enumerate(parts[:-1]):
@@ -307,14 +303,7 @@ class _Finder:
             pool.extend(self._anchors(line))
             rows += 1
             last_row = i
-        if not cuts:
-            return [block]
-        parts: list[list[int]] = [[]]
-        for i in block:
-            if i in cuts:
-                parts.append([])
-            parts[-1].append(i)
-        return [p for p in parts if p]
+        return _cut(block, cuts) if cuts else [block]
 
     def _ruled_between(self, above: Line, below: Line) -> bool:
         """A rule drawn across both lines' x range between them, and no wider gap than a row's padding."""
@@ -797,6 +786,16 @@ def centred_rows(texts: list[list[str]], numbered: bool, settings: LayoutSetting
     if gain < settings.centred_min_gain or gain < settings.centred_min_share * len(tops):
         return None
     return mid
+
+
+def _cut(block: list[int], cuts: list[int]) -> list[list[int]]:
+    """The block's line indexes in pieces, each cut starting a new one (no piece empty)."""
+    parts: list[list[int]] = [[]]
+    for i in block:
+        if i in cuts and parts[-1]:
+            parts.append([])
+        parts[-1].append(i)
+    return parts
 
 
 def _runs(cover: list[int], limit: int, lo: int) -> list[tuple[float, float]]:
