@@ -34,6 +34,7 @@ KINDS = ("measurements", "budget")
 # another exporter than reportlab: LibreOffice Writer prints the texts as HTML tables with horizontal rules only,
 # landscape, DejaVu Serif, its own column autofit and cells centred vertically (style "libreoffice_landscape")
 LIBREOFFICE = "libreoffice"
+LIBREOFFICE_TOP = "libreofficetop"  # the same with cells set at the top of their rows (Word's default)
 
 
 def _renderers() -> Any:
@@ -95,12 +96,12 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.out / style_page / "in"
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
-        if style == LIBREOFFICE:
+        if style in (LIBREOFFICE, LIBREOFFICE_TOP):
             if not shutil.which("soffice"):
                 print(f"{style_page}: skipped, LibreOffice not installed (apt-get install libreoffice-writer-nogui)",
                       file=sys.stderr)
                 continue
-            pdfs = renderers.render_texts_libreoffice(texts, folder)
+            pdfs = renderers.render_texts_libreoffice(texts, folder, "top" if style == LIBREOFFICE_TOP else "middle")
         else:
             pdfs = []
             for text in texts:

@@ -707,16 +707,33 @@ class _Finder:
         held = {j for j, t in enumerate(row) if j and _figure(t)}
         # item numbers are no figures ("1. Sangat" over "Baik 2. Baik": words of two stacked items)
         both = {j for j in figures & held if _figure(_ITEM_MARK.sub(" ", line[j]))}
-        if both and not line[0] and all(_continues_cell(row[j], line[j]) for j in both):
+        code_cut = bool(line[0]) and _code_cut(row[0], line[0])  # "1.02.01.2.01.0" over "1"
+        if both and (not line[0] or code_cut) and all(_continues_cell(row[j], line[j]) for j in both):
             return False  # the rest of figures too wide for their cells ("171,150,000,00" over "0.00")
         if both:
             return True  # figures where the row already has its own
+        if code_cut:
+            return False
         if line[0]:
             if numbered:
                 only_first = not any(line[1:]) and not any(row[1:])
                 return not only_first  # a number or heading in the numbering column (its wrapped text aside)
             return bool(figures) and bool(held)
         return False
+
+
+_CODE = regex.compile(r"^(?:\d+\.)+(\d+)$")
+_CODE_TAIL = regex.compile(r"^\d{1,3}$")
+
+
+def _code_cut(above: str, below: str) -> bool:
+    """A budget code too wide for its cell, its last group cut ("1.02.01.2.01.0" over "1", "5.02.01.2.01.000" over
+    "1"): joined, the last group has two or four digits, as the codes of Permendagri 90 end (kegiatan "2.01",
+    sub kegiatan "01" or "0001"), and it had fewer before."""
+    code, rest = _CODE.match(above.strip()), _CODE_TAIL.match(below.strip())
+    if code is None or rest is None:
+        return False
+    return len(code.group(1) + rest.group()) in (2, 4)
 
 
 def _stacked(pieces: list[str], numbering: bool) -> bool:

@@ -437,10 +437,11 @@ body { font-family: 'DejaVu Serif'; font-size: 10pt; }
 """
 
 
-def text_html(src: Path) -> str:
+def text_html(src: Path, valign: str = "middle") -> str:
     """The report as HTML for LibreOffice Writer: paragraphs, and each table with horizontal rules only (rules
     between rows, a rule above and below), 3 pt cell padding, as wide as the page, its columns laid out by
-    Writer's own autofit; tables of more than 8 columns in 7 pt, of more than 14 in 5 pt with 1 pt padding."""
+    Writer's own autofit; tables of more than 8 columns in 7 pt, of more than 14 in 5 pt with 1 pt padding;
+    cells set at the top (``valign="top"``, Word's default) or centred vertically (Writer's HTML default)."""
     from html import escape
 
     parts = [LO_HTML_HEAD]
@@ -456,17 +457,18 @@ def text_html(src: Path) -> str:
         small = f' style="font-size: {size}pt"' if size else ""
         parts.append(f'<table border="1" rules="rows" frame="hsides" cellpadding="{padding}" cellspacing="0" '
                      'width="100%">\n')
+        td = f'<td valign="{valign}"{small}'
         for row, raw in zip(cells, block, strict=True):
             if isinstance(raw, str):
-                parts.append(f'<tr><td colspan="{n}"{small}>{escape(row[0])}</td></tr>\n')
+                parts.append(f'<tr>{td} colspan="{n}">{escape(row[0])}</td></tr>\n')
             else:
-                parts.append("<tr>" + "".join(f"<td{small}>{escape(c)}</td>" for c in row) + "</tr>\n")
+                parts.append("<tr>" + "".join(f"{td}>{escape(c)}</td>" for c in row) + "</tr>\n")
         parts.append("</table><p></p>\n")
     parts.append("</body></html>\n")
     return "".join(parts)
 
 
-def render_texts_libreoffice(srcs: list[Path], out: Path) -> list[Path]:
+def render_texts_libreoffice(srcs: list[Path], out: Path, valign: str = "middle") -> list[Path]:
     """The reports printed by another exporter: LibreOffice Writer (Debian's libreoffice-writer-nogui), from
     :func:`text_html`, on landscape A4 in DejaVu Serif. One PDF per text, named after it, in ``out``."""
     import shutil
@@ -480,7 +482,7 @@ def render_texts_libreoffice(srcs: list[Path], out: Path) -> list[Path]:
         htmls = []
         for src in srcs:
             html = Path(tmp) / f"{src.stem}.html"
-            html.write_text(text_html(src), encoding="utf-8")
+            html.write_text(text_html(src, valign), encoding="utf-8")
             htmls.append(str(html))
         subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
                         "--infilter=HTML (StarWriter)", "--convert-to", "pdf", "--outdir", str(out), *htmls],

@@ -469,3 +469,21 @@ def test_the_first_rows_upper_line_under_a_centred_header_is_the_rows() -> None:
     assert got[1][:3] == ["1.02.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN", "5.000.000"]
     assert got[2][:2] == ["1.02.01.2.02", "Administrasi Keuangan Perangkat Daerah"]
     assert len(got) == 4
+
+
+CUT_CODES = _laid_out(
+    ("Kode", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "%"),
+    ("1.02.01.2.01", "Perencanaan dan Evaluasi Kinerja", "282.150.000", "268.096.500", "95,02"),
+    ("1.02.01.2.01.0", "Penyusunan Dokumen Perencanaan", "185.400.000", "176.226.500", "95,05"),
+    ("1", "", "", "", ""),
+    ("1.02.01.2.01.0", "Evaluasi Kinerja Perangkat Daerah", "96.750.000", "91.870.000", "94,96"),
+    ("7", "", "", "", ""),
+    at=(0, 16, 60, 80, 100),
+)
+
+
+def test_a_budget_code_cut_at_its_cells_edge_goes_on_in_its_row() -> None:
+    """A sub kegiatan's code too wide for its cell wraps its last digits onto the next line ("1.02.01.2.01.0"
+    over "1"): a line holding that alone is the rest of the code, not a row of its own numbered "1"."""
+    got = rows(CUT_CODES)
+    assert [r[0] for r in got] == ["Kode", "1.02.01.2.01", "1.02.01.2.01.01", "1.02.01.2.01.07"]  # mended
