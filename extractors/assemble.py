@@ -480,6 +480,7 @@ def _build(number: int, group: list[_Piece], settings: Settings = DEFAULT) -> Ta
         notes=notes,
         reader=first.grid.reader,
         order=first.grid.order,
+        laid_out=not whole,
     )
 
 

@@ -113,6 +113,7 @@ class Table:
     notes: list[str] = field(default_factory=list)
     reader: str = "text"
     order: float = 0.0
+    laid_out: bool = False  # cells built from the page's geometry (unruled PDF, layout text), not given whole
     header_parts: list[list[str]] = field(default_factory=list)  # per column: labels, top level first
     header_tree: list[HeaderNode] = field(default_factory=list)  # top-level labels with their spans
     column_paths: list[tuple[str, ...]] = field(default_factory=list)  # per column: its path in the tree

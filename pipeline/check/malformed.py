@@ -30,14 +30,24 @@ def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, su
                 confidence=confidence)
 
 
+# a figure cut where its cell's line filled, read alone: thousands groups ending in a short group ("165.471.330.00"
+# over "0" in its cell, "4.751.900.0")
+_CUT_FIGURE = regex.compile(r"^\s*\d{1,3}(?:\.\d{3})+\.\d{1,2}\s*$")
+
+
 def check_malformed(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     flags: list[Flag] = []
     seen: set[tuple[object, object, str]] = set()
+    # tables whose cells the reader built from the page's geometry (unruled PDF, layout text): a figure cut
+    # over two lines of its cell and left unmended reads as a malformed figure, a reading doubt, not a finding
+    laid_out = {t.table_id for t in ext.tables if t.laid_out}
 
     def add(table_id: str, page: int | None, line: int | None, subject: str, n: Number,
             confidence: float = 1.0) -> None:
         if n.status != "malformed" and not n.defect:
             return
+        if table_id in laid_out and _CUT_FIGURE.match(n.raw):
+            confidence = min(confidence, settings.confidence.cut_figure)
         key = (line, page, n.raw.strip())
         if key in seen:
             return
