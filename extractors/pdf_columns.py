@@ -42,12 +42,6 @@ FIGURE = regex.compile(r"\d|^[-\u2013\u2014]$")
 YEAR_LABEL = regex.compile(r"^(?:\D*\b(?:19|20)\d{2}\b\D*)+$")
 SMALL_INT = regex.compile(r"^\(?\d{1,2}\)?$")
 _STEP = 0.5  # resolution (points, or character units) of the narrow-gutter search
-# a rule is across a block when it reaches to within this many line heights of the block's left and right
-# edges (a table's frame stands in its cell padding, a little outside its text)
-RULE_REACH = 2.0
-# two words of one line closer than this share of the line's height are a word space apart; wider gaps
-# are gutters (a font's space is a quarter to a third of an em, a line about 1.15 em high)
-WORD_GAP = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +206,8 @@ class _Finder:
         block_lines = [lines[i] for i in block]
         x0, x1 = min(ln.x0 for ln in block_lines), max(ln.x1 for ln in block_lines)
         height = _height(block_lines[0])
-        span = [y for y, r0, r1 in self.rules if r0 <= x0 + RULE_REACH * height and r1 >= x1 - RULE_REACH * height]
+        reach = self.settings.rule_reach * height
+        span = [y for y, r0, r1 in self.rules if r0 <= x0 + reach and r1 >= x1 - reach]
         top = block_lines[0].top
         inside = [y for y in span if top - 1 <= y <= block_lines[-1].bottom + height]  # the rule under it too
         if len(inside) < 2:
@@ -449,11 +444,11 @@ class _Finder:
 
     def _word_space(self, lines: Sequence[Line]) -> float:
         """One word space on these lines: the metric's (a character grid), else the median gap between two
-        words of a line closer than ``WORD_GAP`` line heights (a font's space is a quarter to a third of an em;
+        words of a line closer than ``word_gap`` line heights (a font's space is a quarter to a third of an em;
         LibreOffice's DejaVu Serif sets 3.2 pt in an 11 pt line, less than the share of the height says)."""
         if self.metric.word_space:
             return self.metric.word_space
-        gaps = sorted(gap for ln in lines for half in (WORD_GAP * _height(ln),)
+        gaps = sorted(gap for ln in lines for half in (self.settings.word_gap * _height(ln),)
                       for a, b in zip(ln.words, ln.words[1:], strict=False) if 0 < (gap := b.x0 - a.x1) < half)
         if not gaps:
             return self.settings.word_space_share * _height(lines[0])
@@ -724,6 +719,7 @@ class _Finder:
 
 _CODE = regex.compile(r"^(?:\d+\.)+(\d+)$")
 _CODE_TAIL = regex.compile(r"^\d{1,3}$")
+_CODE_ENDS = (2, 4)  # digits of a code's last group: kegiatan "2.01", sub kegiatan "01" or "0001" (Permendagri 90)
 
 
 def _code_cut(above: str, below: str) -> bool:
@@ -733,7 +729,7 @@ def _code_cut(above: str, below: str) -> bool:
     code, rest = _CODE.match(above.strip()), _CODE_TAIL.match(below.strip())
     if code is None or rest is None:
         return False
-    return len(code.group(1) + rest.group()) in (2, 4)
+    return len(code.group(1) + rest.group()) in _CODE_ENDS
 
 
 def _stacked(pieces: list[str], numbering: bool) -> bool:

@@ -27,13 +27,6 @@ TOTAL = TOTAL_WORD
 # a row number or a numbering row's cell standing where the columns were misread (layout texts of tight prints,
 # d12; a numbering row "1 2 3 4 ..." under a header read as a body row), never an item's name; a year names a
 # row of a table comparing years (h08's "2021 | 14.286.450.000 | ...")
-# no pagu or realisasi of a program, kegiatan or sub kegiatan is under a thousand rupiah (after the table's own
-# scale, "(Rp 000)"): a figure that small in a money column is a percentage or a count read in the wrong column
-# (LibreOffice's print of h04's E.81: "96,55" read as pagu)
-MIN_RUPIAH = 1000.0
-# ... asked only of a table whose pagu are rupiah: their median is a million or more (a table printed in millions
-# whose scale the header does not say holds pagu of a few hundred)
-RUPIAH_TABLE = 1_000_000.0
 NAMED = regex.compile(r"\p{L}|\b(?:19|20)\d{2}\b")
 ENUM_SPLIT = regex.compile(r"(?:^|\s)(\d)\s*[\.\)]\s*(?=\S)")
 BULLET_SPLIT = regex.compile(r"(?:^|\s)[-–•]\s+(?=\S)")
@@ -329,12 +322,14 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
     out: list[BudgetLine] = []
     section = ""
     places = row_places(table, name_cols, budget=True)
-    amounts = sorted(v for row in table.rows
-                     if (v := _value(row, p_cols, styles).scaled(_scale(table, p_cols)).value) is not None and v > 0)
-    rupiah = bool(amounts) and amounts[len(amounts) // 2] >= RUPIAH_TABLE  # not a table in millions
-    for pos, (row, place) in enumerate(zip(table.rows, places, strict=True)):
+    pagus = [_value(row, p_cols, styles).scaled(_scale(table, p_cols)) for row in table.rows]
+    amounts = sorted(v for n in pagus if (v := n.value) is not None and v > 0)
+    # a table of rupiah: its median pagu is money by size (a table printed in millions whose scale the header does
+    # not say holds pagu of a few hundred)
+    rupiah = bool(amounts) and amounts[len(amounts) // 2] >= ctx.settings.types.money_min
+    floor = ctx.settings.types.pagu_floor
+    for pos, (row, place, pagu_n) in enumerate(zip(table.rows, places, pagus, strict=True)):
         name_raw = row_label(table, row, name_cols)
-        pagu_n = _value(row, p_cols, styles).scaled(_scale(table, p_cols))
         real_n = _value(row, r_cols, styles).scaled(_scale(table, r_cols))
         if pagu_n.status == "empty" and real_n.status == "empty" and not pagu_n.dash and not real_n.dash:
             if name_raw and _unit_heading(row.text(0), name_raw):
@@ -342,7 +337,7 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
             continue
         if not place.kode and not NAMED.search(place.name):
             continue
-        if rupiah and any(n.value is not None and 0 < abs(n.value) < MIN_RUPIAH for n in (pagu_n, real_n)):
+        if rupiah and any(n.value is not None and 0 < abs(n.value) < floor for n in (pagu_n, real_n)):
             continue  # a percentage or a count in a column of rupiah: the columns were misread, not a budget line
         persen = _value(row, pct_cols, styles)
         sisa = _value(row, sisa_cols, styles).scaled(_scale(table, sisa_cols))

@@ -28,6 +28,10 @@ class TypeSettings:
     # in the sample reports and fixtures is in the millions; counts of people or km with a unit
     # word are COUNT whatever their size ("1.250.000 Jiwa")
     money_min: float = 1_000_000.0
+    # no pagu or realisasi of a program, kegiatan or sub kegiatan is under a thousand rupiah (after the table's
+    # own scale, "(Rp 000)"): in a table of rupiah (median pagu at least money_min) a figure that small is a
+    # percentage or a count read in the wrong column (LibreOffice's print of h04's E.81: "96,55" read as pagu)
+    pagu_floor: float = 1000.0
     # bare numbers up to this can be percentages (capaian over-achievement reaches 200-300 % in the
     # samples: 286,8 %); above it a bare number is not read as a percent
     percent_max: float = 1000.0
@@ -259,6 +263,12 @@ class LayoutSettings:
     # points (a shared first column "No" matches; the other columns of a table laid out anew do not)
     layout_new_share: float = 0.25
     layout_anchor_tol: float = 1.5
+    # a rule is across a block when it reaches to within this many line heights of the block's left and right
+    # edges (a table's frame stands in its cell padding, a little outside its text)
+    rule_reach: float = 2.0
+    # two words of one line closer than this share of the line's height are a word space apart; wider gaps are
+    # gutters (a font's space is a quarter to a third of an em, a line about 1.15 em high)
+    word_gap: float = 0.5
     # a line of this many labels or more, each of header words only, printed under rows of figures heads the
     # table's next piece (d11's print: "No | Kegiatan dan Sub Kegiatan | Indikator kegiatan | Target |
     # Realisasi"); fewer may be a wrapped row's last line ("Kinerja | %")
