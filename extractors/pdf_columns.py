@@ -260,6 +260,8 @@ class _Finder:
     def _anchors(self, line: Line) -> list[float]:
         """Where a line's segments start (after the first) and end: the x positions its columns align on."""
         segs = self.segments(line)
+        if self.metric.word_space is not None:
+            segs = [part for seg in segs for part in _figures_apart(seg)]
         return [s.x0 for s in segs[1:]] + [s.x1 for s in segs]
 
     def _matches(self, line: Line, pool: list[float]) -> float:
@@ -274,6 +276,22 @@ class _Finder:
         texts = [s.text for s in segs]
         return _data_line(texts) and any(cell_shape(t, j) is Shape.FIGURE for j, t in enumerate(texts) if j)
 
+    def _rests(self, line: Line, cut_above: list[Line]) -> bool:
+        """The line's figures are all rests of figures cut on a line above: a few digits each, under a cut one."""
+        tops = [s for above in cut_above for s in self._figure_segments(above) if _CUT_SHAPE.match(s.text)]
+        figures = [s for s in self.segments(line)[1:] if _figure(s.text)]
+        return bool(tops) and bool(figures) and all(
+            _REST.match(f.text) and any(t.x0 <= f.x1 and f.x0 <= t.x1 for t in tops) for f in figures)
+
+    def _cut_figures(self, line: Line) -> bool:
+        """The line holds a figure cut at its cell's edge, its rest on the next line ("165.471.330.00" over "0":
+        LibreOffice's narrow columns, as PDF and as layout text)."""
+        return any(_CUT_SHAPE.match(s.text) for s in self._figure_segments(line))
+
+    def _figure_segments(self, line: Line) -> list[Line]:
+        """The line's segments after the first, figures a single space apart parted (:func:`_figures_apart`)."""
+        return [part for seg in self.segments(line)[1:] for part in _figures_apart(seg)]
+
     def _split_layouts(self, lines: Sequence[Line], block: list[int]) -> list[list[int]]:
         """Two tables printed one under the other with nothing but a rule or a short line between them are one
         block; their columns stand at other x positions. A block is cut before a line of figures whose
@@ -285,13 +303,20 @@ class _Finder:
         Dev-set prints: a table continued after a page's footer line in other column widths (d11, d12, h05)."""
         share, need = self.settings.layout_new_share, self.settings.min_lines
         multi = [i for i in block if len(self.segments(lines[i])) >= 2]
-        data = [i for i in multi if self._row_of_figures(lines[i])]
+        figures = [i for i in multi if self._row_of_figures(lines[i])]
+        # the lines that show the layout: not those holding figures cut over two lines, nor those holding only their
+        # rests (under them, one or two lines down in a row centred vertically)
+        cut = {i for i in multi if self._cut_figures(lines[i])}
+        rests = {i for k, i in enumerate(multi) if self._rests(lines[i], [lines[j] for j in multi[max(0, k - 2):k]
+                                                                        if j in cut])}
+        data = [i for i in figures if i not in cut and i not in rests]
         cuts: list[int] = []
         pool: list[float] = []
         rows = 0
         last_row = -1
         for k, i in enumerate(data):
             line = lines[i]
+            last_row = max([last_row, *(j for j in figures if j < i)])
             if rows >= 2 and self._matches(line, pool) <= share:
                 after = data[k + 1:k + need]
                 own = self._anchors(line)
@@ -548,6 +573,12 @@ class _Finder:
         if len(cols) < 2:
             return None
         per_line = [self.cells(ln, cols) for ln in lines]
+        if self.metric.word_space is not None:
+            split, parts = _stacked_columns(per_line, cols)
+            if parts:
+                cols = split
+                per_line = [self.cells(ln, cols) for ln in lines]
+            per_line = _in_order(per_line, parts, self.metric.word_space)
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
         first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
@@ -805,6 +836,135 @@ def centred_rows(texts: list[list[str]], numbered: bool, settings: LayoutSetting
     if gain < settings.centred_min_gain or gain < settings.centred_min_share * len(tops):
         return None
     return mid
+
+
+# a figure cut at its cell's edge: its last group shorter than three digits after a separator of its grouping
+# ("165.471.330.00", "6,543,460,00"; "165,471,330.00" is a decimal)
+_REST = regex.compile(r"^\d{1,3}$")  # the rest of a figure cut at its cell's edge: its last digits
+_CUT_SHAPE = regex.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*\1\d{1,2}$")
+# a whole figure as a cell prints it: grouped thousands ("165.471.330.000", also cut short: "165.471.330.00"),
+# a decimal ("97,14", "96.75"), a percentage ("96,18%")
+_WHOLE_FIGURE = regex.compile(r"^\(?-?(?:\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,3})?|\d+[.,]\d{1,2}|\d+(?:[.,]\d+)?%)\)?%?$")
+
+
+def _figures_apart(seg: Line) -> list[Line]:
+    """A segment cut between two whole figures a single space apart: on a character grid two cells filled to
+    their edges stand one space apart ("18.206.411.372 97,14"), and one cell never prints two such figures
+    side by side."""
+    parts: list[list[Word]] = [[seg.words[0]]]
+    for w in seg.words[1:]:
+        if _WHOLE_FIGURE.match(parts[-1][-1].text) and _WHOLE_FIGURE.match(w.text):
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return [seg] if len(parts) == 1 else [Line(tuple(p)) for p in parts]
+
+
+_FIGURE_WORD = regex.compile(r"^[\(\-–]?\d[\d.,]*%?\)?$|^[-–]$")
+_UNIT_AFTER = regex.compile(r"^%$")
+_UNIT_BEFORE = regex.compile(r"^rp\.?$", regex.I)
+
+
+def _figure_groups(words: list[Word]) -> list[list[Word]] | None:
+    """The words as figures, each with its "%" after it or its "Rp" before it; None if a word is no figure's."""
+    groups: list[list[Word]] = []
+    opened = False  # an "Rp" waits for its figure
+    for w in words:
+        if _UNIT_AFTER.match(w.text) and groups and not opened:
+            groups[-1].append(w)
+        elif _UNIT_BEFORE.match(w.text):
+            groups.append([w])
+            opened = True
+        elif _FIGURE_WORD.match(w.text):
+            if opened:
+                groups[-1].append(w)
+                opened = False
+            else:
+                groups.append([w])
+        else:
+            return None
+    return None if opened else groups
+
+
+def _figure_runs(per_line: list[list[list[Word]]]) -> list[list[int]]:
+    """Runs of two or more adjacent columns that hold figures: in the lines holding figures, most of each one's
+    filled cells are figures only."""
+    n = len(per_line[0]) if per_line else 0
+    figure = []
+    for j in range(n):
+        cells = [line[j] for line in per_line if line[j]]
+        figure.append(bool(cells) and sum(1 for c in cells if _figure_groups(c)) * 2 > len(cells))
+    runs: list[list[int]] = []
+    for j in range(n):
+        if figure[j] and runs and runs[-1][-1] == j - 1:
+            runs[-1].append(j)
+        elif figure[j]:
+            runs.append([j])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _stacked_columns(per_line: list[list[list[Word]]], cols: list[tuple[float, float]]
+                     ) -> tuple[list[tuple[float, float]], list[list[int]]]:
+    """The columns, each cut in k where most of its filled cells hold k figures (k >= 2) a single space apart:
+    two columns of figures that fill their cells, which pdftotext sets a space apart and a character or two
+    off from row to row, so that no gutter shows between them (LibreOffice's prints as layout text: "Pagu" and
+    "Realisasi" in one column). Cut where the figures part on average; with the indexes of each column's parts."""
+    out: list[tuple[float, float]] = []
+    parts: list[list[int]] = []
+    for j, col in enumerate(cols):
+        groups = [g for line in per_line if line[j] and (g := _figure_groups(line[j])) is not None]
+        filled = sum(1 for line in per_line if line[j])
+        counts = [len(g) for g in groups]
+        k = max(set(counts), key=counts.count) if counts else 1
+        if k < 2 or counts.count(k) * 2 <= filled:
+            out.append(col)
+            continue
+        bounds = [col[0]]
+        for i in range(1, k):
+            gaps = [(g[i - 1][-1].x1 + g[i][0].x0) / 2 for g in groups if len(g) == k]
+            bounds.append(sorted(gaps)[len(gaps) // 2])
+        bounds.append(col[1])
+        parts.append(list(range(len(out), len(out) + k)))
+        out.extend((bounds[i], bounds[i + 1]) for i in range(k))
+    return out, parts
+
+
+def _pieces(words: list[Word], space: float) -> list[list[Word]]:
+    """Words in runs parted by more than a word space (a header's labels)."""
+    runs: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.x0):
+        if runs and w.x0 - runs[-1][-1].x1 <= space:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _in_order(per_line: list[list[list[Word]]], parts: list[list[int]], space: float
+              ) -> list[list[list[Word]]]:
+    """On a character grid, the figures of a line set under a run of figure columns in their order, when the line
+    holds as many figures there as the run has columns: pdftotext places figures that fill their cells a single
+    space apart and a character or two off their column ("52,380,000,000.00 51,347,892,640.00" in one column,
+    the next one empty), where their order still says which column each is (LibreOffice's prints as layout text).
+    In a column cut in ``parts`` (:func:`_stacked_columns`), a header line's labels too, as many as its parts
+    ("Rp K" over "77.461.865.000 100%")."""
+    runs = _figure_runs(per_line)
+    if not runs and not parts:
+        return per_line
+    out = []
+    for line in per_line:
+        line = [list(c) for c in line]
+        for run in runs + parts:
+            words = sorted((w for j in run for w in line[j]), key=lambda w: w.x0)
+            groups = _figure_groups(words) if words else None
+            if groups is None and run in parts and words:
+                groups = _pieces(words, space)
+            if groups is None or len(groups) != len(run):
+                continue
+            for j, group in zip(run, groups, strict=True):
+                line[j] = group
+        out.append(line)
+    return out
 
 
 def _cut(block: list[int], cuts: list[int]) -> list[list[int]]:

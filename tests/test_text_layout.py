@@ -487,3 +487,47 @@ def test_a_budget_code_cut_at_its_cells_edge_goes_on_in_its_row() -> None:
     over "1"): a line holding that alone is the rest of the code, not a row of its own numbered "1"."""
     got = rows(CUT_CODES)
     assert [r[0] for r in got] == ["Kode", "1.02.01.2.01", "1.02.01.2.01.01", "1.02.01.2.01.07"]  # mended
+
+
+# two money columns filled to their edges: pdftotext sets them a single space apart, a character or two off from
+# row to row, so no gutter parts them (LibreOffice's prints as layout text)
+TOUCHING = """\
+Tabel 3.7 Realisasi Anggaran
+
+Kode          Uraian                                   Pagu (Rp)            Realisasi (Rp)       %
+1.02.01       PROGRAM PENUNJANG URUSAN PEMERINTAHAN    171,150,000,000.00 163,178,470,056.00     95.34%
+1.02.01.2.01  Perencanaan dan Evaluasi Kinerja           175,000,000.00 169,365,400.00           96.78%
+1.02.01.2.02  Administrasi Keuangan Perangkat Daerah   52,380,000,000.00 51,347,892,640.00       98.03%
+1.02.01.2.10  Peningkatan Pelayanan BLUD                 118,595,000,000.00 111,661,212,016.00   94.15%
+"""
+
+
+def test_figures_a_space_apart_with_no_gutter_between_are_two_columns() -> None:
+    got = rows(TOUCHING)
+    assert got[0] == ["Kode", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "%"]
+    assert got[1][2:] == ["171,150,000,000.00", "163,178,470,056.00", "95.34%"]
+    assert got[2][2:] == ["175,000,000.00", "169,365,400.00", "96.78%"]
+    assert got[4][2:] == ["118,595,000,000.00", "111,661,212,016.00", "94.15%"]
+
+
+# a row whose figures are cut over two lines of their cells, centred on its code's line, opens the body: the lines
+# of cut figures and their rests show no layout of their own, so the table is not cut under them
+CUT_FIRST_ROW = """\
+Tabel 3.7 Realisasi Anggaran
+
+Kode           Uraian                                                                Pagu (Rp)        Realisasi (Rp)     Sisa (Rp)      %
+               PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH                          165.471.330.00 159.147.480.57 6.323.849.42
+1.02.01                                                                                                                         96,18
+               KABUPATEN/KOTA                                                        0              3              7
+1.02.01.2.01   Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah      282.150.000      268.096.500        14.053.500     95,02
+1.02.01.2.02   Penyusunan Dokumen Perencanaan Perangkat Daerah                       185.400.000      176.226.500        9.173.500      95,05
+1.02.01.2.03   Evaluasi Kinerja Perangkat Daerah                                     96.750.000       91.870.000         4.880.000      94,96
+1.02.01.2.06   Administrasi Umum Perangkat Daerah                                    668.500.000      625.235.500        43.264.500     93,53
+"""
+
+
+def test_a_first_row_of_cut_figures_does_not_cut_the_table_from_its_header() -> None:
+    (grid,) = parse_text(CUT_FIRST_ROW).grids
+    texts = [[c.text for c in r] for r in grid.rows]
+    assert texts[0][:3] == ["Kode", "Uraian", "Pagu (Rp)"]
+    assert any(r[0] == "1.02.01.2.06" and r[-1] == "93,53" for r in texts)
