@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
@@ -119,3 +120,61 @@ def lower_misread(ext: Extraction, settings: Settings = DEFAULT) -> Extraction:
         plans=[dataclasses.replace(p, confidence=round(p.confidence * factor, 4))
                if p.kind == "program" and (p.table_id, p.position) in doubts else p for p in ext.plans],
         year_figures=lowered(ext.year_figures, "row_index"))
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """Laid-out tables cut where a page ended, whose next piece the reader kept as a table of its own.
+
+    ``continued``: tables whose next table, on the same or the next page, has no caption of its own: rows at the
+    table's end may go on there. ``continuing``: those next tables: rows at their start may belong to parents of
+    the table before. Both are laid-out (the text path joins its pieces or gives them whole)."""
+
+    continued: frozenset[str] = frozenset()
+    continuing: frozenset[str] = frozenset()
+    laid_out: frozenset[str] = frozenset()
+    # per laid-out table, the rows (positions) holding a sum of money that did not become a record: a row the
+    # reader could not place (its figures misplaced, its code cut), whose parent now lacks a child
+    unread: dict[str, frozenset[int]] = dataclasses.field(default_factory=dict)
+
+
+def _pages(table: Table) -> list[int]:
+    return [r.page for r in table.rows if r.page is not None] or ([table.page] if table.page is not None else [])
+
+
+def unread_rows(table: Table, read: set[int], settings: Settings = DEFAULT) -> frozenset[int]:
+    """Rows of a laid-out table with a sum of money (``types.money_min`` or more) in a money column that are
+    not among the ``read`` positions."""
+    money = [j for j, r in enumerate(table.roles) if str(r) in MONEY_ROLES]
+    out = set()
+    for pos, row in enumerate(table.rows):
+        if pos in read:
+            continue
+        for j in money:
+            n = parse_number(row.text(j))
+            if n.ok and n.value is not None and abs(n.value) >= settings.types.money_min:
+                out.add(pos)
+                break
+    return frozenset(out)
+
+
+def table_pieces(ext: Extraction, settings: Settings = DEFAULT) -> Pieces:
+    continued: set[str] = set()
+    continuing: set[str] = set()
+    for before, after in zip(ext.tables, ext.tables[1:], strict=False):
+        if not (before.laid_out and after.laid_out) or after.caption.strip():
+            continue
+        pages_before, pages_after = _pages(before), _pages(after)
+        if pages_before and pages_after and 0 <= pages_after[0] - pages_before[-1] <= 1:
+            continued.add(before.table_id)
+            continuing.add(after.table_id)
+    read: dict[str, set[int]] = {}
+    for b in ext.budget:
+        read.setdefault(b.table_id, set()).add(b.position)
+    for p in ext.plans:
+        if p.kind == "program":
+            read.setdefault(p.table_id, set()).add(p.position)
+    unread = {t.table_id: unread_rows(t, read[t.table_id], settings) for t in ext.tables
+              if t.laid_out and t.table_id in read}
+    return Pieces(frozenset(continued), frozenset(continuing), frozenset(t.table_id for t in ext.tables if t.laid_out),
+                  {k: v for k, v in unread.items() if v})
