@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.model import Table
-from extractors.numbers import parse_number
+from extractors.model import Row, Table
+from extractors.numbers import Number, parse_number
 from extractors.settings import DEFAULT, Settings
 from extractors.vocab import MONEY_ROLES, Role
 from schemas.records import Extraction
@@ -55,6 +55,37 @@ def _rupiah(table: Table, col: int, settings: Settings) -> bool:
     return bool(values) and values[len(values) // 2] >= settings.types.money_min
 
 
+# an item number glued before a program's code or name in one cell ("1 PROGRAM PENGAWASAN ...", "2 2.16.02 - PROGRAM
+# ...", "1 1.05.02"): the numbering column's cell ran into the name's, or a heading row into the row above it
+# (LibreOffice's prints of h03, d12, h04)
+_GLUED_NUMBER = regex.compile(r"^\s*\d{1,2}\s+(?:\d+\.\d{2}(?:\.[\dA-Z]+)*\b|(?:\d+(?:\.\d+)+\s*[-–]?\s*)?PROGRAM\b)")
+
+
+def _first(row: Row, cols: list[int]) -> Number | None:
+    for j in cols:
+        if row.text(j).strip():
+            return parse_number(row.text(j))
+    return None
+
+
+def _kind(n: Number) -> str:
+    if n.percent:
+        return "percent"
+    if n.qualitative:
+        return "grade"
+    return "count" if n.unit else ""
+
+
+def _kinds_differ(target: Number | None, real: Number | None) -> bool:
+    """A target and a realisasi of one indicator are one quantity: a percentage beside a count with its unit or a
+    graded score says a cell moved (LibreOffice's print of h03: '486 Unit' under Target, '108,00%' under
+    Realisasi, the target itself glued to the indicator's name)."""
+    if target is None or real is None or not (target.ok and real.ok):
+        return False
+    kinds = {_kind(target), _kind(real)}
+    return "percent" in kinds and bool(kinds & {"count", "grade"})
+
+
 def misread_rows(table: Table, settings: Settings = DEFAULT) -> dict[int, str]:
     """Rows of a laid-out table (by position) whose figures show a sign of a misreading, with the sign."""
     if not table.laid_out:
@@ -63,6 +94,9 @@ def misread_rows(table: Table, settings: Settings = DEFAULT) -> dict[int, str]:
     budget = [j for j, r in enumerate(roles) if r in BUDGET_ROLES]
     money = [j for j, r in enumerate(roles) if r in MONEY_ROLES]
     percent = [j for j, r in enumerate(roles) if r in PERCENT_ROLES]
+    names = [j for j, r in enumerate(roles) if r in (Role.KODE, Role.URAIAN)]
+    targets = [j for j, r in enumerate(roles) if r == Role.TARGET]
+    reals = [j for j, r in enumerate(roles) if r == Role.REALISASI]
     rupiah = {j for j in money if _rupiah(table, j, settings)}
     types = settings.types
     # the budget columns the table fills: filled in this share of the rows holding budget figures
@@ -92,6 +126,12 @@ def misread_rows(table: Table, settings: Settings = DEFAULT) -> dict[int, str]:
         if misfit:
             out[pos] = misfit
             continue
+        if any(_GLUED_NUMBER.match(row.text(j)) for j in names):
+            out[pos] = "nomor urut menempel pada nama program (sel bergabung)"
+            continue
+        target, real = _first(row, targets), _first(row, reals)
+        if _kinds_differ(target, real):
+            out[pos] = "target dan realisasi berbeda jenis (sel bergeser)"
     # a cut figure over its end: both rows
     for pos in range(1, len(table.rows)):
         above, here = table.rows[pos - 1], table.rows[pos]
