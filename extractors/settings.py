@@ -348,6 +348,11 @@ class ProseSettings:
     # and 0.34 (LibreOffice) line heights apart and paragraphs 0.61 and 1.06; joined, a worked formula or a
     # heading runs into the next paragraph's sentence and its figure is read against another indicator (h06)
     paragraph_gap: float = 0.5
+    # a worked formula is read against the indicator a sentence introduced at most this many paragraphs before it
+    # on a PDF page, as within 8 lines of a converted text (a paragraph on one line, a blank line between: 4); an
+    # introduction pages earlier names another indicator (h06's prints: "dihitung dengan rumus ..." on page 3
+    # taken for the SP2D formula of page 5)
+    formula_reach: int = 4
 
 
 @dataclass(frozen=True)

@@ -342,7 +342,9 @@ def _formula_results(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag
     out: list[Flag] = []
     context: tuple[str, int | None, int | None] | None = None  # (text, line, page) of the last introduction
     symbolic = ""
+    since = 0  # passages since the last introduction
     for passage in passages(ext.prose, settings.prose.paragraph_gap):
+        since += 1
         line = passage.starts[0][1]
         m = _FRACTION.search(passage.text)
         a = _one_number(m.group(1)) if m else None
@@ -351,10 +353,12 @@ def _formula_results(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag
             if "frac" in passage.text:
                 symbolic = passage.text
             elif _FORMULA_INTRO.search(passage.text):
-                context, symbolic = (passage.text, line.line, line.page), ""
+                context, symbolic, since = (passage.text, line.line, line.page), "", 0
             continue
         if context is None or (line.line is not None and context[1] is not None and line.line - context[1] > 8):
             continue
+        if line.line is None and since > settings.prose.formula_reach:
+            continue  # a PDF's lines carry no line numbers: the introduction must be as near in paragraphs
         result = parse_number(m.group(3))
         if not result.ok:
             continue
