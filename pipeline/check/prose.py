@@ -76,9 +76,11 @@ def _adjacent(a: TextLine, b: TextLine, paragraph_gap: float = DEFAULT.prose.par
     if a.line is not None and b.line is not None:
         return 0 < b.line - a.line <= 2
     if a.page == b.page and a.bbox is not None and b.bbox is not None:
-        # on a PDF page a paragraph ends where the space between two lines is wider than a line's leading
+        # on a PDF page a paragraph ends where the space between two lines is wider than a line's leading, unless
+        # the next line goes on with a lower-case word: a sentence broken over two paragraphs, which the text path
+        # joins over its blank line too (sample 003: "... maka Dinas Sosial" / "dan Pemberdayaan Masyarakat ...")
         height = a.bbox[3] - a.bbox[1]
-        return b.bbox[1] - a.bbox[3] <= paragraph_gap * height
+        return b.bbox[1] - a.bbox[3] <= paragraph_gap * height or b.text.lstrip()[:1].islower()
     return a.page == b.page
 
 

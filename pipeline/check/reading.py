@@ -12,7 +12,10 @@ LibreOffice and reportlab prints of at least two dev or held-out reports:
 - a figure of the wrong kind for its column: a percentage or a count in a column of rupiah, a sum of money
   in a percentage column (h04's and h05's misread pieces; OUTPUT.md: capaian and persen are percents);
 - a cut figure: a money figure ending in a short group ("10.464.920.00", "5.194.124.547,0") over a bare
-  digit or two in the same column of the next row, the figure's end (d06, d09, d12).
+  digit or two in the same column of the next row, the figure's end (d06, d09, d12);
+- an item number glued before a program's code or name in the name cell ("1 PROGRAM ...": h03, d12, h04);
+- a target and a realisasi of different kinds, a percentage beside a count or a graded score: the two are one
+  quantity of one indicator (capaian = realisasi / target, OUTPUT.md), so a cell moved (h03).
 
 Records of such rows keep their figures but their confidence is multiplied by
 ``settings.confidence.misread_row``, which puts it under the confidence bar: their findings become info flags
