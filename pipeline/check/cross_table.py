@@ -73,6 +73,23 @@ def _same(a: Number, b: Number) -> bool:
     return round(a.value, decimals) == round(b.value, decimals)
 
 
+_GRADE_WORD = regex.compile(r"[A-Za-z]+")
+
+
+def _glued_grades(a: Number, b: Number) -> bool:
+    """The same score whose grade words in one cell are the other's and more ("B (68,50)" beside "B (68,50) Baik
+    WTP", "65,00 / B" beside "65,00 / B WTP Tinggi"): in a laid-out table a cell of stacked values took its
+    neighbours' grades (the reportlab and LibreOffice prints of d07, reportlab's of d10). "72/B" against "72/BB"
+    stays a difference: neither grade holds the other."""
+    if a.value is None or b.value is None or not (a.qualitative and b.qualitative):
+        return False
+    if round(a.value, min(a.decimals, b.decimals)) != round(b.value, min(a.decimals, b.decimals)):
+        return False
+    wa = {w.upper() for w in _GRADE_WORD.findall(a.qualitative)}
+    wb = {w.upper() for w in _GRADE_WORD.findall(b.qualitative)}
+    return bool(wa and wb) and wa != wb and (wa < wb or wb < wa)
+
+
 _ALTERNATIVE = regex.compile(r"^(.*\w)\s*/\s*[A-Za-z]+\s*$")
 
 
@@ -231,6 +248,7 @@ def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Fla
     for (what, _), figs in _figures(ext).items():
         by_what[what].extend(figs)
     lower_keys = falling_targets(target_series(ext))
+    laid_out = {t.table_id for t in ext.tables if t.laid_out}
     pairs: dict[tuple[str, str], list[tuple[Figure, Figure, bool]]] = defaultdict(list)
     polarity: list[tuple[Figure, Figure]] = []  # (wrong, right)
     for figs in by_what.values():
@@ -240,6 +258,8 @@ def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Fla
         for a, b in _pairs(list(firsts.values())):
             key = (a.table_id, b.table_id) if a.table_id <= b.table_id else (b.table_id, a.table_id)
             ok = _same(a.number, b.number)
+            if not ok and (a.table_id in laid_out or b.table_id in laid_out) and _glued_grades(a.number, b.number):
+                continue  # one score, the other cell carrying its neighbours' grades too: neither agrees nor differs
             if not ok and a.what == "capaian":
                 verdict, wrong = _capaian_verdict(a, b, lower_keys)
                 if verdict == "ok":

@@ -31,8 +31,8 @@ def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, su
 
 
 # a figure cut where its cell's line filled, read alone: thousands groups ending in a short group ("165.471.330.00"
-# over "0" in its cell, "4.751.900.0")
-_CUT_FIGURE = regex.compile(r"^\s*\d{1,3}(?:\.\d{3})+\.\d{1,2}\s*$")
+# over "0" in its cell, "4.751.900.0"; with commas, "16,839,536,00": LibreOffice's print of d12)
+_CUT_FIGURE = regex.compile(r"^\s*\d{1,3}(?:(?P<s>[.,])\d{3})(?:(?P=s)\d{3})*(?P=s)\d{1,2}\s*$")
 
 
 def check_malformed(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
@@ -62,11 +62,12 @@ def check_malformed(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
             add(b.table_id, b.page, b.line, b.uraian, n, b.confidence)
     for c in ext.cells:
         add(c.table_id, c.page, c.line, c.label, c.number)
-    flags.extend(f for f in _prose(ext, ext.prose, seen))
+    flags.extend(f for f in _prose(ext, ext.prose, seen, settings))
     return flags
 
 
-def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, object, str]]) -> list[Flag]:
+def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, object, str]],
+          settings: Settings = DEFAULT) -> list[Flag]:
     out = []
     for t in lines:
         for m in _PROSE_FIGURE.finditer(t.text):
@@ -78,5 +79,9 @@ def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, objec
             if n.status != "malformed" or (t.line, t.page, raw) in seen:
                 continue
             seen.add((t.line, t.page, raw))
-            out.append(_flag(ext, "", t.page, t.line, t.text[max(0, m.start() - 60): m.start()].strip(), n))
+            # a line of a PDF page holding nothing but a cut figure is a table's cell the reader left outside any
+            # table, not a sentence (LibreOffice's print of d03: "130.961.680.00", "Jumlah", "0" under a table)
+            alone = t.bbox is not None and t.text.strip() == raw and _CUT_FIGURE.match(raw)
+            out.append(_flag(ext, "", t.page, t.line, t.text[max(0, m.start() - 60): m.start()].strip(), n,
+                             settings.confidence.cut_figure if alone else 1.0))
     return out

@@ -45,7 +45,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
     seen: set[tuple[object, ...]] = set()
     found: list[Flag] = []
     history = year_figures(ext)  # other years' columns, read once for every claim about another year
-    for passage in passages(ext.prose):
+    for passage in passages(ext.prose, settings.prose.paragraph_gap):
         if len(passage.text) > settings.prose.max_passage_chars:
             continue  # not prose: a table or a whole report on one line (a broken conversion)
         whole = Sentence(passage.text, 0, passage)
@@ -61,7 +61,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
                          + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
                          + _slips(ext, sentence, figs)
                          + _repeated_years(ext, sentence))
-    found.extend(_formula_results(ext))
+    found.extend(_formula_results(ext, settings))
     for f in found:
         key = (f.line, f.page, f.reported, f.expected)
         if key not in seen:
@@ -335,14 +335,16 @@ _FORMULA_INTRO = regex.compile(r"\b(?:menghitung|mengetahui|perhitungan|rumus)\b
 _CAPAIAN_FORMULA = regex.compile(r"realisasi.{0,80}target|target.{0,80}realisasi", regex.I)
 
 
-def _formula_results(ext: Extraction) -> list[Flag]:
+def _formula_results(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     """A worked formula ("\\frac{62.569 jiwa}{62.569 jiwa} x 100% = 100%") right after a sentence naming the
     indicator it computes: its result is that indicator's realisasi (or its capaian when the formula divides
     realisasi by target), and must agree with the table."""
     out: list[Flag] = []
     context: tuple[str, int | None, int | None] | None = None  # (text, line, page) of the last introduction
     symbolic = ""
-    for passage in passages(ext.prose):
+    since = 0  # passages since the last introduction
+    for passage in passages(ext.prose, settings.prose.paragraph_gap):
+        since += 1
         line = passage.starts[0][1]
         m = _FRACTION.search(passage.text)
         a = _one_number(m.group(1)) if m else None
@@ -351,10 +353,12 @@ def _formula_results(ext: Extraction) -> list[Flag]:
             if "frac" in passage.text:
                 symbolic = passage.text
             elif _FORMULA_INTRO.search(passage.text):
-                context, symbolic = (passage.text, line.line, line.page), ""
+                context, symbolic, since = (passage.text, line.line, line.page), "", 0
             continue
         if context is None or (line.line is not None and context[1] is not None and line.line - context[1] > 8):
             continue
+        if line.line is None and since > settings.prose.formula_reach:
+            continue  # a PDF's lines carry no line numbers: the introduction must be as near in paragraphs
         result = parse_number(m.group(3))
         if not result.ok:
             continue

@@ -16,6 +16,7 @@ import regex
 
 from extractors.model import TextLine
 from extractors.numbers import Number, parse_number
+from extractors.settings import DEFAULT
 
 ABBREVIATIONS = {"rp", "th", "thn", "no", "dll", "dsb", "dst", "kab", "kec", "kel", "jl", "hal", "tgl", "bpk",
                  "ibu", "sdr", "dr", "ir", "drs", "st", "sd", "s.d", "vol", "ket"}
@@ -71,13 +72,19 @@ def normalise(text: str) -> str:
     return text
 
 
-def _adjacent(a: TextLine, b: TextLine) -> bool:
+def _adjacent(a: TextLine, b: TextLine, paragraph_gap: float = DEFAULT.prose.paragraph_gap) -> bool:
     if a.line is not None and b.line is not None:
         return 0 < b.line - a.line <= 2
+    if a.page == b.page and a.bbox is not None and b.bbox is not None:
+        # on a PDF page a paragraph ends where the space between two lines is wider than a line's leading, unless
+        # the next line goes on with a lower-case word: a sentence broken over two paragraphs, which the text path
+        # joins over its blank line too (sample 003: "... maka Dinas Sosial" / "dan Pemberdayaan Masyarakat ...")
+        height = a.bbox[3] - a.bbox[1]
+        return b.bbox[1] - a.bbox[3] <= paragraph_gap * height or b.text.lstrip()[:1].islower()
     return a.page == b.page
 
 
-def passages(lines: list[TextLine]) -> list[Passage]:
+def passages(lines: list[TextLine], paragraph_gap: float = DEFAULT.prose.paragraph_gap) -> list[Passage]:
     out: list[Passage] = []
     current: Passage | None = None
     previous: TextLine | None = None
@@ -85,7 +92,7 @@ def passages(lines: list[TextLine]) -> list[Passage]:
         text = normalise(line.text).strip()
         if not text:
             continue
-        joinable = (current is not None and previous is not None and _adjacent(previous, line)
+        joinable = (current is not None and previous is not None and _adjacent(previous, line, paragraph_gap)
                     and not _END.search(current.text) and not _LIST_START.match(text))
         if joinable and current is not None:
             current.starts.append((len(current.text) + 1, line))

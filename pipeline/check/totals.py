@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+import regex
+
 from extractors.numbers import Number
 from extractors.rows import EMPTY, parent_of
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
+from pipeline.check.reading import Pieces
 from pipeline.check.subjects import name_key
 from pipeline.check.tolerance import agrees, exact
 from schemas.records import BudgetLine, Flag, Measurement, PlanEntry
@@ -46,7 +49,7 @@ def _children_by_code(rows: list[BudgetLine]) -> dict[int, list[BudgetLine]]:
     return out
 
 
-def _adopt_wrapped(rows: list[BudgetLine], kids: dict[int, list[BudgetLine]]) -> None:
+def _adopt_wrapped(rows: list[BudgetLine], kids: dict[int, list[BudgetLine]], laid_out: bool = False) -> None:
     """In a coded table, a row printed with its code but without figures, followed by a row with figures
     but no code, is one sub-kegiatan whose name wrapped (the figures sit on the continuation line): the
     uncoded row joins the children of the parent its code would have had. Without it the parent seems to
@@ -62,14 +65,52 @@ def _adopt_wrapped(rows: list[BudgetLine], kids: dict[int, list[BudgetLine]]) ->
         if wrapped and last_coded is not None:
             parent = by_id.get(parent_of_child.get(id(last_coded), 0)) if last_coded.level == "sub_kegiatan" \
                 else last_coded
-            if parent is not None and parent.level != "sub_kegiatan":
+            if parent is not None and parent.level != "sub_kegiatan" and not (laid_out and _exceeds(b, parent)):
                 kids.setdefault(id(parent), []).append(b)
         if b.kode:
             last_coded = b
         previous = b
 
 
+def _exceeds(row: BudgetLine, parent: BudgetLine) -> bool:
+    """A row whose pagu is larger than the parent's is no part of it. In a laid-out table a row without a code
+    after a gap is as often another row whose code or number the reader joined to its name ("3 2.16.03 -
+    PROGRAM ...") or a total whose name it split ("J umlah") as a wrapped sub-kegiatan (LibreOffice prints of d12
+    and h07): a sub-kegiatan's pagu is a part of its parent's."""
+    return row.pagu.ok and parent.pagu.ok and (row.pagu.value or 0.0) > (parent.pagu.value or 0.0)
+
+
+def _open_at_end(parent: BudgetLine, rows: list[BudgetLine]) -> bool:
+    """Every row after the parent is of its family: its children may go on past the table's end."""
+    after = [b for b in rows if b.position > parent.position]
+    if not after or any(b.is_total for b in after):
+        return False
+    if parent.kode:
+        stem = norm_kode(parent.kode) + "."
+        return all(not b.kode or norm_kode(b.kode).startswith(stem) for b in after)
+    rank = RANK.get(parent.level)
+    return rank is not None and all(RANK.get(b.level, 9) > rank for b in after)
+
+
+def _unread_inside(parent: BudgetLine, children: list[BudgetLine], rows: list[BudgetLine],
+                   unread: frozenset[int]) -> bool:
+    """A row of the table holding money that was not read stands among the parent's children: between the parent
+    and the next row after its last child (LibreOffice's print of h07: a sub-kegiatan whose code was cut and
+    whose figures moved a column is dropped, its kegiatan then lacks it)."""
+    if not unread or not children:
+        return False
+    last = max(c.position for c in children)
+    following = [b.position for b in rows if b.position > last]
+    start, end = min(parent.position, *(c.position for c in children)), min(following, default=10**9)
+    return any(start < u < end for u in unread)
+
+
 RANK = {"urusan": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+# a row named as a program (Permendagri 90/2019 program names open with "Program"), after an item number or a code
+# the reader may have joined to it: never a kegiatan or sub-kegiatan of another row. In a laid-out table the
+# reader can lose the numbering that gives a row its level (reportlab's print of d11: "6. Program ..." on a new
+# page, read as a kegiatan of the program above; LibreOffice's of d12 and h04: "3 2.16.03 - PROGRAM ...")
+_NAMED_PROGRAM = regex.compile(r"^\W*(?:(?:\d+|[IVX]+)[.)]?\s+)?(?:\d+(?:\.\d+)+\s*[-–]?\s*)?program\b", regex.I)
 
 
 def _children_by_structure(rows: list[BudgetLine]) -> dict[int, list[BudgetLine]]:
@@ -152,9 +193,13 @@ def pagu_elsewhere(lines: Sequence[BudgetLine], plans: Sequence[PlanEntry] = ())
 
 
 def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
-                 elsewhere: Elsewhere | None = None) -> list[Flag]:
-    """Parents and totals against their children, table by table, behind the plausibility guards."""
+                 elsewhere: Elsewhere | None = None, pieces: Pieces | None = None) -> list[Flag]:
+    """Parents and totals against their children, table by table, behind the plausibility guards. With the
+    ``pieces`` of a laid-out document, a parent whose children may go on in another piece of its table (the rows
+    after it run to its table's end, and the table goes on in the next one; a total of a table that goes on
+    from the one before) abstains where its children fall short of it: rows are missing, not wrong."""
     flags: list[Flag] = []
+    pieces = pieces or Pieces()
     if elsewhere is None:
         elsewhere = pagu_elsewhere(budget)
     by_table: dict[str, list[BudgetLine]] = defaultdict(list)
@@ -165,8 +210,12 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
         coded = sum(1 for b in rows if b.kode) >= len(rows) / 2
         kids = _children_by_code(rows) if coded else (
             _children_by_item(rows) if any("." in b.item for b in rows) else _children_by_structure(rows))
+        table_id = rows[0].table_id if rows else ""
         if coded:
-            _adopt_wrapped(rows, kids)
+            _adopt_wrapped(rows, kids, table_id in pieces.laid_out)
+        if table_id in pieces.laid_out:
+            kids = {k: [c for c in children if not _NAMED_PROGRAM.match(c.uraian)] for k, children in kids.items()}
+            kids = {k: children for k, children in kids.items() if children}
         pairs: list[tuple[BudgetLine, list[BudgetLine]]] = []
         for b in rows:
             if b.is_total:
@@ -182,11 +231,80 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
                 if not coded and _lone_after_gap(b, children) and not _corroborated(b, children, rows, elsewhere):
                     continue
                 pairs.append((b, children))
-        flags.extend(_check_hierarchy(pairs, settings, lambda p, c, rows=rows: _corroborated(p, c, rows, elsewhere)))
+        reading = _reading_doubt(table_id, pairs, rows, pieces) if table_id in pieces.laid_out else None
+        flags.extend(_check_hierarchy(pairs, settings, lambda p, c, rows=rows: _corroborated(p, c, rows, elsewhere),
+                                      reading))
     return flags
 
 
-def check_plan_totals(plans: list[PlanEntry], settings: Settings = DEFAULT) -> list[Flag]:
+Wrong = list[tuple[str, float, float]]  # (column, printed, sum of the children)
+Reading = Callable[[BudgetLine, list[BudgetLine], Wrong], str]
+
+
+def _reading_doubt(table_id: str, pairs: list[Pair], rows: list[BudgetLine], pieces: Pieces) -> Reading:
+    """Why, in a laid-out table, a parent that does not add up may have been read with the wrong children ("" when
+    nothing points there): some of its children stand in another piece of the table, or in a row that was not
+    read, and the children fall short of it; or the difference is exactly one row's figures, a child counted
+    twice or a neighbour left out."""
+    cut = set()
+    if table_id in pieces.continued:
+        cut |= {id(parent) for parent, _ in pairs if _open_at_end(parent, rows)}
+    if table_id in pieces.continuing:
+        cut |= {id(parent) for parent, _ in pairs if parent.is_total}
+    unread = pieces.unread.get(table_id, frozenset())
+    cut |= {id(parent) for parent, children in pairs
+            if _unread_inside(parent, children, rows, unread) or _orphans_inside(parent, rows)}
+
+    def doubt(parent: BudgetLine, children: list[BudgetLine], wrong: Wrong) -> str:
+        if id(parent) in cut and all(total < printed for _, printed, total in wrong):
+            return ("sebagian rinciannya mungkin ada di potongan tabel lain atau di baris yang tidak terbaca, dan "
+                    "jumlah rincian yang terbaca kurang dari induknya")
+        row = _row_of_difference(parent, children, wrong, rows)
+        if row is not None:
+            return (f"selisihnya sama persis dengan angka baris '{row.uraian[:40]}': baris itu kemungkinan salah "
+                    f"terbaca sebagai rincian atau bukan rincian")
+        return ""
+
+    return doubt
+
+
+def _row_of_difference(parent: BudgetLine, children: list[BudgetLine], wrong: Wrong,
+                       rows: list[BudgetLine]) -> BudgetLine | None:
+    """The row whose figures are exactly the difference in every column that does not add up: a child when the
+    children exceed the parent (a row counted twice, another row taken for a child: LibreOffice's prints of h01
+    and d12), the row right after the children when they fall short (a child read at another level: reportlab's
+    print of h03)."""
+    getters = dict(COLUMNS)
+    if not wrong or not children:
+        return None
+    if all(total > printed for _, printed, total in wrong):
+        candidates = children
+    elif all(total < printed for _, printed, total in wrong):
+        last = max(c.position for c in children)
+        after = [b for b in rows if b.position > last and not b.is_total]
+        candidates = after[:1]
+    else:
+        return None
+    for row in candidates:
+        if all(getters[name](row).ok and abs(abs(total - printed) - abs(getters[name](row).value or 0.0)) < 0.5
+               for name, printed, total in wrong):
+            return row
+    return None
+
+
+def _orphans_inside(parent: BudgetLine, rows: list[BudgetLine]) -> bool:
+    """Rows of the parent's family whose own parent is not in the table: the row between (a kegiatan above its
+    sub-kegiatan) was lost, and the parent lacks it as a child (reportlab's print of d01: a kegiatan at a page's
+    foot)."""
+    if not parent.kode:
+        return False
+    codes = {norm_kode(b.kode) for b in rows if b.kode}
+    stem = norm_kode(parent.kode) + "."
+    return any(b.kode and b.parent_kode and norm_kode(b.kode).startswith(stem)
+               and norm_kode(b.parent_kode) not in codes for b in rows)
+
+
+def check_plan_totals(plans: list[PlanEntry], settings: Settings = DEFAULT, pieces: Pieces | None = None) -> list[Flag]:
     """Pagu-only lists (a Perjanjian Kinerja's program budgets, a Renja table): parents and totals against
     their children, exactly as for budget tables."""
     lines = [BudgetLine(p.doc_id, p.source_file, p.table_id, p.page, p.line, p.kode, p.level, p.subject, p.pagu,
@@ -194,7 +312,7 @@ def check_plan_totals(plans: list[PlanEntry], settings: Settings = DEFAULT) -> l
                         section=p.section, position=p.position, year=p.year,
                         confidence=p.confidence)
              for p in plans if p.kind == "program" and p.pagu is not None and p.level]
-    return check_totals(lines, settings, pagu_elsewhere(lines, plans))
+    return check_totals(lines, settings, pagu_elsewhere(lines, plans), pieces)
 
 
 def _without_repeats(rows: list[BudgetLine]) -> list[BudgetLine]:
@@ -354,7 +472,8 @@ def _corroborated(parent: BudgetLine, children: list[BudgetLine], rows: list[Bud
 
 
 def _check_hierarchy(pairs: list[Pair], settings: Settings,
-                     corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None) -> list[Flag]:
+                     corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None,
+                     reading: Reading | None = None) -> list[Flag]:
     """Every parent of one table against its children, in the columns where most parents add up."""
     resolved = [triple for parent, children in pairs for triple in _resolve(parent, children)]
     misread: list[tuple[str, int, int]] = []
@@ -369,7 +488,7 @@ def _check_hierarchy(pairs: list[Pair], settings: Settings,
             trusted.add(name)
     flags: list[Flag] = []
     for parent, children, doubt in resolved:
-        flags.extend(_compare(parent, children, trusted, settings, corroborated, doubt))
+        flags.extend(_compare(parent, children, trusted, settings, corroborated, doubt, reading))
     if misread and resolved:
         first = resolved[0][0]
         detail = "; ".join(f"{name}: {agree} dari {n}" for name, agree, n in misread)
@@ -396,8 +515,10 @@ def _sisa_named_below(parent: BudgetLine, children: list[BudgetLine]) -> bool:
 
 def _compare(parent: BudgetLine, children: list[BudgetLine], trusted: set[str] | None = None,
              settings: Settings = DEFAULT,
-             corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None, doubt: str = "") -> list[Flag]:
-    """One flag per parent row, naming every column whose children do not add up."""
+             corroborated: Callable[[BudgetLine, list[BudgetLine]], bool] | None = None, doubt: str = "",
+             reading: Reading | None = None) -> list[Flag]:
+    """One flag per parent row, naming every column whose children do not add up; an info flag instead where
+    the ``reading`` of a laid-out table names a doubt about its children."""
     wrong: list[tuple[str, float, float]] = []
     doubts: list[str] = []
     for name, get in COLUMNS:
@@ -421,6 +542,10 @@ def _compare(parent: BudgetLine, children: list[BudgetLine], trusted: set[str] |
             continue
         wrong.append((name, value.value or 0.0, total))
     confidence = min([parent.confidence, *(c.confidence for c in children)])
+    misread = reading(parent, children, wrong) if reading is not None and wrong else ""
+    if misread:
+        doubts.append(misread)
+        wrong = []
     if doubt and wrong:
         doubts.append(doubt)
         wrong = []
