@@ -512,18 +512,24 @@ def test_figures_a_space_apart_with_no_gutter_between_are_two_columns() -> None:
 
 # a row whose figures are cut over two lines of their cells, centred on its code's line, opens the body: the lines
 # of cut figures and their rests show no layout of their own, so the table is not cut under them
-CUT_FIRST_ROW = """\
-Tabel 3.7 Realisasi Anggaran
-
-Kode           Uraian                                                                Pagu (Rp)        Realisasi (Rp)     Sisa (Rp)      %
-               PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH                          165.471.330.00 159.147.480.57 6.323.849.42
-1.02.01                                                                                                                         96,18
-               KABUPATEN/KOTA                                                        0              3              7
-1.02.01.2.01   Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah      282.150.000      268.096.500        14.053.500     95,02
-1.02.01.2.02   Penyusunan Dokumen Perencanaan Perangkat Daerah                       185.400.000      176.226.500        9.173.500      95,05
-1.02.01.2.03   Evaluasi Kinerja Perangkat Daerah                                     96.750.000       91.870.000         4.880.000      94,96
-1.02.01.2.06   Administrasi Umum Perangkat Daerah                                    668.500.000      625.235.500        43.264.500     93,53
-"""
+CUT_FIRST_ROW = (
+    "Tabel 3.7 Realisasi Anggaran\n"
+    "Kode           Uraian                                            Pagu (Rp)        "
+    "Realisasi (Rp)     Sisa (Rp)      %\n"
+    "               PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH      165.471.330.00 15"
+    "9.147.480.57 6.323.849.42\n"
+    "1.02.01                                                                           "
+    "                          96,18\n"
+    "               KABUPATEN/KOTA                                    0              3              7\n"
+    "1.02.01.2.01   Perencanaan dan Evaluasi Kinerja Perangkat Daerah 282.150.000      "
+    "268.096.500        14.053.500     95,02\n"
+    "1.02.01.2.02   Penyusunan Dokumen Perencanaan                    185.400.000      "
+    "176.226.500        9.173.500      95,05\n"
+    "1.02.01.2.03   Evaluasi Kinerja Perangkat Daerah                 96.750.000       "
+    "91.870.000         4.880.000      94,96\n"
+    "1.02.01.2.06   Administrasi Umum Perangkat Daerah                668.500.000      "
+    "625.235.500        43.264.500     93,53\n"
+)
 
 
 def test_a_first_row_of_cut_figures_does_not_cut_the_table_from_its_header() -> None:
