@@ -78,13 +78,14 @@ class _Finder:
         self.metric = metric
         self.settings = settings
         self.rules = sorted(rules)  # (y, x0, x1) of horizontal rules and shaded band edges
-        self._segs: dict[int, list[Line]] = {}
+        # by the line's id, with the line kept alive: a line freed would leave its id to another one
+        self._segs: dict[int, tuple[Line, list[Line]]] = {}
 
     def segments(self, line: Line) -> list[Line]:
         key = id(line)
         if key not in self._segs:
-            self._segs[key] = split_line(line, max(self.metric.min_gap, self.metric.gap_ratio * _height(line)))
-        return self._segs[key]
+            self._segs[key] = (line, split_line(line, max(self.metric.min_gap, self.metric.gap_ratio * _height(line))))
+        return self._segs[key][1]
 
     # --- blocks ---------------------------------------------------------------------------------------
 
@@ -566,9 +567,13 @@ class _Finder:
     def table(self, lines: Sequence[Line], context: Sequence[Line] = ()) -> UnruledTable | None:
         """The table of a block; ``context``: more lines of the same table (on another page) whose words count
         for the columns only."""
-        cols = self.columns(lines)
+        rests = _rests_of_cuts(lines) if self.metric.word_space is not None else {}
+        # the rests of cut figures stand wherever the cell's second line puts them: they show no column
+        shown = [ln if not any(w in rests for w in ln.words) else Line(tuple(w for w in ln.words if w not in rests))
+                 for ln in lines if any(w not in rests for w in ln.words)]
+        cols = self.columns(shown)
         if context:  # the other piece's rows show gutters these lines cannot; where they hide some, not taken
-            joint = self.columns([*lines, *context])
+            joint = self.columns([*shown, *context])
             cols = joint if len(joint) >= len(cols) else cols
         if len(cols) < 2:
             return None
@@ -579,6 +584,8 @@ class _Finder:
                 cols = split
                 per_line = [self.cells(ln, cols) for ln in lines]
             per_line = _in_order(per_line, parts, self.metric.word_space)
+            per_line = _under_their_cuts(per_line, rests)
+            per_line = _by_kind(per_line, self.settings.kind_share)
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
         first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
@@ -863,15 +870,20 @@ def _figures_apart(seg: Line) -> list[Line]:
 _FIGURE_WORD = regex.compile(r"^[\(\-–]?\d[\d.,]*%?\)?$|^[-–]$")
 _UNIT_AFTER = regex.compile(r"^%$")
 _UNIT_BEFORE = regex.compile(r"^rp\.?$", regex.I)
+_UNIT_WORD = regex.compile(r"^(?!rp\.?$)[^\W\d_][\w/.]*$", regex.I)
 
 
 def _figure_groups(words: list[Word]) -> list[list[Word]] | None:
-    """The words as figures, each with its "%" after it or its "Rp" before it; None if a word is no figure's."""
+    """The words as figures, each with its "%" or its unit word after it ("1.512 Kali") or its "Rp" before it;
+    None if a word is no figure's."""
     groups: list[list[Word]] = []
     opened = False  # an "Rp" waits for its figure
     for w in words:
         if _UNIT_AFTER.match(w.text) and groups and not opened:
             groups[-1].append(w)
+        elif _UNIT_WORD.match(w.text) and groups and not opened and len(groups[-1]) == 1 and _FIGURE_WORD.match(
+                groups[-1][0].text):
+            groups[-1].append(w)  # a count's unit: "12 Laporan", as a target or realisasi K prints it
         elif _UNIT_BEFORE.match(w.text):
             groups.append([w])
             opened = True
@@ -905,15 +917,17 @@ def _figure_runs(per_line: list[list[list[Word]]]) -> list[list[int]]:
 
 def _stacked_columns(per_line: list[list[list[Word]]], cols: list[tuple[float, float]]
                      ) -> tuple[list[tuple[float, float]], list[list[int]]]:
-    """The columns, each cut in k where most of its filled cells hold k figures (k >= 2) a single space apart:
-    two columns of figures that fill their cells, which pdftotext sets a space apart and a character or two
-    off from row to row, so that no gutter shows between them (LibreOffice's prints as layout text: "Pagu" and
-    "Realisasi" in one column). Cut where the figures part on average; with the indexes of each column's parts."""
+    """The columns, each cut in k where most of its filled cells in the lines of figures hold k figures (k >= 2) a
+    single space apart: two columns of figures that fill their cells, which pdftotext sets a space apart and a
+    character or two off from row to row, so that no gutter shows between them (LibreOffice's prints as layout
+    text: "Pagu" and "Realisasi" in one column). Cut where the figures part on average; with the indexes of each
+    column's parts."""
     out: list[tuple[float, float]] = []
     parts: list[list[int]] = []
+    data = [line for line in per_line if _data_line([" ".join(w.text for w in c) for c in line])]
     for j, col in enumerate(cols):
-        groups = [g for line in per_line if line[j] and (g := _figure_groups(line[j])) is not None]
-        filled = sum(1 for line in per_line if line[j])
+        groups = [g for line in data if line[j] and (g := _figure_groups(line[j])) is not None]
+        filled = sum(1 for line in data if line[j])
         counts = [len(g) for g in groups]
         k = max(set(counts), key=counts.count) if counts else 1
         if k < 2 or counts.count(k) * 2 <= filled:
@@ -927,6 +941,85 @@ def _stacked_columns(per_line: list[list[list[Word]]], cols: list[tuple[float, f
         parts.append(list(range(len(out), len(out) + k)))
         out.extend((bounds[i], bounds[i + 1]) for i in range(k))
     return out, parts
+
+
+def _rests_of_cuts(lines: Sequence[Line]) -> dict[Word, Word]:
+    """The rests of figures cut at their cells' edges, each with the cut figure it goes on: a word of one to three
+    digits one or two lines under a figure that it completes (:func:`extractors.pdf_words.cut_number`:
+    "165.471.330.00" over "0") and that it stands under. On a character grid such a rest stands a character or two
+    off its figure, often in the gutter or the next column (LibreOffice's narrow cells as layout text)."""
+    out: dict[Word, Word] = {}
+    for k, line in enumerate(lines):
+        for w in line.words:
+            if not _REST.match(w.text):
+                continue
+            reach = _REST_REACH * (w.x1 - w.x0)
+            for above in lines[max(0, k - 2):k][::-1]:
+                tops = [c for c in above.words if c.x0 - reach <= w.x0 and w.x1 <= c.x1 + reach
+                        and cut_number(c.text, w.text) and c not in out.values()]
+                # the figure it stands under, or the nearest one
+                top = min(tops, key=lambda c: (max(c.x0 - w.x0, w.x1 - c.x1, 0.0), abs(c.cx - w.cx)), default=None)
+                if top is not None:
+                    out[w] = top
+                    break
+    return out
+
+
+_REST_REACH = 2.0  # a rest stands within this many of its own widths of its cut figure's ends (a centred "0")
+
+
+def _under_their_cuts(per_line: list[list[list[Word]]], rests: dict[Word, Word]) -> list[list[list[Word]]]:
+    """Each rest of a cut figure moved to the column of the figure it completes (:func:`_rests_of_cuts`)."""
+    if not rests:
+        return per_line
+    where = {w: j for line in per_line for j, cell in enumerate(line) for w in cell}
+    out = []
+    for line in per_line:
+        moved: list[list[Word]] = [list(c) for c in line]
+        for j, cell in enumerate(line):
+            for w in cell:
+                top = rests.get(w)
+                if top is not None and where.get(top, j) != j:
+                    moved[j].remove(w)
+                    moved[where[top]].append(w)
+        out.append(moved)
+    return out
+
+
+_MONEY_SHAPE = regex.compile(r"^\(?\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{1,3})?\)?$")  # a million or more
+_RATIO_SHAPE = regex.compile(r"^\d{1,3}[.,]\d{1,2}\s*%?$|^\d{1,3}\s*%$")  # a percentage: "96,18", "95.34%", "100%"
+
+
+def _kind(words: list[Word]) -> str | None:
+    text = " ".join(w.text for w in words)
+    return "money" if _MONEY_SHAPE.match(text) else "ratio" if _RATIO_SHAPE.match(text) else None
+
+
+def _by_kind(per_line: list[list[list[Word]]], share: float) -> list[list[list[Word]]]:
+    """A line's only figure, of one kind (a percentage, an amount of a million rupiah or more), standing in a column
+    of the other kind beside an empty column of its own kind, moved there: in a row of cells centred vertically
+    whose other figures are cut over the lines above and below, pdftotext places the one-line figure in the
+    middle a few characters off its column (LibreOffice's narrow columns as layout text: "96,18" under the "Sisa"
+    figures, of d01 and h03). A column's kind is the kind of ``share`` of its figures or more. Lines of several
+    figures are left to :func:`_in_order`."""
+    n = len(per_line[0]) if per_line else 0
+    kinds: list[str | None] = []
+    for j in range(n):
+        seen = [k for line in per_line if line[j] and (k := _kind(line[j])) is not None]
+        top = max(set(seen), key=seen.count) if seen else None
+        kinds.append(top if top is not None and len(seen) >= 3 and seen.count(top) >= share * len(seen) else None)
+    out = []
+    for line in per_line:
+        figures = [j for j in range(n) if kinds[j] is not None and line[j] and _figure_groups(line[j]) is not None]
+        mine = _kind(line[figures[0]]) if len(figures) == 1 else None
+        j = figures[0] if mine is not None else -1
+        if mine is not None and kinds[j] is not None and mine != kinds[j]:
+            to = [i for i in (j + 1, j - 1) if 0 <= i < n and kinds[i] == mine and not line[i]]
+            if len(to) == 1:
+                line = [list(c) for c in line]
+                line[to[0]], line[j] = line[j], []
+        out.append(line)
+    return out
 
 
 def _pieces(words: list[Word], space: float) -> list[list[Word]]:
@@ -953,10 +1046,11 @@ def _in_order(per_line: list[list[list[Word]]], parts: list[list[int]], space: f
         return per_line
     out = []
     for line in per_line:
+        data = _data_line([" ".join(w.text for w in c) for c in line])  # a header's "2022 Target 2023" is no figures
         line = [list(c) for c in line]
         for run in runs + parts:
             words = sorted((w for j in run for w in line[j]), key=lambda w: w.x0)
-            groups = _figure_groups(words) if words else None
+            groups = _figure_groups(words) if words and data else None
             if groups is None and run in parts and words:
                 groups = _pieces(words, space)
             if groups is None or len(groups) != len(run):

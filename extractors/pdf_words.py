@@ -208,9 +208,20 @@ def text_of(words: Iterable[Word], edges: tuple[float, float] | None = None) -> 
         return " ".join(line.text for line in lines)
     parts = [lines[0].text]
     for above, below in zip(lines, lines[1:], strict=False):
-        parts.append(CUT if _fills(above, below, edges) else " ")
+        parts.append(CUT if _fills(above, below, edges) or _rest_of(above, below) else " ")
         parts.append(below.text)
     return "".join(parts)
+
+
+_REST_DIGITS = re.compile(r"^\d{1,3}$")
+
+
+def _rest_of(above: Line, below: Line) -> bool:
+    """The line below holds only the last digits of a figure the line above ends in, cut where the cell was too
+    narrow ("165.471.330.00" over "0"): on a character grid it need not reach the cell's side (pdftotext -layout
+    of LibreOffice's narrow cells). Alone on its line, as :func:`_fills` asks."""
+    return (len(above.words) == 1 and len(below.words) == 1 and _REST_DIGITS.match(below.words[0].text) is not None
+            and cut_number(above.words[0].text, below.words[0].text))
 
 
 def _fills(above: Line, below: Line, edges: tuple[float, float]) -> bool:

@@ -323,6 +323,12 @@ class LayoutSettings:
     # its row's middle within this many lines. pdftotext -layout puts a line set half-way between two lines on
     # one of them (LibreOffice's prints of d07 and h06: a two-line name beside one-line figures and codes)
     centred_tol: float = 0.5
+    # a column of figures on a character grid is of one kind (percentages, or amounts of a million or more) when
+    # this share of its figures are (pdf_columns._by_kind), so that a line's only figure of the other kind there,
+    # beside an empty column of its kind, was placed a few characters off: a piece of a few rows (d01's print as
+    # layout text) holds two such figures among five amounts; the figure is moved only into an empty neighbour of
+    # its own kind, so a budget table's small amounts beside its "%" column stay
+    kind_share: float = 0.6
     # ... a row takes at most this many lines (the dev set's LibreOffice prints wrap a name or an indicator over
     # up to 7 lines, interleaved with the half-line positions of the shorter cells beside it)
     centred_max_lines: int = 12
@@ -343,11 +349,13 @@ class ProseSettings:
     # run to a few thousand characters; a converter that lost every line break gives one line of megabytes,
     # which would only cost minutes to read as sentences
     max_passage_chars: int = 50_000
-    # on a PDF page, two lines of one paragraph stand closer than this many line heights apart (the text's own
-    # blank line between paragraphs is lost there): the dev-set prints set lines of a paragraph 0.13 (reportlab)
-    # and 0.34 (LibreOffice) line heights apart and paragraphs 0.61 and 1.06; joined, a worked formula or a
-    # heading runs into the next paragraph's sentence and its figure is read against another indicator (h06)
-    paragraph_gap: float = 0.5
+    # on a PDF page, a paragraph ends where two lines stand further apart than the page's usual spacing between
+    # lines (pipeline.check.prose._usual_gaps) by more than this many line heights (the text's own blank line
+    # between paragraphs is lost there). The dev-set prints set lines 0.13 (reportlab) and 0.34 (LibreOffice) line
+    # heights apart and paragraphs 0.61 and 1.06; Word's 1.5 spacing with 8 pt after a paragraph about 0.7 and 1.4:
+    # each paragraph stands at least 0.45 further. Joined, a worked formula or a heading runs into the next
+    # paragraph's sentence and its figure is read against another indicator (h06)
+    paragraph_gap: float = 0.35
     # a worked formula is read against the indicator a sentence introduced at most this many paragraphs before it
     # on a PDF page, as within 8 lines of a converted text (a paragraph on one line, a blank line between: 4); an
     # introduction pages earlier names another indicator (h06's prints: "dihitung dengan rumus ..." on page 3

@@ -174,3 +174,22 @@ def test_a_pdf_paragraph_ends_at_a_wider_gap_between_lines() -> None:
     # a converted text keeps its own rule: lines one or two apart join (its blank lines were the paragraphs)
     text = [TextLine(line.text, line.order, None, n) for n, line in zip((10, 12, 13), lines, strict=True)]
     assert len(passages(text)) == 1
+
+
+def test_a_pdf_paragraph_set_with_wide_line_spacing_stays_one_paragraph() -> None:
+    """Word's 1.5 line spacing sets a paragraph's lines 0.7 line heights apart and paragraphs 1.4: the gap that
+    ends a paragraph is measured against the page's usual spacing, so a line opening with a capital ("Rp", a
+    name) still goes on with its sentence, while the wider gap still ends the paragraph."""
+    def line(text: str, n: int, top: float) -> TextLine:
+        return TextLine(text, float(n), 5, None, (57.0, top, 700.0, top + 10.0))
+
+    lines = [line("Realisasi anggaran Dinas Kesehatan pada tahun 2023 adalah sebesar", 1, 100.0),
+             line("Rp 239.724.037.643 dari pagu sebesar Rp 247.677.530.000 atau", 2, 117.0),
+             line("Dinas Kesehatan menyerap 96,79 persen anggarannya.", 3, 134.0),
+             line("Sisa anggaran dikembalikan ke kas daerah.", 4, 158.0),
+             line("Penyerapan tertinggi ada pada belanja pegawai.", 5, 175.0)]
+    got = [p.text for p in passages(lines)]
+    assert got == [
+        "Realisasi anggaran Dinas Kesehatan pada tahun 2023 adalah sebesar Rp 239.724.037.643 dari pagu sebesar "
+        "Rp 247.677.530.000 atau Dinas Kesehatan menyerap 96,79 persen anggarannya.",
+        "Sisa anggaran dikembalikan ke kas daerah.", "Penyerapan tertinggi ada pada belanja pegawai."]

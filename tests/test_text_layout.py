@@ -18,6 +18,8 @@ import pytest
 from cli_runner import extract_cli
 
 from extractors.assemble import assemble, split_inner_tables
+from extractors.pdf_columns import _figure_groups
+from extractors.pdf_words import Word
 from extractors.text_layout import layout_tables, split_lines, split_pages
 from extractors.text_reader import parse_text
 from pipeline.run import extract_from
@@ -537,3 +539,41 @@ def test_a_first_row_of_cut_figures_does_not_cut_the_table_from_its_header() -> 
     texts = [[c.text for c in r] for r in grid.rows]
     assert texts[0][:3] == ["Kode", "Uraian", "Pagu (Rp)"]
     assert any(r[0] == "1.02.01.2.06" and r[-1] == "93,53" for r in texts)
+
+
+def test_the_rests_of_figures_cut_in_a_centred_row_go_with_their_figures() -> None:
+    """LibreOffice's narrow cells as layout text: a row's figures cut over two lines of their cells ("165.471.330.00"
+    over "0", the rests a column off), its code and its "%" on the middle line, the "%" placed under the cut
+    figures: one row, its figures mended, the "%" in its column."""
+    got = rows(CUT_FIRST_ROW)
+    assert got[1] == ["1.02.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA", "165.471.330.000",
+                      "159.147.480.573", "6.323.849.427", "96,18"]
+    assert got[2][0] == "1.02.01.2.01"
+
+
+# a piece of two rows under a header of three lines: its last two columns' figures a space apart in both rows
+TWO_ROWS = (
+    "Kode          Program / Kegiatan                          Pagu            Realisasi             Sisa\n"
+    "                                                                                          %     Anggaran\n"
+    "                                                          (Rp)            (Rp)                  (Rp)\n"
+    "2.11.01       PROGRAM PENUNJANG URUSAN PEMERINTAHAN       10.464.920.000  10.135.623.890  96,85 329.296.110\n"
+    "X.XX.01.2.01  Perencanaan dan Evaluasi Kinerja            73.500.000      71.580.000        97,39 1.920.000\n"
+)
+
+
+def test_two_columns_a_space_apart_in_a_piece_of_two_rows_are_told_apart() -> None:
+    got = rows(TWO_ROWS)
+    assert [r[4:] for r in got[-2:]] == [["96,85", "329.296.110"], ["97,39", "1.920.000"]]
+
+
+def test_a_count_with_its_unit_is_one_figure_of_a_run() -> None:
+    """E.81's count and amount columns: a realisasi count with its unit and its amount set a space apart ("1.512
+    Kali 2.247.092.100") are two figures of the run, in order; a header's "2022 Target 2023" is no figure run."""
+    def words(text: str) -> list[Word]:
+        return [Word(t, 5.0 * k, 0.0, 5.0 * k + 4.0, 8.0) for k, t in enumerate(text.split())]
+
+    groups = _figure_groups(words("1.512 Kali 2.247.092.100 103,56 96,92"))
+    assert groups is not None
+    assert [" ".join(w.text for w in g) for g in groups] == ["1.512 Kali", "2.247.092.100", "103,56", "96,92"]
+    assert _figure_groups(words("Rp 1.000 50 %")) is not None
+    assert _figure_groups(words("Persentase 12")) is None

@@ -72,15 +72,39 @@ def normalise(text: str) -> str:
     return text
 
 
-def _adjacent(a: TextLine, b: TextLine, paragraph_gap: float = DEFAULT.prose.paragraph_gap) -> bool:
+def _gap(a: TextLine, b: TextLine) -> float | None:
+    """The space between two lines of one PDF page, in line heights of the first; None where either has no box."""
+    if a.page != b.page or a.bbox is None or b.bbox is None:
+        return None
+    return (b.bbox[1] - a.bbox[3]) / max(1.0, a.bbox[3] - a.bbox[1])
+
+
+def _usual_gaps(lines: list[TextLine]) -> dict[int | None, float]:
+    """Each PDF page's usual space between the lines of a paragraph (line heights): the lower quartile of the
+    spaces between its lines, most of which stand inside paragraphs (single spacing 0.1-0.3 line heights, 1.5
+    spacing about 0.7; a page of one-line paragraphs gives the paragraphs' spacing, and no line is cut there)."""
+    per_page: dict[int | None, list[float]] = {}
+    for a, b in zip(lines, lines[1:], strict=False):
+        gap = _gap(a, b)
+        if gap is not None and 0 <= gap <= _FAR:
+            per_page.setdefault(a.page, []).append(gap)
+    return {page: sorted(gaps)[len(gaps) // 4] for page, gaps in per_page.items()}
+
+
+_FAR = 3.0  # line heights: a wider space is a table, a figure or a page region between, not a paragraph's spacing
+
+
+def _adjacent(a: TextLine, b: TextLine, paragraph_gap: float = DEFAULT.prose.paragraph_gap, usual: float = 0.0
+              ) -> bool:
     if a.line is not None and b.line is not None:
         return 0 < b.line - a.line <= 2
-    if a.page == b.page and a.bbox is not None and b.bbox is not None:
-        # on a PDF page a paragraph ends where the space between two lines is wider than a line's leading, unless
-        # the next line goes on with a lower-case word: a sentence broken over two paragraphs, which the text path
-        # joins over its blank line too (sample 003: "... maka Dinas Sosial" / "dan Pemberdayaan Masyarakat ...")
-        height = a.bbox[3] - a.bbox[1]
-        return b.bbox[1] - a.bbox[3] <= paragraph_gap * height or b.text.lstrip()[:1].islower()
+    gap = _gap(a, b)
+    if gap is not None:
+        # on a PDF page a paragraph ends where the space between two lines is wider than the page's usual spacing
+        # by paragraph_gap, unless the next line goes on with a lower-case word: a sentence broken over two
+        # paragraphs, which the text path joins over its blank line too (sample 003: "... maka Dinas Sosial" /
+        # "dan Pemberdayaan Masyarakat ...")
+        return gap <= usual + paragraph_gap or b.text.lstrip()[:1].islower()
     return a.page == b.page
 
 
@@ -88,11 +112,13 @@ def passages(lines: list[TextLine], paragraph_gap: float = DEFAULT.prose.paragra
     out: list[Passage] = []
     current: Passage | None = None
     previous: TextLine | None = None
+    usual = _usual_gaps([ln for ln in lines if normalise(ln.text).strip()])
     for line in lines:
         text = normalise(line.text).strip()
         if not text:
             continue
-        joinable = (current is not None and previous is not None and _adjacent(previous, line, paragraph_gap)
+        joinable = (current is not None and previous is not None
+                    and _adjacent(previous, line, paragraph_gap, usual.get(previous.page, 0.0))
                     and not _END.search(current.text) and not _LIST_START.match(text))
         if joinable and current is not None:
             current.starts.append((len(current.text) + 1, line))
