@@ -870,6 +870,7 @@ def _figures_apart(seg: Line) -> list[Line]:
 _FIGURE_WORD = regex.compile(r"^[\(\-–]?\d[\d.,]*%?\)?$|^[-–]$")
 _UNIT_AFTER = regex.compile(r"^%$")
 _UNIT_BEFORE = regex.compile(r"^rp\.?$", regex.I)
+_LIST_MARK = regex.compile(r"^\(?\d{1,2}[.)]$")  # an item number of a list in a cell: "1)", "2.", "(3)"
 _UNIT_WORD = regex.compile(r"^(?!rp\.?$)[^\W\d_][\w/.]*$", regex.I)
 
 
@@ -879,6 +880,8 @@ def _figure_groups(words: list[Word]) -> list[list[Word]] | None:
     groups: list[list[Word]] = []
     opened = False  # an "Rp" waits for its figure
     for w in words:
+        if _LIST_MARK.match(w.text):
+            return None  # "1) 85% 2) 75%": a cell's numbered list, no run of figures
         if _UNIT_AFTER.match(w.text) and groups and not opened:
             groups[-1].append(w)
         elif _UNIT_WORD.match(w.text) and groups and not opened and len(groups[-1]) == 1 and _FIGURE_WORD.match(
@@ -915,6 +918,9 @@ def _figure_runs(per_line: list[list[list[Word]]]) -> list[list[int]]:
     return [r for r in runs if len(r) >= 2]
 
 
+_ROW_FIGURES = 3  # a row of a table of figures holds three or more: target, realisasi, capaian; pagu, realisasi, %
+
+
 def _stacked_columns(per_line: list[list[list[Word]]], cols: list[tuple[float, float]]
                      ) -> tuple[list[tuple[float, float]], list[list[int]]]:
     """The columns, each cut in k where most of its filled cells in the lines of figures hold k figures (k >= 2) a
@@ -924,7 +930,10 @@ def _stacked_columns(per_line: list[list[list[Word]]], cols: list[tuple[float, f
     column's parts."""
     out: list[tuple[float, float]] = []
     parts: list[list[int]] = []
-    data = [line for line in per_line if _data_line([" ".join(w.text for w in c) for c in line])]
+    # the rows' lines of figures: those holding several (a row's middle line in a table of centred cells holds its
+    # one-line figures only, the lines of figures cut over two lines their rests)
+    data = [line for line in per_line if _data_line([" ".join(w.text for w in c) for c in line])
+            and sum(len(g) for c in line if c and (g := _figure_groups(c)) is not None) >= _ROW_FIGURES]
     for j, col in enumerate(cols):
         groups = [g for line in data if line[j] and (g := _figure_groups(line[j])) is not None]
         filled = sum(1 for line in data if line[j])

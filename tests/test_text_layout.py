@@ -577,3 +577,65 @@ def test_a_count_with_its_unit_is_one_figure_of_a_run() -> None:
     assert [" ".join(w.text for w in g) for g in groups] == ["1.512 Kali", "2.247.092.100", "103,56", "96,92"]
     assert _figure_groups(words("Rp 1.000 50 %")) is not None
     assert _figure_groups(words("Persentase 12")) is None
+
+
+# LibreOffice's print of a budget table as layout text: rows of cells centred vertically, amounts cut over two lines
+# of their cells; the cut rows' figures span the gutter between Realisasi and %, so the columns' coverage merges them
+CENTRED_CUTS = (
+    "                                                                                        Realisasi\n"
+    "Kode           Program/Kegiatan/Sub Kegiatan                             Pagu (Rp)        "
+    "            %            Sisa (Rp)\n"
+    "                                                                                        (Rp)\n"
+    "               URUSAN PEMERINTAHAN BIDANG KOPERASI, USAHA\n"
+    "2.17\n"
+    "               KECIL, DAN MENENGAH\n"
+    "               PROGRAM PENUNJANG URUSAN PEMERINTAHAN                     6,543,460,00 6,33"
+    "0,625,89                 212,834,10\n"
+    "2.17.01                                                                                   "
+    "         96.75%\n"
+    "               DAERAH KABUPATEN/KOTA                                     0            7   "
+    "                         3\n"
+    "               Perencanaan, Penganggaran, dan Evaluasi Kinerja\n"
+    "2.17.01.2.01                                                             85,250,000     83"
+    ",195,500    97.59%       2,054,500\n"
+    "               Perangkat Daerah\n"
+    "2.17.01.2.01.0\n"
+    "               Penyusunan Dokumen Perencanaan Perangkat Daerah           48,500,000     47"
+    ",215,000    97.35%       1,285,000\n"
+    "1\n"
+    "2.17.01.2.01.0 Koordinasi dan Penyusunan Laporan Capaian Kinerja dan\n"
+    "                                                                         36,750,000     35"
+    ",980,500    97.91%       769,500\n"
+    "6              Ikhtisar Realisasi Kinerja SKPD\n"
+    "                                                                         5,284,610,00 5,10"
+    "2,337,41                 182,272,58\n"
+    "2.17.01.2.02   Administrasi Keuangan Perangkat Daerah                                     "
+    "         96.55%\n"
+    "                                                                         0            6   "
+    "                         4\n"
+    "2.17.01.2.02.0                                                           5,284,610,00 5,10"
+    "2,337,41                 182,272,58\n"
+    "               Penyediaan Gaji dan Tunjangan ASN                                          "
+    "         96.55%\n"
+    "1                                                                        0            6   "
+    "                         4\n"
+    "2.17.01.2.06   Administrasi Umum Perangkat Daerah                        453,300,000    43"
+    "7,770,250   96.57%       15,529,750\n"
+    "2.17.01.2.06.0\n"
+    "               Penyediaan Bahan Logistik Kantor                          142,800,000    13"
+    "9,654,250   97.80%       3,145,750\n"
+    "4\n"
+    "2.17.01.2.06.0\n"
+    "               Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD      310,500,000    29"
+    "8,116,000   90.01%       12,384,000\n"
+    "9\n"
+)
+
+
+def test_columns_merged_by_the_cut_rows_are_parted_by_the_whole_rows() -> None:
+    """Counted on the lines holding a whole row's figures (three or more), most cells of the merged column hold two
+    figures; the lines of a centred row's cut figures and its middle line do not outvote them."""
+    got = rows(CENTRED_CUTS)
+    body = {r[0]: r for r in got if r[0].startswith("2.17.01.")}
+    assert body["2.17.01.2.01"][2:] == ["85,250,000", "83,195,500", "97.59%", "2,054,500"]
+    assert body["2.17.01.2.02"][2:] == ["5,284,610,000", "5,102,337,416", "96.55%", "182,272,584"]
