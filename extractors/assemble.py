@@ -3,7 +3,9 @@
 - a caption ("Tabel 3.1 ...", "Tabel. 4", "TABEL: VI.1") is taken from the text just above a
   grid (or just below it when nothing stands above);
 - a grid that continues the previous table across a page break is joined to it: its repeated
-  header rows are dropped, and a short running header/footer between the two pieces is ignored;
+  header rows are dropped, and a short running header/footer between the two pieces is ignored; a headerless
+  piece with other columns than the table's (another page's character grid, a table cut by the reader) is laid
+  under the table's columns by their value types and places when that laying is clear (``aligned_columns``);
 - the header ends where rows turn from labels to figures, and is kept as a tree of spanning labels,
   each column keyed by its path (:mod:`extractors.header`);
 - rows whose cells only continue the text of the row above (wrapped cell text) are merged.
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.coltypes import item_id, next_list_item
+from extractors.coltypes import NUMERIC_TYPES, column_type, figures_per_cell, item_id, next_list_item
 from extractors.header import (
     HEADER_WORDS,
     NUMBERING,
@@ -32,11 +34,13 @@ from extractors.header import (
     split_header,
 )
 from extractors.model import Cell, Document, Grid, Row, Table, TextLine
-from extractors.settings import DEFAULT, Settings
+from extractors.settings import DEFAULT, JoinSettings, Settings
+from extractors.vocab import ColType
 
 __all__ = [
-    "CAPTION", "HEADER_WORDS", "assemble", "find_caption", "flatten_header", "is_continuation", "is_header_row",
-    "is_numbering_row", "merge_wrapped", "norm", "row_text", "same_header", "split_header", "split_inner_tables",
+    "CAPTION", "HEADER_WORDS", "aligned_columns", "assemble", "find_caption", "flatten_header", "is_continuation",
+    "is_header_row", "is_numbering_row", "merge_wrapped", "norm", "row_text", "same_header", "split_header",
+    "split_inner_tables",
 ]
 
 CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table)\b\s*[\.:]?\s*(?:[IVXLC]+|\d+)?", regex.I)
@@ -52,6 +56,7 @@ class _Piece:
     caption_line: int | None = None
     notes: list[str] = field(default_factory=list)
     raw_first: list[Cell] = field(default_factory=list)  # the grid's first row as printed (header or not)
+    laid: bool = False  # its columns laid under the table's by their types: its own width does not count
 
 
 def _after_repeated_header(rows: list[list[Cell]], header: list[list[Cell]], own: list[list[Cell]] | None = None
@@ -226,6 +231,127 @@ def _from_the_right(body: list[list[Cell]], first: list[list[Cell]]) -> dict[int
     return mapping
 
 
+def _type_score(new: ColType, old: ColType) -> float | None:
+    """How well a piece's column of type ``new`` goes under a table's column of type ``old``: 2 the same type,
+    1 a near one (two kinds of figures, a number beside item numbers or years, a grade beside text), 0 where the
+    table's column is empty so far; None where it cannot (figures under words)."""
+    if old is ColType.EMPTY:
+        return 0.0
+    if new is old:
+        return 2.0
+    near = ({new, old} <= NUMERIC_TYPES or {new, old} <= {ColType.NUMBER, ColType.CODE}
+            or {new, old} <= {ColType.NUMBER, ColType.YEAR} or {new, old} <= {ColType.TEXT, ColType.GRADE})
+    return 1.0 if near else None
+
+
+def _spans_places(spans: list[tuple[float, float] | None]) -> list[tuple[float, float] | None]:
+    """Column spans across the table's own width (0 its leftmost column's left edge, 1 its rightmost column's
+    right edge): where pieces of one table on two pages stand, though the page's character grid (text from
+    pdftotext -layout) or the table's indent moves the columns."""
+    known = [s for s in spans if s is not None]
+    if not known:
+        return [None] * len(spans)
+    left, right = min(s[0] for s in known), max(s[1] for s in known)
+    width = max(1.0, right - left)
+    return [None if s is None else ((s[0] - left) / width, (s[1] - left) / width) for s in spans]
+
+
+def _middle(span: tuple[float, float] | None) -> float | None:
+    return None if span is None else (span[0] + span[1]) / 2
+
+
+def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
+                    settings: JoinSettings = DEFAULT.join) -> dict[int, int] | None:
+    """A headerless piece laid under the columns of the table it follows, with another column count or other
+    places than the table's pieces so far (pdftotext -layout sets each page on its own character grid; a reader
+    cuts one table into pieces where its rows change their layout): its filled columns go, in order, onto the
+    table's columns by their types (code, text, money, percent, ...: :mod:`extractors.coltypes`) and places.
+    Two or more neighbouring columns of the piece may go under one column of the table (their cells joined)
+    when their cells so joined are of that column's type: the table's first piece set two columns as one (a
+    header label over both, "Capaian (%) Predikat"), and its rows hold both figures in one cell too.
+
+    Taken only when the laying is clear: every filled column of the piece goes under a column of the table,
+    figures never under words, three columns or more whose types are known on both sides, most figure columns
+    of the same type as the table's, and no other laying close to it in score. Else None: a wrong join puts
+    figures under wrong roles, a piece left alone only loses its rows."""
+    first = group[0]
+    width = first.grid.n_cols
+    table_rows = [r for p in group for r in p.body]
+    old = [column_type([r[i].text for r in table_rows if i < len(r)]).type for i in range(width)]
+    new = [column_type([r[j].text for r in body if j < len(r)]).type for j in range(grid.n_cols)]
+    cols = [j for j, t in enumerate(new) if t is not ColType.EMPTY]
+    if len(cols) < _MIN_COLUMNS:
+        return None
+    old_at = _spans_places(_column_spans(first.grid)) + [None] * width
+    new_at = _spans_places(_column_spans(grid))
+    stacked = [figures_per_cell([r[i].text for r in table_rows if i < len(r) and r[i].text]) for i in range(width)]
+
+    def joined(run: tuple[int, ...]) -> list[str]:
+        return [" ".join(r[j].text for j in run if j < len(r) and r[j].text) for r in body]
+
+    def run_type(run: tuple[int, ...]) -> ColType:
+        return new[run[0]] if len(run) == 1 else column_type(joined(run)).type
+
+    def score(run: tuple[int, ...], i: int) -> float | None:
+        figures = [j for j in run if new[j] in NUMERIC_TYPES]
+        if len(figures) > 1 and len(figures) != stacked[i] and any(
+                sum(1 for j in figures if j < len(r) and r[j].text) > 1 for r in body):
+            # columns of figures go as one where the table's cells hold as many figures each (a header label
+            # set over two columns), or where they are one column cut in two (never both filled in one row)
+            return None
+        if len(run) > 1 and ColType.TEXT in {new[j] for j in run} and any(
+                new[j] in NUMERIC_TYPES and (k or new[j] is not ColType.NUMBER) for k, j in enumerate(run)):
+            return None  # a figure is never part of a name; an item number before it may be ("2 Meningkatnya ...")
+        kind = _type_score(run_type(run), old[i])
+        if kind is None:
+            return None
+        if kind > 0 and old[i] in NUMERIC_TYPES and figures_per_cell([t for t in joined(run) if t]) != stacked[i]:
+            return None  # one figure a cell under two a cell, or two under one (two columns a reader set as one)
+        spans = [new_at[j] for j in run if new_at[j] is not None]
+        here = (min(x[0] for x in spans), max(x[1] for x in spans)) if spans else None
+        a, b = _middle(here), _middle(old_at[i])
+        place = settings.place_weight * abs(a - b) if a is not None and b is not None else 0.0
+        return kind - place - settings.merge_cost * (len(run) - 1)
+
+    # the two best layings of columns cols[a:] onto the table's columns b.., order kept (dynamic programming);
+    # a laying: for each of the table's columns taken, the run of the piece's columns under it
+    best: dict[tuple[int, int], list[tuple[float, tuple[tuple[int, tuple[int, ...]], ...]]]] = {}
+    for a in range(len(cols), -1, -1):
+        for b in range(width, -1, -1):
+            if a == len(cols):
+                best[a, b] = [(0.0, ())]
+                continue
+            if b == width:
+                best[a, b] = []
+                continue
+            options = list(best[a, b + 1])
+            for n in range(1, settings.max_merged + 1):
+                if a + n > len(cols):
+                    break
+                run = tuple(cols[a:a + n])
+                here = score(run, b)
+                if here is not None:
+                    options += [(here + s, ((b, run), *rest)) for s, rest in best[a + n, b + 1]]
+            best[a, b] = sorted(options, key=lambda o: -o[0])[:2]
+    layings = best[0, 0]
+    if not layings or (len(layings) > 1 and layings[0][0] - layings[1][0] < settings.clear_margin):
+        return None
+    mapping = {j: i for i, run in layings[0][1] for j in run}
+    known = [(run_type(run), old[i]) for i, run in layings[0][1] if old[i] is not ColType.EMPTY]
+    figures = [(a, b) for a, b in known if a in NUMERIC_TYPES]
+    agree = sum(1 for a, b in figures if a is b)
+    if len(known) < _MIN_COLUMNS or not agree or agree < settings.figure_agree_share * len(figures):
+        return None
+    return mapping
+
+
+def _union(a: tuple[float, float, float, float] | None, b: tuple[float, float, float, float] | None
+           ) -> tuple[float, float, float, float] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
 def _onto_columns(body: list[list[Cell]], mapping: dict[int, int], width: int) -> list[list[Cell]]:
     """A continuation's rows moved under the first piece's columns (``mapping``: its column -> the first's)."""
     out = []
@@ -234,7 +360,9 @@ def _onto_columns(body: list[list[Cell]], mapping: dict[int, int], width: int) -
         moved = [Cell("", ref.page, ref.line) for _ in range(width)]
         for j, cell in enumerate(row):
             if cell.text and j in mapping:
-                moved[mapping[j]] = cell
+                held = moved[mapping[j]]
+                moved[mapping[j]] = cell if not held.text else Cell(  # two columns under one: their texts joined
+                    f"{held.text} {cell.text}", held.page, held.line, _union(held.bbox, cell.bbox))
         out.append(moved)
     return out
 
@@ -248,12 +376,18 @@ def _carries_on(group: list[_Piece], grid: Grid, rows: list[list[Cell]]) -> bool
         return False
     if _same_layout(last.grid, grid):
         return True
-    before = next((n for p in reversed(group) for r in reversed(p.body) if (n := _row_number(r)) is not None), None)
-    after = next((n for r in [r for r in _after_repeated_row(rows, last, grid) if not is_numbering_row(r)][:3]
-                  if (n := _row_number(r)) is not None), None)
-    if before is not None and after is not None:
-        return after == before + 1  # the numbers carry on, or start again (another table)
+    numbers = _numbers_go_on(group, grid, rows)
+    if numbers is not None:
+        return numbers  # the numbers carry on, or start again (another table)
     return _column_map(last.grid, grid) is not None or _from_the_right(rows, group[0].body) is not None
+
+
+def _numbers_go_on(group: list[_Piece], grid: Grid, rows: list[list[Cell]]) -> bool | None:
+    """Whether a piece's first row number carries on the table's last ("5" after "4"); None without numbers."""
+    before = next((n for p in reversed(group) for r in reversed(p.body) if (n := _row_number(r)) is not None), None)
+    after = next((n for r in [r for r in _after_repeated_row(rows, group[-1], grid) if not is_numbering_row(r)][:3]
+                  if (n := _row_number(r)) is not None), None)
+    return None if before is None or after is None else after == before + 1
 
 
 def _after_repeated_row(rows: list[list[Cell]], last: _Piece, grid: Grid) -> list[list[Cell]]:
@@ -421,12 +555,21 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             rest = _after_repeated_header(rows, first.header, header)
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
-            if (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
+            laid: dict[int, int] | None = None
+            joins = (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
                     not header and _is_noise(gap) and _carries_on(last, grid, rows)) or (
-                    compatible and _header_only(last) and _headings_only(gap)):
+                    compatible and _header_only(last) and _headings_only(gap))
+            if not joins and not header and grid.reader != "text" and _is_noise(gap) and _numbers_go_on(
+                    last, grid, rows) is not False:  # numbers that start again: another table
+                own = [r for r in _after_repeated_row(rows, last[-1], grid) if not is_numbering_row(r)]
+                laid = aligned_columns(last, grid, own, settings.join)
+                joins = laid is not None
+            if joins:
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
                 if repeated and header and not _same_fill(body, first.body):
                     body = remap_columns(body, header, first.header)
+                elif laid is not None:
+                    body = _onto_columns([r for r in body if not is_numbering_row(r)], laid, first.grid.n_cols)
                 elif not repeated:
                     body = [r for r in body if not is_numbering_row(r)]
                     mapping = _column_map(first.grid, grid) if grid.n_cols != first.grid.n_cols else None
@@ -434,7 +577,7 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                         mapping = _from_the_right(body, first.body)  # (a tab row's cells are laid out later)
                     body = (_onto_columns(body, mapping, first.grid.n_cols) if mapping is not None
                             else _onto_filled_columns(body, first.body))
-                last.append(_Piece(grid, [], body, raw_first=rows[0]))
+                last.append(_Piece(grid, [], body, raw_first=rows[0], laid=laid is not None))
                 prev_end = grid.end_order if grid.end_order is not None else grid.order
                 continue
         if not caption:
@@ -451,7 +594,7 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
 
 def _build(number: int, group: list[_Piece], settings: Settings = DEFAULT) -> Table:
     first = group[0]
-    n_cols = max(max((len(r) for r in p.grid.rows), default=0) for p in group)
+    n_cols = max(max((len(r) for r in (p.body if p.laid else p.grid.rows)), default=0) for p in group)
     header_rows = first.header
     tree, paths = build_tree(header_rows, n_cols, settings.header)
     parts = [list(p) for p in paths]

