@@ -21,7 +21,7 @@ from extractors.confidence import Evidence, part_confidence
 from extractors.model import Table
 from extractors.numbers import Style, parse_number
 from extractors.rows import column_styles
-from extractors.settings import DEFAULT, Settings
+from extractors.settings import DEFAULT, Settings, TypeSettings
 from extractors.vocab import MONEY_ROLES, TEXT_ROLES, VALUE_ROLES, ColType, Role, TableKind
 
 PERCENT_ROLES = frozenset({Role.CAPAIAN, Role.PERSEN})
@@ -281,6 +281,23 @@ def _money_by_type(table: Table, roles: list[str], types: list[ColumnType], note
         elif role in (Role.TARGET, Role.REALISASI) and types[j].type is ColType.MONEY:
             roles[j] = _money_side(role)
             notes.append(f"column {j + 1} holds money: {role} read as {roles[j]}")
+    _small_for_money(roles, types, notes)
+
+
+def _small_for_money(roles: list[str], types: list[ColumnType], notes: list[str],
+                     settings: TypeSettings = DEFAULT.types) -> None:
+    """An amount column (pagu, realisasi, sisa) whose figures are plain numbers below ``types.pagu_floor`` (a
+    percentage printed without its sign: "96,55"), beside another column of the table holding amounts of a
+    million or more, is no amount: its header label ("Rp" under "Capaian", E.81's last columns) was read for a
+    money column the print set elsewhere. Read as nothing rather than as rupiah (LibreOffice's print of h04's
+    E.81; the public form E.81 ends in a capaian column of K and Rp percentages)."""
+    money = [j for j, t in enumerate(types) if t.type is ColType.MONEY]
+    for j, role in enumerate(roles):
+        t = types[j]
+        if (role in (Role.PAGU, Role.REALISASI_ANGGARAN, Role.SISA) and t.type is ColType.NUMBER
+                and t.median is not None and t.median < settings.pagu_floor and any(k != j for k in money)):
+            roles[j] = Role.OTHER
+            notes.append(f"column {j + 1} holds small numbers beside amounts of millions: not read as {role}")
 def _names_not_figures(table: Table, roles: list[str], notes: list[str], settings: Settings = DEFAULT) -> None:
     """A value-headed column that holds names ("ANGGARAN": PRIORITAS, PENDUKUNG) is the row label."""
     if Role.URAIAN in roles:

@@ -190,3 +190,21 @@ def test_a_percentage_read_as_pagu_in_a_rupiah_table_gives_no_budget_line() -> N
         ["Program penunjang", "9.355,9", "8.999,7"], ["Kegiatan perencanaan", "96,55", "97,10"],
         ["Kegiatan keuangan", "6.842,3", "6.611,2"]]))
     assert len(millions) == 3
+
+
+def test_an_amount_column_of_small_numbers_beside_millions_is_no_amount() -> None:
+    """E.81's last columns, "Capaian ... K | Rp", hold percentages printed without their sign: read by the header
+    word "Rp" as a second pagu, their 96,55 gave budget lines of 96 rupiah. Beside the table's amounts of millions,
+    a column of plain numbers under a thousand is no amount; a table printed in millions keeps its columns."""
+    parts = [["Uraian"], ["Target Kinerja dan Anggaran", "Rp"], ["Realisasi Kinerja dan Anggaran", "Rp"],
+             ["Realisasi Capaian Kinerja dan Anggaran", "K"], ["Realisasi Capaian Kinerja dan Anggaran", "Rp"]]
+    table = _understood(parts, [
+        ["Deteksi dini", "1.065.700.000", "1.021.984.500", "100,00", "95,90"],
+        ["Patroli", "2.318.400.000", "2.247.092.100", "103,56", "96,92"],
+        ["Pengamanan", "684.250.000", "661.310.000", "108,89", "96,65"]])
+    assert Role.PAGU not in table.roles[3:] and Role.REALISASI_ANGGARAN not in table.roles[3:]
+    _, budget = _records(table)
+    assert [b.pagu.value for b in budget] == [1065700000, 2318400000, 684250000]
+    millions = _understood([["Uraian"], ["Pagu (Rp juta)"], ["Realisasi (Rp juta)"], ["Sisa (Rp juta)"]], [
+        ["Program penunjang", "9.355,9", "8.999,7", "356,2"], ["Kegiatan keuangan", "6.842,3", "6.611,2", "231,1"]])
+    assert millions.roles[1:] == [Role.PAGU, Role.REALISASI_ANGGARAN, Role.SISA]
