@@ -557,9 +557,12 @@ class _Finder:
             after = len(cols) if k + 1 == len(segs) else (whole[k + 1] if whole[k + 1] is not None else ends[k + 1][0])
             space = self.metric.word_space or self.settings.word_space_share * _height(line)
             prev: int | None = None
+            owners = []
             for w in seg.words:
                 prev = _gutter_word_column(w, cols, prev, before, after, space)
-                out[prev].append(w)
+                owners.append(prev)
+            for w, j in zip(seg.words, _labels_at_heads(seg.words, owners), strict=True):
+                out[j].append(w)
         return out
 
     # --- rows -----------------------------------------------------------------------------------------
@@ -1196,6 +1199,27 @@ def _left_align_spans(row: list[list[Word]], below: list[list[Word]]) -> None:
         k = first[j]
         if k < j and not any(row[k:j]):
             row[k], row[j] = row[j], []
+
+
+# the words a column's label starts with (Permendagri 86/2017 form E.81, PermenPAN-RB 53/2014's tables)
+_LABEL_HEAD = regex.compile(r"^(?:target|realisasi|capaian|pagu|anggaran|sisa|satuan|indikator|kondisi|keterangan|"
+                            r"uraian|kode|program|kegiatan|sasaran|penyerapan|efisiensi|alokasi|rencana|selisih)$",
+                            regex.I)
+
+
+def _labels_at_heads(words: Sequence[Word], owners: list[int]) -> list[int]:
+    """The columns of a header segment's words, the cut between two labels moved by one word onto the word a label
+    starts with: two labels a single space apart ("Target Akhir Renstra Realisasi" over two columns) are parted
+    by place, and a last word of the left label standing nearer the next column ("Renstra") goes with its label
+    when the word after it starts the next one ("Realisasi"). Words only: a line of figures is left as placed."""
+    if any(any(ch.isdigit() for ch in w.text) and not YEAR_LABEL.match(w.text) for w in words):
+        return owners
+    out = list(owners)
+    for i in range(1, len(words) - 1):
+        if (out[i] != out[i - 1] and out[i + 1] == out[i] and not _LABEL_HEAD.match(words[i].text)
+                and _LABEL_HEAD.match(words[i + 1].text)):
+            out[i] = out[i - 1]
+    return out
 
 
 def _column_of(word: Word, cols: Sequence[tuple[float, float]]) -> int:

@@ -639,3 +639,18 @@ def test_columns_merged_by_the_cut_rows_are_parted_by_the_whole_rows() -> None:
     body = {r[0]: r for r in got if r[0].startswith("2.17.01.")}
     assert body["2.17.01.2.01"][2:] == ["85,250,000", "83,195,500", "97.59%", "2,054,500"]
     assert body["2.17.01.2.02"][2:] == ["5,284,610,000", "5,102,337,416", "96.55%", "182,272,584"]
+
+
+# two header labels a single space apart over two columns, the left one's last word nearer the right column
+LABELS_TOUCHING = """\
+No Indikator Kinerja                 Kondisi Awal   Target Akhir Renstra Realisasi        Capaian thd Target
+                                     (2021)         (2026)               2024             Akhir (%)
+1.      Cakupan kepemilikan KTP-el   97,86          99,50                  99,21          99,71
+2.      Cakupan akta kelahiran anak  93,12          98,00                  97,38          99,73
+3.      Cakupan Kartu Identitas Anak 21,40          55,00                  36,85          67,00
+"""
+
+
+def test_two_labels_a_space_apart_part_where_the_next_label_starts() -> None:
+    header = rows(LABELS_TOUCHING)[0]
+    assert "Target Akhir Renstra (2026)" in header and "Realisasi 2024" in header
