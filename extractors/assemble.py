@@ -743,7 +743,9 @@ def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -
     return nxt is None or bool(nxt[0].text) or not _has_value(nxt)
 
 
-_REST = regex.compile(r"^[.,]?\d[\d.,]*(?:,-)?$")  # the last digits of a figure, alone in their cell ("0", "000,-")
+# the last digits of a figure, alone in their cell ("0", "000,-", "5"): a few characters cut at the cell's edge, not
+# a figure of its own ("5.000.000" would read on from "270.000.00")
+_REST = regex.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")
 
 
 def _rest_of_broken_row(prev: Row, cells: list[Cell]) -> list[int] | None:

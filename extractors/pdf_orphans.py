@@ -161,7 +161,7 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         doc.lines = [t for t in doc.lines if t.order not in taken]
 
 
-_REST_DIGITS = regex.compile(r"^[.,]?\d[\d.,]*(?:,-)?$")  # the last digits of a figure, alone
+_REST_DIGITS = regex.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")  # the last digits of a figure, alone
 
 
 def _rests(row: list[Cell], last: list[Cell]) -> set[int] | None:
