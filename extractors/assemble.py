@@ -34,6 +34,7 @@ from extractors.header import (
     split_header,
 )
 from extractors.model import Cell, Document, Grid, Row, Table, TextLine
+from extractors.pdf_words import cut_number
 from extractors.settings import DEFAULT, JoinSettings, Settings
 from extractors.vocab import ColType
 
@@ -742,6 +743,31 @@ def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -
     return nxt is None or bool(nxt[0].text) or not _has_value(nxt)
 
 
+# the last digits of a figure, alone in their cell ("0", "000,-", "5"): a few characters cut at the cell's edge, not
+# a figure of its own ("5.000.000" would read on from "270.000.00")
+_REST = regex.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")
+
+
+def _rest_of_broken_row(prev: Row, cells: list[Cell]) -> list[int] | None:
+    """The first row after a page break that only finishes the row the break cut (Word and LibreOffice let a
+    row break across pages): in one cell or more the last digits of a figure cut in the same cell above
+    ("2.281.900.00" over "0", :func:`extractors.pdf_words.cut_number`), elsewhere nothing or the last lines of
+    a text cell; no item number or code, no figure of its own. The columns of the cut figures; None when the
+    row is no such rest (a row of its own, or text only, which :func:`is_continuation` judges)."""
+    cuts: list[int] = []
+    for j, c in enumerate(cells):
+        if not c.text:
+            continue
+        above = prev.cells[j].text if j < len(prev.cells) else ""
+        if _REST.match(c.text) and above and cut_number(above, c.text):
+            cuts.append(j)
+        elif item_id(c.text) or NUMBERING.match(c.text) or regex.search(r"\d", c.text):
+            return None
+        elif above and (looks_data(prev.cells[j]) or regex.match(r"^\W*\d", above)):
+            return None  # words under a figure: the columns do not line up
+    return cuts or None
+
+
 def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks: set[int] | None = None) -> list[Row]:
     """Rows that only carry on the text of the row above are merged into it. ``whole_cells``: the reader
     gives each cell's text whole (converted text, ruled cells), so only rows that plainly carry on a phrase
@@ -757,6 +783,15 @@ def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks
                     prev.cells[j] = Cell(f"{old.text} {c.text}".strip(), old.page or c.page, c.line or old.line,
                                          old.bbox or c.bbox)
             prev.line = next((c.line for c in cells if c.line is not None), prev.line)
+            continue
+        cuts = _rest_of_broken_row(out[-1], cells) if k in breaks and out else None
+        if cuts is not None:  # the rest of a row broken across the page: its cut figures mended, its text joined
+            prev = out[-1]
+            for j, c in enumerate(cells):
+                if c.text and j < len(prev.cells):
+                    old = prev.cells[j]
+                    prev.cells[j] = Cell(f"{old.text}{'' if j in cuts else ' '}{c.text}".strip(), old.page or c.page,
+                                         old.line or c.line, old.bbox)
             continue
         lenient = not whole_cells or k in breaks
         cut = k in breaks and bool(out) and _rest_of_cut_heading(out[-1], cells)

@@ -23,9 +23,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from extractors.header import split_header
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_columns import CAPTION
+from extractors.pdf_words import CUT, cut_number, mend_cuts, vocabulary
 from extractors.settings import DEFAULT, LayoutSettings
 
 _CAPTION = CAPTION  # the column finder's: a line that starts a table's or a figure's caption
@@ -153,6 +156,82 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         if not rows or not any(_CAPTION.match(t.text) for t in above):
             continue  # only a table's own rows stand right under its caption (a page footer does not)
         doc.grids[index] = replace(grid, rows=[*rows, *grid.rows])
+        taken |= set(used)
+    if taken:
+        doc.lines = [t for t in doc.lines if t.order not in taken]
+
+
+_REST_DIGITS = regex.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")  # the last digits of a figure, alone
+
+
+def _rests(row: list[Cell], last: list[Cell]) -> set[int] | None:
+    """The columns where a head line's cells finish figures cut in the table's last row ("2.250.870.00" over
+    "0"); None when a cell is anything else than such a rest or the last lines of a text cell above."""
+    cuts: set[int] = set()
+    for j, cell in enumerate(row):
+        if not cell.text:
+            continue
+        above = last[j].text if j < len(last) else ""
+        if _REST_DIGITS.match(cell.text) and above and cut_number(above, cell.text):
+            cuts.add(j)
+        elif any(ch.isdigit() for ch in cell.text) or not above or above[:1].isdigit() or _CAPTION.match(cell.text):
+            return None  # a figure of its own, words where the row had none or under a figure
+    return cuts
+
+
+def mend_broken_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
+    """The rest of a table row broken across a page, left as text lines at the next page's head (too few to be a
+    table), joined to the row (in place). Word and LibreOffice let a row break across pages: a figure too wide for
+    its cell, cut over two lines, may leave its last digits alone above the next page's table ("0" after
+    "2.250.870.00": dev-set d03 printed by LibreOffice). Taken when the table closes its page (no line after it)
+    and the lines open the next one, each word stands in one of the table's columns
+    (:func:`_row_of`, as for orphan rows), and every cell completes a figure cut in the same cell of the table's
+    last row (:func:`extractors.pdf_words.cut_number`) or continues a text cell of it; one such figure at least."""
+    taken: set[float] = set()
+    lines_on: dict[int | None, list[TextLine]] = {}
+    grids_on: dict[int | None, list[Grid]] = {}
+    for t in doc.lines:
+        lines_on.setdefault(t.page, []).append(t)
+    for g in doc.grids:
+        grids_on.setdefault(g.page, []).append(g)
+    known: list[set[str]] = []
+
+    def words() -> set[str]:
+        if not known:
+            known.append(vocabulary([*(t.text for t in doc.lines), *(c.text for g in doc.grids for r in g.rows
+                                                                    for c in r)]))
+        return known[0]
+
+    for index, grid in enumerate(doc.grids):
+        if grid.page is None or grid.reader == "layout" or not grid.rows:
+            continue
+        end = grid.end_order if grid.end_order is not None else grid.order
+        if any(t.order > end for t in lines_on.get(grid.page, [])) or any(
+                g.order > grid.order for g in grids_on.get(grid.page, [])):
+            continue  # the table does not close its page
+        nxt = grids_on.get(grid.page + 1, [])
+        first = min((g.order for g in nxt), default=float("inf"))
+        head = [t for t in lines_on.get(grid.page + 1, []) if t.order < first][:settings.orphan_max_lines]
+        columns = _columns(grid)
+        if not head or columns is None:
+            continue
+        last = list(grid.rows[-1])
+        cuts: set[int] = set()
+        used: list[float] = []
+        for t in head:
+            row = _row_of(t, columns, settings.orphan_slack)
+            found = _rests(row, last) if row is not None else None
+            if found is None:
+                break
+            for j, cell in enumerate(row or []):
+                if cell.text:  # a word cut at the cell's edge ("Jumla" / "h") is one word where the report has it
+                    glue = "" if j in found else CUT
+                    last[j] = replace(last[j], text=mend_cuts(f"{last[j].text}{glue}{cell.text}", words()))
+            cuts |= found
+            used.append(t.order)
+        if not cuts:
+            continue
+        doc.grids[index] = replace(grid, rows=[*grid.rows[:-1], last])
         taken |= set(used)
     if taken:
         doc.lines = [t for t in doc.lines if t.order not in taken]
