@@ -744,8 +744,14 @@ class _Finder:
         # item numbers are no figures ("1. Sangat" over "Baik 2. Baik": words of two stacked items)
         both = {j for j in figures & held if _figure(_ITEM_MARK.sub(" ", line[j]))}
         code_cut = bool(line[0]) and _code_cut(row[0], line[0])  # "1.02.01.2.01.0" over "1"
-        if both and (not line[0] or code_cut) and all(_continues_cell(row[j], line[j]) for j in both):
-            return False  # the rest of figures too wide for their cells ("171,150,000,00" over "0.00")
+        # the rest of figures too wide for their cells ("171,150,000,00" over "0.00"), also beside the row's number
+        # where the row has none yet: cells centred vertically put the code on the row's middle line, under the
+        # first lines of its cut figures (LibreOffice's prints of d06, d09: "PROGRAM PENUNJANG ... 5.194.124.547,0"
+        # over "1.05.01 DAERAH KABUPATEN/KOTA 5.332.298.600,00 0")
+        if both and (not line[0] or code_cut or not row[0]) and all(_continues_cell(row[j], line[j]) for j in both):
+            return False
+        if not both and line[0] and not row[0] and any(_PENDING.match(t) for t in row[1:]):
+            return False  # figures cut above, their rests still to come: the row's number on its middle line
         if both:
             return True  # figures where the row already has its own
         if code_cut:
@@ -850,6 +856,9 @@ def centred_rows(texts: list[list[str]], numbered: bool, settings: LayoutSetting
 
 # a figure cut at its cell's edge: its last group shorter than three digits after a separator of its grouping
 # ("165.471.330.00", "6,543,460,00"; "165,471,330.00" is a decimal)
+# a figure cut at its cell's edge whose rest comes on a later line: a grouped amount ending in a short group of its
+# grouping's separator ("165.471.330.00") or in a one-digit decimal (money prints two: "5.194.124.547,0")
+_PENDING = regex.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*\1\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d$|^\d{1,3}(?:,\d{3})+\.\d$")
 _REST = regex.compile(r"^\d{1,3}$")  # the rest of a figure cut at its cell's edge: its last digits
 _CUT_SHAPE = regex.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*\1\d{1,2}$")
 # a whole figure as a cell prints it: grouped thousands ("165.471.330.000", also cut short: "165.471.330.00"),

@@ -350,3 +350,22 @@ def test_a_column_too_few_lines_fill_is_cut_off_by_its_label() -> None:
     ])
     rows = read(lines)
     assert rows[0][:2] == ["NO", "KODE"] and rows[1][:2] == ["1", "2.19.01"]
+
+
+def test_a_rows_code_on_its_middle_line_under_its_cut_figures_stays_in_the_row() -> None:
+    """A row of cells centred vertically (LibreOffice's prints, d06): its amounts cut over two lines of their cells
+    ("5.194.124.547,0" over "0") start above its code, which stands on the middle line with the one-line figures.
+    The code does not open a row while the cut figures above wait for their rests."""
+    cols = [Col(5), Col(70), Col(270, "right"), Col(360, "right"), Col(400, "right")]
+    lines = layout(cols, [
+        ("Kode", "Uraian", "Pagu", "Realisasi", "%"),
+        ("", "PROGRAM PENUNJANG URUSAN", "", "5.194.124.547,0", ""),
+        ("1.05.01", "", "5.332.298.600,00", "", "97,41"),
+        ("", "DAERAH KABUPATEN/KOTA", "", "0", ""),
+        ("1.05.01.2.01", "Perencanaan dan Evaluasi", "40.000.000,00", "38.615.000,00", "96,54"),
+        ("1.05.01.2.02", "Administrasi Keuangan", "52.000.000,00", "50.000.000,00", "96,15"),
+    ])
+    got = read(lines)
+    assert got[1][0] == "1.05.01" and got[1][1] == "PROGRAM PENUNJANG URUSAN DAERAH KABUPATEN/KOTA"
+    assert got[1][2:] == ["5.332.298.600,00", "5.194.124.547,0 0", "97,41"]  # a cut mark there: mended later
+    assert [r[0] for r in got[2:]] == ["1.05.01.2.01", "1.05.01.2.02"]
