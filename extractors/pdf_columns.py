@@ -1074,12 +1074,24 @@ def _in_order(per_line: list[list[list[Word]]], parts: list[list[int]], space: f
             groups = _figure_groups(words) if words and data else None
             if groups is None and run in parts and words:
                 groups = _pieces(words, space)
+            left = run[0] - 1
+            if (groups is not None and len(groups) == len(run) - 1 and run not in parts and left >= 0
+                    and len(line[left]) >= 2 and _FIGURE_WORD.match(line[left][-1].text)
+                    and not YEAR_LABEL.match(line[left][-1].text)
+                    and line[left][-1].x0 - line[left][-2].x1 <= space * _GLUED_SPACES):
+                # the run's first figure glued to the words of the text cell before it, a space apart, the run a
+                # figure short: a text column filled to its gutter ("... Jumlah siswa 62  20.015  0,25 ...")
+                glued = line[left].pop()
+                groups = [[glued], *groups]
             if groups is None or len(groups) != len(run):
                 continue
             for j, group in zip(run, groups, strict=True):
                 line[j] = group
         out.append(line)
     return out
+
+
+_GLUED_SPACES = 1.5  # word spaces: a figure a single space after a text cell's last word is glued to it
 
 
 def _cut(block: list[int], cuts: list[int]) -> list[list[int]]:

@@ -654,3 +654,20 @@ No Indikator Kinerja                 Kondisi Awal   Target Akhir Renstra Realisa
 def test_two_labels_a_space_apart_part_where_the_next_label_starts() -> None:
     header = rows(LABELS_TOUCHING)[0]
     assert "Target Akhir Renstra (2026)" in header and "Realisasi 2024" in header
+
+
+GLUED = _laid_out(
+    ("No", "Indikator", "Pembilang", "Penyebut", "Capaian"),
+    ("1", "Angka partisipasi kasar PAUD usia dini", "10.124", "13.648", "74,18"),
+    ("2", "Angka putus sekolah SMP 62", "", "20.015", "0,31"),
+    ("3", "Persentase guru berkualifikasi S1/D-IV", "2.846", "2.918", "97,53"),
+    ("4", "Persentase satuan terakreditasi", "198", "212", "93,40"),
+    at=(0, 4, 46, 58, 70),
+)
+
+
+def test_a_figure_glued_to_the_text_before_a_run_of_figures_is_the_runs_first() -> None:
+    """A text cell filled to its gutter puts the next column's figure a single space after its last word ("...
+    Jumlah siswa 62"); where the run of figure columns after it is one figure short, that figure is its first."""
+    got = rows(GLUED)
+    assert got[2] == ["2", "Angka putus sekolah SMP", "62", "20.015", "0,31"]
