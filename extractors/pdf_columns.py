@@ -28,6 +28,15 @@ from dataclasses import dataclass
 import regex
 
 from extractors.coltypes import next_list_item
+from extractors.grid_cells import (
+    REST,
+    YEAR_LABEL,
+    by_kind,
+    in_order,
+    rests_of_cuts,
+    stacked_columns,
+    under_their_cuts,
+)
 from extractors.header import Shape, cell_shape, header_words_only
 from extractors.model import BBox
 from extractors.pdf_words import Line, Word, cut_number, split_line, text_of
@@ -39,7 +48,6 @@ NUMBERED = regex.compile(r"^(?:\(?\d{1,3}[\.\)]|\(?[a-zA-Z][\.\)]|[IVXLC]{1,5}\.
 ITEM = regex.compile(r"^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[\.\)]?(?:\s|$)|^\d{1,2}(?:\.\d{1,4}){1,6}\b")
 # a figure: a number (with a unit, "%", "Rp", parentheses) or a lone dash for nil
 FIGURE = regex.compile(r"\d|^[-\u2013\u2014]$")
-YEAR_LABEL = regex.compile(r"^(?:\D*\b(?:19|20)\d{2}\b\D*)+$")
 SMALL_INT = regex.compile(r"^\(?\d{1,2}\)?$")
 _STEP = 0.5  # resolution (points, or character units) of the narrow-gutter search
 
@@ -282,7 +290,7 @@ class _Finder:
         tops = [s for above in cut_above for s in self._figure_segments(above) if _CUT_SHAPE.match(s.text)]
         figures = [s for s in self.segments(line)[1:] if _figure(s.text)]
         return bool(tops) and bool(figures) and all(
-            _REST.match(f.text) and any(t.x0 <= f.x1 and f.x0 <= t.x1 for t in tops) for f in figures)
+            REST.match(f.text) and any(t.x0 <= f.x1 and f.x0 <= t.x1 for t in tops) for f in figures)
 
     def _cut_figures(self, line: Line) -> bool:
         """The line holds a figure cut at its cell's edge, its rest on the next line ("165.471.330.00" over "0":
@@ -570,7 +578,7 @@ class _Finder:
     def table(self, lines: Sequence[Line], context: Sequence[Line] = ()) -> UnruledTable | None:
         """The table of a block; ``context``: more lines of the same table (on another page) whose words count
         for the columns only."""
-        rests = _rests_of_cuts(lines) if self.metric.word_space is not None else {}
+        rests = rests_of_cuts(lines, self.settings) if self.metric.word_space is not None else {}
         # the rests of cut figures stand wherever the cell's second line puts them: they show no column
         shown = [ln if not any(w in rests for w in ln.words) else Line(tuple(w for w in ln.words if w not in rests))
                  for ln in lines if any(w not in rests for w in ln.words)]
@@ -581,14 +589,15 @@ class _Finder:
         if len(cols) < 2:
             return None
         per_line = [self.cells(ln, cols) for ln in lines]
-        if self.metric.word_space is not None:
-            split, parts = _stacked_columns(per_line, cols)
+        if self.metric.word_space is not None:  # a character grid: figures set too tight, read back (grid_cells)
+            data = [_data_line([" ".join(w.text for w in c) for c in cells]) for cells in per_line]
+            split, parts = stacked_columns(per_line, cols, data)
             if parts:
                 cols = split
                 per_line = [self.cells(ln, cols) for ln in lines]
-            per_line = _in_order(per_line, parts, self.metric.word_space)
-            per_line = _under_their_cuts(per_line, rests)
-            per_line = _by_kind(per_line, self.settings.kind_share)
+            per_line = in_order(per_line, parts, self.metric.word_space, data, self.settings)
+            per_line = under_their_cuts(per_line, rests)
+            per_line = by_kind(per_line, self.settings.kind_share)
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
         first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
@@ -859,7 +868,6 @@ def centred_rows(texts: list[list[str]], numbered: bool, settings: LayoutSetting
 # a figure cut at its cell's edge whose rest comes on a later line: a grouped amount ending in a short group of its
 # grouping's separator ("165.471.330.00") or in a one-digit decimal (money prints two: "5.194.124.547,0")
 _PENDING = regex.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*\1\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d$|^\d{1,3}(?:,\d{3})+\.\d$")
-_REST = regex.compile(r"^\d{1,3}$")  # the rest of a figure cut at its cell's edge: its last digits
 _CUT_SHAPE = regex.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*\1\d{1,2}$")
 # a whole figure as a cell prints it: grouped thousands ("165.471.330.000", also cut short: "165.471.330.00"),
 # a decimal ("97,14", "96.75"), a percentage ("96,18%")
@@ -879,219 +887,6 @@ def _figures_apart(seg: Line) -> list[Line]:
     return [seg] if len(parts) == 1 else [Line(tuple(p)) for p in parts]
 
 
-_FIGURE_WORD = regex.compile(r"^[\(\-–]?\d[\d.,]*%?\)?$|^[-–]$")
-_UNIT_AFTER = regex.compile(r"^%$")
-_UNIT_BEFORE = regex.compile(r"^rp\.?$", regex.I)
-_LIST_MARK = regex.compile(r"^\(?\d{1,2}[.)]$")  # an item number of a list in a cell: "1)", "2.", "(3)"
-_UNIT_WORD = regex.compile(r"^(?!rp\.?$)[^\W\d_][\w/.]*$", regex.I)
-
-
-def _figure_groups(words: list[Word]) -> list[list[Word]] | None:
-    """The words as figures, each with its "%" or its unit word after it ("1.512 Kali") or its "Rp" before it;
-    None if a word is no figure's."""
-    groups: list[list[Word]] = []
-    opened = False  # an "Rp" waits for its figure
-    for w in words:
-        if _LIST_MARK.match(w.text):
-            return None  # "1) 85% 2) 75%": a cell's numbered list, no run of figures
-        if _UNIT_AFTER.match(w.text) and groups and not opened:
-            groups[-1].append(w)
-        elif _UNIT_WORD.match(w.text) and groups and not opened and len(groups[-1]) == 1 and _FIGURE_WORD.match(
-                groups[-1][0].text):
-            groups[-1].append(w)  # a count's unit: "12 Laporan", as a target or realisasi K prints it
-        elif _UNIT_BEFORE.match(w.text):
-            groups.append([w])
-            opened = True
-        elif _FIGURE_WORD.match(w.text):
-            if opened:
-                groups[-1].append(w)
-                opened = False
-            else:
-                groups.append([w])
-        else:
-            return None
-    return None if opened else groups
-
-
-def _figure_runs(per_line: list[list[list[Word]]]) -> list[list[int]]:
-    """Runs of two or more adjacent columns that hold figures: in the lines holding figures, most of each one's
-    filled cells are figures only."""
-    n = len(per_line[0]) if per_line else 0
-    figure = []
-    for j in range(n):
-        cells = [line[j] for line in per_line if line[j]]
-        figure.append(bool(cells) and sum(1 for c in cells if _figure_groups(c)) * 2 > len(cells))
-    runs: list[list[int]] = []
-    for j in range(n):
-        if figure[j] and runs and runs[-1][-1] == j - 1:
-            runs[-1].append(j)
-        elif figure[j]:
-            runs.append([j])
-    return [r for r in runs if len(r) >= 2]
-
-
-_ROW_FIGURES = 3  # a row of a table of figures holds three or more: target, realisasi, capaian; pagu, realisasi, %
-
-
-def _stacked_columns(per_line: list[list[list[Word]]], cols: list[tuple[float, float]]
-                     ) -> tuple[list[tuple[float, float]], list[list[int]]]:
-    """The columns, each cut in k where most of its filled cells in the lines of figures hold k figures (k >= 2) a
-    single space apart: two columns of figures that fill their cells, which pdftotext sets a space apart and a
-    character or two off from row to row, so that no gutter shows between them (LibreOffice's prints as layout
-    text: "Pagu" and "Realisasi" in one column). Cut where the figures part on average; with the indexes of each
-    column's parts."""
-    out: list[tuple[float, float]] = []
-    parts: list[list[int]] = []
-    # the rows' lines of figures: those holding several (a row's middle line in a table of centred cells holds its
-    # one-line figures only, the lines of figures cut over two lines their rests)
-    data = [line for line in per_line if _data_line([" ".join(w.text for w in c) for c in line])
-            and sum(len(g) for c in line if c and (g := _figure_groups(c)) is not None) >= _ROW_FIGURES]
-    for j, col in enumerate(cols):
-        groups = [g for line in data if line[j] and (g := _figure_groups(line[j])) is not None]
-        filled = sum(1 for line in data if line[j])
-        counts = [len(g) for g in groups]
-        k = max(set(counts), key=counts.count) if counts else 1
-        if k < 2 or counts.count(k) * 2 <= filled:
-            out.append(col)
-            continue
-        bounds = [col[0]]
-        for i in range(1, k):
-            gaps = [(g[i - 1][-1].x1 + g[i][0].x0) / 2 for g in groups if len(g) == k]
-            bounds.append(sorted(gaps)[len(gaps) // 2])
-        bounds.append(col[1])
-        parts.append(list(range(len(out), len(out) + k)))
-        out.extend((bounds[i], bounds[i + 1]) for i in range(k))
-    return out, parts
-
-
-def _rests_of_cuts(lines: Sequence[Line]) -> dict[Word, Word]:
-    """The rests of figures cut at their cells' edges, each with the cut figure it goes on: a word of one to three
-    digits one or two lines under a figure that it completes (:func:`extractors.pdf_words.cut_number`:
-    "165.471.330.00" over "0") and that it stands under. On a character grid such a rest stands a character or two
-    off its figure, often in the gutter or the next column (LibreOffice's narrow cells as layout text)."""
-    out: dict[Word, Word] = {}
-    for k, line in enumerate(lines):
-        for w in line.words:
-            if not _REST.match(w.text):
-                continue
-            reach = _REST_REACH * (w.x1 - w.x0)
-            for above in lines[max(0, k - 2):k][::-1]:
-                tops = [c for c in above.words if c.x0 - reach <= w.x0 and w.x1 <= c.x1 + reach
-                        and cut_number(c.text, w.text) and c not in out.values()]
-                # the figure it stands under, or the nearest one
-                top = min(tops, key=lambda c: (max(c.x0 - w.x0, w.x1 - c.x1, 0.0), abs(c.cx - w.cx)), default=None)
-                if top is not None:
-                    out[w] = top
-                    break
-    return out
-
-
-_REST_REACH = 2.0  # a rest stands within this many of its own widths of its cut figure's ends (a centred "0")
-
-
-def _under_their_cuts(per_line: list[list[list[Word]]], rests: dict[Word, Word]) -> list[list[list[Word]]]:
-    """Each rest of a cut figure moved to the column of the figure it completes (:func:`_rests_of_cuts`)."""
-    if not rests:
-        return per_line
-    where = {w: j for line in per_line for j, cell in enumerate(line) for w in cell}
-    out = []
-    for line in per_line:
-        moved: list[list[Word]] = [list(c) for c in line]
-        for j, cell in enumerate(line):
-            for w in cell:
-                top = rests.get(w)
-                if top is not None and where.get(top, j) != j:
-                    moved[j].remove(w)
-                    moved[where[top]].append(w)
-        out.append(moved)
-    return out
-
-
-_MONEY_SHAPE = regex.compile(r"^\(?\d{1,3}(?:[.,]\d{3}){2,}(?:[.,]\d{1,3})?\)?$")  # a million or more
-_RATIO_SHAPE = regex.compile(r"^\d{1,3}[.,]\d{1,2}\s*%?$|^\d{1,3}\s*%$")  # a percentage: "96,18", "95.34%", "100%"
-
-
-def _kind(words: list[Word]) -> str | None:
-    text = " ".join(w.text for w in words)
-    return "money" if _MONEY_SHAPE.match(text) else "ratio" if _RATIO_SHAPE.match(text) else None
-
-
-def _by_kind(per_line: list[list[list[Word]]], share: float) -> list[list[list[Word]]]:
-    """A line's only figure, of one kind (a percentage, an amount of a million rupiah or more), standing in a column
-    of the other kind beside an empty column of its own kind, moved there: in a row of cells centred vertically
-    whose other figures are cut over the lines above and below, pdftotext places the one-line figure in the
-    middle a few characters off its column (LibreOffice's narrow columns as layout text: "96,18" under the "Sisa"
-    figures, of d01 and h03). A column's kind is the kind of ``share`` of its figures or more. Lines of several
-    figures are left to :func:`_in_order`."""
-    n = len(per_line[0]) if per_line else 0
-    kinds: list[str | None] = []
-    for j in range(n):
-        seen = [k for line in per_line if line[j] and (k := _kind(line[j])) is not None]
-        top = max(set(seen), key=seen.count) if seen else None
-        kinds.append(top if top is not None and len(seen) >= 3 and seen.count(top) >= share * len(seen) else None)
-    out = []
-    for line in per_line:
-        figures = [j for j in range(n) if kinds[j] is not None and line[j] and _figure_groups(line[j]) is not None]
-        mine = _kind(line[figures[0]]) if len(figures) == 1 else None
-        j = figures[0] if mine is not None else -1
-        if mine is not None and kinds[j] is not None and mine != kinds[j]:
-            to = [i for i in (j + 1, j - 1) if 0 <= i < n and kinds[i] == mine and not line[i]]
-            if len(to) == 1:
-                line = [list(c) for c in line]
-                line[to[0]], line[j] = line[j], []
-        out.append(line)
-    return out
-
-
-def _pieces(words: list[Word], space: float) -> list[list[Word]]:
-    """Words in runs parted by more than a word space (a header's labels)."""
-    runs: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: w.x0):
-        if runs and w.x0 - runs[-1][-1].x1 <= space:
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    return runs
-
-
-def _in_order(per_line: list[list[list[Word]]], parts: list[list[int]], space: float
-              ) -> list[list[list[Word]]]:
-    """On a character grid, the figures of a line set under a run of figure columns in their order, when the line
-    holds as many figures there as the run has columns: pdftotext places figures that fill their cells a single
-    space apart and a character or two off their column ("52,380,000,000.00 51,347,892,640.00" in one column,
-    the next one empty), where their order still says which column each is (LibreOffice's prints as layout text).
-    In a column cut in ``parts`` (:func:`_stacked_columns`), a header line's labels too, as many as its parts
-    ("Rp K" over "77.461.865.000 100%")."""
-    runs = _figure_runs(per_line)
-    if not runs and not parts:
-        return per_line
-    out = []
-    for line in per_line:
-        data = _data_line([" ".join(w.text for w in c) for c in line])  # a header's "2022 Target 2023" is no figures
-        line = [list(c) for c in line]
-        for run in runs + parts:
-            words = sorted((w for j in run for w in line[j]), key=lambda w: w.x0)
-            groups = _figure_groups(words) if words and data else None
-            if groups is None and run in parts and words:
-                groups = _pieces(words, space)
-            left = run[0] - 1
-            if (groups is not None and len(groups) == len(run) - 1 and run not in parts and left >= 0
-                    and len(line[left]) >= 2 and _FIGURE_WORD.match(line[left][-1].text)
-                    and not YEAR_LABEL.match(line[left][-1].text)
-                    and line[left][-1].x0 - line[left][-2].x1 <= space * _GLUED_SPACES):
-                # the run's first figure glued to the words of the text cell before it, a space apart, the run a
-                # figure short: a text column filled to its gutter ("... Jumlah siswa 62  20.015  0,25 ...")
-                glued = line[left].pop()
-                groups = [[glued], *groups]
-            if groups is None or len(groups) != len(run):
-                continue
-            for j, group in zip(run, groups, strict=True):
-                line[j] = group
-        out.append(line)
-    return out
-
-
-_GLUED_SPACES = 1.5  # word spaces: a figure a single space after a text cell's last word is glued to it
 
 
 def _cut(block: list[int], cuts: list[int]) -> list[list[int]]:

@@ -355,6 +355,14 @@ class LayoutSettings:
     # layout text) holds two such figures among five amounts; the figure is moved only into an empty neighbour of
     # its own kind, so a budget table's small amounts beside its "%" column stay
     kind_share: float = 0.6
+    # the last digits of a figure cut at its cell's edge stand within this many of their own widths of the cut
+    # figure's ends on the line above (grid_cells.rests_of_cuts): left-aligned, right-aligned or centred under it,
+    # "0" under "165.471.330.00"; the next column's figure stands further (LibreOffice's prints as layout text)
+    rest_reach: float = 2.0
+    # a figure this many word spaces or less after a text cell's last word is glued to it, not a column's own
+    # (grid_cells.in_order): pdftotext's single space between a full cell and the next ("... siswa 62"); a
+    # column's own figure stands two spaces off or more
+    glued_spaces: float = 1.5
     # ... a row takes at most this many lines (the dev set's LibreOffice prints wrap a name or an indicator over
     # up to 7 lines, interleaved with the half-line positions of the shorter cells beside it)
     centred_max_lines: int = 12

@@ -18,7 +18,7 @@ import pytest
 from cli_runner import extract_cli
 
 from extractors.assemble import assemble, split_inner_tables
-from extractors.pdf_columns import _figure_groups
+from extractors.grid_cells import figure_groups
 from extractors.pdf_words import Word
 from extractors.text_layout import layout_tables, split_lines, split_pages
 from extractors.text_reader import parse_text
@@ -572,11 +572,11 @@ def test_a_count_with_its_unit_is_one_figure_of_a_run() -> None:
     def words(text: str) -> list[Word]:
         return [Word(t, 5.0 * k, 0.0, 5.0 * k + 4.0, 8.0) for k, t in enumerate(text.split())]
 
-    groups = _figure_groups(words("1.512 Kali 2.247.092.100 103,56 96,92"))
+    groups = figure_groups(words("1.512 Kali 2.247.092.100 103,56 96,92"))
     assert groups is not None
     assert [" ".join(w.text for w in g) for g in groups] == ["1.512 Kali", "2.247.092.100", "103,56", "96,92"]
-    assert _figure_groups(words("Rp 1.000 50 %")) is not None
-    assert _figure_groups(words("Persentase 12")) is None
+    assert figure_groups(words("Rp 1.000 50 %")) is not None
+    assert figure_groups(words("Persentase 12")) is None
 
 
 # LibreOffice's print of a budget table as layout text: rows of cells centred vertically, amounts cut over two lines
