@@ -243,6 +243,7 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
     out: list[Measurement] = []
     sasaran = program = ""
     places = row_places(table, _cols(table, Role.URAIAN) or ind_cols)
+    rupiah_beside = bool(_cols(table, Role.PAGU) or _cols(table, Role.REALISASI_ANGGARAN))
     for pos, (row, place) in enumerate(zip(table.rows, places, strict=True)):
         sas = _text(row, _cols(table, Role.SASARAN))
         sasaran = sas or sasaran
@@ -262,6 +263,8 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
         for i in range(k):
             target = parse_number(t_items[i], styles[t_cols[0]])
             realisasi = parse_number(r_items[i], styles[r_cols[0]])
+            if rupiah_beside and (_an_amount(target, ctx.settings) or _an_amount(realisasi, ctx.settings)):
+                continue  # a K cell holding the Rp figure: the row's cells moved under the wrong columns
             capaian = parse_number(c_items[i], styles[c_cols[0]]) if c_cols and c_items[i] else EMPTY
             confidence = row_confidence(table, Role.TARGET, pos, (target, realisasi, capaian), ctx.settings,
                                         split=k > 1)
@@ -276,6 +279,16 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
                 year=_year_of(table, t_cols[0], ctx.tahun), row_index=pos, confidence=confidence,
             ))
     return out
+
+
+def _an_amount(n: Number, settings: Settings) -> bool:
+    """A bare amount of a million or more (``types.money_min``), no unit, no percent: in a table whose K columns
+    stand beside Rp columns (form E.81, Renja and DPA annexes: a target and realisasi of kinerja beside pagu and
+    realisasi of anggaran) it is the Rp figure, read into a K column by a row whose cells moved (a kegiatan row
+    printing its Rp figures only, re-laid out from the left: h03's Tabel 3.6 as layout text). The row's
+    measurement would compare rupiah with a count; it is left out. Counts that large carry their unit
+    ("1.250.000 Jiwa") and stay."""
+    return n.value is not None and not n.unit and not n.percent and abs(n.value) >= settings.types.money_min
 
 
 def _year_of(table: Table, col: int, tahun: int | None) -> int | None:

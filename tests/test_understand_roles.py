@@ -208,3 +208,18 @@ def test_an_amount_column_of_small_numbers_beside_millions_is_no_amount() -> Non
     millions = _understood([["Uraian"], ["Pagu (Rp juta)"], ["Realisasi (Rp juta)"], ["Sisa (Rp juta)"]], [
         ["Program penunjang", "9.355,9", "8.999,7", "356,2"], ["Kegiatan keuangan", "6.842,3", "6.611,2", "231,1"]])
     assert millions.roles[1:] == [Role.PAGU, Role.REALISASI_ANGGARAN, Role.SISA]
+
+
+def test_a_rupiah_figure_in_a_kinerja_column_gives_no_measurement() -> None:
+    """A K/Rp table: a kegiatan row printing only its Rp figures, its cells moved left by the reader, puts an amount
+    under "Target K" beside a percentage: no measurement compares rupiah with a count. A count that large keeps
+    its unit and stays."""
+    parts = [["Uraian"], ["Indikator"], ["Target", "K"], ["Target", "Rp"], ["Realisasi", "K"], ["Realisasi", "Rp"]]
+    table = _understood(parts, [
+        ["Penerbitan izin usaha", "Jumlah izin diterbitkan", "12 Izin", "45.000.000", "9 Izin", "41.350.000"],
+        ["Pengawasan koperasi", "Jumlah koperasi diawasi", "41.350.000", "", "91,89", ""],
+        ["Pelayanan kependudukan", "Jumlah penduduk terlayani", "1.250.000 Jiwa", "98.000.000",
+         "1.187.500 Jiwa", "95.500.000"]])
+    assert table.roles[2:] == [Role.TARGET, Role.PAGU, Role.REALISASI, Role.REALISASI_ANGGARAN]
+    meas, _ = _records(table)
+    assert [m.indikator for m in meas] == ["Jumlah izin diterbitkan", "Jumlah penduduk terlayani"]
