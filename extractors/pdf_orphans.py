@@ -104,15 +104,21 @@ def _row_in_order(line: TextLine, grid: Grid) -> list[Cell] | None:
     return None
 
 
-def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
-    """Give a headerless table at the top of a page the rows left at the foot of the page before (in place)."""
-    taken: set[float] = set()  # the orders of the lines taken
+def _by_page(doc: Document) -> tuple[dict[int | None, list[TextLine]], dict[int | None, list[Grid]]]:
+    """The document's text lines and grids, each by page."""
     lines_on: dict[int | None, list[TextLine]] = {}
     grids_on: dict[int | None, list[Grid]] = {}
     for t in doc.lines:
         lines_on.setdefault(t.page, []).append(t)
     for g in doc.grids:
         grids_on.setdefault(g.page, []).append(g)
+    return lines_on, grids_on
+
+
+def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
+    """Give a headerless table at the top of a page the rows left at the foot of the page before (in place)."""
+    taken: set[float] = set()  # the orders of the lines taken
+    lines_on, grids_on = _by_page(doc)
     for index, grid in enumerate(doc.grids):
         if grid.page is None or grid.page < 2:
             continue
@@ -188,12 +194,7 @@ def mend_broken_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -
     (:func:`_row_of`, as for orphan rows), and every cell completes a figure cut in the same cell of the table's
     last row (:func:`extractors.pdf_words.cut_number`) or continues a text cell of it; one such figure at least."""
     taken: set[float] = set()
-    lines_on: dict[int | None, list[TextLine]] = {}
-    grids_on: dict[int | None, list[Grid]] = {}
-    for t in doc.lines:
-        lines_on.setdefault(t.page, []).append(t)
-    for g in doc.grids:
-        grids_on.setdefault(g.page, []).append(g)
+    lines_on, grids_on = _by_page(doc)
     known: list[set[str]] = []
 
     def words() -> set[str]:
