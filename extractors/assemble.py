@@ -34,7 +34,7 @@ from extractors.header import (
     split_header,
 )
 from extractors.model import Cell, Document, Grid, Row, Table, TextLine
-from extractors.pdf_words import cut_number
+from extractors.pdf_words import BROKEN_REST, cut_number
 from extractors.settings import DEFAULT, JoinSettings, Settings
 from extractors.vocab import ColType
 
@@ -743,11 +743,6 @@ def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -
     return nxt is None or bool(nxt[0].text) or not _has_value(nxt)
 
 
-# the last digits of a figure, alone in their cell ("0", "000,-", "5"): a few characters cut at the cell's edge, not
-# a figure of its own ("5.000.000" would read on from "270.000.00")
-_REST = regex.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")
-
-
 def _rest_of_broken_row(prev: Row, cells: list[Cell]) -> list[int] | None:
     """The first row after a page break that only finishes the row the break cut (Word and LibreOffice let a
     row break across pages): in one cell or more the last digits of a figure cut in the same cell above
@@ -759,7 +754,7 @@ def _rest_of_broken_row(prev: Row, cells: list[Cell]) -> list[int] | None:
         if not c.text:
             continue
         above = prev.cells[j].text if j < len(prev.cells) else ""
-        if _REST.match(c.text) and above and cut_number(above, c.text):
+        if BROKEN_REST.match(c.text) and above and cut_number(above, c.text):
             cuts.append(j)
         elif item_id(c.text) or NUMBERING.match(c.text) or regex.search(r"\d", c.text):
             return None

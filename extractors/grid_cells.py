@@ -17,12 +17,12 @@ from collections.abc import Sequence
 
 import regex
 
+from extractors.pdf_words import LAST_DIGITS as REST
 from extractors.pdf_words import Line, Word, cut_number
 from extractors.settings import DEFAULT, LayoutSettings
 
 Cells = list[list[list[Word]]]  # per line, per column, the words
 YEAR_LABEL = regex.compile(r"^(?:\D*\b(?:19|20)\d{2}\b\D*)+$")
-REST = regex.compile(r"^\d{1,3}$")  # the rest of a figure cut at its cell's edge: its last digits
 
 
 _FIGURE_WORD = regex.compile(r"^[\(\-–]?\d[\d.,]*%?\)?$|^[-–]$")

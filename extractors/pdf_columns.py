@@ -865,10 +865,10 @@ def centred_rows(texts: list[list[str]], numbered: bool, settings: LayoutSetting
 
 # a figure cut at its cell's edge: its last group shorter than three digits after a separator of its grouping
 # ("165.471.330.00", "6,543,460,00"; "165,471,330.00" is a decimal)
-# a figure cut at its cell's edge whose rest comes on a later line: a grouped amount ending in a short group of its
-# grouping's separator ("165.471.330.00") or in a one-digit decimal (money prints two: "5.194.124.547,0")
-_PENDING = regex.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*\1\d{1,2}$|^\d{1,3}(?:\.\d{3})+,\d$|^\d{1,3}(?:,\d{3})+\.\d$")
 _CUT_SHAPE = regex.compile(r"^\d{1,3}([.,])\d{3}(?:\1\d{3})*\1\d{1,2}$")
+# a figure cut at its cell's edge whose rest comes on a later line: that shape, or a grouped amount ending in a
+# one-digit decimal (money prints two: "5.194.124.547,0")
+_PENDING = regex.compile(_CUT_SHAPE.pattern + r"|^\d{1,3}(?:\.\d{3})+,\d$|^\d{1,3}(?:,\d{3})+\.\d$")
 # a whole figure as a cell prints it: grouped thousands ("165.471.330.000", also cut short: "165.471.330.00"),
 # a decimal ("97,14", "96.75"), a percentage ("96,18%")
 _WHOLE_FIGURE = regex.compile(r"^\(?-?(?:\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,3})?|\d+[.,]\d{1,2}|\d+(?:[.,]\d+)?%)\)?%?$")

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import regex
-
 from extractors.header import split_header
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_columns import CAPTION
-from extractors.pdf_words import CUT, cut_number, mend_cuts, vocabulary
+from extractors.pdf_words import BROKEN_REST, CUT, cut_number, mend_cuts, vocabulary
 from extractors.settings import DEFAULT, LayoutSettings
 
 _CAPTION = CAPTION  # the column finder's: a line that starts a table's or a figure's caption
@@ -167,9 +165,6 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         doc.lines = [t for t in doc.lines if t.order not in taken]
 
 
-_REST_DIGITS = regex.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")  # the last digits of a figure, alone
-
-
 def _rests(row: list[Cell], last: list[Cell]) -> set[int] | None:
     """The columns where a head line's cells finish figures cut in the table's last row ("2.250.870.00" over
     "0"); None when a cell is anything else than such a rest or the last lines of a text cell above."""
@@ -178,7 +173,7 @@ def _rests(row: list[Cell], last: list[Cell]) -> set[int] | None:
         if not cell.text:
             continue
         above = last[j].text if j < len(last) else ""
-        if _REST_DIGITS.match(cell.text) and above and cut_number(above, cell.text):
+        if BROKEN_REST.match(cell.text) and above and cut_number(above, cell.text):
             cuts.add(j)
         elif any(ch.isdigit() for ch in cell.text) or not above or above[:1].isdigit() or _CAPTION.match(cell.text):
             return None  # a figure of its own, words where the row had none or under a figure

@@ -213,14 +213,18 @@ def text_of(words: Iterable[Word], edges: tuple[float, float] | None = None) -> 
     return "".join(parts)
 
 
-_REST_DIGITS = re.compile(r"^\d{1,3}$")
+# what a figure cut at its cell's edge leaves on the cell's next line: its last digits, alone
+LAST_DIGITS = re.compile(r"^\d{1,3}$")
+# ... and on the next page, where a row broke across the page: a few digits, maybe the last of the decimals or the
+# money style's ",-" ("0", "000,-", "5"), never a figure of its own ("5.000.000" would read on from "270.000.00")
+BROKEN_REST = re.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")
 
 
 def _rest_of(above: Line, below: Line) -> bool:
     """The line below holds only the last digits of a figure the line above ends in, cut where the cell was too
     narrow ("165.471.330.00" over "0"): on a character grid it need not reach the cell's side (pdftotext -layout
     of LibreOffice's narrow cells). Alone on its line, as :func:`_fills` asks."""
-    return (len(above.words) == 1 and len(below.words) == 1 and _REST_DIGITS.match(below.words[0].text) is not None
+    return (len(above.words) == 1 and len(below.words) == 1 and LAST_DIGITS.match(below.words[0].text) is not None
             and cut_number(above.words[0].text, below.words[0].text))
 
 

@@ -360,8 +360,9 @@ class LayoutSettings:
     # "0" under "165.471.330.00"; the next column's figure stands further (LibreOffice's prints as layout text)
     rest_reach: float = 2.0
     # a figure this many word spaces or less after a text cell's last word is glued to it, not a column's own
-    # (grid_cells.in_order): pdftotext's single space between a full cell and the next ("... siswa 62"); a
-    # column's own figure stands two spaces off or more
+    # (grid_cells.in_order): pdftotext's single space between a full cell and the next ("... siswa 62": d02's
+    # LibreOffice print; d07's and h05's prints as layout text gained rows by it); a column's own figure stands
+    # two spaces off or more
     glued_spaces: float = 1.5
     # ... a row takes at most this many lines (the dev set's LibreOffice prints wrap a name or an indicator over
     # up to 7 lines, interleaved with the half-line positions of the shorter cells beside it)
