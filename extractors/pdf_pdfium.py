@@ -10,6 +10,7 @@ image), carries rotated text, or has a /Rotate: the reader gives those to OCR or
 from __future__ import annotations
 
 import ctypes
+import struct
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -165,10 +166,28 @@ def _codes(tp: Any, n: int) -> Sequence[int]:
     return codes
 
 
+def _unchecked(function: Any) -> Any:
+    """The same C function called without ctypes' argument conversion (a third of the cost of a call here).
+
+    pypdfium2's bindings declare every argument type, and ctypes converts each argument against it on every
+    call; reading a page's glyphs makes one call per character, where that conversion is most of the time.
+    The caller passes exactly the C types: a ``c_void_p`` for a handle, a Python int for an ``int``, a
+    ``byref`` for an out-pointer."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(function.restype)(address)
+
+
+_LOOSE_BOX = _unchecked(raw.FPDFText_GetLooseCharBox)
+_IS_GENERATED = _unchecked(raw.FPDFText_IsGenerated)
+_RECT = struct.Struct("4f").unpack  # FS_RECTF: left, top, right, bottom (floats)
+
+
 def _glyphs(tp: Any, n: int, left: float, top: float) -> list[Glyph]:
     rect = raw.FS_RECTF()
-    get_box = raw.FPDFText_GetLooseCharBox
-    generated = raw.FPDFText_IsGenerated
+    out_rect = ctypes.byref(rect)
+    handle = ctypes.c_void_p(ctypes.cast(tp, ctypes.c_void_p).value)
+    get_box, generated, unpack = _LOOSE_BOX, _IS_GENERATED, _RECT
+    glyph = tuple.__new__  # Glyph's fields in order, without the NamedTuple's keyword handling
     out: list[Glyph] = []
     append = out.append
     spaced = False
@@ -178,12 +197,13 @@ def _glyphs(tp: Any, n: int, left: float, top: float) -> list[Glyph]:
         elif code == 32 or code in SPACES:
             # a space the PDF prints: the next glyph starts a word, however close it stands (pdfium's own
             # spaces, guessed from a gap, add nothing: the gap says as much)
-            spaced = spaced or generated(tp, k) == 0
+            spaced = spaced or generated(handle, k) == 0
             continue
         elif code < 32:
             continue
-        if get_box(tp, k, rect):
-            append(Glyph(chr(code), rect.left - left, top - rect.top, rect.right - left, top - rect.bottom, spaced))
+        if get_box(handle, k, out_rect):
+            x0, y1, x1, y0 = unpack(rect)
+            append(glyph(Glyph, (chr(code), x0 - left, top - y1, x1 - left, top - y0, spaced)))
             spaced = False
     return out
 

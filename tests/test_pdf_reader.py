@@ -113,6 +113,36 @@ def test_rotated_text_and_rotated_page_read_upright(pdf_fixtures: dict[str, Path
     assert box is not None and box[3] - box[1] > box[2] - box[0] and 0 <= box[0] < box[2] <= 596
 
 
+def test_glyph_boxes_match_pypdfium2s_own_reading(pdf_fixtures: dict[str, Path]) -> None:
+    """The glyph reader calls pdfium without ctypes' argument checks (for speed); its characters and boxes are
+    those pypdfium2's checked API gives (loose boxes, top-down page points), a printed space marked on the next
+    glyph."""
+    import pypdfium2 as pdfium
+
+    from extractors.pdf_pdfium import read_page
+
+    pdf = pdfium.PdfDocument(str(pdf_fixtures["ruled"]))
+    try:
+        page = pdf[0]
+        textpage = page.get_textpage()
+        left, _, _, top = page.get_mediabox()
+        expected = []
+        for k in range(textpage.count_chars()):
+            ch = textpage.get_text_range(k, 1)
+            if ch.isspace() or not ch:
+                continue
+            x0, y0, x1, y1 = textpage.get_charbox(k, loose=True)
+            expected.append((ch, round(x0 - left, 3), round(top - y1, 3), round(x1 - left, 3), round(top - y0, 3)))
+        textpage.close()
+        page.close()
+        glyphs = read_page(pdf, 0).glyphs
+    finally:
+        pdf.close()
+    assert len(glyphs) > 50
+    assert [(g.text, round(g.x0, 3), round(g.top, 3), round(g.x1, 3), round(g.bottom, 3)) for g in glyphs] == expected
+    assert any(g.spaced for g in glyphs) and not glyphs[0].spaced
+
+
 def test_reading_frame_round_trip() -> None:
     for direction in ("ltr", "btt", "ttb"):
         frame = Frame(direction, 595.0, 842.0)
