@@ -6,10 +6,10 @@
 - camelot lattice alone over every page, with the vector engine (rulings read from the PDF, no
   page rendering: ``camelot.read_pdf(..., flavor="lattice", engine="vector")``, camelot >= 2).
 
-Every tool makes ``--repeat`` passes over the files and its best pass is reported. Each tool first
-reads a small PDF of its own (built by ``scripts/make_fixtures.py``, not one of the timed files), so
-that library imports and one-time set-up (spaCy's pipeline, camelot's and pdfplumber's modules) are
-counted for none of them; that start-up cost is printed on its own line.
+Every tool makes ``--repeat`` passes over the files, the tools taking turns, and its best pass is
+reported. Each tool first reads a small PDF of its own (built by ``scripts/make_fixtures.py``, not
+one of the timed files), so that library imports and one-time set-up (spaCy's pipeline, camelot's
+and pdfplumber's modules) are counted for none of them; that start-up cost is printed on its own line.
 
 Bars: lkjip end to end at least as fast as pdfplumber's extract_tables() (ratio >= 1.0) and at
 least 3x faster than camelot lattice.
@@ -54,12 +54,20 @@ REPEAT = 3
 
 def _timed(run: Callable[[Path], object], paths: list[Path], repeat: int) -> float:
     """Best of ``repeat`` passes over all the files (the least disturbed one, as timeit does)."""
-    best = float("inf")
+    return _timed_together({"run": run}, paths, repeat)["run"]
+
+
+def _timed_together(runs: dict[str, Callable[[Path], object]], paths: list[Path], repeat: int) -> dict[str, float]:
+    """Each tool's best of ``repeat`` passes over all the files, the tools' passes taken in turn (lkjip, pdfplumber,
+    camelot, lkjip, ...): a machine whose speed drifts over a minute (a shared virtual machine's does, by 20 % and
+    more) then slows every tool alike instead of the one timed in the slow minute, and the ratios stay fair."""
+    best = dict.fromkeys(runs, float("inf"))
     for _ in range(max(1, repeat)):
-        start = time.perf_counter()
-        for p in paths:
-            run(p)
-        best = min(best, time.perf_counter() - start)
+        for name, run in runs.items():
+            start = time.perf_counter()
+            for p in paths:
+                run(p)
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
 
 
@@ -99,20 +107,20 @@ def warm_up() -> dict[str, float]:
     return spent
 
 
-def time_lkjip(paths: list[Path], repeat: int) -> float:
+def lkjip_run() -> Callable[[Path], object]:
     """Read, assemble, understand, normalise and check, file by file."""
     from pipeline.run import extract_document
 
-    return _timed(extract_document, paths, repeat)
+    return extract_document
 
 
-def time_reader(paths: list[Path], repeat: int) -> float:
+def reader_run() -> Callable[[Path], object]:
     from extractors.pdf_reader import read_pdf
 
-    return _timed(read_pdf, paths, repeat)
+    return read_pdf
 
 
-def time_pdfplumber(paths: list[Path], repeat: int) -> float:
+def pdfplumber_run() -> Callable[[Path], object]:
     import pdfplumber
 
     def run(p: Path) -> None:
@@ -121,25 +129,25 @@ def time_pdfplumber(paths: list[Path], repeat: int) -> float:
                 page.extract_tables()
                 page.flush_cache()
 
-    return _timed(run, paths, repeat)
+    return run
 
 
-def time_camelot(paths: list[Path], repeat: int) -> tuple[float, str]:
+def camelot_run(engines: list[str]) -> Callable[[Path], object]:
+    """camelot lattice on every page; the engine it used is left in ``engines`` (vector where camelot has it)."""
     import camelot
 
-    engine = "vector"
+    engines.append("vector")
 
     def run(p: Path) -> None:
-        nonlocal engine
-        try:
-            camelot.read_pdf(str(p), pages="all", flavor="lattice", engine=engine)
-        except TypeError:  # a camelot without the vector engine
-            engine = "raster"
-            camelot.read_pdf(str(p), pages="all", flavor="lattice")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                camelot.read_pdf(str(p), pages="all", flavor="lattice", engine=engines[-1])
+            except TypeError:  # a camelot without the vector engine
+                engines[-1] = "raster"
+                camelot.read_pdf(str(p), pages="all", flavor="lattice")
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return _timed(run, paths, repeat), engine
+    return run
 
 
 def _line(name: str, seconds: float, pages: int) -> str:
@@ -188,20 +196,22 @@ def compare(paths: list[Path], repeat: int, camelot: bool) -> None:
     """lkjip end to end, its reader, pdfplumber and camelot lattice on the same PDFs, with the bars."""
     pages = _pages(paths)
     print(f"{len(paths)} PDF(s), {pages} pages")
-    ours = time_lkjip(paths, repeat)
-    reader = time_reader(paths, repeat)
-    plumber = time_pdfplumber(paths, repeat)
+    engines: list[str] = []
+    runs = {"lkjip": lkjip_run(), "reader": reader_run(), "pdfplumber": pdfplumber_run()}
+    if camelot:
+        runs["camelot"] = camelot_run(engines)
+    best = _timed_together(runs, paths, repeat)
+    ours, reader, plumber = best["lkjip"], best["reader"], best["pdfplumber"]
     print(_line("lkjip end to end", ours, pages))
     print(_line("lkjip read_pdf alone", reader, pages))
     print(_line("pdfplumber extract_tables", plumber, pages))
     print(f"ratio pdfplumber / lkjip          {plumber / ours:8.2f}   bar >= {PLUMBER_BAR}: "
           f"{_verdict(plumber / ours, PLUMBER_BAR)}  (reader alone: {plumber / reader:.2f})")
     if camelot:
-        cam, engine = time_camelot(paths, repeat)
-        print(_line(f"camelot lattice ({engine})", cam, pages))
+        cam = best["camelot"]
+        print(_line(f"camelot lattice ({engines[-1]})", cam, pages))
         print(f"ratio camelot / lkjip             {cam / ours:8.2f}   bar >= {CAMELOT_BAR}: "
               f"{_verdict(cam / ours, CAMELOT_BAR)}  (reader alone: {cam / reader:.2f})")
-
 
 if __name__ == "__main__":
     sys.exit(main())

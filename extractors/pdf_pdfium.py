@@ -179,6 +179,7 @@ def _unchecked(function: Any) -> Any:
 
 _LOOSE_BOX = _unchecked(raw.FPDFText_GetLooseCharBox)
 _IS_GENERATED = _unchecked(raw.FPDFText_IsGenerated)
+_UNUSUAL = SPACES | {0xFFFE}  # above 32, yet no printed glyph of its own
 _RECT = struct.Struct("4f").unpack  # FS_RECTF: left, top, right, bottom (floats)
 
 
@@ -192,15 +193,16 @@ def _glyphs(tp: Any, n: int, left: float, top: float) -> list[Glyph]:
     append = out.append
     spaced = False
     for k, code in enumerate(_codes(tp, n)):
-        if code in (2, 0xFFFE):
-            code = 45  # pdfium's marks for a hyphen at the end of a line (GetUnicode / GetText)
-        elif code == 32 or code in SPACES:
-            # a space the PDF prints: the next glyph starts a word, however close it stands (pdfium's own
-            # spaces, guessed from a gap, add nothing: the gap says as much)
-            spaced = spaced or generated(handle, k) == 0
-            continue
-        elif code < 32:
-            continue
+        if code <= 32 or code in _UNUSUAL:
+            if code in (2, 0xFFFE):
+                code = 45  # pdfium's marks for a hyphen at the end of a line (GetUnicode / GetText)
+            elif code == 32 or code in SPACES:
+                # a space the PDF prints: the next glyph starts a word, however close it stands (pdfium's own
+                # spaces, guessed from a gap, add nothing: the gap says as much)
+                spaced = spaced or generated(handle, k) == 0
+                continue
+            elif code < 32:
+                continue
         if get_box(handle, k, out_rect):
             x0, y1, x1, y0 = unpack(rect)
             append(glyph(Glyph, (chr(code), x0 - left, top - y1, x1 - left, top - y0, spaced)))

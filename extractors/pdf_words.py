@@ -108,7 +108,6 @@ class Frame:
 _T = TypeVar("_T", Glyph, Word)
 # Glyph and Word share their field order (text, x0, top, x1, bottom): plain item getters sort faster
 _X0 = itemgetter(1)
-_TOP = itemgetter(2)
 _BOTTOM = itemgetter(4)
 
 
@@ -122,15 +121,18 @@ def _by_top(items: Iterable[_T], tolerance: float) -> list[list[_T]]:
     "lintas dan" read as "Mlinetnaisn dgaknatnya ..."; "1.04.02" read as "1 . 04 . 02" where the periods' tops
     stood near another cell's line)."""
     groups: list[list[_T]] = []
+    tops: list[float] = []  # each group's highest top, kept as the group grows
     anchor = float("-inf")
     for item in sorted(items, key=_BOTTOM):
-        if groups and item.bottom - anchor <= tolerance:
+        if groups and item[4] - anchor <= tolerance:
             groups[-1].append(item)
+            if item[2] < tops[-1]:
+                tops[-1] = item[2]
         else:
             groups.append([item])
-            anchor = item.bottom
-    groups.sort(key=lambda g: min(_TOP(i) for i in g))
-    return groups
+            tops.append(item[2])
+            anchor = item[4]
+    return [groups[k] for k in sorted(range(len(groups)), key=tops.__getitem__)]
 
 
 def cluster_lines(glyphs: Iterable[Glyph], tolerance: float = 3.0) -> list[list[Glyph]]:
