@@ -50,3 +50,22 @@ def test_a_cut_figure_in_a_table_read_from_the_page_geometry_is_a_doubt_not_a_fi
     (laid,) = flags_of(True)
     (whole,) = flags_of(False)
     assert laid.confidence < DEFAULT.confidence.flag_min <= whole.confidence
+
+
+def test_a_cut_figure_whose_rest_stands_under_it_on_a_pdf_page_is_no_finding() -> None:
+    """A table's row left as text lines of a PDF page: "5.212.298.60" with "0" on the next line under it is one
+    figure cut over two lines of its cell (5.212.298.600), not a malformed one. A "0" elsewhere on that line, or
+    a rest that would not make a well-formed figure, leaves the flag; the subject starts at a whole word."""
+    def flags_of(below: tuple[str, float, float]) -> list:
+        lead = "Pagu program penunjang urusan pemerintahan daerah kabupaten kota sebesar "
+        doc = Document("f.pdf", "0" * 64, 1, lines=[
+            TextLine(f"{lead}5.212.298.60", 1.0, 4, None, (10, 100, 560, 110),
+                     words=(("Pagu", 10, 40), ("program", 45, 90), ("5.212.298.60", 500, 560))),
+            TextLine(below[0], 2.0, 4, None, (10, 112, 560, 122), words=(below,))])
+        ext = Extraction(info=DocumentInfo("d", "f.pdf", "0" * 64, 1), document=doc)
+        return check_malformed(ext)
+
+    assert flags_of(("0", 528, 534)) == []
+    (aside,) = flags_of(("0", 200, 206))
+    assert aside.subject == "urusan pemerintahan daerah kabupaten kota sebesar"
+    assert len(flags_of(("1234", 528, 560))) == 1  # four digits are no last digits of a cut figure

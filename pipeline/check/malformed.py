@@ -6,6 +6,7 @@ import regex
 
 from extractors.model import TextLine
 from extractors.numbers import Number, parse_number
+from extractors.pdf_words import LAST_DIGITS, cut_number
 from extractors.settings import DEFAULT, Settings
 from schemas.records import Extraction, Flag
 
@@ -69,7 +70,7 @@ def check_malformed(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
 def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, object, str]],
           settings: Settings = DEFAULT) -> list[Flag]:
     out = []
-    for t in lines:
+    for k, t in enumerate(lines):
         for m in _PROSE_FIGURE.finditer(t.text):
             raw = m.group(0)
             groups = regex.split(r"[.,]", raw)
@@ -78,10 +79,44 @@ def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, objec
             n = parse_number(raw)
             if n.status != "malformed" or (t.line, t.page, raw) in seen:
                 continue
+            if _rest_below(lines, k, raw):
+                continue  # a figure cut over two lines of its cell, the cell left outside any table: not malformed
             seen.add((t.line, t.page, raw))
             # a line of a PDF page holding nothing but a cut figure is a table's cell the reader left outside any
             # table, not a sentence (LibreOffice's print of d03: "130.961.680.00", "Jumlah", "0" under a table)
             alone = t.bbox is not None and t.text.strip() == raw and _CUT_FIGURE.match(raw)
-            out.append(_flag(ext, "", t.page, t.line, t.text[max(0, m.start() - 60): m.start()].strip(), n,
+            out.append(_flag(ext, "", t.page, t.line, _words_before(t.text, m.start()), n,
                              settings.confidence.cut_figure if alone else 1.0))
     return out
+
+
+SUBJECT_CHARS = 60  # the prose before a figure that names it in a flag's subject: about ten words
+
+
+def _words_before(text: str, start: int) -> str:
+    """The words before a figure, whole words only (a subject cut mid-word, "un 2023 sebesar", reads badly)."""
+    before = text[:start]
+    if len(before) <= SUBJECT_CHARS:
+        return before.strip()
+    window = before[-SUBJECT_CHARS:]
+    cut = window.find(" ")
+    return (window[cut + 1:] if cut >= 0 else window).strip()
+
+
+def _rest_below(lines: list[TextLine], k: int, raw: str) -> bool:
+    """On a PDF page, the last digits of a figure cut at its cell's edge ("5.212.298.60" over "0") stand on one of
+    the next two lines of the page, under the figure (its words' x-span), and complete it into a well-formed
+    figure (:func:`extractors.pdf_words.cut_number`, the mend the reader makes inside the tables of every print).
+    Seen where a table's last row was left as text: LibreOffice's print of d06 (a Perjanjian Kinerja row's pagu)."""
+    line = lines[k]
+    spans = [(x0, x1) for text, x0, x1 in line.words if raw in text]
+    if not spans:
+        return False
+    x0, x1 = spans[0]
+    for below in lines[k + 1:k + 3]:
+        if below.page != line.page:
+            break
+        for text, a, b in below.words:
+            if LAST_DIGITS.match(text) and a < x1 and b > x0 and cut_number(raw, text):
+                return True
+    return False
