@@ -215,3 +215,32 @@ def test_a_slip_of_the_realisasi_in_prose_is_found_and_a_close_but_other_figure_
     assert flag.kind == "narrative_mismatch" and flag.reported == 89.21 and flag.expected == 89.12
     assert check_narrative(ext([f"{name} mencapai 91,40% pada tahun 2024."], rows)) == []
     assert check_narrative(ext([f"{name} ditargetkan mencapai 89,21%."], rows)) == []
+
+
+def test_a_budget_share_that_fits_the_tables_total_names_the_prose_amount_that_slipped() -> None:
+    """"pagu Rp A ... realisasi Rp B atau p%" where p is not B/A: when the budget table's total row prints B and
+    a pagu that p fits, the prose's A is the slip (reported A, expected the table's pagu); the same for a slipped
+    realisasi. With no such row, or a total that p does not fit either, the percentage is reported as before."""
+    from schemas.records import BudgetLine
+
+    def total(pagu: str, realisasi: str, is_total: bool = True) -> BudgetLine:
+        return BudgetLine("d", "f.txt", "t09", None, 198, "", "total", "JUMLAH", P(pagu), P(realisasi), P("96,26"),
+                          P(""), is_total=is_total)
+
+    sentence = ["Pagu anggaran Bappeda Tahun 2023 sebesar Rp 13.156.870.000,- dengan realisasi Rp 12.673.079.382,- "
+                "atau 96,26%."]
+
+    def flags(*rows: BudgetLine) -> list:
+        e = ext(sentence)
+        e.budget = list(rows)
+        return check_narrative(e)
+
+    [pagu] = flags(total("13.165.870.000,00", "12.673.079.382,00"))
+    assert (pagu.reported, pagu.expected) == (13156870000, 13165870000) and "pagu" in pagu.message
+    [real] = flags(total("13.156.870.000", "12.665.176.062"))  # 96,26% of the prose's pagu
+    assert (real.reported, real.expected) == (12673079382, 12665176062)
+    not_a_total = total("13.165.870.000", "12.673.079.382", is_total=False)
+    unfit = total("14.000.000.000", "12.673.079.382")
+    for rows in ((), (not_a_total,), (unfit,)):
+        [share] = flags(*rows)
+        assert share.reported == 96.26 and abs((share.expected or 0) - 96.3229) < 1e-3

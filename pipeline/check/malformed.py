@@ -8,6 +8,7 @@ from extractors.model import TextLine
 from extractors.numbers import Number, parse_number
 from extractors.pdf_words import LAST_DIGITS, cut_number
 from extractors.settings import DEFAULT, Settings
+from pipeline.check.prose import words_before
 from schemas.records import Extraction, Flag
 
 # a figure with several separators and at least one three-digit group: money-like
@@ -85,22 +86,9 @@ def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, objec
             # a line of a PDF page holding nothing but a cut figure is a table's cell the reader left outside any
             # table, not a sentence (LibreOffice's print of d03: "130.961.680.00", "Jumlah", "0" under a table)
             alone = t.bbox is not None and t.text.strip() == raw and _CUT_FIGURE.match(raw)
-            out.append(_flag(ext, "", t.page, t.line, _words_before(t.text, m.start()), n,
+            out.append(_flag(ext, "", t.page, t.line, words_before(t.text, m.start()), n,
                              settings.confidence.cut_figure if alone else 1.0))
     return out
-
-
-SUBJECT_CHARS = 60  # the prose before a figure that names it in a flag's subject: about ten words
-
-
-def _words_before(text: str, start: int) -> str:
-    """The words before a figure, whole words only (a subject cut mid-word, "un 2023 sebesar", reads badly)."""
-    before = text[:start]
-    if len(before) <= SUBJECT_CHARS:
-        return before.strip()
-    window = before[-SUBJECT_CHARS:]
-    cut = window.find(" ")
-    return (window[cut + 1:] if cut >= 0 else window).strip()
 
 
 def _rest_below(lines: list[TextLine], k: int, raw: str) -> bool:

@@ -14,7 +14,7 @@ from extractors.numbers import Number, parse_number
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.history import year_figures
 from pipeline.check.messages import fmt
-from pipeline.check.prose import Figure, Sentence, figures, passages, sentences
+from pipeline.check.prose import Figure, Sentence, figures, passages, sentences, words_before
 from pipeline.check.subjects import best_matches, comparable, words
 from pipeline.check.tolerance import Interval, agrees, printed
 from schemas.records import Extraction, Flag, Measurement, YearFigure
@@ -148,11 +148,42 @@ def _budget_shares(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fla
             continue
         if abs((pct.value or 0) - expected) > max(5.0, 0.25 * expected):
             continue  # far off: more likely a share of another amount than a slip
-        subject = s.text[max(0, part.start - 60):part.start].strip()
+        slip = _amount_slip(ext, s, base, part, pct)
+        if slip is not None:
+            out.append(slip)
+            continue
+        subject = words_before(s.text, part.start)
         out.append(_flag(ext, s, pct.start, "narrative_mismatch", subject, pct.value, expected,
                          f"Teks menyebut {pct.number.raw.strip()}, padahal Rp {fmt(part.value)} / "
                          f"Rp {fmt(base.value)} x 100 = {fmt(expected, 2)}%"))
     return out
+
+
+def _amount_slip(ext: Extraction, s: Sentence, base: Figure, part: Figure, pct: Figure) -> Flag | None:
+    """The prose's percentage does not fit its two amounts ("pagu Rp A ... realisasi Rp B atau p%"), and a budget
+    table's total row shares one of them to the rupiah while its other amount is the one the percentage fits: the
+    prose's other amount is the slip, and the finding is that amount against the table's (d04: the prose's pagu
+    13.156.870.000 where the JUMLAH row prints 13.165.870.000, which its 96,26% fits), not the percentage. The
+    prose of chapter III restates the budget table's total (PermenPAN-RB 53/2014's "Realisasi Anggaran"), so the
+    total row is the figure it is read against; without such a row the percentage is reported, as before."""
+    for row in ext.budget:
+        pagu, realisasi = row.pagu.value, row.realisasi.value
+        if not row.is_total or not pagu or realisasi is None:
+            continue
+        share = realisasi / pagu * 100
+        if not agrees(pct.number, Interval(share, share)):
+            continue
+        if realisasi == part.value and pagu != base.value:
+            wrong, right, at, what = base, pagu, base.start, "pagu"
+        elif pagu == base.value and realisasi != part.value:
+            wrong, right, at, what = part, realisasi, part.start, "realisasi"
+        else:
+            continue
+        return _flag(ext, s, at, "narrative_mismatch", words_before(s.text, at), wrong.value, right,
+                     f"Teks menyebut {what} Rp {fmt(wrong.value)}, tetapi baris '{row.uraian[:40]}' tabel "
+                     f"{row.table_id} mencatat {what} Rp {fmt(right)}; {pct.number.raw.strip()} dalam teks cocok "
+                     f"dengan angka tabel (Rp {fmt(realisasi)} / Rp {fmt(pagu)} x 100 = {fmt(share, 2)}%)")
+    return None
 
 
 # what a percentage measures, by the words that introduce it: a figure is only compared with the quantity
