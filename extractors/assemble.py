@@ -573,7 +573,13 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                     body = _onto_columns([r for r in body if not is_numbering_row(r)], laid, first.grid.n_cols)
                 elif not repeated:
                     body = [r for r in body if not is_numbering_row(r)]
-                    mapping = _column_map(first.grid, grid) if grid.n_cols != first.grid.n_cols else None
+                    mapping = None
+                    if grid.n_cols != first.grid.n_cols and grid.reader != "text":
+                        # another column count: the columns' types lay it when they can (a layout text's next
+                        # page is set on its own character grid, where places alone mislead)
+                        mapping = laid = aligned_columns(last, grid, body, settings.join)
+                    if mapping is None and grid.n_cols != first.grid.n_cols:
+                        mapping = _column_map(first.grid, grid)
                     if mapping is None and grid.n_cols < first.grid.n_cols and grid.reader != "text":
                         mapping = _from_the_right(body, first.body)  # (a tab row's cells are laid out later)
                     body = (_onto_columns(body, mapping, first.grid.n_cols) if mapping is not None

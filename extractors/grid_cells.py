@@ -76,6 +76,74 @@ def figure_runs(per_line: Cells) -> list[list[int]]:
     return [r for r in runs if len(r) >= 2]
 
 
+def _kind_of(cells: list[list[Word]]) -> str | None:
+    """A column's kind by most of its filled cells: "figure" (a figure first: "236", "72,00 / BB", "48 Unit" where
+    the next cell's unit came along), "unit" (one word, a unit's: "Orang", "Dokumen", a unit cut over two lines,
+    "Dokume" / "n") or None."""
+    if not cells:
+        return None
+    if sum(1 for c in cells if _FIGURE_WORD.match(c[0].text)) * 2 > len(cells):
+        return "figure"
+    if sum(1 for c in cells if len(c) == 1 and _UNIT_WORD.match(c[0].text)) * 2 > len(cells):
+        return "unit"
+    return None
+
+
+def unit_runs(per_line: Cells) -> list[tuple[list[int], list[str]]]:
+    """Runs of adjacent columns of figures and of their units, each unit column right after a figure column
+    ("Target K | Satuan | Realisasi K | Satuan | Capaian": the Renja evaluation's K columns with their units set
+    apart), with each column's kind."""
+    n = len(per_line[0]) if per_line else 0
+    kinds = [_kind_of([line[j] for line in per_line if line[j]]) for j in range(n)]
+    runs: list[tuple[list[int], list[str]]] = []
+    j = 0
+    while j < n:
+        if kinds[j] != "figure":
+            j += 1
+            continue
+        run = [j]
+        while run[-1] + 1 < n and kinds[run[-1] + 1] is not None and (
+                kinds[run[-1] + 1] == "figure" or kinds[run[-1]] == "figure"):
+            run.append(run[-1] + 1)
+        cols = [kinds[k] or "" for k in run]
+        if "unit" in cols and cols.count("figure") >= 2:
+            runs.append((run, cols))
+        j = run[-1] + 1
+    return runs
+
+
+def units_in_order(per_line: Cells, data: Sequence[bool]) -> Cells:
+    """A line's figures and unit words under a run of figure and unit columns (:func:`unit_runs`), one word each,
+    taken in order when they are as many as the run's columns and of the columns' kinds in turn: pdftotext sets a
+    cell's figure and the next cell's unit a single space apart where both fill their cells, and the words after
+    them one column off ("48 Unit" in the K column, "48" under Satuan, "Unit" under the realisasi's K:
+    LibreOffice's print of h06's Tabel 3.5 as layout text; the same table's other rows, whose words stand in
+    their columns, give the same cells read this way). ``data``: which lines are lines of figures."""
+    first = next((k for k, figures in enumerate(data) if figures), len(per_line))
+    runs = unit_runs(per_line[first:])  # the body's cells: the header's labels ("Target", "Satuan") say no kind
+    if not runs:
+        return per_line
+    out = []
+    for line, figures in zip(per_line, data, strict=True):
+        line = [list(c) for c in line]
+        for run, kinds in runs if figures else ():
+            words = sorted((w for j in run for w in line[j]), key=lambda w: w.x0)
+            tokens: list[list[Word]] = []
+            for w in words:
+                if _UNIT_AFTER.match(w.text) and tokens:
+                    tokens[-1].append(w)
+                else:
+                    tokens.append([w])
+            shapes = {"figure": _FIGURE_WORD, "unit": _UNIT_WORD}
+            if len(tokens) != len(run) or any(shapes[kind].match(t[0].text) is None
+                                              for t, kind in zip(tokens, kinds, strict=True)):
+                continue
+            for j, token in zip(run, tokens, strict=True):
+                line[j] = token
+        out.append(line)
+    return out
+
+
 _ROW_FIGURES = 3  # a row of a table of figures holds three or more: target, realisasi, capaian; pagu, realisasi, %
 
 

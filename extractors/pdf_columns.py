@@ -36,6 +36,7 @@ from extractors.grid_cells import (
     rests_of_cuts,
     stacked_columns,
     under_their_cuts,
+    units_in_order,
 )
 from extractors.header import Shape, cell_shape, header_words_only
 from extractors.model import BBox
@@ -596,6 +597,7 @@ class _Finder:
                 cols = split
                 per_line = [self.cells(ln, cols) for ln in lines]
             per_line = in_order(per_line, parts, self.metric.word_space, data, self.settings)
+            per_line = units_in_order(per_line, data)
             per_line = under_their_cuts(per_line, rests)
             per_line = by_kind(per_line, self.settings.kind_share)
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]

@@ -126,3 +126,19 @@ def test_the_laying_puts_each_column_under_its_own_kind() -> None:
                   2, 40, [(20, 60), (70, 250), (270, 340), (350, 420), (510, 540)])
     laid = aligned_columns([_Piece(first, header, body)], piece, [list(r) for r in piece.rows])
     assert laid == {0: 1, 1: 2, 2: 3, 3: 4, 4: 6}
+
+
+def test_a_piece_one_column_wider_after_a_page_footer_is_laid_by_its_types_not_its_places() -> None:
+    """A piece with one column more than the table (the item number apart from the sasaran) right after a page
+    footer joins the table as before; its columns go under the table's by their types, which hold on another
+    page's character grid where the columns' places moved (here by a fifth of the table's width)."""
+    rest = [r[:6] + [f"{r[6]} {r[7]}"] for r in REST]
+    moved = [(a - 90 if a >= 170 else a, b - 90 if b >= 170 else b) for a, b in REST_AT[:6]] + [(480, 590)]
+    doc = _doc(_grid(FIRST, 1, 10, FIRST_AT), _grid(rest, 2, 40, moved))
+    doc.lines.append(TextLine("Laporan Kinerja Dinas Kesehatan Tahun 2023", order=30.0, page=1, line=30))
+    tables = assemble(doc)
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert ["2 Meningkatnya akses dan mutu pelayanan", "Persentase Penduduk yang Memiliki Jaminan Kesehatan",
+            "Persen", "95,00", "97,12", "102,23 Sangat Baik"] in rows
+    assert ["", "Usia Harapan Hidup", "Tahun", "67,45", "67,61", "100,24 Sangat Baik"] in rows

@@ -671,3 +671,33 @@ def test_a_figure_glued_to_the_text_before_a_run_of_figures_is_the_runs_first() 
     Jumlah siswa 62"); where the run of figure columns after it is one figure short, that figure is its first."""
     got = rows(GLUED)
     assert got[2] == ["2", "Angka putus sekolah SMP", "62", "20.015", "0,31"]
+
+
+def _at(*cells: str, at: tuple[int, ...] = (0, 4, 37, 68, 77, 86, 96, 105)) -> str:
+    out = ""
+    for x, cell in zip(at, cells, strict=False):
+        if cell:
+            out = out.ljust(x) + cell
+    return out.rstrip() + "\n"
+
+
+# the Renja evaluation's K columns with their units set apart (Target K | Satuan | Realisasi K | Satuan | Capaian)
+UNITS_APART = (_at("", "", "", "Target", "", "Realisasi", "", "Capaian")
+               + _at("No", "Sub Kegiatan", "Indikator", "K", "Satuan", "K", "Satuan", "(%)")
+               + _at("1", "Penyediaan Gaji ASN", "Jumlah Pegawai Digaji", "236", "Orang", "236", "Orang", "100,00")
+               + _at("2", "Pengadaan Peralatan Kantor", "Jumlah Unit Disediakan", "48 Unit", "48", "Unit", "100,00")
+               + _at("3", "Penyusunan Laporan", "Jumlah Laporan Disusun", "12", "Laporan", "11", "Laporan", "91,67")
+               + _at("4", "Pembinaan Kelompok Tani", "Jumlah Kelompok Dibina", "40", "Kelompok", "38", "Kelompok",
+                     "95,00")
+               + _at("5", "Pengadaan Paket Bantuan", "Jumlah Paket Disalurkan", "5 Paket", "4", "Paket", "80,00",
+                     "(triwulan)"))
+
+
+def test_figures_and_units_in_columns_of_their_own_are_read_in_order() -> None:
+    """A K figure and the next cell's unit a space apart ("48 Unit") and the row's other words one column off:
+    under a run of figure and unit columns, the line's words go one to a column in order when they are as many
+    and of the columns' kinds in turn. A line with a word more than the run's columns (row 5) is left as it is."""
+    got = rows(UNITS_APART)
+    assert got[3][3:] == ["48", "Unit", "48", "Unit", "100,00"]
+    assert got[2][3:] == ["236", "Orang", "236", "Orang", "100,00"]
+    assert got[6][3:] == ["5 Paket", "4", "Paket", "80,00", "(triwulan)"]
