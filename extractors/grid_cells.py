@@ -112,6 +112,9 @@ def unit_runs(per_line: Cells) -> list[tuple[list[int], list[str]]]:
     return runs
 
 
+_KIND_SHAPES = {"figure": _FIGURE_WORD, "unit": _UNIT_WORD}  # the word each kind of column holds
+
+
 def units_in_order(per_line: Cells, data: Sequence[bool]) -> Cells:
     """A line's figures and unit words under a run of figure and unit columns (:func:`unit_runs`), one word each,
     taken in order when they are as many as the run's columns and of the columns' kinds in turn: pdftotext sets a
@@ -134,8 +137,7 @@ def units_in_order(per_line: Cells, data: Sequence[bool]) -> Cells:
                     tokens[-1].append(w)
                 else:
                     tokens.append([w])
-            shapes = {"figure": _FIGURE_WORD, "unit": _UNIT_WORD}
-            if len(tokens) != len(run) or any(shapes[kind].match(t[0].text) is None
+            if len(tokens) != len(run) or any(_KIND_SHAPES[kind].match(t[0].text) is None
                                               for t, kind in zip(tokens, kinds, strict=True)):
                 continue
             for j, token in zip(run, tokens, strict=True):
