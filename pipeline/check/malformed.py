@@ -91,6 +91,11 @@ def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, objec
     return out
 
 
+# lines under a cut figure where its rest may stand: the next line of its cell, or the one after where a
+# centred neighbour cell's line falls between (d06's prints put the rest on the very next line; one more is slack)
+REST_LINES = 2
+
+
 def _rest_below(lines: list[TextLine], k: int, raw: str) -> bool:
     """On a PDF page, the last digits of a figure cut at its cell's edge ("5.212.298.60" over "0") stand on one of
     the next two lines of the page, under the figure (its words' x-span), and complete it into a well-formed
@@ -101,7 +106,7 @@ def _rest_below(lines: list[TextLine], k: int, raw: str) -> bool:
     if not spans:
         return False
     x0, x1 = spans[0]
-    for below in lines[k + 1:k + 3]:
+    for below in lines[k + 1:k + 1 + REST_LINES]:
         if below.page != line.page:
             break
         for text, a, b in below.words:
