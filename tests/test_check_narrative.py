@@ -244,3 +244,14 @@ def test_a_budget_share_that_fits_the_tables_total_names_the_prose_amount_that_s
     for rows in ((), (not_a_total,), (unfit,)):
         [share] = flags(*rows)
         assert share.reported == 96.26 and abs((share.expected or 0) - 96.3229) < 1e-3
+
+
+def test_sentences_end_at_full_stops_but_not_after_abbreviations_initials_or_before_lower_case() -> None:
+    from pipeline.check import prose
+
+    text = ("Anggaran Rp. 5.000.000 terserap. Capaian 90 %! Dr. A. Rahman melapor? ya. dan seterusnya. "
+            "Target 2024. 5 kegiatan selesai. Akhir")
+    found = [s.text for s in prose.sentences(prose.Passage(text, []))]
+    assert found == ["Anggaran Rp. 5.000.000 terserap.", "Capaian 90 %!", "Dr. A. Rahman melapor? ya. dan seterusnya.",
+                     "Target 2024. 5 kegiatan selesai.", "Akhir"]
+    assert all(text.startswith(s.text, s.start) for s in prose.sentences(prose.Passage(text, [])))

@@ -14,7 +14,7 @@ from extractors.numbers import Number, parse_number
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.history import year_figures
 from pipeline.check.messages import fmt
-from pipeline.check.prose import Figure, Sentence, figures, passages, sentences, words_before
+from pipeline.check.prose import Figure, Passage, Sentence, figures, passages, sentences, words_before
 from pipeline.check.subjects import best_matches, comparable, words
 from pipeline.check.tolerance import Interval, agrees, printed
 from schemas.records import Extraction, Flag, Measurement, YearFigure
@@ -45,7 +45,8 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
     seen: set[tuple[object, ...]] = set()
     found: list[Flag] = []
     history = year_figures(ext)  # other years' columns, read once for every claim about another year
-    for passage in passages(ext.prose, settings.prose.paragraph_gap):
+    every_passage = passages(ext.prose, settings.prose.paragraph_gap)
+    for passage in every_passage:
         if len(passage.text) > settings.prose.max_passage_chars:
             continue  # not prose: a table or a whole report on one line (a broken conversion)
         whole = Sentence(passage.text, 0, passage)
@@ -61,7 +62,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
                          + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
                          + _slips(ext, sentence, figs)
                          + _repeated_years(ext, sentence))
-    found.extend(_formula_results(ext, settings))
+    found.extend(_formula_results(ext, every_passage, settings))
     for f in found:
         key = (f.line, f.page, f.reported, f.expected)
         if key not in seen:
@@ -366,7 +367,7 @@ _FORMULA_INTRO = regex.compile(r"\b(?:menghitung|mengetahui|perhitungan|rumus)\b
 _CAPAIAN_FORMULA = regex.compile(r"realisasi.{0,80}target|target.{0,80}realisasi", regex.I)
 
 
-def _formula_results(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+def _formula_results(ext: Extraction, every_passage: list[Passage], settings: Settings = DEFAULT) -> list[Flag]:
     """A worked formula ("\\frac{62.569 jiwa}{62.569 jiwa} x 100% = 100%") right after a sentence naming the
     indicator it computes: its result is that indicator's realisasi (or its capaian when the formula divides
     realisasi by target), and must agree with the table."""
@@ -374,7 +375,7 @@ def _formula_results(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag
     context: tuple[str, int | None, int | None] | None = None  # (text, line, page) of the last introduction
     symbolic = ""
     since = 0  # passages since the last introduction
-    for passage in passages(ext.prose, settings.prose.paragraph_gap):
+    for passage in every_passage:
         since += 1
         line = passage.starts[0][1]
         m = _FRACTION.search(passage.text)

@@ -24,9 +24,10 @@ _END = regex.compile(r"[.!?:;]\s*$")
 _LIST_START = regex.compile(r"^\s*(?:[-•*]\s*)?(?:[a-zA-Z0-9]{1,3}[.)]\s|[-•*]\s)")
 # a figure: optional Rp, digits with separators, an optional % sign (LaTeX "\%" is normalised first)
 FIGURE = regex.compile(r"(?<![\w.,])(?:rp\.?\s*)?\.?\d(?:[\d.,]*\d)?(?:,-)?(?:\s?%)?", regex.I)
-_LATEX = [(regex.compile(r"\\%"), "%"), (regex.compile(r"\\times|\\cdot"), "x"),
-          (regex.compile(r"\\text\s*\{([^{}]*)\}"), r" \1 "), (regex.compile(r"\$+"), " "),
-          (regex.compile(r"(\d),\s(\d{1,2})(?=\s?%)"), r"\1,\2")]
+# (a character each match holds, so that most lines skip the pattern, pattern, replacement)
+_LATEX = [("\\", regex.compile(r"\\%"), "%"), ("\\", regex.compile(r"\\times|\\cdot"), "x"),
+          ("\\", regex.compile(r"\\text\s*\{([^{}]*)\}"), r" \1 "), ("$", regex.compile(r"\$+"), " "),
+          (",", regex.compile(r"(\d),\s(\d{1,2})(?=\s?%)"), r"\1,\2")]
 
 
 @dataclass
@@ -67,8 +68,9 @@ class Sentence:
 
 def normalise(text: str) -> str:
     """LaTeX formula markup to plain text (keeps offsets roughly, never used across passages)."""
-    for pattern, repl in _LATEX:
-        text = pattern.sub(repl, text)
+    for needle, pattern, repl in _LATEX:
+        if needle in text:
+            text = pattern.sub(repl, text)
     return text
 
 
@@ -130,24 +132,28 @@ def passages(lines: list[TextLine], paragraph_gap: float = DEFAULT.prose.paragra
     return out
 
 
+_SENTENCE_ENDS = (".", "!", "?")
+
+
 def _boundaries(doc: Any) -> Any:
     """Sentence starts after . ! ? unless an abbreviation ("Rp.", "Th.") or a lower-case word follows.
 
     The starts are written in one array (linear in the text): setting them token by token re-scans the
     document each time (a 0,4 MB line took a minute, BENCHMARKS.md)."""
     import numpy
-    from spacy.attrs import SENT_START
+    from spacy.attrs import ORTH, SENT_START
 
-    texts = [t.text for t in doc]
-    starts = numpy.full(len(texts), -1, dtype="int64")
-    if texts:
+    n = len(doc)
+    starts = numpy.full(n, -1, dtype="int64")
+    if n:
         starts[0] = 1
-    for i in range(1, len(texts) - 1):
-        if texts[i] in (".", "!", "?"):
-            before, nxt = texts[i - 1].lower(), texts[i + 1]
-            abbreviation = before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
-            if not abbreviation and not nxt[:1].islower() and not nxt[:1].isdigit():
-                starts[i + 1] = 1
+    # only the tokens around a full stop are looked at as objects (a Token per word costs more than the rest)
+    ends = numpy.isin(doc.to_array(ORTH), [doc.vocab.strings.add(p) for p in _SENTENCE_ENDS])
+    for i in numpy.flatnonzero(ends[1:n - 1]) + 1:
+        before, nxt = doc[i - 1].lower_, doc[i + 1].text
+        abbreviation = before in ABBREVIATIONS or (len(before) == 1 and before.isalpha())
+        if not abbreviation and not nxt[:1].islower() and not nxt[:1].isdigit():
+            starts[i + 1] = 1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))  # spaCy's arrays are uint64
     return doc
 
