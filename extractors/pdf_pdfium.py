@@ -10,6 +10,7 @@ image), carries rotated text, or has a /Rotate: the reader gives those to OCR or
 from __future__ import annotations
 
 import ctypes
+import re
 import struct
 import unicodedata
 from collections.abc import Sequence
@@ -60,18 +61,23 @@ class PdfiumPage:
     shades: list[BBox] = field(default_factory=list)  # filled areas (cell shading, zebra rows), top-down boxes
 
 
+_LATIN = re.compile("[A-Za-z]+")
+
+
 def is_garbage(text: str) -> bool:
     """A text layer of wrongly mapped glyphs: few letters, many control/private/replacement chars."""
-    chars = [ch for ch in text if not ch.isspace()]
+    chars = "".join(text.split())
     if len(chars) < 20:
         return False
-    bad = sum(1 for ch in chars if ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs"))
-    letters = [ch for ch in chars if ch.isalpha()]
-    if bad > 0.2 * len(chars) or len(letters) + sum(ch.isdigit() for ch in chars) < 0.4 * len(chars):
+    bad = chars.count("\ufffd")
+    if not chars.isprintable():  # only then can a control, private, unassigned or surrogate character be there
+        bad += sum(1 for ch in chars if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs"))
+    letters = sum(map(str.isalpha, chars))
+    if bad > 0.2 * len(chars) or letters + sum(map(str.isdigit, chars)) < 0.4 * len(chars):
         return True
-    latin = [ch.lower() for ch in letters if ch.isascii()]
+    latin = "".join(_LATIN.findall(chars)).lower()
     if len(latin) >= 100:
-        vowels = sum(ch in "aeiou" for ch in latin) / len(latin)
+        vowels = sum(map(latin.count, "aeiou")) / len(latin)
         return not 0.2 <= vowels <= 0.65
     return False
 

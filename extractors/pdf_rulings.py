@@ -151,8 +151,11 @@ def build_table(group: Sequence[Seg], words: Sequence[Word], mark_cuts: bool = F
     members: dict[int, list[Word]] = {}
     x_lo, x_hi, y_lo, y_hi = xs[0], xs[-1], ys[0], ys[-1]
     for k, w in enumerate(words):
-        cx, cy = w.cx, w.cy
-        if not (x_lo <= cx <= x_hi and y_lo <= cy <= y_hi):
+        cy = (w.top + w.bottom) / 2  # Word.cy, cx written out: every word of the page is tried for every table
+        if not y_lo <= cy <= y_hi:
+            continue
+        cx = (w.x0 + w.x1) / 2
+        if not x_lo <= cx <= x_hi:
             continue
         c = min(bisect_right(xs, cx) - 1, n_c - 1)
         r = min(bisect_right(ys, cy) - 1, n_r - 1)

@@ -193,6 +193,9 @@ def test_garbage_text_layer_is_detected() -> None:
     assert is_garbage("\ufffd\ufffd\x01\x02" * 20)
     assert is_garbage("Xzqwt Pqrst Bcdfg Hjklm Npqrs Tvwxz " * 10)
     assert not is_garbage("Persentase penduduk miskin yang mendapat bantuan sosial tahun 2024 " * 5)
+    # private-use glyph codes (a font without a Unicode map) are bad; a soft hyphen, also unprintable, is not
+    assert is_garbage("Dinas \ue000\ue001\ue002 Sosial \ue003\ue004 " * 10)
+    assert not is_garbage("Pemberdaya\u00adan masyarakat desa tahun 2024 " * 5)
 
 
 # --- bad input ----------------------------------------------------------------------------------
