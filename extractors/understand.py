@@ -28,6 +28,8 @@ PERCENT_ROLES = frozenset({Role.CAPAIAN, Role.PERSEN})
 
 _MONEY_WORDS = regex.compile(r"\b(?:rp|anggaran|pagu|alokasi|keuangan|dana|biaya|belanja|rupiah)\b", regex.I)
 _YEAR = regex.compile(r"\b((?:19|20)\d{2})\b")
+# a header naming the plan period's end target (Renstra / RPJMD "target akhir periode"), not the year's
+PERIOD_END = regex.compile(r"renstra|rpjmd|akhir periode|target akhir", regex.I)
 
 
 @lru_cache(maxsize=4096)
@@ -36,7 +38,7 @@ def _role_words(text: str) -> str:
     t = text.lower()
     if not t.strip():
         return ""
-    if regex.search(r"renstra|rpjmd|akhir periode|target akhir|kondisi", t):
+    if PERIOD_END.search(t) or "kondisi" in t:
         return Role.RENSTRA
     if regex.fullmatch(r"\W*(?:no|nomor|no\.? urut)\W*", t):
         return Role.NO
@@ -513,6 +515,13 @@ def _renstra_as_target(roles: list[str], parts: list[list[str]], notes: list[str
         done.add(capaian[0])
     notes.append("the Renstra end target is the only target: read as target")
     return done
+
+
+def period_end_target(table: Table) -> bool:
+    """The table's target column holds the plan period's end target (read as its target by
+    :func:`_renstra_as_target`): another quantity than a year's target, compared only with its like."""
+    return any(role == Role.TARGET and PERIOD_END.search(" ".join(parts))
+               for role, parts in zip(table.roles, table.header_parts, strict=False))
 
 
 def classify(table: Table) -> TableKind:

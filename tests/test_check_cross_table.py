@@ -284,3 +284,24 @@ def test_a_name_narrowed_by_a_clause_is_another_subject() -> None:
     assert not same_subject("Luas kawasan permukiman kumuh",
                             "Luas kawasan permukiman kumuh yang ditingkatkan kualitasnya")
     assert same_subject("Persentase rumah layak huni", "Persentase Rumah Layak Huni")
+
+
+def test_the_renstra_end_target_is_not_compared_with_the_years_target(tmp_path) -> None:
+    """A table of the year's realisasi against the Renstra end target ("Target Akhir Renstra") reads that
+    column as its target; it is another quantity than the year's target of the PK table and is not a
+    disagreement with it (holdout h08 Tabel 3.4 against Tabel 2.2), while its realisasi still is compared."""
+    from pipeline.run import extract_document
+
+    report = tmp_path / "lkjip.txt"
+    report.write_text(
+        "LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2023\n\n"
+        "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2023\n"
+        "No\tIndikator Kinerja\tSatuan\tTarget\tRealisasi\tCapaian (%)\n"
+        "1\tIndeks Profesionalitas Aparatur Sipil Negara\tIndeks\t72,00\t74,35\t103,26\n"
+        "2\tPersentase layanan kepegawaian tepat waktu\t%\t95,00\t97,18\t102,29\n\n"
+        "Tabel 3.4 Capaian IKU terhadap Target Akhir Renstra 2018-2023\n"
+        "No\tIndikator Kinerja\tSatuan\tTarget Akhir Renstra\tRealisasi 2023\tCapaian (%)\n"
+        "1\tIndeks Profesionalitas Aparatur Sipil Negara\tIndeks\t75,00\t73,45\t97,93\n"
+        "2\tPersentase layanan kepegawaian tepat waktu\t%\t95,00\t97,18\t102,29\n", encoding="utf-8")
+    flags = [f for f in extract_document(report).flags if f.kind == "cross_table_mismatch" and f.severity != "info"]
+    assert [(f.reported, f.expected) for f in flags] in ([(73.45, 74.35)], [(74.35, 73.45)])

@@ -22,6 +22,7 @@ import regex
 
 from extractors.numbers import Number
 from extractors.settings import DEFAULT, Settings
+from extractors.understand import period_end_target
 from pipeline.check.capaian import HIGHER, LOWER, LOWER_GAP, formula_interval
 from pipeline.check.messages import fmt
 from pipeline.check.polarity import falling_targets, target_series, wording_says_higher, wording_says_lower
@@ -99,6 +100,9 @@ def subject_key(name: str) -> str:
     return name_key(m.group(1)) if m and len(words(m.group(1))) >= 2 else name_key(name)
 
 
+PERIOD_END_TARGET = "target akhir periode"
+
+
 def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
     out: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for b in ext.budget:
@@ -114,11 +118,15 @@ def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
         if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
             out[("pagu", name_key(p.subject))].append(Figure(p.table_id, p.page, p.line, p.subject, "pagu", p.pagu,
                                                            p.year, p.confidence, "money"))
+    # a table of the year's realisasi against the Renstra end target: its target is not the year's (holdout h08
+    # Tabel 3.4 "Target Akhir Renstra" 75,00 against the PK's 72,00; d01's fixture; PermenPAN-RB 53/2014 BAB III)
+    period_end = {t.table_id for t in ext.tables if period_end_target(t)}
     for m in ext.measurements:
         key = subject_key(m.indikator)
         if not _specific(key):
             continue
-        for what, n in (("target", m.target), ("realisasi", m.realisasi), ("capaian", m.capaian)):
+        target = PERIOD_END_TARGET if m.table_id in period_end else "target"
+        for what, n in ((target, m.target), ("realisasi", m.realisasi), ("capaian", m.capaian)):
             if n.ok:
                 unit = "percent" if what == "capaian" else unit_kind(n, m.satuan)
                 out[(what, key)].append(Figure(m.table_id, m.page, m.line, m.indikator, what, n, m.year,
