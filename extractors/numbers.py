@@ -191,6 +191,10 @@ def _one_value(raw: str, text: str, token: regex.Match[str], style: Style | None
     trail_grade = _is_grade(trail)
     if trail and not trail_grade and (len(trail.split()) > 3 or _list_label(token.group(0), after)):
         return _text(raw, percent)  # a sentence, or "1. Kebijakan" / "(1) Faktor pendukung"
+    if "(" not in before and after.lstrip().startswith(")"):
+        # an item's number closed by a parenthesis, whatever follows: "1)" or "1) BB", the first item of an
+        # enumerated cell ("1) BB (70,00) 2) 65,00 / B", dev d10) whose figure went to another line or cell
+        return _text(raw, percent)
     reading = read_token(token.group(0), style, percent)
     if reading.status == "text":
         return _text(raw, percent)  # "2.1.1 Visi dan Misi": an outline number

@@ -345,3 +345,11 @@ def test_any_text_never_raises(raw: str) -> None:
     assert split_items(raw)
     assert all(isinstance(p, str) for p in numbers_in(raw))
     assert infer_style([raw, raw]) in (None, "id", "en")
+
+
+@pytest.mark.parametrize("raw", ["1)", "1) BB", "2) Sangat Baik", " 3 ) Tinggi"])
+def test_an_items_number_closed_by_a_parenthesis_is_not_a_figure(raw: str) -> None:
+    """The first item of an enumerated cell ("1) BB (70,00) 2) 65,00 / B") cut from its figure by a line or
+    cell break is a label, not the value 1; a figure inside parentheses still reads."""
+    assert parse_number(raw).value is None
+    assert parse_number("BB (70,00)").value == 70.0 and parse_number("72 (BB)").value == 72.0
