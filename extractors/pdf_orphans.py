@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from extractors.header import split_header
 from extractors.model import Cell, Document, Grid, TextLine
+from extractors.numbers import parse_number
 from extractors.pdf_columns import CAPTION
 from extractors.pdf_words import BROKEN_REST, CUT, cut_number, mend_cuts, vocabulary
 from extractors.settings import DEFAULT, LayoutSettings
@@ -229,5 +230,66 @@ def mend_broken_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -
             continue
         doc.grids[index] = replace(grid, rows=[*grid.rows[:-1], last])
         taken |= set(used)
+    if taken:
+        doc.lines = [t for t in doc.lines if t.order not in taken]
+
+
+def _figure_columns(grid: Grid) -> set[int]:
+    """The columns where most of the table's rows hold a figure."""
+    return {j for j in range(grid.n_cols)
+            if sum(1 for r in grid.rows if j < len(r) and parse_number(r[j].text).value is not None) * 2
+            > len(grid.rows)}
+
+
+def _like_rows(row: list[Cell], figures: set[int]) -> bool:
+    """A line laid out as one of the table's rows: a figure in two of its figure columns at least, a figure in
+    every figure column it fills, and words only where the table has words."""
+    filled = [j for j, c in enumerate(row) if c.text]
+    numbers = [j for j in filled if parse_number(row[j].text).value is not None]
+    return len([j for j in numbers if j in figures]) >= 2 and all(
+        (j in figures) == (j in numbers) for j in filled)
+
+
+def adopt_widow_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -> None:
+    """A table's last rows printed alone at the head of the next page, given back to the table (in place).
+
+    An exporter that lets a table break anywhere may carry its last row or two (most often the total row)
+    over to the next page, where they are too few to be a table and stay text, above everything else of the
+    page. The mirror of :func:`adopt_orphan_rows`: taken when the table closes its page, the lines open the
+    next one (no table or caption before them), and each line is laid out as one of the table's rows
+    (:func:`_row_of` in its columns; figures in two figure columns at least and only there, :func:`_like_rows`)
+    up to a line outside the columns (prose, a caption). A line in the columns that is no such row (a wrapped
+    cell's second line) means rows that cannot be told apart line by line: nothing is taken.
+    Public format: PermenPAN-RB 53/2014 tables printed across pages; dev-set d01 printed by LibreOffice
+    ("TOTAL BELANJA" alone between two rules at the top of the page after Tabel 3.8)."""
+    taken: set[float] = set()
+    lines_on, grids_on = _by_page(doc)
+    for index, grid in enumerate(doc.grids):
+        if grid.page is None or grid.reader == "layout" or len(grid.rows) < 2:
+            continue
+        end = grid.end_order if grid.end_order is not None else grid.order
+        if any(t.order > end and t.order not in taken for t in lines_on.get(grid.page, [])) or any(
+                g.order > grid.order for g in grids_on.get(grid.page, [])):
+            continue  # the table does not close its page
+        first = min((g.order for g in grids_on.get(grid.page + 1, [])), default=float("inf"))
+        head = [t for t in lines_on.get(grid.page + 1, []) if t.order < first and t.order not in taken]
+        columns = _columns(grid)
+        if not head or columns is None:
+            continue
+        figures = _figure_columns(grid)
+        rows: list[list[Cell]] = []
+        used: list[float] = []
+        for t in head[:settings.orphan_max_lines]:
+            row = _row_of(t, columns, settings.orphan_slack) if not _CAPTION.match(t.text) else None
+            if row is None:
+                break  # prose or a caption: the table has ended
+            if not _like_rows(row, figures):
+                used = []  # laid out in the table's columns, yet not a row of it (a wrapped cell's line, words
+                break  # where figures stand): the rows cannot be placed one by one, none is taken
+            rows.append(row)
+            used.append(t.order)
+        if used:
+            doc.grids[index] = replace(grid, rows=[*grid.rows, *rows])
+            taken |= set(used)
     if taken:
         doc.lines = [t for t in doc.lines if t.order not in taken]

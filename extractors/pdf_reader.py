@@ -19,7 +19,7 @@ from typing import Any
 
 from extractors.errors import InputError
 from extractors.model import Document, Grid, TextLine
-from extractors.pdf_orphans import adopt_orphan_rows, mend_broken_rows
+from extractors.pdf_orphans import adopt_orphan_rows, adopt_widow_rows, mend_broken_rows
 from extractors.pdf_page import PagePart, edges_of, finish, ruled_part, vocabulary_of
 from extractors.pdf_pdfium import PdfiumPage, open_document, read_page
 from extractors.pdf_rulings import segments_from_boxes
@@ -127,6 +127,7 @@ def read_pdf(path: Path) -> Document:
     doc.grids.sort(key=lambda g: g.order)
     adopt_orphan_rows(doc)
     mend_broken_rows(doc)
+    adopt_widow_rows(doc)
     doc.unreadable.sort(key=lambda u: u[0] or 0)
     return doc
 

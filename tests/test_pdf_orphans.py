@@ -21,7 +21,7 @@ from script_loader import load_script
 from extractors import pdf_orphans
 from extractors.header import split_header
 from extractors.model import Cell, Document, Grid, TextLine
-from extractors.pdf_orphans import adopt_orphan_rows
+from extractors.pdf_orphans import adopt_orphan_rows, adopt_widow_rows
 from extractors.pdf_page import order_of
 from extractors.pdf_reader import read_pdf
 from pipeline.run import extract_document
@@ -187,6 +187,46 @@ def test_a_wrapped_header_with_a_one_word_last_line_is_adopted() -> None:
     adopt_orphan_rows(doc)
     rows = _texts(doc.grids[0])
     assert rows[0][:4] == HEADER[:4] and rows[-len(BODY):] == BODY and doc.lines == [caption]
+
+
+# --- a table's last rows at the head of the next page (widows) -------------------------------------------------
+
+TOTAL = ["", "JUMLAH", "216", "216", "101,25%"]
+CAPTION_32 = "Tabel 3.2 Realisasi Anggaran 2024"
+
+
+def test_a_total_row_alone_at_the_next_pages_head_is_the_tables_last_row() -> None:
+    """The table closes page 1; the total row, carried over, opens page 2 as a text line laid out in the
+    table's columns: it is appended to the table and leaves the text."""
+    grid = _grid([HEADER, FIRST, *BODY], page=1, top=600.0)
+    note = "Capaian kinerja pada tahun 2024 menunjukkan hasil yang baik bagi masyarakat dan seluruh pemangku."
+    total, after = _row_line(TOTAL, 2, 60.0), _line(note, _flowed(note, 50.0), 2, 80.0)
+    doc = _doc([total, after], [grid])
+    adopt_widow_rows(doc)
+    assert _texts(doc.grids[0]) == [HEADER, FIRST, *BODY, TOTAL]
+    assert [c.page for c in doc.grids[0].rows[-1]] == [2] * 5
+    assert doc.lines == [after]
+
+
+def test_a_line_at_the_next_pages_head_that_is_not_laid_out_as_a_row_is_not_adopted() -> None:
+    """Prose, a caption, a line with a word where the table holds figures, or a table that does not close its
+    page: nothing moves."""
+    grid = _grid([HEADER, FIRST, *BODY], page=1, top=600.0)
+    prose = "Capaian kinerja pada tahun 2024 menunjukkan hasil yang baik."
+    cases = [
+        _doc([_line(prose, _flowed(prose, 50.0), 2, 60.0)], [grid]),
+        _doc([_line(CAPTION_32, _flowed(CAPTION_32, 50.0), 2, 60.0)], [grid]),
+        _doc([_row_line(["", "JUMLAH", "seluruh", "216", "101,25%"], 2, 60.0)], [grid]),
+        # a row whose name wraps onto a second line in the name column: the lines are not rows one by one
+        _doc([_row_line(["5.", "Persentase rumah tangga", "80%", "82%", "102,50%"], 2, 60.0),
+              _row_line(["", "berakses air minum layak", "", "", ""], 2, 72.0)], [grid]),
+        _doc([_line("Sumber: data olahan", _flowed("Sumber: data olahan", 50.0), 1, 700.0),
+              _row_line(TOTAL, 2, 60.0)], [grid]),
+    ]
+    for doc in cases:
+        before = copy.deepcopy(doc)
+        adopt_widow_rows(doc)
+        assert doc == before
 
 
 # --- end to end: a PDF whose table splits right after its header ------------------------------------------
