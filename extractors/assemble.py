@@ -424,6 +424,27 @@ def _context(lines: list[TextLine], grid: Grid, prev_end: float) -> str:
     return short[-1] if short else ""
 
 
+def _label_anchors(own: list[tuple[int, str]], first: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Each own header column with the first header's column its label stands in: the same labels in order, a
+    label cut over two or three adjacent columns on one page ("Capaian" | "(%)" against "Capaian (%)": the column
+    finder split it there) counted as one. Empty when the labels are not the same."""
+    anchors: list[tuple[int, int]] = []
+    i = 0
+    for q, label in first:
+        for size in range(1, _LABEL_PARTS + 1):
+            group = own[i:i + size]
+            if len(group) == size and " ".join(t for _, t in group) == label:
+                anchors.extend((p, q) for p, _ in group)
+                i += size
+                break
+        else:
+            return []
+    return anchors if i == len(own) and own else []
+
+
+_LABEL_PARTS = 3  # a header label cut over at most this many columns of a continuation piece
+
+
 def remap_columns(rows: list[list[Cell]], own: list[list[Cell]], first: list[list[Cell]]) -> list[list[Cell]]:
     """A continuation piece that repeats the header with its columns elsewhere (a spacer column dropped or
     added by the converter on another page) has its rows moved under the first piece's columns: each
@@ -432,11 +453,21 @@ def remap_columns(rows: list[list[Cell]], own: list[list[Cell]], first: list[lis
     Public format: converted text of a table over two pages (dev-set d11; 003's Tabel 3.23 in PDF)."""
     own_top = next((r for r in own if any(c.text for c in r)), [])
     first_top = next((r for r in first if any(c.text for c in r)), [])
-    own_labels = [(j, norm(c.text)) for j, c in enumerate(own_top) if c.text]
-    first_labels = [(j, norm(c.text)) for j, c in enumerate(first_top) if c.text]
-    if [t for _, t in own_labels] != [t for _, t in first_labels] or not own_labels:
+    own_labels = [(j, norm(c.text)) for j, c in enumerate(own_top) if norm(c.text)]
+    first_labels = [(j, norm(c.text)) for j, c in enumerate(first_top) if norm(c.text)]
+    anchors = _label_anchors(own_labels, first_labels)
+    if not anchors:
         return rows
-    anchors = [(p, q) for (p, _), (q, _) in zip(own_labels, first_labels, strict=True)]
+    # a column whose label is punctuation alone ("(%)") and whose rows leave it empty is the rest of the label on
+    # its left, cut from it; one that holds figures is a column of its own that the first header merged with its
+    # neighbour ("Realisasi (Rp) %" over two columns of figures, h08 as layout text): no mapping then
+    for j, c in enumerate(own_top):
+        if c.text and not norm(c.text):
+            left = [q for p, q in anchors if p < j]
+            if not left or sum(1 for r in rows if j < len(r) and r[j].text) * 2 > len(rows):
+                return rows
+            anchors.append((j, left[-1]))
+    anchors.sort()
     if all(p == q for p, q in anchors):
         return rows
     out = []

@@ -216,6 +216,40 @@ def test_continuation_piece_with_its_columns_elsewhere_is_moved_under_the_first_
     assert remap_columns(body, own, own) == body  # same layout: untouched
 
 
+def test_a_label_cut_over_two_columns_of_a_continuation_piece_is_one_column() -> None:
+    """The next page's column finder cut "Capaian (%)" into "Capaian" | "(%)" (or "Sasaran" | "Strategis"): the
+    cut label's columns go under the first header's one column, the columns right of it one to the left (holdout
+    h01's Tabel 3.2 printed with horizontal rules)."""
+    from extractors.assemble import remap_columns
+
+    first = [[Cell("No"), Cell("Indikator"), Cell("Target"), Cell("Realisasi"), Cell("Capaian (%)"), Cell("Predikat")]]
+    own = [[Cell("No"), Cell("Indikator"), Cell("Target"), Cell("Realisasi"), Cell("Capaian"), Cell("(%)"),
+            Cell("Predikat")]]
+    body = [[Cell("6."), Cell("Persentase lembaga pengguna"), Cell("80,00"), Cell("85,00"), Cell("106,25"), Cell(""),
+             Cell("Sangat Tinggi")]]
+    (row,) = remap_columns(body, own, first)
+    assert [c.text for c in row] == ["6.", "Persentase lembaga pengguna", "80,00", "85,00", "106,25", "Sangat Tinggi"]
+    cut = [[Cell("No"), Cell("Sasaran"), Cell("Strategis"), Cell("Target")]]
+    whole = [[Cell("No"), Cell("Sasaran Strategis"), Cell("Target")]]
+    (row,) = remap_columns([[Cell("1"), Cell("Meningkatnya"), Cell("mutu"), Cell("90")]], cut, whole)
+    assert [c.text for c in row] == ["1", "Meningkatnya mutu", "90"]
+    other = [[Cell("No"), Cell("Indikator"), Cell("Target"), Cell("Realisasi"), Cell("Capaian"), Cell("Ket")]]
+    assert remap_columns(body, other, first) == body  # other labels: untouched
+    # a "%" column holding figures is a column of its own that the first header merged into its neighbour's label
+    merged = [[Cell("No"), Cell("Uraian"), Cell("Anggaran (Rp)"), Cell("Realisasi (Rp) %"), Cell("Sisa")]]
+    own_pct = [[Cell("No"), Cell("Uraian"), Cell("Anggaran (Rp)"), Cell("Realisasi (Rp)"), Cell("%"), Cell("Sisa")]]
+    rows = [[Cell("2"), Cell("PROGRAM KEPEGAWAIAN"), Cell("6.957.650.000"), Cell("6.518.508.000"), Cell("93,69"),
+             Cell("439.142.000")]]
+    assert remap_columns(rows, own_pct, merged) == rows
+
+
+def test_sasaran_strategis_and_serapan_are_header_words() -> None:
+    from extractors.header import header_words_only
+
+    assert header_words_only("Sasaran Strategis") and header_words_only("Serapan Anggaran")
+    assert not header_words_only("Sasaran Strategis 1: Meningkatnya kesejahteraan")
+
+
 def test_labels_cut_in_narrow_columns_are_mended_against_the_header_words() -> None:
     assert mend_label("Realisa si Capa ian Kinerja dan An ggaran Renstr a") == (
         "Realisasi Capaian Kinerja dan Anggaran Renstra")
