@@ -255,3 +255,18 @@ def test_sentences_end_at_full_stops_but_not_after_abbreviations_initials_or_bef
     assert found == ["Anggaran Rp. 5.000.000 terserap.", "Capaian 90 %!", "Dr. A. Rahman melapor? ya. dan seterusnya.",
                      "Target 2024. 5 kegiatan selesai.", "Akhir"]
     assert all(text.startswith(s.text, s.start) for s in prose.sentences(prose.Passage(text, [])))
+
+
+def test_a_budget_share_with_the_budget_named_second_and_the_percent_as_a_word() -> None:
+    """"realisasi Rp B dari pagu Rp A atau sebesar p persen" (dev d01): p is B/A*100 as when the pagu comes
+    first; "persen" is the % sign written out. A share that fits, or an amount larger than the one after it
+    without "dari pagu" between, is not a finding."""
+    text = ("Secara keseluruhan realisasi anggaran Dinas Kesehatan tahun 2023 mencapai Rp 239.724.037.643,- dari "
+            "pagu Rp 247.677.530.000,- atau sebesar {} persen.")
+    [flag] = check_narrative(ext([text.format("98,04")]))
+    assert (flag.kind, flag.reported, round(flag.expected or 0, 2)) == ("narrative_mismatch", 98.04, 96.79)
+    assert check_narrative(ext([text.format("96,79")])) == []
+    assert check_narrative(ext([text.format("96,79").replace(" persen", "%")])) == []
+    other = ("Realisasi belanja pegawai Rp 239.724.037.643,- sedangkan belanja modal Rp 247.677.530.000,- atau "
+             "sebesar 98,04 persen.")
+    assert check_narrative(ext([other])) == []

@@ -26,6 +26,9 @@ _RATIO_TAIL = regex.compile(r"capaian|persentase|persen|sebesar|atau|\(|=", rege
 _OTHER_MEASURE = regex.compile(r"\b(?:anggaran|keuangan|serapan|penyerapan|dana|rp|biaya|tahun|th)\b", regex.I)
 _BUDGET_WORD = regex.compile(r"\b(?:anggaran|pagu|alokasi|dpa|dppa|belanja)\b", regex.I)
 _SHARE_LINK = regex.compile(r"\(\s*$|\b(?:atau|sebesar|persentase|persen)\b", regex.I)
+# between a realisation and the budget it is a share of, named after it: "Rp B dari pagu Rp A" (dev d01's Bab III)
+_OF_BUDGET = regex.compile(r"\W*(?:dari|terhadap)\s+(?:total\s+|jumlah\s+|keseluruhan\s+)?"
+                           r"(?:pagu|anggaran|alokasi|dpa|dppa)\b[^\d]{0,40}", regex.I)
 _PART_WORD = regex.compile(r"\b(?:realisasi\w*|terealisasi|tunda|sisa|serapan|penyerapan|terserap|silpa)\b", regex.I)
 _FRACTION = regex.compile(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}\s*x\s*100\s*%?\s*=\s*([\d.,]+\s?%?)", regex.I)
 _COLON = regex.compile(r"\(\s*([\d.,]+)\s*[:/]\s*([\d.,]+)\s*\)\s*x\s*100\s*%?\s*=\s*([\d.,]+\s?%?)", regex.I)
@@ -137,26 +140,31 @@ def _budget_shares(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fla
         return []  # an amount with its own percentage is a realisation, not the budget the others are shares of
     out = []
     for part in money[1:]:
-        if not part.number.ok or part.value is None or part.value > base.value:
+        if not part.number.ok or part.value is None:
             continue
-        if not _PART_WORD.search(s.text[max(0, part.start - 160):part.start]):
+        spent, budget = part, base
+        if part.value > base.value:
+            if not _OF_BUDGET.fullmatch(s.text[base.end:part.start]):
+                continue
+            spent, budget = base, part  # "realisasi Rp B dari pagu Rp A atau p%": the budget named second
+        if not _PART_WORD.search(s.text[max(0, spent.start - 160):spent.start]) or not budget.value:
             continue
-        pct = _share_of(part, figs, s)
-        if pct is None:
+        pct = _share_of(part, figs, s)  # the percentage follows the later amount in either order
+        if pct is None or spent.value is None:
             continue
-        expected = part.value / base.value * 100
+        expected = spent.value / budget.value * 100
         if agrees(pct.number, Interval(expected, expected)):
             continue
         if abs((pct.value or 0) - expected) > max(5.0, 0.25 * expected):
             continue  # far off: more likely a share of another amount than a slip
-        slip = _amount_slip(ext, s, base, part, pct)
+        slip = _amount_slip(ext, s, budget, spent, pct)
         if slip is not None:
             out.append(slip)
             continue
-        subject = words_before(s.text, part.start)
+        subject = words_before(s.text, spent.start)
         out.append(_flag(ext, s, pct.start, "narrative_mismatch", subject, pct.value, expected,
-                         f"Teks menyebut {pct.number.raw.strip()}, padahal Rp {fmt(part.value)} / "
-                         f"Rp {fmt(base.value)} x 100 = {fmt(expected, 2)}%"))
+                         f"Teks menyebut {pct.number.raw.strip()}, padahal Rp {fmt(spent.value)} / "
+                         f"Rp {fmt(budget.value)} x 100 = {fmt(expected, 2)}%"))
     return out
 
 

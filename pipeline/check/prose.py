@@ -27,7 +27,9 @@ FIGURE = regex.compile(r"(?<![\w.,])(?:rp\.?\s*)?\.?\d(?:[\d.,]*\d)?(?:,-)?(?:\s
 # (a character each match holds, so that most lines skip the pattern, pattern, replacement)
 _LATEX = [("\\", regex.compile(r"\\%"), "%"), ("\\", regex.compile(r"\\times|\\cdot"), "x"),
           ("\\", regex.compile(r"\\text\s*\{([^{}]*)\}"), r" \1 "), ("$", regex.compile(r"\$+"), " "),
-          (",", regex.compile(r"(\d),\s(\d{1,2})(?=\s?%)"), r"\1,\2")]
+          (",", regex.compile(r"(\d),\s(\d{1,2})(?=\s?%)"), r"\1,\2"),
+          # the percent written as a word ("21,80 persen", "98,04 persen": dev d01 and d02, sample 001)
+          ("ersen", regex.compile(r"(\d)\s*persen\b", regex.I), r"\1%")]
 
 
 @dataclass
@@ -67,7 +69,8 @@ class Sentence:
 
 
 def normalise(text: str) -> str:
-    """LaTeX formula markup to plain text (keeps offsets roughly, never used across passages)."""
+    """LaTeX formula markup and the percent word to plain figures (keeps offsets roughly, never used across
+    passages)."""
     for needle, pattern, repl in _LATEX:
         if needle in text:
             text = pattern.sub(repl, text)
