@@ -270,3 +270,15 @@ def test_a_budget_share_with_the_budget_named_second_and_the_percent_as_a_word()
     other = ("Realisasi belanja pegawai Rp 239.724.037.643,- sedangkan belanja modal Rp 247.677.530.000,- atau "
              "sebesar 98,04 persen.")
     assert check_narrative(ext([other])) == []
+
+
+def test_a_slip_under_a_three_word_name_is_found_but_not_under_a_two_word_one() -> None:
+    """A figure one swap off the realisasi ("5,53%" for 5,35) is evidence enough to recognise a three-word name
+    ("Tingkat pengangguran terbuka", dev d04); a two-word name stays too vague, and a figure that is no slip of
+    the realisasi is no finding."""
+    rows = [meas("Tingkat pengangguran terbuka", "5,80%", "5,35%"), meas("Nilai SAKIP", "70,00", "72,10")]
+    text = "Tingkat pengangguran terbuka Kota Banjarmasin pada tahun 2024 sebesar {}, lebih rendah dari target 5,80%."
+    [flag] = check_narrative(ext([text.format("5,53%")], rows))
+    assert (flag.kind, flag.reported, flag.expected) == ("narrative_mismatch", 5.53, 5.35)
+    assert check_narrative(ext([text.format("5,10%")], rows)) == []
+    assert check_narrative(ext(["Nilai SAKIP pada tahun 2024 sebesar 72,01 dengan predikat BB."], rows)) == []

@@ -481,7 +481,7 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
             continue
         if not _year_ok(s, max(0, f.start - 300), f.end, ext.info.tahun):
             continue
-        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]))
+        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS)
         rows = [m for rs in row_sets for m in rs]
         if not rows or any(_same(f.number, n) for m in rows for n in (m.target, m.realisasi, m.capaian)):
             continue
@@ -567,7 +567,14 @@ def _own_clause(text: str) -> str:
     return last if len(words(last)) >= 2 else text
 
 
-def _subject_rows(ext: Extraction, text: str) -> list[list[Measurement]]:
+# content words an indicator's name needs to be recognised in running text: four in general (a shorter name,
+# "Nilai SAKIP", is too vague); three for a slip, where the figure itself, one digit off the row's realisasi,
+# is most of the evidence ("Tingkat pengangguran terbuka ... 5,53%" for 5,35: dev d04)
+NAME_WORDS = 4
+SLIP_NAME_WORDS = 3
+
+
+def _subject_rows(ext: Extraction, text: str, minimum: int = NAME_WORDS) -> list[list[Measurement]]:
     """Table rows the text names: per matched subject, its rows in table order (several for a program)."""
     if len(words(text)) < 2:
         return []
@@ -582,7 +589,7 @@ def _subject_rows(ext: Extraction, text: str) -> list[list[Measurement]]:
                 by_table.setdefault(m.table_id, []).append(m)
             return list(by_table.values())
     names = sorted({m.indikator for m in current if m.indikator})
-    best = best_matches(text, names, minimum=4)
+    best = best_matches(text, names, minimum=minimum)
     if not best:
         return []
     return [[m] for m in current if m.indikator in best]
