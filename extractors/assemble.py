@@ -445,6 +445,24 @@ def _label_anchors(own: list[tuple[int, str]], first: list[tuple[int, str]]) -> 
 _LABEL_PARTS = 3  # a header label cut over at most this many columns of a continuation piece
 
 
+def _cut_label_anchors(rows: list[list[Cell]], own_top: list[Cell], first_top: list[Cell]) -> list[tuple[int, int]]:
+    """The anchors of a repeated header whose labels were cut over several columns (:func:`_label_anchors`); a
+    column whose label is punctuation alone ("(%)") and whose rows leave it empty is the rest of the label on its
+    left. One that holds figures is a column of its own that the first header merged with its neighbour
+    ("Realisasi (Rp) %" over two columns of figures, h08 as layout text): no anchors then."""
+    anchors = _label_anchors([(j, norm(c.text)) for j, c in enumerate(own_top) if norm(c.text)],
+                             [(j, norm(c.text)) for j, c in enumerate(first_top) if norm(c.text)])
+    if not anchors:
+        return []
+    for j, c in enumerate(own_top):
+        if c.text and not norm(c.text):
+            left = [q for p, q in anchors if p < j]
+            if not left or sum(1 for r in rows if j < len(r) and r[j].text) * 2 > len(rows):
+                return []
+            anchors.append((j, left[-1]))
+    return sorted(anchors)
+
+
 def remap_columns(rows: list[list[Cell]], own: list[list[Cell]], first: list[list[Cell]]) -> list[list[Cell]]:
     """A continuation piece that repeats the header with its columns elsewhere (a spacer column dropped or
     added by the converter on another page) has its rows moved under the first piece's columns: each
@@ -453,21 +471,14 @@ def remap_columns(rows: list[list[Cell]], own: list[list[Cell]], first: list[lis
     Public format: converted text of a table over two pages (dev-set d11; 003's Tabel 3.23 in PDF)."""
     own_top = next((r for r in own if any(c.text for c in r)), [])
     first_top = next((r for r in first if any(c.text for c in r)), [])
-    own_labels = [(j, norm(c.text)) for j, c in enumerate(own_top) if norm(c.text)]
-    first_labels = [(j, norm(c.text)) for j, c in enumerate(first_top) if norm(c.text)]
-    anchors = _label_anchors(own_labels, first_labels)
+    own_labels = [(j, norm(c.text)) for j, c in enumerate(own_top) if c.text]
+    first_labels = [(j, norm(c.text)) for j, c in enumerate(first_top) if c.text]
+    if own_labels and [t for _, t in own_labels] == [t for _, t in first_labels]:
+        anchors = [(p, q) for (p, _), (q, _) in zip(own_labels, first_labels, strict=True)]
+    else:
+        anchors = _cut_label_anchors(rows, own_top, first_top)
     if not anchors:
         return rows
-    # a column whose label is punctuation alone ("(%)") and whose rows leave it empty is the rest of the label on
-    # its left, cut from it; one that holds figures is a column of its own that the first header merged with its
-    # neighbour ("Realisasi (Rp) %" over two columns of figures, h08 as layout text): no mapping then
-    for j, c in enumerate(own_top):
-        if c.text and not norm(c.text):
-            left = [q for p, q in anchors if p < j]
-            if not left or sum(1 for r in rows if j < len(r) and r[j].text) * 2 > len(rows):
-                return rows
-            anchors.append((j, left[-1]))
-    anchors.sort()
     if all(p == q for p, q in anchors):
         return rows
     out = []

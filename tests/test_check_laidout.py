@@ -191,5 +191,5 @@ def test_a_pdf_paragraph_set_with_wide_line_spacing_stays_one_paragraph() -> Non
     got = [p.text for p in passages(lines)]
     assert got == [
         "Realisasi anggaran Dinas Kesehatan pada tahun 2023 adalah sebesar Rp 239.724.037.643 dari pagu sebesar "
-        "Rp 247.677.530.000 atau Dinas Kesehatan menyerap 96,79 persen anggarannya.",
+        "Rp 247.677.530.000 atau Dinas Kesehatan menyerap 96,79% anggarannya.",  # the percent word read as %
         "Sisa anggaran dikembalikan ke kas daerah.", "Penyerapan tertinggi ada pada belanja pegawai."]
