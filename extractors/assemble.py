@@ -424,6 +424,9 @@ def _context(lines: list[TextLine], grid: Grid, prev_end: float) -> str:
     return short[-1] if short else ""
 
 
+_LABEL_PARTS = 3  # a header label cut over at most this many columns of a continuation piece
+
+
 def _label_anchors(own: list[tuple[int, str]], first: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Each own header column with the first header's column its label stands in: the same labels in order, a
     label cut over two or three adjacent columns on one page ("Capaian" | "(%)" against "Capaian (%)": the column
@@ -441,8 +444,6 @@ def _label_anchors(own: list[tuple[int, str]], first: list[tuple[int, str]]) -> 
             return []
     return anchors if i == len(own) and own else []
 
-
-_LABEL_PARTS = 3  # a header label cut over at most this many columns of a continuation piece
 
 
 def _cut_label_anchors(rows: list[list[Cell]], own_top: list[Cell], first_top: list[Cell]) -> list[tuple[int, int]]:
