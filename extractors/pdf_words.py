@@ -112,7 +112,17 @@ class Frame:
 _T = TypeVar("_T", Glyph, Word)
 
 
-def _by_top(items: Iterable[_T], tolerance: float) -> list[list[_T]]:
+# the most a glyph's bottom may stand below its line's first bottom, as a share of its own height (the tolerance
+# in points is the most for any size): a line's glyphs end within a few hundredths of the font size of one another
+# (a descender's loose box a little lower), while another cell's line in a row of vertically centred cells may
+# stand anywhere below; in a 4.7-point table font (h04's and h07's E.81 on their LibreOffice print) a line 2.8
+# points lower is another line, and the 3-point tolerance alone took the "g" of "Orang" for the next one. Glyphs
+# only: their loose boxes span the font's ascent to descent whatever the letter; a word's box from OCR is tight
+# (a hyphen's a third of a letter's height) and words are grouped by the tolerance alone
+LINE_SHARE = 0.5
+
+
+def _by_top(items: Iterable[_T], tolerance: float, share: float | None = None) -> list[list[_T]]:
     """Items grouped into visual lines, top to bottom: taken in the order of their bottoms, an item joins the line
     whose first (highest) bottom stands within ``tolerance`` above its own, or opens a line. A line's glyphs end
     at one bottom (the font's descent under the baseline, a descender a little lower) where their tops differ by
@@ -125,7 +135,7 @@ def _by_top(items: Iterable[_T], tolerance: float) -> list[list[_T]]:
     tops: list[float] = []  # each group's highest top, kept as the group grows
     anchor = float("-inf")
     for item in sorted(items, key=_BOTTOM):
-        if groups and item[4] - anchor <= tolerance:
+        if groups and item[4] - anchor <= (tolerance if share is None else min(tolerance, share * (item[4] - item[2]))):
             groups[-1].append(item)
             if item[2] < tops[-1]:
                 tops[-1] = item[2]
@@ -138,7 +148,7 @@ def _by_top(items: Iterable[_T], tolerance: float) -> list[list[_T]]:
 
 def cluster_lines(glyphs: Iterable[Glyph], tolerance: float = 3.0) -> list[list[Glyph]]:
     """Glyphs grouped into visual lines, top to bottom."""
-    return _by_top(glyphs, tolerance)
+    return _by_top(glyphs, tolerance, LINE_SHARE)
 
 
 def words_of_line(glyphs: Sequence[Glyph], gap_ratio: float = 0.2) -> list[Word]:

@@ -96,3 +96,17 @@ def test_lines_of_a_tall_cell_are_not_chained_through_centred_cells_beside_it() 
     lines = [{g.text for g in line} for line in cluster_lines(glyphs)]
     assert any({"a", "b", ","} <= line for line in lines)
     assert not any({"a", "c"} <= line for line in lines)
+
+
+def test_a_small_fonts_line_keeps_its_descender_when_another_cells_line_stands_just_above() -> None:
+    """A 4.7-point table font (h04's E.81 on its LibreOffice print): another cell's line 2.8 points above "Oran"
+    is within the 3-point tolerance, yet it is another line; the "g" whose loose box ends 0.2 points lower stays
+    with its word. Glyphs of a 10-point font group as before."""
+    other = [Glyph(ch, 200 + 3 * k, 382.8, 203 + 3 * k, 387.5) for k, ch in enumerate("Jumlah")]
+    word = [Glyph(ch, 295.8 + 3.2 * k, 385.6, 299.0 + 3.2 * k, 390.28) for k, ch in enumerate("Oran")]
+    g = Glyph("g", 308.5, 385.6, 311.7, 390.51)
+    lines = ["".join(x.text for x in sorted(line, key=lambda x: x.x0)) for line in cluster_lines([*other, *word, g])]
+    assert lines == ["Jumlah", "Orang"]
+    big = [Glyph(ch, 10 * k, 100.0, 10 * k + 9, 112.0) for k, ch in enumerate("abc")]
+    low = Glyph("g", 40, 100.0, 49, 112.4)
+    assert ["".join(x.text for x in line) for line in cluster_lines([*big, low])] == ["abcg"]
