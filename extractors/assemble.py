@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -646,8 +646,6 @@ def _build(number: int, group: list[_Piece], settings: Settings = DEFAULT) -> Ta
     first = group[0]
     n_cols = max(max((len(r) for r in (p.body if p.laid else p.grid.rows)), default=0) for p in group)
     header_rows = first.header
-    tree, paths = build_tree(header_rows, n_cols, settings.header)
-    parts = [list(p) for p in paths]
     body: list[list[Cell]] = []
     piece_starts: set[int] = set()  # a row cut by a page break continues at the top of the next piece
     for k, piece in enumerate(group):
@@ -655,6 +653,11 @@ def _build(number: int, group: list[_Piece], settings: Settings = DEFAULT) -> Ta
         if k:
             piece_starts.add(len(body))
         body.extend(r for r in rows if not is_numbering_row(r))
+    split = _split_column(header_rows, body, n_cols)
+    if split is not None:
+        header_rows, body, n_cols = _unsplit(header_rows, body, n_cols, split)
+    tree, paths = build_tree(header_rows, n_cols, settings.header)
+    parts = [list(p) for p in paths]
     whole = first.grid.reader == "text" or first.grid.ruled
     rows = merge_wrapped([_pad(r, n_cols) for r in body], whole_cells=whole, page_breaks=piece_starts)
     notes = list(first.notes)
@@ -855,3 +858,47 @@ def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks
         page = next((c.page for c in cells if c.page is not None), None)
         out.append(Row(cells=list(cells), page=page, line=line))
     return out
+
+
+def _filled(row: list[Cell], j: int) -> bool:
+    return j < len(row) and bool(row[j].text.strip())
+
+
+def _split_column(header: list[list[Cell]], body: list[list[Cell]], n_cols: int) -> int | None:
+    """A column the column finder made of one row's wrapped words: no header label over it, and the rows that
+    fill it with words ("Persentase Koperasi" | "Aktif") are the only ones that reach the last, labelled column,
+    while most rows stop one column short and hold the next column's figures in it (they stand one column left
+    of the header from there on). None when there is no such column. LibreOffice's prints of holdout h03 (Tabel
+    3.2: the first indicator's name over two columns) and the public format's one name per row."""
+    if not header or n_cols < 4 or not any(_filled(h, n_cols - 1) for h in header):
+        return None
+    rows = [r for r in body if sum(1 for c in r if c.text.strip()) >= 3]
+    wide = [r for r in rows if _filled(r, n_cols - 1)]
+    narrow = [r for r in rows if not _filled(r, n_cols - 1)]
+    if not wide or len(narrow) < max(2, 2 * len(wide)):
+        return None
+    for j in range(n_cols - 2, 0, -1):
+        if any(_filled(h, j) for h in header):
+            continue
+        words = all(_filled(r, j) and _filled(r, j - 1) and not any(ch.isdigit() for ch in r[j].text + r[j - 1].text)
+                    for r in wide)
+        shifted = sum(1 for r in narrow if _filled(r, j)) * 2 > len(narrow)
+        return j if words and shifted else None
+    return None
+
+
+def _unsplit(header: list[list[Cell]], body: list[list[Cell]], n_cols: int, j: int
+             ) -> tuple[list[list[Cell]], list[list[Cell]], int]:
+    """The split column ``j`` removed: its words joined to the cell on their left in the rows that fill the last
+    column, the other rows' empty last cell dropped (they already stand under the header without ``j``)."""
+    out: list[list[Cell]] = []
+    for r in body:
+        row = list(r)
+        if _filled(row, n_cols - 1) and _filled(row, j):
+            left = row[j - 1]
+            row[j - 1] = replace(left, text=f"{left.text} {row[j].text}".strip())
+            del row[j]
+        elif len(row) == n_cols and not row[-1].text.strip():
+            del row[-1]
+        out.append(row)
+    return [[c for k, c in enumerate(h) if k != j] for h in header], out, n_cols - 1

@@ -252,3 +252,29 @@ def test_a_continuation_whose_columns_differ_in_kind_is_not_set_from_the_right()
     first = _grid([KODE_HEADER, _coded(1, True), _coded(2, False), _coded(3, False)], 1, 10)
     other = _grid([["Program A", "baik", "lengkap", "ya"], ["Program B", "cukup", "kurang", "tidak"]], 2, 45)
     assert len(assemble(_doc(first, other, between=_footer()))) == 2
+
+
+# --- 4. a column made of one row's wrapped name ---------------------------------------------------------------
+
+def test_a_column_made_of_one_rows_wrapped_name_is_given_back_to_the_name() -> None:
+    """The first indicator's name printed over two columns ("Persentase Koperasi" | "Aktif", h03's Tabel 3.2 on
+    its LibreOffice print): an unlabelled column that only that row fills with words, while the other rows stop
+    one column short of the header's last column. The column goes; the words join the name; every row stands
+    under its label. A labelled column, or rows that do fill the last column, are left as they are."""
+    header = ["No", "Indikator Kinerja", "", "Target", "Realisasi", "Capaian", "Kategori"]
+    rows = [["1", "Persentase Koperasi", "Aktif", "72,50%", "74,18%", "102,32%", "Sangat Tinggi"],
+            ["2", "Persentase Koperasi Sehat", "35,00%", "33,26%", "98,03%", "Sangat Tinggi", ""],
+            ["3", "Jumlah UMKM Naik Kelas", "450 Unit", "486 Unit", "108,00%", "Sangat Tinggi", ""],
+            ["4", "Nilai SAKIP Perangkat Daerah", "72,00 (BB)", "73,40 (BB)", "101,94%", "Sangat Tinggi", ""]]
+    [table] = assemble(_doc(_grid([header, *rows], 1, 10)))
+    assert table.header == ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Kategori"]
+    assert [r[1:4] for r in _texts(table)] == [["Persentase Koperasi Aktif", "72,50%", "74,18%"],
+                                               ["Persentase Koperasi Sehat", "35,00%", "33,26%"],
+                                               ["Jumlah UMKM Naik Kelas", "450 Unit", "486 Unit"],
+                                               ["Nilai SAKIP Perangkat Daerah", "72,00 (BB)", "73,40 (BB)"]]
+    labelled = [header[:2] + ["Satuan"] + header[3:], *rows]
+    [table] = assemble(_doc(_grid(labelled, 1, 10)))
+    assert len(table.header) == 7 and table.header[2] == "Satuan"
+    full = [header, rows[0], *(r[:6] + ["Baik"] for r in rows[1:])]
+    [table] = assemble(_doc(_grid(full, 1, 10)))
+    assert len(table.header) == 7
