@@ -132,9 +132,10 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
         out[j] = cell
     lead = [j for j in text_cols if j < value_cols[0]] or text_cols[:1]
     head = work[:start]
-    numbered = _NUMBERED_TEXT.match(head[0].text) if head else None
+    numbered = _NUMBERED_HEAD.match(head[0].text) if head else None
     if numbered and len(head) < len(lead):
-        # "6. Program X" in one cell where the header has a numbering column and a name column
+        # "6. Program X" (or "3 Waktu tunggu", its number bare) in one cell where the header has a numbering
+        # column and a name column
         first = head[0]
         head = [Cell(numbered.group(1), first.page, first.line, first.bbox),
                 Cell(numbered.group(2), first.page, first.line, first.bbox), *head[1:]]
@@ -148,6 +149,10 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
 
 
 _NUMBERED_TEXT = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)])\s+(\S.*)$", regex.I)
+# the same, or a bare row number before a word: where a row's number and name share the cell left of its figures and
+# the header has a column for each, the number is the row's whatever its mark ("3 Waktu tunggu rawat jalan":
+# d08's Tabel 3.2 on its LibreOffice print, the name had gone to the number's column and the row was read nameless)
+_NUMBERED_HEAD = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)]|\d{1,2}(?=\s+[A-Za-z]))\s+(\S.*)$", regex.I)
 
 
 def _numbering_column(table: Table, settings: AlignSettings = DEFAULT.align) -> bool:

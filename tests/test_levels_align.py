@@ -85,3 +85,12 @@ def test_a_shifted_row_keeps_its_predikat_after_the_figures() -> None:
                              "Sangat Tinggi"]]
     cells, moved = realign_row(row, roles)
     assert moved and [c.text for c in cells][4:] == ["85,00", "88,14 (B)", "103,69", "Sangat Tinggi"]
+
+
+def test_a_bare_row_number_sharing_the_name_cell_goes_to_the_number_column() -> None:
+    """"3 Waktu tunggu rawat jalan" left of the figures where the header has a number and a name column (d08's
+    Tabel 3.2 on its LibreOffice print): the number goes to its column and the name to the name's, as for "3."."""
+    roles = ["no", "indikator", "year", "year", "target", "realisasi", "capaian"]
+    row = [Cell(t) for t in ["3 Waktu tunggu rawat jalan", "75", "64", "60", "52", "115.38%", ""]]
+    cells, moved = realign_row(row, roles)
+    assert moved and texts(cells) == ["3", "Waktu tunggu rawat jalan", "75", "64", "60", "52", "115.38%"]
