@@ -663,6 +663,8 @@ def _build(number: int, group: list[_Piece], settings: Settings = DEFAULT) -> Ta
     notes = list(first.notes)
     if len(group) > 1:
         notes.append(f"joined from {len(group)} pieces")
+    if split is not None:
+        notes.append(f"column {split + 1} (no label) held one row's wrapped name: joined to column {split}")
     return Table(
         table_id=f"t{number:02d}",
         caption=first.caption,

@@ -268,6 +268,7 @@ def test_a_column_made_of_one_rows_wrapped_name_is_given_back_to_the_name() -> N
             ["4", "Nilai SAKIP Perangkat Daerah", "72,00 (BB)", "73,40 (BB)", "101,94%", "Sangat Tinggi", ""]]
     [table] = assemble(_doc(_grid([header, *rows], 1, 10)))
     assert table.header == ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Kategori"]
+    assert "column 3 (no label) held one row's wrapped name: joined to column 2" in table.notes
     assert [r[1:4] for r in _texts(table)] == [["Persentase Koperasi Aktif", "72,50%", "74,18%"],
                                                ["Persentase Koperasi Sehat", "35,00%", "33,26%"],
                                                ["Jumlah UMKM Naik Kelas", "450 Unit", "486 Unit"],
