@@ -282,3 +282,18 @@ def test_a_slip_under_a_three_word_name_is_found_but_not_under_a_two_word_one() 
     assert (flag.kind, flag.reported, flag.expected) == ("narrative_mismatch", 5.53, 5.35)
     assert check_narrative(ext([text.format("5,10%")], rows)) == []
     assert check_narrative(ext(["Nilai SAKIP pada tahun 2024 sebesar 72,01 dengan predikat BB."], rows)) == []
+
+
+def test_a_prose_figure_wrong_by_its_own_ratio_and_by_the_table_is_one_finding() -> None:
+    """112,24% where the sentence's own amounts give 112,43 and the table prints 112,43 (holdout h02's Ringkasan):
+    one narrative finding naming the table, not a capaian finding beside it; without the table row the sentence's
+    own ratio is still the finding."""
+    name = "Realisasi Pendapatan Asli Daerah (PAD)"
+    row = Measurement("d", "f.txt", "t05", None, 100, "iku", name, P("9.115.640.250.000"), P("10.248.317.664.512"),
+                      P("112,43%"), year=2024)
+    text = (f"Pada tahun 2024 {name[0].lower()}{name[1:]} Provinsi Kalimantan Timur mencapai Rp 10.248.317.664.512,- "
+            "dari target Rp 9.115.640.250.000,- atau capaian 112,24%.")
+    with_table = check_narrative(ext([text], [row]))
+    assert [(f.kind, f.reported) for f in with_table] == [("narrative_mismatch", 112.24)]
+    alone = check_narrative(ext([text]))
+    assert [(f.kind, f.reported) for f in alone] == [("capaian_mismatch", 112.24)]
