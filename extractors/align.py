@@ -148,11 +148,12 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
     return out, True
 
 
-_NUMBERED_TEXT = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)])\s+(\S.*)$", regex.I)
+_ITEM_MARK = r"\(?(?:\d{1,2}|[a-z])[\.\)]"  # a row's number with its mark: "6.", "a)", "(3)"
+_NUMBERED_TEXT = regex.compile(rf"^\s*({_ITEM_MARK})\s+(\S.*)$", regex.I)
 # the same, or a bare row number before a word: where a row's number and name share the cell left of its figures and
 # the header has a column for each, the number is the row's whatever its mark ("3 Waktu tunggu rawat jalan":
 # d08's Tabel 3.2 on its LibreOffice print, the name had gone to the number's column and the row was read nameless)
-_NUMBERED_HEAD = regex.compile(r"^\s*(\(?(?:\d{1,2}|[a-z])[\.\)]|\d{1,2}(?=\s+[A-Za-z]))\s+(\S.*)$", regex.I)
+_NUMBERED_HEAD = regex.compile(rf"^\s*({_ITEM_MARK}|\d{{1,2}}(?=\s+[A-Za-z]))\s+(\S.*)$", regex.I)
 
 
 def _numbering_column(table: Table, settings: AlignSettings = DEFAULT.align) -> bool:

@@ -445,7 +445,6 @@ def _label_anchors(own: list[tuple[int, str]], first: list[tuple[int, str]]) -> 
     return anchors if i == len(own) and own else []
 
 
-
 def _cut_label_anchors(rows: list[list[Cell]], own_top: list[Cell], first_top: list[Cell]) -> list[tuple[int, int]]:
     """The anchors of a repeated header whose labels were cut over several columns (:func:`_label_anchors`); a
     column whose label is punctuation alone ("(%)") and whose rows leave it empty is the rest of the label on its
@@ -862,6 +861,14 @@ def merge_wrapped(rows: list[list[Cell]], whole_cells: bool = False, page_breaks
     return out
 
 
+# a split column is told only in a table of this many columns at least (number, name, two figures), from the rows
+# holding this many cells at least (a wrapped line's rest holds one or two), and where the rows one column short are
+# at least this many times the rows reaching the last column (most rows show the header's true width)
+_SPLIT_MIN_COLUMNS = 4
+_SPLIT_ROW_CELLS = 3
+_SPLIT_NARROW_PER_WIDE = 2
+
+
 def _filled(row: list[Cell], j: int) -> bool:
     return j < len(row) and bool(row[j].text.strip())
 
@@ -872,12 +879,12 @@ def _split_column(header: list[list[Cell]], body: list[list[Cell]], n_cols: int)
     while most rows stop one column short and hold the next column's figures in it (they stand one column left
     of the header from there on). None when there is no such column. LibreOffice's prints of holdout h03 (Tabel
     3.2: the first indicator's name over two columns) and the public format's one name per row."""
-    if not header or n_cols < 4 or not any(_filled(h, n_cols - 1) for h in header):
+    if not header or n_cols < _SPLIT_MIN_COLUMNS or not any(_filled(h, n_cols - 1) for h in header):
         return None
-    rows = [r for r in body if sum(1 for c in r if c.text.strip()) >= 3]
+    rows = [r for r in body if sum(1 for c in r if c.text.strip()) >= _SPLIT_ROW_CELLS]
     wide = [r for r in rows if _filled(r, n_cols - 1)]
     narrow = [r for r in rows if not _filled(r, n_cols - 1)]
-    if not wide or len(narrow) < max(2, 2 * len(wide)):
+    if not wide or len(narrow) < max(2, _SPLIT_NARROW_PER_WIDE * len(wide)):
         return None
     for j in range(n_cols - 2, 0, -1):
         if any(_filled(h, j) for h in header):

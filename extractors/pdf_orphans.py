@@ -241,12 +241,15 @@ def _figure_columns(grid: Grid) -> set[int]:
             > len(grid.rows)}
 
 
+WIDOW_MIN_FIGURES = 2  # a widow row fills two of the table's figure columns at least: one figure is a page number's
+
+
 def _like_rows(row: list[Cell], figures: set[int]) -> bool:
     """A line laid out as one of the table's rows: a figure in two of its figure columns at least, a figure in
     every figure column it fills, and words only where the table has words."""
     filled = [j for j, c in enumerate(row) if c.text]
     numbers = [j for j in filled if parse_number(row[j].text).value is not None]
-    return len([j for j in numbers if j in figures]) >= 2 and all(
+    return len([j for j in numbers if j in figures]) >= WIDOW_MIN_FIGURES and all(
         (j in figures) == (j in numbers) for j in filled)
 
 

@@ -74,6 +74,9 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
     return flags
 
 
+SAME_VALUE = 0.01  # two expected percentages printed to two decimals that are one value ("112,43", 112,4256)
+
+
 def _one_per_figure(found: list[Flag]) -> list[Flag]:
     """One finding per printed figure: a prose percentage whose own ratio does not compute (capaian_mismatch) and
     that a table prints otherwise (narrative_mismatch), both to the same value, is the narrative finding alone,
@@ -82,7 +85,7 @@ def _one_per_figure(found: list[Flag]) -> list[Flag]:
     told = [(f.line, f.page, f.reported, f.expected) for f in found if f.kind == "narrative_mismatch"]
     return [f for f in found if f.kind != "capaian_mismatch" or not any(
         (line, page, reported) == (f.line, f.page, f.reported) and expected is not None and f.expected is not None
-        and abs(expected - f.expected) < 0.01 for line, page, reported, expected in told)]
+        and abs(expected - f.expected) < SAME_VALUE for line, page, reported, expected in told)]
 
 
 def _flag(ext: Extraction, sentence: Sentence, offset: int, kind: str, subject: str, reported: float | None,
