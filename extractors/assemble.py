@@ -138,6 +138,22 @@ def _is_noise(gap: list[TextLine]) -> bool:
     return True
 
 
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _unrepeated(gap: list[TextLine], header: list[list[Cell]]) -> list[TextLine]:
+    """The gap without the lines that only repeat the table's header (every word of the line is one of its
+    labels' words): a header repeated at the head of the next page that the column finder left out of the
+    grid, its labels set wider than the figures below them (pdftotext -layout places each line's words on its
+    own character grid: h07's Tabel 3.6 on the hrules print as layout text). The public format repeats a long
+    table's header on every page (Word's and LibreOffice's "repeat heading rows"); a line with any other word
+    stays in the gap."""
+    words = {w.casefold() for row in header for c in row for w in _WORD.findall(c.text)}
+    if not words:
+        return gap
+    return [t for t in gap if not (found := _WORD.findall(t.text)) or not all(w.casefold() in words for w in found)]
+
+
 _ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[\.\)]?\s*$")
 _SAME_X = 3.0  # points: column edges this close are the same column
 
@@ -595,6 +611,8 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
         if pieces and not caption:
             last = pieces[-1]
             first = last[0]
+            if not header:
+                gap = _unrepeated(gap, first.header)
             rest = _after_repeated_header(rows, first.header, header)
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header

@@ -279,3 +279,27 @@ def test_a_column_made_of_one_rows_wrapped_name_is_given_back_to_the_name() -> N
     full = [header, rows[0], *(r[:6] + ["Baik"] for r in rows[1:])]
     [table] = assemble(_doc(_grid(full, 1, 10)))
     assert len(table.header) == 7
+
+
+# --- 4. a repeated header the column finder left out of the grid ----------------------------------------------
+
+def test_lines_repeating_the_header_between_two_pieces_do_not_cut_the_table() -> None:
+    """pdftotext -layout sets the header repeated at the next page's head wider than the figures under it; the
+    column finder leaves it out, and its lines stand between the pieces as text (h07's Tabel 3.6 on the hrules
+    print as layout text). Lines of header words only are no text between two pieces of one table."""
+    first = _grid([HEADER, _money(1), _money(2)], page=1, first_line=10)
+    second = _grid([_money(3), _money(4)], page=2, first_line=46)
+    between = [_line(FOOTER, 1, 40), _line("III-14", 1, 41),
+               _line("No    Program      Anggaran", 2, 43), _line("(Rp)     Realisasi (Rp)", 2, 44), _line("%", 2, 45)]
+    (table,) = assemble(_doc(first, second, between=between))
+    assert "joined from 2 pieces" in table.notes
+    assert [r[0] for r in _texts(table)] == ["1", "2", "3", "4"]
+
+
+def test_a_line_with_other_words_than_the_headers_still_parts_two_tables() -> None:
+    first = _grid([HEADER, _money(1), _money(2)], page=1, first_line=10)
+    second = _grid([_money(3), _money(4)], page=2, first_line=47)
+    between = [_line(FOOTER, 1, 40), _line("III-14", 1, 41),
+               _line("No    Program      Anggaran", 2, 43), _line("(Rp)     Realisasi (Rp)", 2, 44),
+               _line("Realisasi anggaran per kegiatan di bawah ini", 2, 45), _line("menurut sumber dananya:", 2, 46)]
+    assert len(assemble(_doc(first, second, between=between))) == 2
