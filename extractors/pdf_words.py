@@ -233,11 +233,19 @@ LAST_DIGITS = re.compile(r"^\d{1,3}$")
 BROKEN_REST = re.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")
 
 
+# ... or, where the cut fell before a separator or inside a group, the figure's rest from it (".000", "0.000")
+_REST_FROM_SEPARATOR = re.compile(r"^[.,]?\d[\d.,]*$")
+
+
 def _rest_of(above: Line, below: Line) -> bool:
-    """The line below holds only the last digits of a figure the line above ends in, cut where the cell was too
-    narrow ("165.471.330.00" over "0"): on a character grid it need not reach the cell's side (pdftotext -layout
-    of LibreOffice's narrow cells). Alone on its line, as :func:`_fills` asks."""
-    return (len(above.words) == 1 and len(below.words) == 1 and LAST_DIGITS.match(below.words[0].text) is not None
+    """The line below holds only the rest of a figure the line above ends in, cut where the cell was too narrow
+    ("165.471.330.00" over "0", "185.000" over ".000", "1.524.80" over "0.000"): on a character grid it need
+    not reach the cell's side (pdftotext -layout of LibreOffice's narrow cells), nor in a cell whose sides are
+    no rulings but the column finder's gutters (a print with horizontal rules only and the word processor's
+    cell padding: the E.81 forms of d09 and h07 with 2.8 pt padding). Alone on its line, as :func:`_fills`
+    asks; :func:`cut_number` keeps two whole figures stacked in a cell apart."""
+    return (len(above.words) == 1 and len(below.words) == 1
+            and _REST_FROM_SEPARATOR.match(below.words[0].text) is not None
             and cut_number(above.words[0].text, below.words[0].text))
 
 

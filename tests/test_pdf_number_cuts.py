@@ -108,3 +108,21 @@ def test_a_figure_ending_a_line_of_several_words_at_the_cells_edge_is_marked() -
     above = [Word("Rp.", 100.0, 0.0, 112.0, 8.0), Word("16.887.450.", 114.0, 0.0, 150.0, 8.0)]
     below = [Word("000,-", 100.0, 10.0, 118.0, 18.0)]
     assert mend_cuts(text_of([*above, *below], (100.0, 150.5))) == "Rp. 16.887.450.000,-"
+
+
+@pytest.mark.parametrize(("before", "after", "whole"), [
+    ("185.000", ".000", "185.000.000"),  # cut before a thousands point
+    ("1.524.80", "0.000", "1.524.800.000"),  # cut inside a group, the rest with a group of its own
+])
+def test_a_figure_whose_rest_stands_alone_under_it_is_mended_short_of_the_cells_edge(
+        before: str, after: str, whole: str) -> None:
+    """In a table without vertical rules the cell's sides are the column finder's gutters, not the place where
+    the line filled; a line of one figure with the figure's rest alone under it is still a cut (the E.81 forms
+    of d09 and h07 on a print with horizontal rules only and 2.8 pt cell padding)."""
+    words = [_w(before, 105, 10), _w(after, 105, 20)]
+    assert mend_cuts(text_of(words, (100.0, 200.0))) == whole
+
+
+def test_two_whole_figures_stacked_short_of_the_cells_edge_stay_apart() -> None:
+    words = [_w("1.250.000", 105, 10), _w("931.000", 105, 20)]
+    assert mend_cuts(text_of(words, (100.0, 200.0))) == "1.250.000 931.000"
