@@ -242,8 +242,9 @@ def _rest_of(above: Line, below: Line) -> bool:
     ("165.471.330.00" over "0", "185.000" over ".000", "1.524.80" over "0.000"): on a character grid it need
     not reach the cell's side (pdftotext -layout of LibreOffice's narrow cells), nor in a cell whose sides are
     no rulings but the column finder's gutters (a print with horizontal rules only and the word processor's
-    cell padding: the E.81 forms of d09 and h07 with 2.8 pt padding). Alone on its line, as :func:`_fills`
-    asks; :func:`cut_number` keeps two whole figures stacked in a cell apart."""
+    cell padding: d09's E.81 form with 2.8 pt padding, where "185.000" / ".000" and "1.524.80" / "0.000" stand in
+    one table). Alone on its line, as :func:`_fills` asks; :func:`cut_number` keeps two whole figures stacked in
+    a cell apart."""
     return (len(above.words) == 1 and len(below.words) == 1
             and _REST_FROM_SEPARATOR.match(below.words[0].text) is not None
             and cut_number(above.words[0].text, below.words[0].text))

@@ -117,8 +117,8 @@ def test_a_figure_ending_a_line_of_several_words_at_the_cells_edge_is_marked() -
 def test_a_figure_whose_rest_stands_alone_under_it_is_mended_short_of_the_cells_edge(
         before: str, after: str, whole: str) -> None:
     """In a table without vertical rules the cell's sides are the column finder's gutters, not the place where
-    the line filled; a line of one figure with the figure's rest alone under it is still a cut (the E.81 forms
-    of d09 and h07 on a print with horizontal rules only and 2.8 pt cell padding)."""
+    the line filled; a line of one figure with the figure's rest alone under it is still a cut (d09's E.81 form
+    on a print with horizontal rules only and 2.8 pt cell padding)."""
     words = [_w(before, 105, 10), _w(after, 105, 20)]
     assert mend_cuts(text_of(words, (100.0, 200.0))) == whole
 
