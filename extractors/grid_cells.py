@@ -237,11 +237,7 @@ def by_kind(per_line: Cells, share: float) -> Cells:
     figures, of d01 and h03). A column's kind is the kind of ``share`` of its figures or more. Lines of several
     figures are left to :func:`in_order`."""
     n = len(per_line[0]) if per_line else 0
-    kinds: list[str | None] = []
-    for j in range(n):
-        seen = [k for line in per_line if line[j] and (k := _kind(line[j])) is not None]
-        top = max(set(seen), key=seen.count) if seen else None
-        kinds.append(top if top is not None and len(seen) >= 3 and seen.count(top) >= share * len(seen) else None)
+    kinds = _column_kinds(per_line, share)
     out = []
     for line in per_line:
         figures = [j for j in range(n) if kinds[j] is not None and line[j] and figure_groups(line[j]) is not None]
@@ -252,6 +248,44 @@ def by_kind(per_line: Cells, share: float) -> Cells:
             if len(to) == 1:
                 line = [list(c) for c in line]
                 line[to[0]], line[j] = line[j], []
+        out.append(line)
+    return out
+
+
+_NAME_WORD = regex.compile(r"^\p{L}[\p{L}\-/]*[,.]?$")
+
+
+def _column_kinds(per_line: Cells, share: float) -> list[str | None]:
+    """Each column's kind of figure ("money", "ratio") where ``share`` of its figures, three or more, are of it."""
+    n = len(per_line[0]) if per_line else 0
+    kinds: list[str | None] = []
+    for j in range(n):
+        seen = [k for line in per_line if line[j] and (k := _kind(line[j])) is not None]
+        top = max(set(seen), key=seen.count) if seen else None
+        kinds.append(top if top is not None and len(seen) >= 3 and seen.count(top) >= share * len(seen) else None)
+    return kinds
+
+
+def words_home(per_line: Cells, share: float) -> Cells:
+    """A name's last words set a single space before the figure of the next column, taken into the figure's column
+    ("... Konsultasi | SKPD 118.000.000,00"), given back to the name: in a column of figures of one kind
+    (:func:`_column_kinds`), a cell that opens with words of letters (not "Rp") before a figure, beside a filled
+    column on its left that holds no figures of a kind. pdftotext -layout sets a long name and the figure after
+    it one space apart (LibreOffice's print of d06's Tabel 3.5 as layout text, once the columns come from both
+    pieces of the table; d01's Tabel 3.4 "Perangkat Jumlah Dokumen ...")."""
+    kinds = _column_kinds(per_line, share)
+    out = []
+    for line in per_line:
+        line = [list(c) for c in line]
+        for j in range(1, len(line)):
+            cell = line[j]
+            if kinds[j] is None or kinds[j - 1] is not None or not cell or not line[j - 1]:
+                continue
+            k = 0
+            while k < len(cell) and _NAME_WORD.match(cell[k].text) and not _UNIT_BEFORE.match(cell[k].text):
+                k += 1
+            if 0 < k < len(cell) and _kind(cell[k:]) == kinds[j]:
+                line[j - 1], line[j] = line[j - 1] + cell[:k], cell[k:]
         out.append(line)
     return out
 

@@ -37,6 +37,7 @@ from extractors.grid_cells import (
     stacked_columns,
     under_their_cuts,
     units_in_order,
+    words_home,
 )
 from extractors.header import Shape, cell_shape, header_words_only
 from extractors.model import BBox
@@ -600,6 +601,7 @@ class _Finder:
             per_line = units_in_order(per_line, data)
             per_line = under_their_cuts(per_line, rests)
             per_line = by_kind(per_line, self.settings.kind_share)
+            per_line = words_home(per_line, self.settings.kind_share)
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
         first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0

@@ -21,7 +21,7 @@ from dataclasses import replace
 import regex
 
 from extractors.model import Cell, Grid
-from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, unruled_tables
+from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, edge_blocks, unruled_tables
 from extractors.pdf_words import Line, Word, mend_cuts, split_line
 from extractors.settings import DEFAULT, LayoutSettings
 
@@ -165,16 +165,43 @@ def ends_in_table(lines: Sequence[tuple[int, str]], taken: set[int], running: fr
     return False
 
 
+def page_edges(lines: Sequence[tuple[int, str]], settings: LayoutSettings = DEFAULT.layout,
+               running: frozenset[str] = frozenset()) -> tuple[list[Line], list[Line]]:
+    """The lines of the block that opens the page's text (under its running header) and of the one that closes it
+    (over its running footer), each empty where there is none (:func:`extractors.pdf_columns.edge_blocks`): the
+    pieces a table carried over a page break leaves, whose rows show the columns of the other piece."""
+    chunks = _chunks(lines, running, settings)
+    if not chunks:
+        return [], []
+    metric = text_metric(settings)
+    first = edge_blocks(_parsed(chunks[0][0]), metric, settings)[0]
+    last = edge_blocks(_parsed(chunks[-1][0]), metric, settings)[1]
+    return first, last
+
+
+def _parsed(lines: Sequence[tuple[int, str]]) -> list[Line]:
+    """The lines as the column finder sees them: one after another from the first one's number, tab lines left
+    out."""
+    if not lines:
+        return []
+    first = lines[0][0]
+    return [ln for k, (_, raw) in enumerate(lines) if "\t" not in raw and (ln := _line(first + k, raw)) is not None]
+
+
 def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
                   settings: LayoutSettings = DEFAULT.layout, running: frozenset[str] = frozenset(),
-                  carried: bool = False) -> tuple[list[Grid], set[int]]:
+                  carried: bool = False, before: Sequence[Line] = (), after: Sequence[Line] = ()
+                  ) -> tuple[list[Grid], set[int]]:
     """Space-aligned tables among (line number, text) lines of one page: their grids and the line numbers
     they took. Lines holding a tab are not looked at (they are tab-separated rows). ``running``: keys of the
     document's running headers and footers (:func:`running_keys`); a table ends at one. What a running line
     cuts off at a table's foot is no table by itself, so: two lines or more (a header and a first row left on
     the original's page before the rest) need only two lines to be a table, the assembler joins it with the
     rest under its repeated header; a lone row goes on with the lines after the running line, as if it
-    were not there."""
+    were not there. ``before`` and ``after``: the lines of the table that closes the page before and of the one
+    that opens the page after (:func:`page_edges`): a piece of a table carried over the page break finds its
+    columns with the other piece's rows of figures added, as on a PDF page (a header and one row at a page's
+    foot show their columns badly: h04's E.81 as layout text)."""
     grids: list[Grid] = []
     taken: set[int] = set()
     carry: list[tuple[int, str]] = []
@@ -188,12 +215,12 @@ def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
                 grids.append(grid)
                 taken |= used
             chunks[0] = ([ln for ln in chunks[0][0] if ln[0] not in taken], chunks[0][1])
-    for chunk, before_cut in chunks:
+    for k, (chunk, before_cut) in enumerate(chunks):
         if carry:
             at = _first_data(chunk, settings)
             chunk = chunk[:at] + carry + chunk[at:]  # under the header the table repeats after the break
             carry = []
-        found = _tables(chunk, page, settings)
+        found = _tables(chunk, page, settings, before if k == 0 else (), after if k == len(chunks) - 1 else ())
         tail = _tail(chunk, settings) if before_cut else []
         if tail and not any(g.line <= tail[-1][0] <= (g.end_order or g.line) for g, _ in found):
             if sum(1 for _, raw in tail if raw.strip()) == 1:
@@ -216,8 +243,8 @@ def _first_data(lines: Sequence[tuple[int, str]], settings: LayoutSettings) -> i
     return 0
 
 
-def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: LayoutSettings
-            ) -> list[tuple[Grid, set[int]]]:
+def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: LayoutSettings,
+            before: Sequence[Line] = (), after: Sequence[Line] = ()) -> list[tuple[Grid, set[int]]]:
     """The tables among the lines; the finder sees them one after another (a running line left out between
     two of them stands nowhere), the grids keep their lines' numbers."""
     if not lines:
@@ -228,11 +255,11 @@ def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: Layout
     def number(top: float) -> int:
         return real.get(_number(top), _number(top))
 
-    parsed = [ln for k, (_, raw) in enumerate(lines) if "\t" not in raw and (ln := _line(first + k, raw)) is not None]
+    parsed = _parsed(lines)
     if len(parsed) < settings.min_lines or not any("  " in raw for _, raw in lines):
         return []
     return [(_grid(table, page, number), {number(ln.top) for ln in table.lines})
-            for table in unruled_tables(parsed, text_metric(settings), settings)]
+            for table in unruled_tables(parsed, text_metric(settings), settings, before=before, after=after)]
 
 
 _BREAKS = regex.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")

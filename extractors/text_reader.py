@@ -15,7 +15,15 @@ import regex
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
-from extractors.text_layout import ends_in_table, layout_tables, running_keys, segments_of, split_lines, split_pages
+from extractors.text_layout import (
+    ends_in_table,
+    layout_tables,
+    page_edges,
+    running_keys,
+    segments_of,
+    split_lines,
+    split_pages,
+)
 
 _TAG = regex.compile(r"</?(?:p|u|b|i|em|strong|br|ul|ol|li|span|div|td|tr|sup|sub)\b[^>]*>", regex.I)
 _EMPHASIS = regex.compile(r"\*\*|__")
@@ -116,9 +124,13 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
     taken: set[int] = set()
     running = running_keys(raw_lines)
     carried = False
-    for page, page_lines in pages:
+    # each page's first and last block: a table carried over a page break finds its columns from both pieces
+    edges = [page_edges(page_lines, running=running) if page is not None else ([], []) for page, page_lines in pages]
+    for k, (page, page_lines) in enumerate(pages):
         page_of.update((number, page) for number, _ in page_lines)
-        found, used = layout_tables(page_lines, page, running=running, carried=carried)
+        before = edges[k - 1][1] if k else []
+        after = edges[k + 1][0] if k + 1 < len(pages) else []
+        found, used = layout_tables(page_lines, page, running=running, carried=carried, before=before, after=after)
         grids.extend(found)
         taken |= used
         carried = page is not None and ends_in_table(page_lines, used, running)

@@ -18,7 +18,7 @@ import pytest
 from cli_runner import extract_cli
 
 from extractors.assemble import assemble, split_inner_tables
-from extractors.grid_cells import figure_groups
+from extractors.grid_cells import figure_groups, words_home
 from extractors.pdf_words import Word
 from extractors.text_layout import layout_tables, split_lines, split_pages
 from extractors.text_reader import parse_text
@@ -701,3 +701,42 @@ def test_figures_and_units_in_columns_of_their_own_are_read_in_order() -> None:
     assert got[3][3:] == ["48", "Unit", "48", "Unit", "100,00"]
     assert got[2][3:] == ["236", "Orang", "236", "Orang", "100,00"]
     assert got[6][3:] == ["5 Paket", "4", "Paket", "80,00", "(triwulan)"]
+
+
+# a header and one row at a page's foot, the rest on the next page (its lines are wider than ruff allows here)
+CARRIED_AFTER_ONE_ROW = (ROOT / "tests" / "fixtures" / "layout" / "carried_after_one_row.txt").read_text("utf-8")
+
+
+def test_a_header_and_one_row_at_a_pages_foot_take_their_columns_from_the_next_pages_rows() -> None:
+    """A header and a single row left at a page's foot show their columns badly (a label and the unit beside it a
+    space apart: "per 100.000 120"); the rows that open the next page on the same columns show them. As on a
+    PDF page, the piece's columns are found with the other piece's rows added (d01's Tabel 3.2 on LibreOffice's
+    print as layout text: one row of seven read before)."""
+    ext = extract_from(parse_text(CARRIED_AFTER_ONE_ROW))
+    assert [(m.target.value, m.realisasi.value) for m in ext.measurements] == [
+        (120.0, 110.0), (10.0, 11.2), (92.5, 93.1), (0.45, 0.47), (90.0, 92.0), (410.0, 402.0)]
+
+
+def _words(*cells: str) -> list[list[Word]]:
+    """One line's cells as words, each cell's words a space apart, cells ten characters apart."""
+    out, x = [], 0.0
+    for cell in cells:
+        words = []
+        for part in cell.split():
+            words.append(Word(part, x, 0.0, x + 5.0 * len(part), 8.0))
+            x += 5.0 * (len(part) + 1)
+        out.append(words)
+        x += 50.0
+    return out
+
+
+def test_a_names_last_word_set_before_the_next_columns_figure_goes_back_to_the_name() -> None:
+    lines = [_words("Penyusunan Dokumen Perencanaan", "24.600.000,00", "97,50"),
+             _words("Evaluasi Kinerja Perangkat Daerah", "15.400.000,00", "95,00"),
+             _words("Penyelenggaraan Rapat Koordinasi dan Konsultasi", "SKPD 118.000.000,00", "95,00"),
+             _words("Penyediaan Jasa Komunikasi", "Rp 84.000.000,00", "94,58"),
+             _words("Pengadaan Kendaraan Dinas", "485.000.000,00", "98,69")]
+    texts = [[" ".join(w.text for w in c) for c in line] for line in words_home(lines, 0.6)]
+    assert texts[2] == ["Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "118.000.000,00", "95,00"]
+    assert texts[3][1] == "Rp 84.000.000,00"  # the currency stays with its figure
+    assert texts[0] == ["Penyusunan Dokumen Perencanaan", "24.600.000,00", "97,50"]
