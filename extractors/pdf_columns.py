@@ -310,8 +310,11 @@ class _Finder:
         and the next lines of figures follow its own positions (a table's rows align with one another; at a
         page's foot, where fewer rows follow, a header or footer line must stand between the two). The
         lines between the last row of the first table and that line (the second one's header, a footer line)
-        go with the second table, unless they are one-segment lines (a wrapped cell of the last row).
-        Dev-set prints: a table continued after a page's footer line in other column widths (d11, d12, h05)."""
+        go with the second table, unless they are one-segment lines or stand tight under the last row between
+        the same two rules (a wrapped cell of the last row: :meth:`_row_end`); a one-segment line of header labels
+        right above the second table's first line of two segments is its header's ("REALISASI" over "NO | KODE
+        | ... | (Rp)": h05's print). Dev-set prints: a table continued after a page's footer line
+        in other column widths (d11, d12, h05)."""
         share, need = self.settings.layout_new_share, self.settings.min_lines
         multi = [i for i in block if len(self.segments(lines[i])) >= 2]
         figures = [i for i in multi if self._row_of_figures(lines[i])]
@@ -334,13 +337,31 @@ class _Finder:
                 between = [j for j in multi if last_row < j < i]  # a header or footer line of its own
                 enough = len(after) == need - 1 or (between and len(after) == len(data) - k - 1)
                 if enough and all(self._matches(lines[j], own) > share for j in after):
-                    first = next(j for j in multi if j > last_row)
+                    end = self._row_end(lines, last_row, i)
+                    first = next(j for j in multi if j > end)
+                    while first - 1 > end and regex.search(r"\p{L}", lines[first - 1].text) and header_words_only(
+                            lines[first - 1].text):
+                        first -= 1  # a header's label line of one segment over its line of labels ("REALISASI")
                     cuts.append(first)
                     pool, rows = [], 0
             pool.extend(self._anchors(line))
             rows += 1
             last_row = i
         return _cut(block, cuts) if cuts else [block]
+
+    def _row_end(self, lines: Sequence[Line], row: int, stop: int) -> int:
+        """The last line of the row of figures at ``row``, before ``stop``: where rules bound the rows, the lines set
+        tight under it (a wrapped line's gap) between the same two rules are its wrapped text (d12's print with
+        horizontal rules: "Dipublikasikan | Konten" under "Jumlah Konten Informasi Publik yang | 1.346"); a line
+        after a wider gap (a page's footer printed under the table's last row) is not."""
+        if not self.rules:
+            return row
+        band = self._band(lines[row])
+        end = row
+        while end + 1 < stop and self._band(lines[end + 1]) == band and (
+                lines[end + 1].top - lines[end].bottom <= self.settings.row_wrap_gap * _height(lines[end])):
+            end += 1
+        return end
 
     def _ruled_between(self, above: Line, below: Line) -> bool:
         """A rule drawn across both lines' x range between them, and no wider gap than a row's padding."""
@@ -365,7 +386,7 @@ class _Finder:
             prev = lines[(block + out)[-1]]
             line = lines[i]
             narrow = line.x1 - line.x0 <= 0.6 * (right - left)
-            tight = line.top - prev.bottom <= 0.6 * _height(prev) or (
+            tight = line.top - prev.bottom <= self.settings.row_wrap_gap * _height(prev) or (
                 self.metric.row_gap is None and line.top - prev.bottom <= 0.01)
             if tight and (narrow or line.x0 > left + 2 * _height(prev)):
                 out.append(i)

@@ -355,6 +355,10 @@ class LayoutSettings:
     # layout text) holds two such figures among five amounts; the figure is moved only into an empty neighbour of
     # its own kind, so a budget table's small amounts beside its "%" column stay
     kind_share: float = 0.6
+    # a line wrapped in a cell stands under the line above it within this share of a line's height (the font's
+    # leading); a page's footer or the next table's header printed under a table's last row stands further
+    # (pdf_columns._trailing, _row_end: d12's and h05's prints)
+    row_wrap_gap: float = 0.6
     # the last digits of a figure cut at its cell's edge stand within this many of their own widths of the cut
     # figure's ends on the line above (grid_cells.rests_of_cuts): left-aligned, right-aligned or centred under it,
     # "0" under "165.471.330.00"; the next column's figure stands further (LibreOffice's prints as layout text)

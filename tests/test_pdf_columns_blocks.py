@@ -535,3 +535,30 @@ def test_the_first_rows_name_above_its_figures_in_its_band_is_not_the_header() -
     rows = read(lines, rules=rules)
     assert rows[:2] == [["Kode", "Uraian", "Pagu", "Realisasi"],
                         ["1.02", "Program penunjang urusan pemerintahan daerah", "1.250.000", "1.100.000"]]
+
+
+def test_a_wrapped_line_between_the_last_rows_rules_stays_with_it_when_the_next_table_is_cut_off() -> None:
+    """Where rules bound the rows, a line of two segments under the last row of figures and above the next rule
+    is that row's wrapped text, not the next table's header (d12's print with horizontal rules: "Dipublikasikan |
+    Konten" under "Jumlah Konten Informasi Publik yang | 1.346", then a row laid out anew)."""
+    a = layout(COLS_A, [*ROWS_A, ("dan Kebudayaan", "", "ribu", "")])
+    b = layout(COLS_B, ROWS_B, first=len(ROWS_A) + 1)
+    rules = [rule_above(k) for k in range(1, len(ROWS_A))] + [
+        rule_above(len(ROWS_A) + 1 + k) for k in range(len(ROWS_B) + 1)]
+    tables = find(a + b, rules=rules)
+    assert len(tables) == 2
+    first, second = tables
+    assert first[-1][0] == "Sosial dan Kebudayaan" and first[-1][1] == "750.000"
+    assert second[0] == list(ROWS_B[0])
+
+
+def test_a_one_line_label_over_the_next_tables_header_goes_with_it() -> None:
+    """A label of one segment right above the second table's line of labels ("Sasaran | Target | Realisasi |
+    Capaian" under "Kinerja") is that header's first line, not the last row's wrapped text (h05's print:
+    "REALISASI" over "NO | KODE | ... | (Rp)")."""
+    a = layout(COLS_A, ROWS_A)
+    label = layout([Col(380)], [("Kinerja",)], first=len(ROWS_A))
+    b = layout(COLS_B, ROWS_B, first=len(ROWS_A) + 1)
+    first, second = find(a + label + b)
+    assert first == [list(r) for r in ROWS_A]  # before: "700.000 Kinerja" in the last row
+    assert second[:2] == [["", "", "Kinerja", ""], list(ROWS_B[0])]
