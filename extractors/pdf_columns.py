@@ -45,6 +45,10 @@ from extractors.pdf_words import Line, Word, cut_number, split_line, text_of
 from extractors.settings import DEFAULT, LayoutSettings
 
 CAPTION = regex.compile(r"^\W{0,3}(?:tabel|table|gambar|grafik|figure)\b", regex.I)
+# the source note under a table ("Sumber : Data diolah, 2024", "Sumber data: SIPD"): the table ends above it. Every
+# one of the 20 dev / held-out reports prints one under its tables; set at the table's left edge a single space
+# apart, pdftotext -layout gave it to the last row as wrapped text (LibreOffice's prints of d01, d09, d10)
+SOURCE_NOTE = regex.compile(r"^\W{0,3}sumber(?:\s+data)?\s*:", regex.I)
 NUMBERED = regex.compile(r"^(?:\(?\d{1,3}[\.\)]|\(?[a-zA-Z][\.\)]|[IVXLC]{1,5}\.|\d+(?:\.\d+){1,6}\b)")
 # an item number or a budget code alone at the start of the first column: "1", "1.", "II.", "a)", "1.06.02"
 ITEM = regex.compile(r"^\(?(?:\d{1,3}|[IVXLC]{1,6}|[a-zA-Z])[\.\)]?(?:\s|$)|^\d{1,2}(?:\.\d{1,4}){1,6}\b")
@@ -101,7 +105,8 @@ class _Finder:
 
     def blocks(self, lines: Sequence[Line]) -> list[list[int]]:
         """Runs of line indexes that may form a table."""
-        multi = [len(self.segments(ln)) >= 2 and not CAPTION.match(ln.text) for ln in lines]
+        multi = [len(self.segments(ln)) >= 2 and not CAPTION.match(ln.text) and not SOURCE_NOTE.match(ln.text)
+                 for ln in lines]
         blocks: list[list[int]] = []
         current: list[int] = []
         pending: list[int] = []  # one-segment lines waiting to see whether the block goes on
@@ -118,7 +123,7 @@ class _Finder:
                     current = [i]
                 pending = []
             elif (current and close and self._wrapped(lines, current, line, len(pending))
-                  and not CAPTION.match(line.text)):
+                  and not CAPTION.match(line.text) and not SOURCE_NOTE.match(line.text)):
                 pending.append(i)
             else:
                 if current:

@@ -740,3 +740,13 @@ def test_a_names_last_word_set_before_the_next_columns_figure_goes_back_to_the_n
     assert texts[2] == ["Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "118.000.000,00", "95,00"]
     assert texts[3][1] == "Rp 84.000.000,00"  # the currency stays with its figure
     assert texts[0] == ["Penyusunan Dokumen Perencanaan", "24.600.000,00", "97,50"]
+
+
+def test_a_source_note_under_a_table_is_no_wrapped_text_of_its_last_row() -> None:
+    """"Sumber : ..." under a table (every dev / held-out report prints one) ends it: set at the table's left edge
+    and a space apart from word to word, it read as the last row's wrapped name ("Jumlah Posyandu Aktif diolah
+    (2025)": LibreOffice's prints of d01, d09, d10 as layout text)."""
+    text = CARRIED_AFTER_ONE_ROW + "Sumber: Bidang Pelayanan Kesehatan, data diolah (2025)\n"
+    ext = extract_from(parse_text(text))
+    assert ext.measurements[-1].indikator == "Jumlah Posyandu Aktif"
+    assert (ext.measurements[-1].target.value, ext.measurements[-1].realisasi.value) == (410.0, 402.0)
