@@ -69,7 +69,7 @@ ROWS_B = [
     ("Sasaran dua", "90,00", "100,00", "111,11"),
     ("Sasaran tiga", "85,00", "88,25", "103,82"),
 ]
-FOOTER = "Sumber: Bappeda 2024"
+FOOTER = "Keadaan akhir 2024"  # one segment, no source note ("Sumber: ..." ends a block)
 
 
 def stacked(rows_b: Sequence[Sequence[str]], footer: bool = True) -> tuple[list[Line], list[Line], list[Line]]:
@@ -100,6 +100,15 @@ def test_two_stacked_tables_with_other_column_positions_come_out_as_two_tables()
     assert len(merged[0]) == 6
     assert merged[1] == ["Pelayanan", "1.250.000", "1.100.000", "", "88,00", ""]
     assert merged[-1] == ["Sasaran tiga", "85,00", "", "88,25", "", "103,82"]
+
+
+def test_a_source_note_between_two_stacked_tables_belongs_to_neither() -> None:
+    a = layout(COLS_A, ROWS_A)
+    note = layout([Col(70)], [("Sumber: Bappeda 2024",)], first=len(ROWS_A))
+    b = layout(COLS_B, ROWS_B, first=len(ROWS_A) + 1)
+    finder = _Finder(pdf_metric(), DEFAULT.layout, ())
+    assert finder.blocks(a + note + b) == [[0, 1, 2, 3, 4], [6, 7, 8, 9]]
+    assert find(a + note + b) == [[list(r) for r in ROWS_A], [list(r) for r in ROWS_B]]
 
 
 def test_stacked_tables_are_cut_without_a_line_between_them() -> None:
