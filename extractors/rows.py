@@ -258,6 +258,8 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
         indikator = clean_name(_text(row, ind_cols)) or clean_name(prog) or clean_name(sas)
         if TOTAL.match(indikator or row.text(0)) or not NAMED.search(indikator):
             continue
+        if table.laid_out and (_fragment(target_raw) or _fragment(real_raw)):
+            continue  # a piece of a cut figure: the row's lines were read apart
         t_items, r_items, c_items, names = _stacked(target_raw, real_raw, cap_raw, indikator)
         k = len(t_items)
         for i in range(k):
@@ -279,6 +281,23 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
                 year=_year_of(table, t_cols[0], ctx.tahun), row_index=pos, confidence=confidence,
             ))
     return out
+
+
+# a piece of a figure cut over two lines, not a figure: its rest from the separator (".000"), a group with its leading
+# zeros ("000", "00.000") or its head up to a thousands point ("38.000."; a head up to the decimal comma,
+# "186.452.907.000," over "00", keeps its value)
+_FRAGMENT = regex.compile(r"^\(?(?:[.,]\d|0\d)|\d\.$")
+_MONEY_DASH = regex.compile(r",\s*-")  # the money style's ",-" after a figure ("460, -"), no cut
+_LIST_MARK = regex.compile(r"^\(?\d{1,2}[.)]$")  # an item's number in a cell's list ("1. 90% 2. 85%")
+
+
+def _fragment(raw: str) -> bool:
+    """The cell's figure is a piece of one cut over two lines, where a laid-out table's rows were read with its
+    lines apart (pdftotext -layout of the E.81 forms of d03 and d09, whose 25 narrow columns wrap every amount:
+    "435.000" | ".000" read as two rows). A row holding one is misread, whatever its other cells say; left out
+    rather than read with a pagu of 0 or 435."""
+    tokens = [t for t in _MONEY_DASH.sub("", raw).split() if any(ch.isdigit() for ch in t) and not _LIST_MARK.match(t)]
+    return bool(tokens) and bool(_FRAGMENT.search(tokens[0]))
 
 
 def _an_amount(n: Number, settings: Settings) -> bool:
@@ -352,6 +371,8 @@ def budget_of(table: Table, ctx: Context, styles: list[Style | None]) -> list[Bu
             continue
         if rupiah and any(n.value is not None and 0 < abs(n.value) < floor for n in (pagu_n, real_n)):
             continue  # a percentage or a count in a column of rupiah: the columns were misread, not a budget line
+        if table.laid_out and (_fragment(_text(row, p_cols[:1])) or _fragment(_text(row, r_cols[:1]))):
+            continue  # a piece of a cut figure: the row's lines were read apart
         persen = _value(row, pct_cols, styles)
         sisa = _value(row, sisa_cols, styles).scaled(_scale(table, sisa_cols))
         confidence = row_confidence(table, Role.PAGU, pos, (pagu_n, real_n, persen, sisa), ctx.settings)

@@ -193,3 +193,23 @@ def test_a_pdf_paragraph_set_with_wide_line_spacing_stays_one_paragraph() -> Non
         "Realisasi anggaran Dinas Kesehatan pada tahun 2023 adalah sebesar Rp 239.724.037.643 dari pagu sebesar "
         "Rp 247.677.530.000 atau Dinas Kesehatan menyerap 96,79% anggarannya.",  # the percent word read as %
         "Sisa anggaran dikembalikan ke kas daerah.", "Penyerapan tertinggi ada pada belanja pegawai."]
+
+
+def test_a_row_holding_a_piece_of_a_cut_figure_gives_no_record_in_a_laid_out_table() -> None:
+    """A laid-out table whose amounts wrap over two lines, read with the lines apart ("435.000" | ".000" as two
+    rows: pdftotext -layout of d03's and d09's E.81 forms), gives rows of pieces: they are no budget lines and no
+    measurements. Given cell by cell, the same text is the report's own (a malformed figure to flag)."""
+    rows = [["1.02.02.2.02", "Penyediaan Layanan Kesehatan", "3.020.000.000", "2.907.162.000", "96,26", ""],
+            ["1.02.02.2.02.38", "Pengelolaan Jaminan Kesehatan", "435.000", "418.360", "96,17", ""],
+            ["", "Kesehatan Masyarakat", ".000", ".000", "", ""],
+            ["1.02.02.2.02.39", "Pelayanan Kesehatan Rujukan", "38.000.", "36.100.", "95,00", ""]]
+    assert [b.kode for b in extraction(table("t1", rows)).budget] == ["1.02.02.2.02", "1.02.02.2.02.38"]
+    assert len(extraction(table("t1", rows, laid_out=False)).budget) == 4
+    kinerja = [["No", "Indikator", "Target", "Realisasi", "Capaian"],
+               ["1", "Jumlah Dokumen Perencanaan", "12", "12", "100,00"],
+               ["", "Jumlah Titik Pemantauan", "00.000", "000", "100,00"],
+               ["2", "Persentase Pengaduan yang Ditindaklanjuti", "95,00", "96,80", "101,89"]]
+    roles = ["no", "indikator", "target", "realisasi", "capaian"]
+    found = measurements_of(table("t2", kinerja[1:], roles), Context("d", "f.pdf", 2024, None),
+                            column_styles(table("t2", kinerja[1:], roles), None))
+    assert [m.indikator for m in found] == ["Jumlah Dokumen Perencanaan", "Persentase Pengaduan yang Ditindaklanjuti"]
