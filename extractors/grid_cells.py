@@ -271,8 +271,8 @@ def words_home(per_line: Cells, share: float) -> Cells:
     ("... Konsultasi | SKPD 118.000.000,00"), given back to the name: in a column of figures of one kind
     (:func:`_column_kinds`), a cell that opens with words of letters (not "Rp") before a figure, beside a filled
     column on its left that holds no figures of a kind. pdftotext -layout sets a long name and the figure after
-    it one space apart (LibreOffice's print of d06's Tabel 3.5 as layout text, once the columns come from both
-    pieces of the table; d01's Tabel 3.4 "Perangkat Jumlah Dokumen ...")."""
+    it one space apart (LibreOffice's top-aligned print of d06's Tabel 3.5 as layout text, once the columns come
+    from both pieces of the table, and the unit fixture in ``tests/test_text_layout.py``)."""
     kinds = _column_kinds(per_line, share)
     out = []
     for line in per_line:
