@@ -1,5 +1,7 @@
 """Prose figures: their own arithmetic and against the table rows of the same subject."""
 
+import dataclasses
+
 from extractors.figures import year_figures
 from extractors.model import Document, TextLine
 from extractors.numbers import Number, parse_number
@@ -297,3 +299,30 @@ def test_a_prose_figure_wrong_by_its_own_ratio_and_by_the_table_is_one_finding()
     assert [(f.kind, f.reported) for f in with_table] == [("narrative_mismatch", 112.24)]
     alone = check_narrative(ext([text]))
     assert [(f.kind, f.reported) for f in alone] == [("capaian_mismatch", 112.24)]
+
+
+def test_a_ratio_that_the_tables_realisasi_gives_blames_the_prose_realisasi() -> None:
+    """The sentence's realisasi / target does not give its capaian, but the table's realisasi for that target does:
+    the capaian is right, the realisasi is the slip (holdout h03: 75,18% for 74,18)."""
+    m = meas("Persentase Koperasi Aktif", "72,50%", "74,18%")
+    text = ("Dengan demikian realisasi persentase koperasi aktif sebesar 75,18% dari target 72,50% atau capaian "
+            "kinerja 102,32% dengan kategori sangat tinggi.")
+    [flag] = check_narrative(ext([text], [m]))
+    assert (flag.kind, flag.reported, flag.expected) == ("narrative_mismatch", 75.18, 74.18)
+    assert flag.subject == "Persentase Koperasi Aktif"
+    # without the table row, the capaian is the finding, as before
+    [flag] = check_narrative(ext([text]))
+    assert (flag.kind, flag.reported) == ("capaian_mismatch", 102.32)
+
+
+def test_figures_that_are_one_rows_own_name_it_whatever_the_words_match() -> None:
+    """A sentence whose target, realisasi and capaian are all one table row's agrees with that row, though its
+    words match another indicator better (holdout h03: IKU 2 against a program's KSP/USP indicator)."""
+    iku = dataclasses.replace(meas("Persentase Koperasi Sehat", "35,00%", "33,26%"), capaian=P("95,03"))
+    program = dataclasses.replace(
+        meas("Persentase KSP/USP Koperasi yang Dinilai Kesehatannya", "40,00%", "38,00%",
+             program="Program Penilaian Kesehatan KSP/USP Koperasi", level="program", line=199), capaian=P("95,00"))
+    text = ("Dari 436 KSP/USP koperasi yang dinilai kesehatannya pada Tahun 2024, sebanyak 145 koperasi memperoleh "
+            "predikat sehat, sehingga realisasi indikator sebesar 33,26% dari target 35,00% atau capaian 95,03%.")
+    assert check_narrative(ext([text], [iku, program])) == []
+    assert sorted(f.reported for f in check_narrative(ext([text], [program]))) == [35.0, 95.03]
