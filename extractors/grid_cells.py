@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import regex
 
+from extractors.numbers import LIST_MARK
 from extractors.pdf_words import LAST_DIGITS as REST
 from extractors.pdf_words import Line, Word, cut_number
 from extractors.settings import DEFAULT, LayoutSettings
@@ -28,7 +29,6 @@ YEAR_LABEL = regex.compile(r"^(?:\D*\b(?:19|20)\d{2}\b\D*)+$")
 _FIGURE_WORD = regex.compile(r"^[\(\-–]?\d[\d.,]*%?\)?$|^[-–]$")
 _UNIT_AFTER = regex.compile(r"^%$")
 _UNIT_BEFORE = regex.compile(r"^rp\.?$", regex.I)
-_LIST_MARK = regex.compile(r"^\(?\d{1,2}[.)]$")  # an item number of a list in a cell: "1)", "2.", "(3)"
 _UNIT_WORD = regex.compile(r"^(?!rp\.?$)[^\W\d_][\w/.]*$", regex.I)
 
 
@@ -38,7 +38,7 @@ def figure_groups(words: list[Word]) -> list[list[Word]] | None:
     groups: list[list[Word]] = []
     opened = False  # an "Rp" waits for its figure
     for w in words:
-        if _LIST_MARK.match(w.text):
+        if LIST_MARK.match(w.text):
             return None  # "1) 85% 2) 75%": a cell's numbered list, no run of figures
         if _UNIT_AFTER.match(w.text) and groups and not opened:
             groups[-1].append(w)

@@ -23,8 +23,11 @@ import regex
 
 from extractors._numtokens import Reading, Status, Style, read_token
 
-__all__ = ["GRADES", "Number", "Status", "Style", "infer_style", "numbers_in", "parse_number", "split_items",
-           "split_stacked", "with_style"]
+__all__ = ["GRADES", "LIST_MARK", "Number", "Status", "Style", "infer_style", "numbers_in", "parse_number",
+           "split_items", "split_stacked", "with_style"]
+
+# an item's number in a cell's list, a word of its own: "1)", "2.", "(3)" ("1. 90% 2. 85%")
+LIST_MARK = regex.compile(r"^\(?\d{1,2}[.)]$")
 
 
 @dataclass(frozen=True)

@@ -344,8 +344,7 @@ class _Finder:
                 if enough and all(self._matches(lines[j], own) > share for j in after):
                     end = self._row_end(lines, last_row, i)
                     first = next(j for j in multi if j > end)
-                    while first - 1 > end and regex.search(r"\p{L}", lines[first - 1].text) and header_words_only(
-                            lines[first - 1].text):
+                    while first - 1 > end and header_words_only(lines[first - 1].text):
                         first -= 1  # a header's label line of one segment over its line of labels ("REALISASI")
                     cuts.append(first)
                     pool, rows = [], 0

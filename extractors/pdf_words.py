@@ -233,10 +233,6 @@ LAST_DIGITS = re.compile(r"^\d{1,3}$")
 BROKEN_REST = re.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")
 
 
-# ... or, where the cut fell before a separator or inside a group, the figure's rest from it (".000", "0.000")
-_REST_FROM_SEPARATOR = re.compile(r"^[.,]?\d[\d.,]*$")
-
-
 def _rest_of(above: Line, below: Line) -> bool:
     """The line below holds only the rest of a figure the line above ends in, cut where the cell was too narrow
     ("165.471.330.00" over "0", "185.000" over ".000", "1.524.80" over "0.000"): on a character grid it need
@@ -246,7 +242,7 @@ def _rest_of(above: Line, below: Line) -> bool:
     one table). Alone on its line, as :func:`_fills` asks; :func:`cut_number` keeps two whole figures stacked in
     a cell apart."""
     return (len(above.words) == 1 and len(below.words) == 1
-            and _REST_FROM_SEPARATOR.match(below.words[0].text) is not None
+            and _NUM_HEAD.fullmatch(below.words[0].text) is not None  # the rest, from a separator if cut there
             and cut_number(above.words[0].text, below.words[0].text))
 
 

@@ -15,7 +15,7 @@ import regex
 from extractors.confidence import row_confidence
 from extractors.levels import PROGRAM_WORD, TOTAL_WORD, RowShape, assign_levels
 from extractors.model import Row, Table
-from extractors.numbers import Number, Style, infer_style, parse_number, split_items, split_stacked
+from extractors.numbers import LIST_MARK, Number, Style, infer_style, parse_number, split_items, split_stacked
 from extractors.settings import DEFAULT, Settings
 from extractors.vocab import VALUE_ROLES, Level, Role
 from schemas.records import BudgetLine, Measurement, PlanEntry
@@ -288,7 +288,6 @@ def measurements_of(table: Table, ctx: Context, styles: list[Style | None]) -> l
 # "186.452.907.000," over "00", keeps its value)
 _FRAGMENT = regex.compile(r"^\(?(?:[.,]\d|0\d)|\d\.$")
 _MONEY_DASH = regex.compile(r",\s*-")  # the money style's ",-" after a figure ("460, -"), no cut
-_LIST_MARK = regex.compile(r"^\(?\d{1,2}[.)]$")  # an item's number in a cell's list ("1. 90% 2. 85%")
 
 
 def _fragment(raw: str) -> bool:
@@ -296,7 +295,7 @@ def _fragment(raw: str) -> bool:
     lines apart (pdftotext -layout of the E.81 forms of d03 and d09, whose 25 narrow columns wrap every amount:
     "435.000" | ".000" read as two rows). A row holding one is misread, whatever its other cells say; left out
     rather than read with a pagu of 0 or 435."""
-    tokens = [t for t in _MONEY_DASH.sub("", raw).split() if any(ch.isdigit() for ch in t) and not _LIST_MARK.match(t)]
+    tokens = [t for t in _MONEY_DASH.sub("", raw).split() if any(ch.isdigit() for ch in t) and not LIST_MARK.match(t)]
     return bool(tokens) and bool(_FRAGMENT.search(tokens[0]))
 
 
