@@ -81,9 +81,11 @@ def _fits(cells: list[Cell], roles: list[str]) -> bool:
 
 
 def _collapse_numbering(cells: list[Cell]) -> list[Cell]:
-    """"0", "1" at the start of a row are one numbering cell ("0 1")."""
+    """"0", "1" at the start of a row are one numbering cell ("0 1"). Empty cells are no numbering: two of them
+    made one, and the row's name moved a column left (h01's and h04's IKU tables as layout text); an empty cell
+    the row has too many is dropped where its text cells are laid out (:func:`realign_row`)."""
     out = list(cells)
-    while len(out) > 2 and NUMBERING_CELL.match(out[0].text or "x") and NUMBERING_CELL.match(out[1].text or "x"):
+    while len(out) > 2 and all(c.text and NUMBERING_CELL.match(c.text) for c in out[:2]):
         a, b = out[0], out[1]
         out[0:2] = [Cell(f"{a.text} {b.text}", a.page, a.line, a.bbox)]
     return out
@@ -102,6 +104,15 @@ def _split_merged(cells: list[Cell]) -> list[Cell]:
 
 
 def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
+    """The row's cells under the header's roles, and whether they moved.
+
+    Its trailing run of figures goes to the value columns in order. Where that run holds empty cells between
+    its figures and is wider than the value columns, but its figures are exactly as many as the value columns
+    (a row set on other character places than the rows above it, so that each figure stands between two
+    columns with an empty cell beside it: pdftotext -layout moves a block of rows when the page's flow
+    changes, as in d02's and h05's tables on LibreOffice's top-aligned print as layout text), the empty cells
+    are dropped and the figures taken in order. With fewer figures than value columns the run stays
+    unplaced: which column is the blank one is then a guess."""
     if _fits(cells, roles):
         return cells, False
     value_cols = [j for j, r in enumerate(roles) if r in VALUE_COLUMN_ROLES]
@@ -122,6 +133,8 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
     run = _split_merged(work[start:])
     while run and not run[0].text and len(run) > len(value_cols):
         run.pop(0)
+    if len(run) > len(value_cols) and sum(1 for c in run if c.text) == len(value_cols):
+        run = [c for c in run if c.text]  # empty cells between the figures (docstring)
     if not run or len(run) > len(value_cols):
         return cells, False
     ref = next((c for c in cells if c.line is not None or c.page is not None), cells[0])
@@ -132,6 +145,10 @@ def realign_row(cells: list[Cell], roles: list[str]) -> tuple[list[Cell], bool]:
         out[j] = cell
     lead = [j for j in text_cols if j < value_cols[0]] or text_cols[:1]
     head = work[:start]
+    while len(head) > len(lead) and any(not c.text for c in head):
+        # more cells than the header has text columns there: an empty cell beside a filled one is a column the
+        # row's own layout added (a numbering cell cut from its name, "4. | | Pengelolaan ..."), not a blank
+        head.remove(next(c for c in head if not c.text))
     numbered = _NUMBERED_HEAD.match(head[0].text) if head else None
     if numbered and len(head) < len(lead):
         # "6. Program X" (or "3 Waktu tunggu", its number bare) in one cell where the header has a numbering

@@ -94,3 +94,43 @@ def test_a_bare_row_number_sharing_the_name_cell_goes_to_the_number_column() -> 
     row = [Cell(t) for t in ["3 Waktu tunggu rawat jalan", "75", "64", "60", "52", "115.38%", ""]]
     cells, moved = realign_row(row, roles)
     assert moved and texts(cells) == ["3", "Waktu tunggu rawat jalan", "75", "64", "60", "52", "115.38%"]
+
+
+def test_figures_set_between_columns_go_in_order_when_they_are_as_many_as_the_value_columns() -> None:
+    """A row pdftotext -layout set on other character places than the rows above it: each figure between two
+    of the header's columns, an empty cell beside it (d02's and h05's tables on LibreOffice's top-aligned print
+    as layout text). Its three figures go to the three value columns in order, its unit to the satuan."""
+    roles = ["no", "program", "indikator", "satuan", "target", "realisasi", "capaian"]
+    row = [Cell(t) for t in ["4.", "Pengelolaan Pendidikan Nonformal", "Jumlah Warga Belajar", "", "Orang", "",
+                             "640", "", "606", "97,28"]]
+    cells, moved = realign_row(row, roles)
+    assert moved and texts(cells) == ["4.", "Pengelolaan Pendidikan Nonformal", "Jumlah Warga Belajar", "Orang",
+                                      "640", "606", "97,28"]
+
+
+def test_fewer_figures_than_value_columns_between_empty_cells_stay_unplaced() -> None:
+    """Two figures and an empty cell between them under three value columns: which one is blank is a guess."""
+    roles = ["no", "program", "indikator", "satuan", "target", "realisasi", "capaian"]
+    row = [Cell(t) for t in ["4.", "Pengelolaan", "Jumlah Warga", "", "Orang", "", "640", "", "", "97,28"]]
+    cells, moved = realign_row(row, roles)
+    assert not moved and cells is row
+
+
+def test_two_empty_leading_cells_are_no_numbering_cell() -> None:
+    """A row without number and sasaran (the sasaran spans rows above): its empty first cells stay two, so its
+    name stays in the indikator column (h04's IKU table as layout text read "Menit" as the name)."""
+    roles = ["no", "sasaran", "indikator", "satuan", "target", "realisasi", "capaian", "-", "ket"]
+    row = [Cell(t) for t in ["", "", "Waktu Tanggap Pengaduan", "Menit", "30", "27", "", "111,11", "Sangat Tinggi"]]
+    cells, moved = realign_row(row, roles)
+    assert moved and texts(cells)[2:8] == ["Waktu Tanggap Pengaduan", "Menit", "30", "27", "111,11", ""]
+
+
+def test_an_empty_cell_the_row_has_too_many_before_its_figures_is_dropped() -> None:
+    """"4. | | Pengelolaan ... | Jumlah ... | | Orang" under no, program, indikator, satuan (LibreOffice's centred
+    print of d02 as layout text): the empty cells are the row's own layout, its texts go in order."""
+    roles = ["no", "program", "indikator", "satuan", "target", "realisasi", "capaian"]
+    row = [Cell(t) for t in ["4.", "", "Pengelolaan Pendidikan", "Jumlah Warga Belajar", "", "Orang", "", "640",
+                             "606", "97,28"]]
+    cells, moved = realign_row(row, roles)
+    assert moved and texts(cells) == ["4.", "Pengelolaan Pendidikan", "Jumlah Warga Belajar", "Orang", "640", "606",
+                                      "97,28"]
