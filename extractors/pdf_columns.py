@@ -417,12 +417,14 @@ class _Finder:
         sparse = [r for r in _runs(cover, 0, lo) if not any(r[0] <= d[0] and d[1] <= r[1] for d in dense)]
         cols = sorted(dense + sparse)
         narrow = [part for col in cols for part in self._narrow_split(lines, col)]
-        first = next((k for k, ln in enumerate(lines) if self._row_of_figures(ln)), None)
-        if not first or not self.settings.header_label_split:
-            return narrow
-        owner = [[_column_of(w, narrow) for w in ln.words] for ln in lines]  # each word's column
         wide = self.settings.narrow_space_factor * self._word_space(lines)
-        return [part for k in range(len(narrow)) for part in self._label_split(lines, narrow, k, first, owner, wide)]
+        rows = [self._row_of_figures(ln) for ln in lines]
+        first = next((k for k, row in enumerate(rows) if row), None)
+        if not first or not self.settings.header_label_split:
+            return _without_overflow(narrow, lines, rows, wide)
+        owner = [[_column_of(w, narrow) for w in ln.words] for ln in lines]  # each word's column
+        split = [part for k in range(len(narrow)) for part in self._label_split(lines, narrow, k, first, owner, wide)]
+        return _without_overflow(split, lines, rows, wide)
 
     def _label_split(self, lines: Sequence[Line], cols: Sequence[tuple[float, float]], index: int, first: int,
                      owner: list[list[int]], wide: float) -> list[tuple[float, float]]:
@@ -1065,6 +1067,48 @@ def _labels_at_heads(words: Sequence[Word], owners: list[int]) -> list[int]:
                 and _LABEL_HEAD.match(words[i + 1].text)):
             out[i] = out[i - 1]
     return out
+
+
+def _without_overflow(cols: list[tuple[float, float]], lines: Sequence[Line], rows: Sequence[bool], space: float
+                      ) -> list[tuple[float, float]]:
+    """The columns, each one that holds only the overflow of the column on its left joined to it. Where every
+    word in it is a word of letters and its first word on each line stands ``space`` or less
+    (``narrow_space_factor`` word spaces) after a word of letters of the left column (a name's, not a figure's:
+    units set tight after their figures are a column), it has no cell of its own (no header label, no figure,
+    nothing standing apart): a long name's last words run past where the other rows' names end, up to the next
+    column ("Persentase cabang olahraga yang | berprestasi" before "55,00%" in LibreOffice's tight cells, h05's
+    top-aligned print; the fixture of ``tests/test_pdf_columns.py``). Only a column with words on a row of figures
+    (``rows``: which lines are) may be such: a spanning header label's words set one space apart over columns
+    ("Realisasi Kinerja Tahun 2022 s.d. 2024") are no row's overflow. Columns in x order; at least two stay."""
+    if len(cols) <= 2:
+        return cols
+    owners = [[_column_of(w, cols) for w in ln.words] for ln in lines]
+    filled = [False] * len(cols)  # words on a row of figures
+    apart = [False] * len(cols)  # a word of its own: not letters, or standing apart from the left column's
+    for ln, own, row in zip(lines, owners, rows, strict=True):
+        lasts: dict[int, Word] = {}
+        starts: dict[int, Word] = {}
+        for w, j in zip(ln.words, own, strict=True):
+            if j not in lasts or w.x1 > lasts[j].x1:
+                lasts[j] = w
+            if j not in starts or w.x0 < starts[j].x0:
+                starts[j] = w
+            filled[j] = filled[j] or row
+            apart[j] = apart[j] or not _LETTERS.match(w.text)
+        for j, w in starts.items():
+            last = lasts.get(j - 1)
+            if last is None or w.x0 - last.x1 > space or not _LETTERS.match(last.text):
+                apart[j] = True
+    out: list[tuple[float, float]] = []
+    for j, col in enumerate(cols):
+        if out and filled[j] and not apart[j] and len(cols) - (j - len(out)) > 2:
+            out[-1] = (out[-1][0], col[1])
+        else:
+            out.append(col)
+    return out
+
+
+_LETTERS = regex.compile(r"^\p{L}[\p{L}\-/]*[,.;:)]?$")
 
 
 def _column_of(word: Word, cols: Sequence[tuple[float, float]]) -> int:

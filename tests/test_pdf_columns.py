@@ -369,3 +369,37 @@ def test_a_rows_code_on_its_middle_line_under_its_cut_figures_stays_in_the_row()
     assert got[1][0] == "1.05.01" and got[1][1] == "PROGRAM PENUNJANG URUSAN DAERAH KABUPATEN/KOTA"
     assert got[1][2:] == ["5.332.298.600,00", "5.194.124.547,0 0", "97,41"]  # a cut mark there: mended later
     assert [r[0] for r in got[2:]] == ["1.05.01.2.01", "1.05.01.2.02"]
+
+
+# --- a long name's last words run up to the next column ----------------------------------------------------------
+
+OVERFLOW_COLS = [Col(10), Col(40), Col(200), Col(250), Col(300)]
+OVERFLOW_ROWS = [("No", "Indikator", "Target", "Realisasi", "Capaian"),
+                 ("1", "Jumlah atlet dibina", "350", "362", "103,43"),
+                 ("2", "Persentase cabang yang berprestasi", "55,00", "58,33", "106,05"),
+                 ("3", "Jumlah event kota", "12", "14", "116,67"),
+                 ("4", "Jumlah kontingen", "18", "18", "100,00"),
+                 ("5", "Jumlah sarana olahraga dipelihara", "38", "38", "100,00"),
+                 ("6", "Jumlah gelanggang", "2", "1", "50,00"),
+                 ("7", "Jumlah festival", "6", "5", "83,33")]
+
+
+def test_a_names_last_words_past_the_other_rows_names_are_no_column_of_their_own() -> None:
+    """Two names run on past where the other rows' names end ("... yang | berprestasi", "... olahraga |
+    dipelihara"), a word space after their other words, up to the target column: the gap the short names leave
+    is no gutter, those words are the name's (LibreOffice's tight cells in h05's top-aligned print read
+    "berprestasi 55,00%" as the target)."""
+    rows = read(layout(OVERFLOW_COLS, OVERFLOW_ROWS))
+    assert rows[0] == ["No", "Indikator", "Target", "Realisasi", "Capaian"]
+    assert rows[2] == ["2", "Persentase cabang yang berprestasi", "55,00", "58,33", "106,05"]
+    assert rows[5] == ["5", "Jumlah sarana olahraga dipelihara", "38", "38", "100,00"]
+
+
+def test_a_column_of_words_set_apart_from_the_names_stays_a_column() -> None:
+    """The same table with a unit column between the names and the targets, its words set apart from the names
+    by a gap wider than a word space: a column of its own."""
+    cols = [Col(10), Col(40), Col(150), Col(200), Col(250), Col(300)]
+    rows = [(r[0], " ".join(r[1].split()[:2]), "Satuan" if k == 0 else "Orang", *r[2:])
+            for k, r in enumerate(OVERFLOW_ROWS)]
+    read_rows = read(layout(cols, rows))
+    assert [r[2] for r in read_rows] == ["Satuan"] + ["Orang"] * 7
