@@ -648,7 +648,7 @@ class _Finder:
         head = self._header(per_line[:n_head], texts[:n_head], bands[:n_head])
         body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
         rows = head + body
-        if len(rows) < 2:
+        if len(rows) < (1 if context else 2):  # one row carried over a page break is a piece of its table
             return None
         tops = [min((w.top for c in r for w in c), default=lines[0].top) for r in rows]
         out = [[_cell(words, cols[j]) for j, words in enumerate(r)] for r in rows]
@@ -1194,6 +1194,33 @@ def _opens_page(finder: _Finder, lines: Sequence[Line], block: list[int]) -> boo
         finder._row_of_figures(lines[i]) or lines[i].x1 - lines[i].x0 >= width / 2 for i in range(block[0]))
 
 
+def _head_rows(finder: _Finder, lines: Sequence[Line]) -> list[int]:
+    """The lines at the page's head that may be a row or two a page break left there: lines of two segments or more,
+    fewer than a block needs (``min_lines``), with the one-segment lines between them that stand indented from
+    the first line's left edge (a cell's wrapped text: "Kabupaten/Kota" under a kegiatan's name, d01's Tabel
+    3.7 on the hrules print); a line at that left edge (the page's running footer) ends them."""
+    head: list[int] = []
+    multi = 0
+    for i, line in enumerate(lines):
+        if len(finder.segments(line)) >= 2:
+            if multi >= finder.settings.min_lines - 1:
+                break
+            multi += 1
+        elif not head or line.x0 <= lines[head[0]].x0 + finder.metric.min_gap:
+            break
+        head.append(i)
+    while head and len(finder.segments(lines[head[-1]])) < 2:
+        head.pop()
+    return head
+
+
+def _carried_rows(finder: _Finder, head: Sequence[Line]) -> bool:
+    """The lines a page break left at the page's head are rows of the table before it when the first is a line of
+    figures (a top-aligned row: its figures on its first line, its cells' wrapped text below, as h01's Tabel 3.2
+    on the hrules print, a row of two lines above the page's running footer, and d01's Tabel 3.7)."""
+    return bool(head) and bool(finder.figure_lines(head[:1]))
+
+
 def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
                 rules: Sequence[tuple[float, float, float]] = ()) -> tuple[list[Line], list[Line]]:
     """The lines of the block that opens the page (nothing above it but a heading row) and of the one that
@@ -1225,13 +1252,9 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     if before and (not blocks or blocks[0][0] != 0):
         # a row or two the page break left at the page's head: too few lines to be a block by themselves,
         # they go on with the table that closed the page before when they stand on its column edges
-        head: list[int] = []
-        for i, line in enumerate(lines):
-            if len(finder.segments(line)) < 2 or len(head) >= settings.min_lines - 1:
-                break
-            head.append(i)
+        head = _head_rows(finder, lines)
         head_lines = [lines[i] for i in head]
-        if head and len(finder.figure_lines(head_lines)) == len(head) and _same_table(finder, head_lines, before):
+        if head and _carried_rows(finder, head_lines) and _same_table(finder, head_lines, before):
             blocks = [head, *(b for b in blocks if b[0] > head[-1])]
     for n, block in enumerate(blocks):
         block_lines = [lines[i] for i in block]

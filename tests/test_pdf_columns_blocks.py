@@ -428,6 +428,34 @@ def test_two_rows_left_at_a_pages_head_go_on_with_the_table_that_closed_the_page
 
 
 
+def test_one_wrapped_row_left_at_a_pages_head_goes_on_with_the_table_that_closed_the_page_before() -> None:
+    """One row alone at the page's head, its cells wrapped onto a second line without figures (the name's rest and
+    the rest of a label at the right, "Sangat | Tinggi" in h01), above the page's footer: a piece of one row of the
+    table the page before closed (h01's Tabel 3.2 on the hrules print lost its row 4 so). Its figures' line
+    first, the rest below: top-aligned cells. (A second line of one segment, the name's rest alone, is not taken:
+    it cannot be told from the footer's line.)"""
+    widow = layout(CARRIED, [("4", "Persentase pelayanan", "95,00", "97,42", "102,55"),
+                             ("", "dokumen tepat waktu", "", "", "(tinggi)")])
+    footer = layout([Col(10)], [("LKjIP Dinas Kependudukan Tahun 2024",)], first=3)
+    assert find(widow + footer) == []
+    (table,) = find(widow + footer, before=next_page_piece())
+    assert table == [["4", "Persentase pelayanan dokumen tepat waktu", "95,00", "97,42", "102,55 (tinggi)"]]
+    assert find(widow + footer, before=next_page_piece(OTHER)) == []  # another table's columns: not its row
+
+
+def test_two_rows_at_a_pages_head_with_a_wrapped_name_between_them_go_on_with_the_table_before() -> None:
+    """A row whose name wraps onto a line of its own (one segment, indented under the name) and a second row, then
+    the page's footer at the left edge (d01's Tabel 3.7 on the hrules print: taking the first row alone lost
+    the second, and the kegiatan above them no longer added up)."""
+    widows = layout(CARRIED, [("8", "Persentase anak", "85,00", "88,25", "103,82"),
+                              ("", "usia sekolah", "", "", ""),
+                              ("9", "Persentase ibu", "70,00", "72,00", "102,86")])
+    footer = layout([Col(10)], [("LKjIP Dinas Kesehatan Tahun 2024",)], first=4)
+    (table,) = find(widows + footer, before=next_page_piece())
+    assert table == [["8", "Persentase anak usia sekolah", "85,00", "88,25", "103,82"],
+                     ["9", "Persentase ibu", "70,00", "72,00", "102,86"]]
+
+
 # --- a header printed inside a block (_Finder._split_headers) -----------------------------------------------
 
 
