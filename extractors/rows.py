@@ -139,11 +139,20 @@ def table_levels(table: Table, name_cols: list[int]) -> list[str]:
         amount = parse_number(row.text(money_cols[0])).value if money_cols else None
         shapes.append(RowShape(first=first, name=label, has_values=has_values, amount=amount))
     levels = assign_levels(shapes, " ".join(table.header) + " " + table.caption)
+    under_sasaran = False  # a sasaran cell seen above: its cell spans the indicator rows below it
     for i, row in enumerate(table.rows):
         if _text(row, _cols(table, Role.TUJUAN)):
             levels[i] = Level.TUJUAN
+            under_sasaran = False
         elif levels[i] == Level.OTHER and _text(row, _cols(table, Role.SASARAN)) and not _text(
                 row, _cols(table, Role.STRATEGI)):
+            levels[i] = Level.SASARAN
+            under_sasaran = True
+        elif levels[i] == Level.OTHER and under_sasaran and shapes[i].has_values and not _text(
+                row, _cols(table, Role.STRATEGI)):
+            # a sasaran written once over its indicators (its cell merged down the rows, PermenPAN-RB 53/2014's
+            # PK and IKU tables): the rows under it are its indicators as much as the first (held-out i01,
+            # h01's and h04's IKU tables), and an average over the sasaran's indicators counts them all
             levels[i] = Level.SASARAN
     return levels
 

