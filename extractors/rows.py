@@ -154,6 +154,10 @@ def table_levels(table: Table, name_cols: list[int]) -> list[str]:
             # PK and IKU tables): the rows under it are its indicators as much as the first (held-out i01,
             # h01's and h04's IKU tables), and an average over the sasaran's indicators counts them all
             levels[i] = Level.SASARAN
+        elif levels[i] == Level.OTHER and table.kind == "iku" and shapes[i].has_values:
+            # a row of the IKU table with no sasaran cell to place it: an indikator kinerja utama (OUTPUT.md's
+            # level "iku"; the golds' level of such rows in d01, d02, d09, d10, h01-h08)
+            levels[i] = Level.IKU
     return levels
 
 

@@ -364,3 +364,20 @@ def test_a_share_of_the_second_budget_a_sentence_names_is_no_slip_of_the_first()
     e.budget = [BudgetLine("d", "f.txt", "t09", None, 198, "", "total", "JUMLAH", P("28.505.320.000"),
                            P("27.678.662.600"), P("97,10"), P(""), is_total=True)]
     assert check_narrative(e) == []
+
+
+def test_a_stated_average_is_read_against_the_table_the_sentence_names() -> None:
+    """"rata-rata capaian kinerja sasaran sebesar X% sebagaimana disajikan pada Tabel 3.1": the average of Tabel
+    3.1's rows, even where another table has more rows (d10: its IKU table, once its rows carried level iku)."""
+    from schemas.records import TableInfo
+
+    named = [Measurement("d", "f.txt", "t01", None, 100 + i, "sasaran", f"Sasaran {i}", P("100"), P(c), P(c),
+                         year=2024) for i, c in enumerate(["100", "120"])]
+    other = [Measurement("d", "f.txt", "t02", None, 200 + i, "iku", f"IKU {i}", P("100"), P("100"), P("100"),
+                         year=2024) for i in range(3)]
+    e = ext(["Secara keseluruhan, rata-rata capaian kinerja sasaran sebesar 125,00% sebagaimana disajikan pada "
+             "Tabel 3.1."], named + other)
+    e.table_infos = [TableInfo("d", "f.txt", "t01", "Tabel 3.1 Capaian Sasaran", None, 99, "capaian_kinerja", 2, ""),
+                     TableInfo("d", "f.txt", "t02", "Tabel 3.2 Capaian IKU", None, 199, "iku", 3, "")]
+    [flag] = check_narrative(e)
+    assert flag.reported == 125.0 and flag.expected == 110.0

