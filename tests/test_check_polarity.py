@@ -1,5 +1,7 @@
 """Polarity evidence: wording first, then targets falling year by year, then (info only) the arithmetic."""
 
+import dataclasses
+
 from extractors.figures import year_figures
 from extractors.model import Cell, Row, Table
 from extractors.numbers import Number, parse_number
@@ -113,3 +115,18 @@ def test_durations_are_lower_is_better_being_on_time_is_not() -> None:
     assert wording_says_lower("Rata-rata waktu penanganan pengaduan")  # a duration, though "penanganan"
     assert not wording_says_lower("Persentase Produk Hukum Daerah yang Ditetapkan Tepat Waktu")
     assert not wording_says_lower("Persentase laporan yang disampaikan tepat waktu")
+
+
+def test_a_report_dividing_an_indicator_the_lower_way_in_one_row_confirms_it_for_its_other_rows() -> None:
+    """Lower-is-better wording ("rata-rata waktu") and a row whose capaian is target/realisasi (5,00 / 4,20 =
+    119,05): the report divides this indicator the lower way, so another row printing realisasi/target (4,20 /
+    3,00 = 140,00 against the Renstra target) is a capaian against its own report's formula (held-out i03). Alone,
+    that row keeps the benefit of the doubt (the report's formula, the lexicon being only evidence); the finding
+    is named once, not again by the cross-table check."""
+    name = "Rata-rata waktu penerbitan izin"
+    iku = dataclasses.replace(meas("5,00", "4,20", "119,05", name), table_id="t05", line=136)
+    end = dataclasses.replace(meas("3,00", "4,20", "140,00", name), table_id="t07", line=187)
+    flags = [f for f in check(ext([iku, end], [])).flags if f.severity == "error"]
+    assert [(f.kind, f.line, f.reported, round(f.expected or 0, 2)) for f in flags] == [
+        ("capaian_mismatch", 187, 140.0, 71.43)]
+    assert [f for f in check(ext([end], [])).flags if f.severity == "error"] == []

@@ -21,7 +21,7 @@ from pipeline.check.cross_table import check_cross_table
 from pipeline.check.guards import gate, tested_rows, whole_column
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative
-from pipeline.check.polarity import falling_targets, target_series
+from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
 from pipeline.check.reading import lower_misread, table_pieces
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
@@ -33,6 +33,16 @@ def _not_twice(totals: list[Flag], earlier: list[Flag]) -> list[Flag]:
     """A wrong printed sisa is one finding: the remaining-budget flag already names it."""
     remaining = {(f.table_id, f.line, f.page) for f in earlier if f.kind == "remaining_mismatch"}
     return [f for f in totals if not (f.subject.endswith("(sisa)") and (f.table_id, f.line, f.page) in remaining)]
+
+
+def _once(found: list[Flag], earlier: list[Flag]) -> list[Flag]:
+    """A capaian the row's own check already names (a row of an indicator the report divides the lower-is-better
+    way elsewhere) is not named again by the cross-table check's polarity finding at the same row."""
+    def at(f: Flag) -> tuple[object, ...]:  # a PDF row has no line: its page, subject and figure place it
+        return f.table_id, f.line, f.page, f.subject, f.reported
+
+    named = {at(f) for f in earlier if f.kind == "capaian_mismatch"}
+    return [f for f in found if not (f.kind == "capaian_mismatch" and at(f) in named)]
 
 
 @dataclass(frozen=True)
@@ -50,9 +60,17 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     # rows of laid-out tables whose figures show a misreading: their findings abstain (pipeline.check.reading)
     extraction = lower_misread(extraction, settings)
     falling = falling_targets(target_series(extraction))
+    checked = [check_capaian(m, falling=name_key(m.indikator) in falling, settings=settings)
+               for m in extraction.measurements]
+    # an indicator whose capaian the report divides the lower-is-better way in some row (its wording saying so
+    # too): a row of it printed realisasi/target is read against that, not taken as the report's own formula
+    confirmed = {name_key(m.indikator) for m, found in checked if m.polarity == "lower_better" and m.capaian.ok
+                 and not any(f.kind == "capaian_mismatch" for f in found)}
     measurements: list[Measurement] = []
-    for m in extraction.measurements:
-        m, found = check_capaian(m, falling=name_key(m.indikator) in falling, settings=settings)
+    for original, (m, found) in zip(extraction.measurements, checked, strict=True):
+        key = name_key(m.indikator)
+        if m.polarity == "higher_better" and key in confirmed and wording_says_lower(m.indikator, m.satuan):
+            m, found = check_capaian(original, falling=key in falling, settings=settings, confirmed=True)
         measurements.append(m)
         flags.extend(found)
     budget: list[BudgetLine] = []
@@ -69,7 +87,7 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     flags.extend(check_plan_totals(extraction.plans, settings, pieces))
     flags.extend(check_renstra(extraction, settings))
     flags.extend(check_measurement_totals(extraction.measurements, settings))
-    flags.extend(check_cross_table(extraction, settings))
+    flags.extend(_once(check_cross_table(extraction, settings), flags))
     flags.extend(check_malformed(extraction, settings))
     flags.extend(check_narrative(extraction, settings))
     flags = gate(flags, settings)
