@@ -327,13 +327,19 @@ _AVERAGE_OTHER = regex.compile(r"\b(?:strategi|kebijakan|program|kegiatan|spm|an
                                r"s/d|sampai)\b|\+", regex.I)
 
 
-def _sasaran_averages(ext: Extraction) -> list[tuple[float, int, str]]:
-    """(average capaian, rows, table) of every table holding two or more sasaran / IKU rows."""
-    by_table: dict[str, list[float]] = {}
+def _averaged_rows(ext: Extraction) -> dict[str, list[Measurement]]:
+    """Per table, the sasaran / IKU rows of the report's year with a capaian: the rows a stated average is of."""
+    by_table: dict[str, list[Measurement]] = {}
     for m in ext.measurements:
         if m.level in ("sasaran", "iku") and m.capaian.ok and m.year in (None, ext.info.tahun):
-            by_table.setdefault(m.table_id, []).append(m.capaian.value or 0.0)
-    return [(sum(v) / len(v), len(v), t) for t, v in by_table.items() if len(v) >= 2]
+            by_table.setdefault(m.table_id, []).append(m)
+    return by_table
+
+
+def _sasaran_averages(ext: Extraction) -> list[tuple[float, int, str]]:
+    """(average capaian, rows, table) of every table holding two or more sasaran / IKU rows."""
+    return [(sum(m.capaian.value or 0.0 for m in rows) / len(rows), len(rows), t)
+            for t, rows in _averaged_rows(ext).items() if len(rows) >= 2]
 
 
 def _capped_averages(ext: Extraction) -> list[float]:
@@ -341,20 +347,21 @@ def _capped_averages(ext: Extraction) -> list[float]:
     capaian recomputed from its target and realisasi, by the check stage's formula or as realisasi / target (a
     report averages the capaian it meant: a row's printed capaian may be the slip, as held-out i01's NTPi, printed
     target / realisasi while two other tables print realisasi / target)."""
-    by_table: dict[str, list[float]] = {}
-    computed: dict[str, list[float]] = {}
-    plain: dict[str, list[float]] = {}
-    for m in ext.measurements:
-        if m.level in ("sasaran", "iku") and m.capaian.ok and m.year in (None, ext.info.tahun):
-            printed_value = m.capaian.value or 0.0
-            by_table.setdefault(m.table_id, []).append(printed_value)
-            computed.setdefault(m.table_id, []).append(
-                m.capaian_computed if m.capaian_computed is not None else printed_value)
-            ratio = (m.realisasi.value or 0.0) / m.target.value * 100 if (
-                m.target.ok and m.realisasi.ok and m.target.value) else printed_value
-            plain.setdefault(m.table_id, []).append(ratio)
-    capped = [sum(min(x, cap) for x in v) / len(v) for v in by_table.values() if len(v) >= 2 for cap in (100.0, 120.0)]
-    return capped + [sum(v) / len(v) for series in (computed, plain) for v in series.values() if len(v) >= 2]
+
+    def printed_value(m: Measurement) -> float:
+        return m.capaian.value or 0.0
+
+    def computed(m: Measurement) -> float:
+        return m.capaian_computed if m.capaian_computed is not None else printed_value(m)
+
+    def plain(m: Measurement) -> float:
+        if m.target.ok and m.realisasi.ok and m.target.value:
+            return (m.realisasi.value or 0.0) / m.target.value * 100
+        return printed_value(m)
+
+    tables = [rows for rows in _averaged_rows(ext).values() if len(rows) >= 2]
+    capped = [sum(min(printed_value(m), cap) for m in rows) / len(rows) for rows in tables for cap in (100.0, 120.0)]
+    return capped + [sum(value(m) for m in rows) / len(rows) for value in (computed, plain) for rows in tables]
 
 
 _COUNT_WORDS = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
@@ -374,13 +381,7 @@ def _same_scope(ext: Extraction, text: str, phrase: str, rows: int, table_id: st
         word = stated.group(1).lower()
         if (int(word) if word.isdigit() else _COUNT_WORDS[word]) != rows:
             return False
-    named = _TABLE_REF.search(text)
-    if named:
-        caption = next((t.caption for t in ext.table_infos if t.table_id == table_id), "")
-        label = _TABLE_REF.match(caption.strip())
-        if not label or label.group(1) != named.group(1):
-            return False
-    return True
+    return not _TABLE_REF.search(text) or _names_table(ext, text, table_id)
 
 
 def _names_table(ext: Extraction, text: str, table_id: str) -> bool:
