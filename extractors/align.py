@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import regex
 
-from extractors.coltypes import ITEM_NUMBER
+from extractors.coltypes import ITEM_NUMBER, cell_type, column_type
 from extractors.model import Cell, Row, Table
 from extractors.numbers import parse_number
 from extractors.settings import DEFAULT, AlignSettings
+from extractors.vocab import ColType
 
 # columns that hold figures: the value roles, and those holding other figures (another year's, the Renstra's,
 # a quarter's, a comparison body's, a derived efficiency)
@@ -195,12 +196,105 @@ def shift_short_row(cells: list[Cell]) -> list[Cell] | None:
     return lead + cells[1:-1]
 
 
+_NUMBER_WORD = regex.compile(r"^\(?(?:rp\.?)?\d[\d\.,]*\)?%?$", regex.I)  # "1.065.700.000", "75,00", "92,31%"
+_RP_WORD = regex.compile(r"^rp\.?$", regex.I)
+_DASH_WORD = regex.compile(r"^[-–]$")
+_UNIT_WORD = regex.compile(r"^[A-Za-z][\w/\.\-]*$")  # "Laporan", "Kg/kapita/tahun", "Orang/bulan"
+_MAX_UNIT_WORDS = 2  # "12 Laporan", "4 Unit Sarana": more words after a figure are a name, not its unit
+
+
+def figure_tokens(text: str) -> list[str] | None:
+    """The figures a run of value cells prints, in order, each with its unit words ("12 Laporan", "1.065.700.000",
+    "92,31 %", "-"); None where the text holds anything else (a word before any figure, a name spilled over, a
+    grade)."""
+    tokens: list[str] = []
+    units = 0
+    prefix = ""
+    for word in text.split():
+        if _RP_WORD.match(word):
+            prefix = word + " "
+        elif _DASH_WORD.match(word):
+            tokens.append(prefix + word)
+            prefix, units = "", _MAX_UNIT_WORDS  # a dash takes no unit
+        elif _NUMBER_WORD.match(word):
+            tokens.append(prefix + word)
+            prefix, units = "", 0
+        elif word == "%" and tokens and not prefix and not tokens[-1].endswith("%") and units == 0:
+            tokens[-1] += " %"
+            units = _MAX_UNIT_WORDS
+        elif (_UNIT_WORD.match(word) and tokens and not prefix and units < _MAX_UNIT_WORDS
+              and not parse_number(word).qualitative):  # a grade ("BB", "Baik") is a value of its own
+            tokens[-1] += " " + word
+            units += 1
+        else:
+            return None
+    return None if prefix else tokens
+
+
+def _is_money(text: str) -> bool | None:
+    """Whether a printed figure is an amount of rupiah (None for a dash: it fits any column)."""
+    kind = cell_type(text)
+    return None if kind is ColType.EMPTY else kind is ColType.MONEY
+
+
+def resequence_row(cells: list[Cell], value_cols: list[int], money: list[bool]) -> list[Cell] | None:
+    """The row with its figures read in order into the value columns, or None where that is not clearly better.
+
+    pdftotext -layout sets each figure where its words fall on the page's character grid, so a row whose cells
+    hold figures of other widths than the rows around it drifts: a K's unit lands in the next Rp cell ("45.000.000
+    9 | Izin"), a column is left empty and its figure sits beside the next one (h03's and h04's K/Rp tables as
+    layout text). The order of a row's figures survives the drift. So where the figures from the first value
+    column on are exactly as many as the value columns, and laid in order each money figure falls under a money
+    column (``money``: the column's values are mostly rupiah) and each other figure under another column, while
+    as the cells stand some value cell breaks that (holds no figure, two, or one of the other kind), the figures
+    are laid in order. Public format: the K / Rp column pairs of the Permendagri 86/2017 evaluation forms, and
+    the target / realisasi / capaian sequence of PermenPAN-RB 53/2014's measurement tables; seen drifting in
+    h03, h04 and i01 (three reports of three agencies) as layout text."""
+    if len(value_cols) < 2 or len(cells) <= value_cols[0]:
+        return None
+    start, end = value_cols[0], value_cols[-1] + 1
+    while end < len(cells) and regex.search(r"\d", cells[end].text):
+        end += 1  # a figure pushed past the last value column; a remark after it (no figure) stays
+    text = " ".join(cells[j].text for j in range(start, min(end, len(cells))) if cells[j].text)
+    tokens = figure_tokens(text)
+    if not tokens or len(tokens) != len(value_cols):
+        return None
+    if any((m := _is_money(t)) is not None and m != money[k] for k, t in enumerate(tokens)):
+        return None
+    placed = {j: k for k, j in enumerate(value_cols)}
+
+    def fits(j: int) -> bool:
+        text = cells[j].text if j < len(cells) else ""
+        own = figure_tokens(text)
+        if j not in placed:
+            return not text
+        if own is None or len(own) != 1:
+            return False
+        m = _is_money(own[0])
+        return m is None or m == money[placed[j]]
+
+    if all(fits(j) for j in range(start, end)):
+        return None
+    ref = next((c for c in cells if c.line is not None or c.page is not None), cells[0])
+    out = [*cells[:start], *(Cell("", ref.page, ref.line) for _ in range(start, end)), *cells[end:]]
+    for j, token in zip(value_cols, tokens, strict=True):
+        out[j] = Cell(token, ref.page, ref.line)
+    return out
+
+
 def realign(table: Table, settings: AlignSettings = DEFAULT.align) -> list[int]:
     """Re-lay out the rows of a table that do not fit its header; returns the positions of those moved."""
     moved: list[int] = []
     roles = table.roles
     numbered = _numbering_column(table, settings)
+    value_cols = [j for j, r in enumerate(roles) if r in VALUE_COLUMN_ROLES]
+    money = [column_type(row.text(j) for row in table.rows).type is ColType.MONEY for j in value_cols]
     for i, row in enumerate(table.rows):
+        sequenced = resequence_row(row.cells, value_cols, money)
+        if sequenced is not None:
+            table.rows[i] = Row(cells=sequenced, page=row.page, line=row.line)
+            moved.append(i)
+            continue
         shifted = shift_short_row(row.cells) if numbered and not _fits(row.cells, roles) else None
         if shifted is not None and _fits(shifted, roles):
             table.rows[i] = Row(cells=shifted, page=row.page, line=row.line)

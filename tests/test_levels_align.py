@@ -1,4 +1,4 @@
-from extractors.align import realign_row
+from extractors.align import figure_tokens, realign_row, resequence_row
 from extractors.levels import RowShape, assign_levels
 from extractors.model import Cell
 
@@ -134,6 +134,48 @@ def test_an_empty_cell_the_row_has_too_many_before_its_figures_is_dropped() -> N
     cells, moved = realign_row(row, roles)
     assert moved and texts(cells) == ["4.", "Pengelolaan Pendidikan", "Jumlah Warga Belajar", "Orang", "640", "606",
                                       "97,28"]
+
+
+K_RP = [4, 5, 6, 7, 8, 9]  # target K, Rp; realisasi K, Rp; capaian K, Rp (Tabel 3.6 of h03, as layout text)
+K_RP_MONEY = [False, True, False, True, False, False]
+
+
+def test_figure_tokens_keep_units_and_percent_signs_and_refuse_names() -> None:
+    assert figure_tokens("12 Izin 45.000.000 9 Izin") == ["12 Izin", "45.000.000", "9 Izin"]
+    assert figure_tokens("86,12 % Rp 59.399.130.000 -") == ["86,12 %", "Rp 59.399.130.000", "-"]
+    assert figure_tokens("Jumlah Izin 12") is None  # a word before any figure
+    assert figure_tokens("12 Izin Usaha Simpan Pinjam") is None  # a name after a figure, not its unit
+    assert figure_tokens("BB (70,00)") is None  # a grade
+
+
+def test_drifted_figures_of_a_k_rp_row_are_read_in_order() -> None:
+    """pdftotext -layout set the K's unit in the Rp cell and left a column empty: the row's six figures, in
+    order, fit the six value columns' kinds (money under Rp), so they are laid in order."""
+    row = [Cell(t) for t in ["0 1", "Penerbitan Izin", "", "Jumlah Izin", "12 Izin", "45.000.000 9", "Izin",
+                             "41.350.000", "75,00", "91,89"]]
+    cells = resequence_row(row, K_RP, K_RP_MONEY)
+    assert cells is not None and texts(cells)[4:] == ["12 Izin", "45.000.000", "9 Izin", "41.350.000", "75,00",
+                                                     "91,89"]
+    assert texts(cells)[:4] == ["0 1", "Penerbitan Izin", "", "Jumlah Izin"]
+
+
+def test_figures_whose_order_breaks_the_columns_kinds_stay_where_they_are() -> None:
+    """Six figures, but the second is no amount of rupiah: laid in order a count would go under Rp."""
+    row = [Cell(t) for t in ["1", "Nama", "", "Indikator", "12 Izin", "9 Izin 45.000.000", "", "41.350.000",
+                             "75,00", "91,89"]]
+    assert resequence_row(row, K_RP, K_RP_MONEY) is None
+
+
+def test_a_row_whose_cells_already_fit_is_not_resequenced() -> None:
+    row = [Cell(t) for t in ["1", "Nama", "", "Indikator", "12 Izin", "45.000.000", "9 Izin", "41.350.000",
+                             "75,00", "91,89"]]
+    assert resequence_row(row, K_RP, K_RP_MONEY) is None
+
+
+def test_fewer_figures_than_value_columns_are_not_resequenced() -> None:
+    """A kegiatan row printing only its Rp figures: which Rp column each goes under is left to the places."""
+    row = [Cell(t) for t in ["1", "Kegiatan", "", "", "", "45.000.000 41.350.000", "", "", "", "91,89"]]
+    assert resequence_row(row, K_RP, K_RP_MONEY) is None
 
 
 IKU_ONE_SASARAN_CELL = "\n".join([
