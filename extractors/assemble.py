@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from extractors.coltypes import NUMERIC_TYPES, column_type, figures_per_cell, item_id, next_list_item
+from extractors.figure_order import lay_by_figure_order
 from extractors.header import (
     HEADER_WORDS,
     NUMBERING,
@@ -662,6 +663,7 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             repeated = rest is not None
             compatible = abs(grid.n_cols - first.grid.n_cols) <= 1 and not header
             laid: dict[int, int] | None = None
+            ordered: list[list[Cell]] | None = None  # the piece's rows laid by the order of their figures
             # a headerless piece at a later page's head may have a split row's fragments above it (read as text)
             quiet = _is_noise(gap) or (not header and _later_page(last, grid) and _page_head_fragments(gap, grid))
             joins = (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
@@ -671,11 +673,15 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                     last, grid, rows) is not False:  # numbers that start again: another table
                 own = [r for r in _after_repeated_row(rows, last[-1], grid) if not is_numbering_row(r)]
                 laid = aligned_columns(last, grid, own, settings.join)
-                joins = laid is not None
+                if laid is None and grid.reader == "layout":
+                    ordered = lay_by_figure_order([r for p in last for r in p.body], first.grid.n_cols, own)
+                joins = laid is not None or ordered is not None
             if joins:
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
                 if repeated and header and not _same_fill(body, first.body):
                     body = remap_columns(body, header, first.header)
+                elif ordered is not None:
+                    body = ordered
                 elif laid is not None:
                     body = _onto_columns([r for r in body if not is_numbering_row(r)], laid, first.grid.n_cols)
                 elif not repeated:
@@ -691,7 +697,7 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                         mapping = _from_the_right(body, first.body)  # (a tab row's cells are laid out later)
                     body = (_onto_columns(body, mapping, first.grid.n_cols) if mapping is not None
                             else _onto_filled_columns(body, first.body))
-                last.append(_Piece(grid, [], body, raw_first=rows[0], laid=laid is not None))
+                last.append(_Piece(grid, [], body, raw_first=rows[0], laid=laid is not None or ordered is not None))
                 prev_end = grid.end_order if grid.end_order is not None else grid.order
                 continue
         if not caption:
