@@ -292,6 +292,7 @@ _WHOLE_NUMBER = re.compile(r"[-(]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{
                            r"\d{1,2}(?:\.\d{1,2}){2,5}(?:\.\d{4})?)")
 
 
+_ITEM_MARK = re.compile(r"(\d{1,2})\.")  # a list item's number with its dot
 _DECIMAL_CUT = re.compile(r"[.,]\d$")  # a decimal with one digit left on the first line ("96,3", "6,200,000,000.0")
 
 
@@ -307,5 +308,8 @@ def cut_number(before: str, after: str) -> bool:
     first, rest = tail.group(), head.group().rstrip(".,")  # "000,-": the money style's ",-" after the figure
     if not rest or _WHOLE_NUMBER.fullmatch(first + rest) is None:
         return False
+    item = _ITEM_MARK.fullmatch(first)
+    if item and re.search(rf"(?:^|\s){int(item.group(1)) - 1}\.\s", before[:tail.start()]):
+        return False  # the next item's number of a list in the cell ("1. 125,00% 2." over "100,22%": d12)
     return (_WHOLE_NUMBER.fullmatch(first) is None or rest[0] in ".,"
             or (_DECIMAL_CUT.search(first) is not None and rest.isdigit() and len(rest) <= 2))

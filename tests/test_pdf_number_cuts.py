@@ -36,6 +36,8 @@ def test_a_cut_figure_is_joined(before: str, after: str, whole: str) -> None:
     ("85,00%", "5", "85,00% 5"),  # a percentage is complete
     ("1.250.000", "931.000", "1.250.000 931.000"),  # two figures stacked: groups of three do not carry on
     ("2.", "3", "2. 3"),  # two list numbers
+    # a cell listing two indicators' figures: the second item's number over its figure ("2.100,22" would read)
+    ("1. 125,00% 2.", "100,22%", "1. 125,00% 2. 100,22%"),
 ])
 def test_pieces_that_are_not_one_figure_stay_apart(before: str, after: str, apart: str) -> None:
     assert mend_cuts(f"{before}{CUT}{after}") == apart
