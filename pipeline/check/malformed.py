@@ -26,12 +26,8 @@ def _why(n: Number) -> str:
 
 def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, subject: str, n: Number,
           confidence: float = 1.0) -> Flag:
-    """The finding for one malformed figure. ``reported`` stays empty: what is printed is no number (its text is
-    in the message), and a value read from it would pass for one. ``expected`` holds the reading a defect leaves
-    beyond doubt, where there is one ("102,29%%" meant 102,29; public gold format: the meant value is the
-    expected figure), else nothing: a figure whose digit groups are broken has no one reading."""
     return Flag(ext.info.doc_id, ext.info.source_file, table_id, page, line, "malformed_number", "warning",
-                subject, None, n.value, None,
+                subject, n.value, None, None,
                 f"Angka '{n.raw.strip()}' tidak dapat dibaca dengan pasti ({_why(n)}); periksa sumbernya",
                 confidence=confidence)
 
