@@ -19,6 +19,7 @@ from pipeline.check.budget import check_budget
 from pipeline.check.capaian import check_capaian
 from pipeline.check.cross_table import check_cross_table
 from pipeline.check.guards import gate, tested_rows, whole_column
+from pipeline.check.labels import with_printed_labels
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative
 from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
@@ -90,5 +91,5 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     flags.extend(_once(check_cross_table(extraction, settings), flags))
     flags.extend(check_malformed(extraction, settings))
     flags.extend(check_narrative(extraction, settings))
-    flags = gate(flags, settings)
+    flags = with_printed_labels(gate(flags, settings), extraction.tables)
     return Checked(measurements, budget, sorted(flags, key=lambda f: (f.line or 0, f.page or 0, f.table_id, f.kind)))
