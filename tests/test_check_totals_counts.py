@@ -81,3 +81,22 @@ def test_only_child_ratio_agreeing_or_far_away_is_not_a_finding() -> None:
     # a target other than 100 %: not the child's achievement
     assert check_measurement_totals([meas(1, "kegiatan", "90%", "33,12%"),
                                      meas(2, "sub_kegiatan", "298 Orang", "99 Orang")]) == []
+
+
+def test_capaian_against_renstra_end_is_divided_as_the_indicators_own_capaian() -> None:
+    """"Persentase desa rawan pangan" (dev-set d11): its year's capaian 109,09 = 4,20 / 3,85 shows the report
+    divides it the lower-is-better way, though its name says nothing; its 90,91 against the Renstra end (3,50) is
+    3,50 / 3,85, no finding. Where the year's capaian is read the other way the Renstra figure is wrong."""
+    from pipeline.check import check
+
+    def flags_with(year_capaian: str) -> list:
+        table = renstra_table("3,85%", "3,50%", "90,91%", name="Persentase desa rawan pangan")
+        row = Measurement("d", "f.txt", "t15", None, 943, "iku", "Persentase desa rawan pangan", P("4,20%"),
+                          P("3,85%"), P(year_capaian))
+        extraction = Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 1), tables=[table], measurements=[row],
+                                year_figures=year_figures([table], None))
+        return [f for f in check(extraction).flags if "Renstra" in f.subject]
+
+    assert flags_with("109,09%") == []
+    [flag] = flags_with("91,67%")
+    assert flag.expected == 110.0

@@ -86,7 +86,15 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     pieces = table_pieces(extraction, settings)
     flags.extend(_not_twice(check_totals(extraction.budget, settings, elsewhere, pieces), flags))
     flags.extend(check_plan_totals(extraction.plans, settings, pieces))
-    flags.extend(check_renstra(extraction, settings))
+    # an indicator every printed capaian of which the report divides the lower-is-better way (the report's own capaian
+    # shows the polarity: FORMAT.md; one row read the other way, a report's slip or another indicator of the same
+    # name, leaves it undecided): its capaian against the Renstra end is divided so too
+    ways: dict[str, set[str]] = {}
+    for m in measurements:
+        if m.capaian.ok and m.polarity in ("lower_better", "higher_better"):
+            ways.setdefault(name_key(m.indikator), set()).add(m.polarity)
+    falling_ok = frozenset(k for k, w in ways.items() if w == {"lower_better"})
+    flags.extend(check_renstra(extraction, settings, falling_ok))
     flags.extend(check_measurement_totals(extraction.measurements, settings))
     flags.extend(_once(check_cross_table(extraction, settings), flags))
     flags.extend(check_malformed(extraction, settings))

@@ -12,11 +12,15 @@ from collections import defaultdict
 from extractors.settings import DEFAULT, Settings
 from pipeline.check.messages import fmt
 from pipeline.check.polarity import wording_says_lower
+from pipeline.check.subjects import name_key
 from pipeline.check.tolerance import agrees, printed
 from schemas.records import Extraction, Flag, YearFigure
 
 
-def check_renstra(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+def check_renstra(ext: Extraction, settings: Settings = DEFAULT, lower: frozenset[str] = frozenset()) -> list[Flag]:
+    """``lower``: name keys of indicators whose own capaian the report divides the lower-is-better way (the
+    year's capaian in the same row shows it: FORMAT.md's polarity rule; dev-set d11's "Persentase desa rawan
+    pangan", 3,50 / 3,85 = 90,91 against the Renstra end)."""
     flags: list[Flag] = []
     rows: dict[tuple[str, int], dict[str, YearFigure]] = defaultdict(dict)
     for f in ext.year_figures:
@@ -30,13 +34,13 @@ def check_renstra(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
             continue
         first = figs["renstra_capaian"]
         indikator = first.subject
-        lower = wording_says_lower(indikator)
-        interval = (printed(target).divide(printed(real)) if lower else printed(real).divide(printed(target)))
+        falling = wording_says_lower(indikator) or name_key(indikator) in lower
+        interval = (printed(target).divide(printed(real)) if falling else printed(real).divide(printed(target)))
         if interval is None or agrees(cap, interval.scale(100.0)):
             continue
         t, r = target.value, real.value
-        expected = (t / r if lower else r / t) * 100
-        how = (f"target akhir Renstra {fmt(t, target.decimals)} / realisasi {fmt(r, real.decimals)}" if lower
+        expected = (t / r if falling else r / t) * 100
+        how = (f"target akhir Renstra {fmt(t, target.decimals)} / realisasi {fmt(r, real.decimals)}" if falling
                else f"realisasi {fmt(r, real.decimals)} / target akhir Renstra {fmt(t, target.decimals)}")
         flags.append(Flag(ext.info.doc_id, ext.info.source_file, first.table_id, first.page, first.line,
                           "capaian_mismatch", "error", f"{indikator} (capaian thd target akhir Renstra)",
