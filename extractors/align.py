@@ -9,6 +9,9 @@ run of figures goes to the value columns in order, its text to the text columns.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+
 import regex
 
 from extractors.coltypes import ITEM_NUMBER, cell_type, column_type
@@ -237,7 +240,7 @@ def _is_money(text: str) -> bool | None:
     return None if kind is ColType.EMPTY else kind is ColType.MONEY
 
 
-def resequence_row(cells: list[Cell], value_cols: list[int], money: list[bool]) -> list[Cell] | None:
+def resequence_row(cells: list[Cell], value_cols: list[int], money: Callable[[], list[bool]]) -> list[Cell] | None:
     """The row with its figures read in order into the value columns, or None where that is not clearly better.
 
     pdftotext -layout sets each figure where its words fall on the page's character grid, so a row whose cells
@@ -256,10 +259,13 @@ def resequence_row(cells: list[Cell], value_cols: list[int], money: list[bool]) 
     while end < len(cells) and regex.search(r"\d", cells[end].text):
         end += 1  # a figure pushed past the last value column; a remark after it (no figure) stays
     text = " ".join(cells[j].text for j in range(start, min(end, len(cells))) if cells[j].text)
+    if len(text.split()) < len(value_cols):
+        return None  # fewer words than value columns: fewer figures too
     tokens = figure_tokens(text)
     if not tokens or len(tokens) != len(value_cols):
         return None
-    if any((m := _is_money(t)) is not None and m != money[k] for k, t in enumerate(tokens)):
+    kinds = money()
+    if any((m := _is_money(t)) is not None and m != kinds[k] for k, t in enumerate(tokens)):
         return None
     placed = {j: k for k, j in enumerate(value_cols)}
 
@@ -271,7 +277,7 @@ def resequence_row(cells: list[Cell], value_cols: list[int], money: list[bool]) 
         if own is None or len(own) != 1:
             return False
         m = _is_money(own[0])
-        return m is None or m == money[placed[j]]
+        return m is None or m == kinds[placed[j]]
 
     if all(fits(j) for j in range(start, end)):
         return None
@@ -288,7 +294,11 @@ def realign(table: Table, settings: AlignSettings = DEFAULT.align) -> list[int]:
     roles = table.roles
     numbered = _numbering_column(table, settings)
     value_cols = [j for j, r in enumerate(roles) if r in VALUE_COLUMN_ROLES]
-    money = [column_type(row.text(j) for row in table.rows).type is ColType.MONEY for j in value_cols]
+
+    @cache
+    def money() -> list[bool]:  # which value columns hold rupiah: typed once, when a row needs it
+        return [column_type(row.text(j) for row in table.rows).type is ColType.MONEY for j in value_cols]
+
     for i, row in enumerate(table.rows):
         sequenced = resequence_row(row.cells, value_cols, money)
         if sequenced is not None:

@@ -137,7 +137,8 @@ def test_an_empty_cell_the_row_has_too_many_before_its_figures_is_dropped() -> N
 
 
 K_RP = [4, 5, 6, 7, 8, 9]  # target K, Rp; realisasi K, Rp; capaian K, Rp (Tabel 3.6 of h03, as layout text)
-K_RP_MONEY = [False, True, False, True, False, False]
+def k_rp_money() -> list[bool]:  # the value columns' kinds (rupiah or not), as realign gives them
+    return [False, True, False, True, False, False]
 
 
 def test_figure_tokens_keep_units_and_percent_signs_and_refuse_names() -> None:
@@ -153,7 +154,7 @@ def test_drifted_figures_of_a_k_rp_row_are_read_in_order() -> None:
     order, fit the six value columns' kinds (money under Rp), so they are laid in order."""
     row = [Cell(t) for t in ["0 1", "Penerbitan Izin", "", "Jumlah Izin", "12 Izin", "45.000.000 9", "Izin",
                              "41.350.000", "75,00", "91,89"]]
-    cells = resequence_row(row, K_RP, K_RP_MONEY)
+    cells = resequence_row(row, K_RP, k_rp_money)
     assert cells is not None and texts(cells)[4:] == ["12 Izin", "45.000.000", "9 Izin", "41.350.000", "75,00",
                                                      "91,89"]
     assert texts(cells)[:4] == ["0 1", "Penerbitan Izin", "", "Jumlah Izin"]
@@ -163,19 +164,19 @@ def test_figures_whose_order_breaks_the_columns_kinds_stay_where_they_are() -> N
     """Six figures, but the second is no amount of rupiah: laid in order a count would go under Rp."""
     row = [Cell(t) for t in ["1", "Nama", "", "Indikator", "12 Izin", "9 Izin 45.000.000", "", "41.350.000",
                              "75,00", "91,89"]]
-    assert resequence_row(row, K_RP, K_RP_MONEY) is None
+    assert resequence_row(row, K_RP, k_rp_money) is None
 
 
 def test_a_row_whose_cells_already_fit_is_not_resequenced() -> None:
     row = [Cell(t) for t in ["1", "Nama", "", "Indikator", "12 Izin", "45.000.000", "9 Izin", "41.350.000",
                              "75,00", "91,89"]]
-    assert resequence_row(row, K_RP, K_RP_MONEY) is None
+    assert resequence_row(row, K_RP, k_rp_money) is None
 
 
 def test_fewer_figures_than_value_columns_are_not_resequenced() -> None:
     """A kegiatan row printing only its Rp figures: which Rp column each goes under is left to the places."""
     row = [Cell(t) for t in ["1", "Kegiatan", "", "", "", "45.000.000 41.350.000", "", "", "", "91,89"]]
-    assert resequence_row(row, K_RP, K_RP_MONEY) is None
+    assert resequence_row(row, K_RP, k_rp_money) is None
 
 
 IKU_ONE_SASARAN_CELL = "\n".join([
