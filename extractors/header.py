@@ -56,9 +56,12 @@ NUMBERING = regex.compile(r"^\(?\s*(?:\d{1,2}|[ivxlc]{1,5}|[a-z])\s*[\.\)]?\s*\)
 YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 
 # digits that belong to a label, not to a figure: a year ("Target 2024", "(2026)", "2019-2024"), a
-# quarter or semester number ("TW 1", "Triwulan 4", "Semester 2"), an ordinal ("Tahun ke-1")
+# quarter or semester number ("TW 1", "Triwulan 4", "Semester 2"), an ordinal ("Tahun ke-1"), money's scale
+# ("(Rp 000)", its wrapped end "000)" beside the next row's labels: "Keuangan (Rp" over "000) Target" in d07's
+# Tabel 3.5 on the PDFs; public format: APBD annexes printed in thousands, as understand.money_scale reads them)
 _LABEL_DIGITS = regex.compile(
-    r"\b(?:19|20)\d{2}\b|\b(?:tw|triwulan|trw|semester|smt|kuartal|bulan)\s*\.?\s*-?\s*\d{1,2}\b|\bke\s*-?\s*\d{1,2}\b",
+    r"\b(?:19|20)\d{2}\b|\b(?:tw|triwulan|trw|semester|smt|kuartal|bulan)\s*\.?\s*-?\s*\d{1,2}\b|\bke\s*-?\s*\d{1,2}\b"
+    r"|(?:\brp\.?\s*)?\(?\s*\b000\s*\)|\brp\.?\s*000\b",
     regex.I,
 )
 # a cell that starts with a figure: "95 %", "1.000", "(19.588.000)", "Rp 2.456.653.000,-", "96 Orang", "72/BB"

@@ -114,6 +114,19 @@ def test_a_second_row_of_units_only_is_part_of_the_header() -> None:
     assert flatten_header(header, 5)[2:] == [["Pagu", "(Rp)"], ["Realisasi", "(Rp)"], ["Capaian", "(%)"]]
 
 
+def test_a_money_scale_wrapped_beside_the_next_header_row_is_a_label() -> None:
+    """"Keuangan (Rp 000)" wrapped in its cell: its end "000)" stands on the line of the row of labels under it,
+    read as "000) Target" (d07's Tabel 3.5 on the PDFs); the header goes on over that row."""
+    rows = [
+        cells("No", "Program", "Kinerja", "", "Keuangan (Rp", "", ""),
+        cells("", "", "Target", "Realisasi", "000) Target", "Realisasi", "%"),
+        cells("1", "Program A", "6", "6", "327.500", "318.510", "97,25"),
+        cells("2", "Program B", "14", "14", "21.942.300", "21.299.578", "97,07"),
+    ]
+    header, body = split_header(rows)
+    assert len(header) == 2 and body[0][1].text == "Program A"
+
+
 def test_multi_year_header() -> None:
     rows = [
         cells("No", "Indikator Kinerja", "Realisasi", "", "", "Target 2024", "Realisasi 2024", "Capaian"),
