@@ -195,6 +195,24 @@ def test_a_pdf_paragraph_set_with_wide_line_spacing_stays_one_paragraph() -> Non
         "Sisa anggaran dikembalikan ke kas daerah.", "Penyerapan tertinggi ada pada belanja pegawai."]
 
 
+def test_the_percent_word_cut_off_by_a_line_break_still_makes_a_percentage() -> None:
+    """"... atau sebesar 98,04" / "persen. Sisa ..." (d01's budget sentence on the PDFs): the figure is 98,04%, as
+    "98,04 persen" on one line is. A table's source note above the paragraph is a line of its own."""
+    def line(text: str, n: int, top: float) -> TextLine:
+        return TextLine(text, float(n), 14, None, (78.0, top, 740.0, top + 12.0))
+
+    lines = [line("Sumber: LRA Dinas Kesehatan Kabupaten Lombok Timur Tahun Anggaran 2023 (diolah)", 1, 277.0),
+             line("Secara keseluruhan realisasi anggaran mencapai Rp 239.724.037.643,- dari pagu Rp", 2, 291.0),
+             line("247.677.530.000,- atau sebesar 98,04", 3, 305.0),
+             line("persen. Sisa anggaran berasal dari efisiensi belanja pegawai.", 4, 319.0)]
+    got = passages(lines)
+    assert [p.text for p in got] == [
+        "Sumber: LRA Dinas Kesehatan Kabupaten Lombok Timur Tahun Anggaran 2023 (diolah)",
+        "Secara keseluruhan realisasi anggaran mencapai Rp 239.724.037.643,- dari pagu Rp 247.677.530.000,- atau "
+        "sebesar 98,04%. Sisa anggaran berasal dari efisiensi belanja pegawai."]
+    assert got[1].line_at(got[1].text.index("Sisa")) is lines[3]
+
+
 def test_a_row_holding_a_piece_of_a_cut_figure_gives_no_record_in_a_laid_out_table() -> None:
     """A laid-out table whose amounts wrap over two lines, read with the lines apart ("435.000" | ".000" as two
     rows: pdftotext -layout of d03's and d09's E.81 forms), gives rows of pieces: they are no budget lines and no

@@ -22,6 +22,10 @@ ABBREVIATIONS = {"rp", "th", "thn", "no", "dll", "dsb", "dst", "kab", "kec", "ke
                  "ibu", "sdr", "dr", "ir", "drs", "st", "sd", "s.d", "vol", "ket"}
 _END = regex.compile(r"[.!?:;]\s*$")
 _LIST_START = regex.compile(r"^\s*(?:[-•*]\s*)?(?:[a-zA-Z0-9]{1,3}[.)]\s|[-•*]\s)")
+# a table's source note ("Sumber: LRA Dinas ... (diolah)", "Sumber data: ..."), printed under most LKjIP tables: a
+# line of its own, not the start of the paragraph after it (d01's prints joined its budget sentence to it)
+_PERCENT_WORD_START = regex.compile(r"persen\b([.,;:]?)\s*", regex.I)  # a line that starts with the percent word
+_SOURCE_NOTE = regex.compile(r"^\s*(?:sumber|source)(?:\s+data)?\s*:", regex.I)
 # a figure: optional Rp, digits with separators, an optional % sign (LaTeX "\%" is normalised first)
 FIGURE = regex.compile(r"(?<![\w.,])(?:rp\.?\s*)?\.?\d(?:[\d.,]*\d)?(?:,-)?(?:\s?%)?", regex.I)
 # (a character each match holds, so that most lines skip the pattern, pattern, replacement)
@@ -124,8 +128,14 @@ def passages(lines: list[TextLine], paragraph_gap: float = DEFAULT.prose.paragra
             continue
         joinable = (current is not None and previous is not None
                     and _adjacent(previous, line, paragraph_gap, usual.get(previous.page, 0.0))
-                    and not _END.search(current.text) and not _LIST_START.match(text))
+                    and not _END.search(current.text) and not _LIST_START.match(text)
+                    and not _SOURCE_NOTE.match(current.text) and not _SOURCE_NOTE.match(text))
         if joinable and current is not None:
+            word = _PERCENT_WORD_START.match(text)
+            if word and current.text[-1:].isdigit():
+                # "... sebesar 98,04" / "persen. Sisa ...": the percent word the line break cut off from its figure
+                current.text += "%" + word.group(1)
+                text = text[word.end():]
             current.starts.append((len(current.text) + 1, line))
             current.text = f"{current.text} {text}"  # paragraphs are short (settings.prose.max_passage_chars)
         else:
