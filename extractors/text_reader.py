@@ -8,6 +8,7 @@ Markdown emphasis are removed from cell text; the assembler joins grids across p
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 import regex
@@ -15,6 +16,7 @@ import regex
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
+from extractors.settings import DEFAULT, LayoutSettings
 from extractors.text_layout import (
     ends_in_table,
     layout_tables,
@@ -105,6 +107,27 @@ def read_text(path: Path) -> Document:
     return parse_text(text, source_file=str(path), sha256=hashlib.sha256(data).hexdigest(), notes=notes)
 
 
+_TAB_FOOTER = regex.compile(r"^([^\t]+)\t+\s*(\d{1,4})\s*$")  # "LKjIP Dinas ... Tahun 2024<TAB>10"
+
+
+def _tab_footer_key(raw: str, settings: LayoutSettings = DEFAULT.layout) -> str | None:
+    """The key of a line that may be a running footer set with a tab before its page number: a title of
+    ``running_min_words`` words or more, a tab, a bare number; digits blotted out (as :func:`running_keys`)."""
+    m = _TAB_FOOTER.match(raw.replace("\f", "").strip())
+    if not m or len(m.group(1).split()) < settings.running_min_words:
+        return None
+    return regex.sub(r"\s+", " ", regex.sub(r"\d+", "#", m.group(1).strip().lower()))
+
+
+def tab_footers(raw_lines: list[str], settings: LayoutSettings = DEFAULT.layout) -> frozenset[str]:
+    """Keys of running footers printed as "title<TAB>page" on ``running_min_repeats`` pages or more (dev-set d07's
+    "LKjIP Dinas Perhubungan Provinsi NTB Tahun 2024<TAB>10", d08's "Laporan Kinerja RSUD ... | Page<TAB>3"):
+    inside a table's tab rows they are no row of it (d07's footer was read as a budget line of 10.000). A
+    table of contents' lines ("BAB I PENDAHULUAN<TAB>1") differ from each other and are kept."""
+    counts = Counter(k for raw in raw_lines if "\t" in raw and (k := _tab_footer_key(raw, settings)) is not None)
+    return frozenset(k for k, n in counts.items() if n >= settings.running_min_repeats)
+
+
 def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: list[str] | None = None) -> Document:
     lines: list[TextLine] = []
     grids: list[Grid] = []
@@ -123,6 +146,7 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
     page_of: dict[int, int | None] = {}
     taken: set[int] = set()
     running = running_keys(raw_lines)
+    footers = tab_footers(raw_lines)
     carried = False
     # each page's first and last block: a table carried over a page break finds its columns from both pieces
     edges = [page_edges(page_lines, running=running) if page is not None else ([], []) for page, page_lines in pages]
@@ -139,6 +163,8 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
             close()
             continue
         raw = raw.replace("\f", "")
+        if "\t" in raw and footers and _tab_footer_key(raw) in footers:
+            continue  # a running footer: no row of the table it falls in, and it does not end it
         if "\t" in raw:
             cells = [Cell(clean_text(part), line=number) for part in raw.split("\t")]
             if not current:
