@@ -225,8 +225,8 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     relations = _relations(values, roles, labels_parts, settings)
     table.roles = roles
     table.years = years
-    table.scales = [money_scale(labels_parts[j], table.caption) if roles[j] in MONEY_ROLES else 1.0
-                    for j in range(table.n_cols)]
+    table.scales = shared_scale([money_scale(labels_parts[j], table.caption) if roles[j] in MONEY_ROLES else 1.0
+                                 for j in range(table.n_cols)], roles, values)
     table.col_types = [t.type.value for t in types]
     table.relations = [f"{r.kind} {','.join(str(c + 1) for c in r.cols)} ({r.hits}/{r.tested})" for r in relations]
     evidence = [_evidence(j, roles[j], named[j] and j not in inferred, types[j], relations, settings)
@@ -248,6 +248,32 @@ def _evidence(j: int, role: str, named: bool, kind: ColumnType, relations: list[
 # "(dalam ribuan rupiah)", "Rp (juta)" (public format: APBD realisation annexes; dev-set fixture d07)
 _THOUSANDS = regex.compile(r"\(\s*(?:rp\.?\s*)?000\s*\)|\bribuan\b|\brp\.?\s*000\b|\brp\.?\s*ribu\b", regex.I)
 _MILLIONS = regex.compile(r"\bjutaan\b|\(\s*(?:rp\.?\s*)?(?:juta|jt)\s*\)|\brp\.?\s*(?:juta|jt)\b", regex.I)
+
+
+SAME_MAGNITUDE = 10.0  # two money columns whose median amounts differ by less than this factor count in one unit
+
+
+def shared_scale(scales: list[float], roles: list[str], values: list[list[float | None]]) -> list[float]:
+    """One scale for the table's money columns where one of them names it and the others name none: a spanning
+    label's "(Rp 000)" wrapped over the first of its columns only ("Keuangan (Rp" / "000) Target | Realisasi | %":
+    d07's Tabel 3.5 as layout text read its realisasi in rupiah, its pagu in thousands). Taken only for a column
+    whose amounts are of the named column's magnitude (a pagu and its realisasi are), never over another scale."""
+    named = {sc for j, sc in enumerate(scales) if roles[j] in MONEY_ROLES and sc != 1.0}
+    if len(named) != 1:
+        return scales
+    scale = named.pop()
+
+    def median(j: int) -> float | None:
+        found = sorted(abs(v) for v in values[j] if v)
+        return found[len(found) // 2] if found else None
+
+    marked = [m for j, sc in enumerate(scales) if sc == scale and (m := median(j)) is not None]
+    out = list(scales)
+    for j, sc in enumerate(scales):
+        m = median(j) if roles[j] in (Role.PAGU, Role.REALISASI_ANGGARAN, Role.SISA) and sc == 1.0 else None
+        if m is not None and any(1 / SAME_MAGNITUDE < m / x < SAME_MAGNITUDE for x in marked):
+            out[j] = scale
+    return out
 
 
 def money_scale(parts: list[str], caption: str) -> float:

@@ -1,6 +1,6 @@
 import pytest
 
-from extractors.understand import column_role
+from extractors.understand import column_role, shared_scale
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,15 @@ from extractors.understand import column_role
 )
 def test_column_role_from_header_words(parts: list[str], role: str) -> None:
     assert column_role(parts) == role
+
+
+def test_a_money_scale_over_one_column_is_shared_by_the_columns_of_its_magnitude() -> None:
+    """"Keuangan (Rp" / "000) Target | Realisasi | %": the thousands reached the pagu's label only (d07 as layout
+    text). The realisasi, of the pagu's magnitude, is in thousands too; a column of other magnitude, or a table
+    naming two scales, keeps its own."""
+    roles = ["uraian", "pagu", "realisasi_anggaran", "persen"]
+    values = [[None, None], [24_250_600.0, 327_500.0], [23_529_310.0, 318_510.0], [97.03, 97.25]]
+    assert shared_scale([1.0, 1000.0, 1.0, 1.0], roles, values) == [1.0, 1000.0, 1000.0, 1.0]
+    far = [[None], [24_250_600.0], [23_529_310_000.0], [97.03]]
+    assert shared_scale([1.0, 1000.0, 1.0, 1.0], roles, far) == [1.0, 1000.0, 1.0, 1.0]
+    assert shared_scale([1.0, 1000.0, 1e6, 1.0], roles, values) == [1.0, 1000.0, 1e6, 1.0]
