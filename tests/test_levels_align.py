@@ -222,3 +222,21 @@ def test_rows_of_an_iku_table_without_a_sasaran_column_are_iku() -> None:
 
     ext = extract_from(parse_text(IKU_TABLE))
     assert [m.level for m in ext.measurements] == ["iku", "iku"]
+
+
+def test_a_total_rows_first_figure_set_in_its_label_cell_is_read_with_the_others() -> None:
+    """"JUMLAH 110.360.295.300,00" in the label cell spanning the columns before the figures, the rest one column
+    to the left (held-out h02's total row on the hrules print): the label's amount is the row's first figure."""
+    value_cols = [2, 3, 4, 5]  # pagu, realisasi, sisa, persen
+
+    def money() -> list[bool]:
+        return [True, True, True, False]
+
+    row = [Cell(t) for t in ["", "JUMLAH 110.360.295.300,00", "106.866.932.395,00", "3.439.362.905,00", "96,83",
+                             ""]]
+    cells = resequence_row(row, value_cols, money)
+    assert cells is not None and texts(cells) == ["", "JUMLAH", "110.360.295.300,00", "106.866.932.395,00",
+                                                  "3.439.362.905,00", "96,83"]
+    # a year at the label's end is no figure of the row
+    row = [Cell(t) for t in ["", "Target Tahun 2024", "80", "85", "106,25", ""]]
+    assert resequence_row(row, value_cols, money) is None
