@@ -617,13 +617,45 @@ def _starts_new_table(rows: list[list[Cell]], i: int) -> bool:
     return len(row) != len(above) or filled != [j for j, c in enumerate(rows[0]) if c.text]
 
 
+def _top(row: list[Cell]) -> float | None:
+    tops = [c.bbox[1] for c in row if c.text and c.bbox is not None]
+    return min(tops) if tops else None
+
+
+_LEAD_IN = regex.compile(r":\s*$")  # "Program dan anggaran untuk mencapai sasaran tersebut:"
+_LEAD_IN_WORDS = 4  # a sentence introducing a table, not a label ("Keterangan:")
+
+
+def _lead_in(rows: list[list[Cell]], i: int) -> bool:
+    """Row ``i - 1`` of an unruled PDF grid is a sentence introducing the table whose header is row ``i``: its
+    words end in a colon, and the row after it is a header of header words with rows of its own under it. The
+    column finder took the sentence and the next table into the table above (the Perjanjian Kinerja's "Program
+    dan anggaran untuk mencapai sasaran tersebut:" on the PDFs of h04 and d12)."""
+    if i + 1 >= len(rows):
+        return False
+    words = " ".join(c.text for c in rows[i - 1] if c.text)
+    cells = [c for c in rows[i] if c.text]
+    return (bool(_LEAD_IN.search(words)) and len(words.split()) >= _LEAD_IN_WORDS and len(cells) >= 2
+            and is_header_row(rows[i], first=True) and all(HEADER_WORDS.search(c.text) or YEAR.search(c.text)
+                                                           for c in cells))
+
+
 def split_inner_tables(grid: Grid) -> list[Grid]:
     """A text grid holding two tables one after the other (blank lines do not end a grid) cut in two. Only
     tab-separated grids: a space-aligned table's blocks are found by the column finder, and its blank lines
-    are the converter's (pdftotext -layout spaces out a header's levels: holdout h03 as layout text)."""
-    if grid.reader != "text":
-        return [grid]
+    are the converter's (pdftotext -layout spaces out a header's levels: holdout h03 as layout text). An unruled
+    PDF grid is cut where a sentence introduces the next table (:func:`_lead_in`), the sentence left out."""
     rows = [r for r in grid.rows if any(c.text for c in r)]
+    if grid.reader != "text":
+        if grid.ruled or grid.reader == "layout":
+            return [grid]
+        at = next((i for i in range(2, len(rows)) if _lead_in(rows, i)), None)
+        if at is None:
+            return [grid]
+        top = _top(rows[0])
+        middle = grid.order + (_top(rows[at]) - top if top is not None and _top(rows[at]) is not None else 0.5)
+        return [replace(grid, rows=rows[:at - 1], end_order=middle - 0.01),
+                replace(grid, rows=rows[at:], order=middle)]
     cuts = [i for i in range(2, len(rows)) if _starts_new_table(rows, i)]
     if not cuts:
         return [grid]

@@ -15,7 +15,7 @@ Documents are built by hand as the layout reader gives them: every cell has its 
 
 from __future__ import annotations
 
-from extractors.assemble import assemble
+from extractors.assemble import assemble, split_inner_tables
 from extractors.model import Cell, Document, Grid, Table, TextLine
 from pipeline.run import extract_from
 from schemas.records import BudgetLine
@@ -303,3 +303,25 @@ def test_a_line_with_other_words_than_the_headers_still_parts_two_tables() -> No
                _line("No    Program      Anggaran", 2, 43), _line("(Rp)     Realisasi (Rp)", 2, 44),
                _line("Realisasi anggaran per kegiatan di bawah ini", 2, 45), _line("menurut sumber dananya:", 2, 46)]
     assert len(assemble(_doc(first, second, between=between))) == 2
+
+
+def test_a_sentence_introducing_a_table_cuts_an_unruled_pdf_grid_in_two() -> None:
+    """The Perjanjian Kinerja's indicator table, its lead-in sentence and its program table read as one unruled
+    grid (h04 and d12 on the PDFs): cut before the sentence, the sentence left out, each table with its header."""
+    def row(*texts: str, top: float) -> list[Cell]:
+        return [Cell(t, 4, None, (10.0 * j, top, 10.0 * j + 8, top + 8)) for j, t in enumerate(texts)]
+
+    rows = [row("No", "Sasaran", "Indikator", "Target", top=100), row("4", "Meningkatnya akuntabilitas",
+                                                                        "Nilai SAKIP", "B (65)", top=112),
+            row("Program dan", "anggaran untuk mencapai sasaran tersebut:", "", "", top=130),
+            row("No", "Program", "Anggaran", "Keterangan", top=148),
+            row("1.", "Program Penunjang Urusan", "Rp 24.130.335.000,-", "APBD", top=160),
+            row("2.", "Program Peningkatan Ketenteraman", "Rp 7.721.650.000,-", "APBD", top=172)]
+    grid = Grid(rows=rows, order=400100.0, page=4, reader="pdfium", end_order=400180.0)
+    first, second = split_inner_tables(grid)
+    assert [r[0].text for r in first.rows] == ["No", "4"]
+    assert [r[1].text for r in second.rows] == ["Program", "Program Penunjang Urusan",
+                                                "Program Peningkatan Ketenteraman"]
+    assert first.end_order is not None and first.end_order < second.order == 400148.0
+    # a ruled grid's cells are its own: never cut so
+    assert len(split_inner_tables(Grid(rows=rows, order=400100.0, page=4, reader="pdfplumber", ruled=True))) == 1
