@@ -254,11 +254,15 @@ def _reading_doubt(table_id: str, pairs: list[Pair], rows: list[BudgetLine], pie
     unread = pieces.unread.get(table_id, frozenset())
     cut |= {id(parent) for parent, children in pairs
             if _unread_inside(parent, children, rows, unread) or _orphans_inside(parent, rows)}
+    shared = _shared_codes(rows)
 
     def doubt(parent: BudgetLine, children: list[BudgetLine], wrong: Wrong) -> str:
         if id(parent) in cut and all(total < printed for _, printed, total in wrong):
             return ("sebagian rinciannya mungkin ada di potongan tabel lain atau di baris yang tidak terbaca, dan "
                     "jumlah rincian yang terbaca kurang dari induknya")
+        if any(b.kode in shared for b in (parent, *children)):
+            return ("kode yang sama tercetak pada beberapa baris berbeda: kodenya kemungkinan terpotong, sehingga "
+                    "rinciannya salah terbaca")
         row = _row_of_difference(parent, children, wrong, rows)
         if row is not None:
             return (f"selisihnya sama persis dengan angka baris '{row.uraian[:40]}': baris itu kemungkinan salah "
@@ -266,6 +270,18 @@ def _reading_doubt(table_id: str, pairs: list[Pair], rows: list[BudgetLine], pie
         return ""
 
     return doubt
+
+
+def _shared_codes(rows: list[BudgetLine]) -> frozenset[str]:
+    """Budget codes a laid-out table prints on rows of different names. Each program, kegiatan and sub-kegiatan has
+    a code of its own (Permendagri 90/2019's nomenclature), so a code on two names is one the reader cut: a
+    sub-kegiatan's code wrapped in its cell and read as its kegiatan's (reportlab's shaded print of d02: three rows
+    "1.01.02.2.01", two of them sub-kegiatan taken for kegiatan, and their program no longer adds up)."""
+    names: dict[str, set[str]] = {}
+    for b in rows:
+        if b.kode and not b.is_total:
+            names.setdefault(b.kode, set()).add(" ".join(b.uraian.lower().split()))
+    return frozenset(k for k, v in names.items() if len(v) > 1)
 
 
 def _row_of_difference(parent: BudgetLine, children: list[BudgetLine], wrong: Wrong,
