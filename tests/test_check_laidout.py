@@ -129,6 +129,19 @@ def test_a_code_printed_on_rows_of_different_names_is_a_doubt_in_a_laid_out_tabl
     assert findings(extraction(table("t1", rows, laid_out=False)), "total_mismatch") != []
 
 
+def test_a_cut_code_no_row_hangs_under_leaves_the_finding() -> None:
+    """Two sub-kegiatan whose codes lost their last digits alike ("2.19.03.2.01.0", h05's shaded print) are still
+    their kegiatan's children: its wrong total is the report's own and flagged."""
+    rows = [["2.19.03.2.01", "Pengembangan Kapasitas Daya Saing Keolahragaan", "2.500.000.000", "2.400.000.000",
+             "96,00", "100.000.000"],
+            ["2.19.03.2.01.0", "003 Penyelenggaraan Kejuaraan Olahraga", "1.000.000.000", "960.000.000", "96,00",
+             "40.000.000"],
+            ["2.19.03.2.01.0", "005 Pembinaan Olahraga Prestasi", "1.400.000.000", "1.340.000.000", "95,71",
+             "60.000.000"]]
+    [flag] = findings(extraction(table("t1", rows, laid_out=True)), "total_mismatch")
+    assert (flag.reported, flag.expected) == (2500000000.0, 2400000000.0)
+
+
 def test_a_row_named_as_a_program_is_no_child_in_a_laid_out_table() -> None:
     """On a new page the item numbers of a program list ran into the names (reportlab's print of d11): "Program
     ..." rows read as kegiatan of the program above are not its children."""

@@ -273,15 +273,18 @@ def _reading_doubt(table_id: str, pairs: list[Pair], rows: list[BudgetLine], pie
 
 
 def _shared_codes(rows: list[BudgetLine]) -> frozenset[str]:
-    """Budget codes a laid-out table prints on rows of different names. Each program, kegiatan and sub-kegiatan has
-    a code of its own (Permendagri 90/2019's nomenclature), so a code on two names is one the reader cut: a
-    sub-kegiatan's code wrapped in its cell and read as its kegiatan's (reportlab's shaded print of d02: three rows
-    "1.01.02.2.01", two of them sub-kegiatan taken for kegiatan, and their program no longer adds up)."""
+    """Parents' budget codes a laid-out table prints on rows of different names. Each program, kegiatan and
+    sub-kegiatan has a code of its own (Permendagri 90/2019's nomenclature), so a code on two names is one the
+    reader cut, and where it is a parent's code the rows under it are read into the wrong family: a sub-kegiatan's
+    code wrapped in its cell and read as its kegiatan's (reportlab's shaded print of d02: three rows
+    "1.01.02.2.01", two of them sub-kegiatan taken for kegiatan, and their program no longer adds up). A cut code
+    no row hangs under ("2.19.03.2.01.0" on two sub-kegiatan, h05's shaded print) leaves the families as they are."""
     names: dict[str, set[str]] = {}
     for b in rows:
         if b.kode and not b.is_total:
             names.setdefault(b.kode, set()).add(" ".join(b.uraian.lower().split()))
-    return frozenset(k for k, v in names.items() if len(v) > 1)
+    parents = {b.parent_kode for b in rows if b.parent_kode}
+    return frozenset(k for k, v in names.items() if len(v) > 1 and k in parents)
 
 
 def _row_of_difference(parent: BudgetLine, children: list[BudgetLine], wrong: Wrong,
