@@ -203,13 +203,12 @@ _NUMBER_WORD = regex.compile(r"^\(?(?:rp\.?)?\d[\d\.,]*\)?%?$", regex.I)  # "1.0
 _RP_WORD = regex.compile(r"^rp\.?$", regex.I)
 _DASH_WORD = regex.compile(r"^[-–]$")
 _UNIT_WORD = regex.compile(r"^[A-Za-z][\w/\.\-]*$")  # "Laporan", "Kg/kapita/tahun", "Orang/bulan"
-_MAX_UNIT_WORDS = 2  # "12 Laporan", "4 Unit Sarana": more words after a figure are a name, not its unit
 
 
-def figure_tokens(text: str) -> list[str] | None:
-    """The figures a run of value cells prints, in order, each with its unit words ("12 Laporan", "1.065.700.000",
-    "92,31 %", "-"); None where the text holds anything else (a word before any figure, a name spilled over, a
-    grade)."""
+def figure_tokens(text: str, max_units: int = DEFAULT.align.max_unit_words) -> list[str] | None:
+    """The figures a run of value cells prints, in order, each with up to ``max_units`` unit words ("12 Laporan",
+    "1.065.700.000", "92,31 %", "-"); None where the text holds anything else (a word before any figure, a name
+    spilled over, a grade)."""
     tokens: list[str] = []
     units = 0
     prefix = ""
@@ -218,14 +217,14 @@ def figure_tokens(text: str) -> list[str] | None:
             prefix = word + " "
         elif _DASH_WORD.match(word):
             tokens.append(prefix + word)
-            prefix, units = "", _MAX_UNIT_WORDS  # a dash takes no unit
+            prefix, units = "", max_units  # a dash takes no unit
         elif _NUMBER_WORD.match(word):
             tokens.append(prefix + word)
             prefix, units = "", 0
         elif word == "%" and tokens and not prefix and not tokens[-1].endswith("%") and units == 0:
             tokens[-1] += " %"
-            units = _MAX_UNIT_WORDS
-        elif (_UNIT_WORD.match(word) and tokens and not prefix and units < _MAX_UNIT_WORDS
+            units = max_units
+        elif (_UNIT_WORD.match(word) and tokens and not prefix and units < max_units
               and not parse_number(word).qualitative):  # a grade ("BB", "Baik") is a value of its own
             tokens[-1] += " " + word
             units += 1
@@ -240,7 +239,8 @@ def _is_money(text: str) -> bool | None:
     return None if kind is ColType.EMPTY else kind is ColType.MONEY
 
 
-def resequence_row(cells: list[Cell], value_cols: list[int], money: Callable[[], list[bool]]) -> list[Cell] | None:
+def resequence_row(cells: list[Cell], value_cols: list[int], money: Callable[[], list[bool]],
+                   max_units: int = DEFAULT.align.max_unit_words) -> list[Cell] | None:
     """The row with its figures read in order into the value columns, or None where that is not clearly better.
 
     pdftotext -layout sets each figure where its words fall on the page's character grid, so a row whose cells
@@ -261,7 +261,7 @@ def resequence_row(cells: list[Cell], value_cols: list[int], money: Callable[[],
     text = " ".join(cells[j].text for j in range(start, min(end, len(cells))) if cells[j].text)
     if len(text.split()) < len(value_cols) - 1:
         return None  # fewer words than value columns, one aside: fewer figures too
-    tokens = figure_tokens(text)
+    tokens = figure_tokens(text, max_units)
     if tokens is None:
         return None
     label_at = next((j for j in range(start - 1, -1, -1) if cells[j].text), None)
@@ -282,7 +282,7 @@ def resequence_row(cells: list[Cell], value_cols: list[int], money: Callable[[],
 
     def fits(j: int) -> bool:
         text = cells[j].text if j < len(cells) else ""
-        own = figure_tokens(text)
+        own = figure_tokens(text, max_units)
         if j not in placed:
             return not text
         if own is None or len(own) != 1:
@@ -326,7 +326,7 @@ def realign(table: Table, settings: AlignSettings = DEFAULT.align) -> list[int]:
         return [column_type(row.text(j) for row in table.rows).type is ColType.MONEY for j in value_cols]
 
     for i, row in enumerate(table.rows):
-        sequenced = resequence_row(row.cells, value_cols, money)
+        sequenced = resequence_row(row.cells, value_cols, money, settings.max_unit_words)
         if sequenced is not None:
             table.rows[i] = Row(cells=sequenced, page=row.page, line=row.line)
             moved.append(i)

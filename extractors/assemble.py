@@ -623,10 +623,9 @@ def _top(row: list[Cell]) -> float | None:
 
 
 _LEAD_IN = regex.compile(r":\s*$")  # "Program dan anggaran untuk mencapai sasaran tersebut:"
-_LEAD_IN_WORDS = 4  # a sentence introducing a table, not a label ("Keterangan:")
 
 
-def _lead_in(rows: list[list[Cell]], i: int) -> bool:
+def _lead_in(rows: list[list[Cell]], i: int, settings: JoinSettings = DEFAULT.join) -> bool:
     """Row ``i - 1`` of an unruled PDF grid is a sentence introducing the table whose header is row ``i``: its
     words end in a colon, and the row after it is a header of header words with rows of its own under it. The
     column finder took the sentence and the next table into the table above (the Perjanjian Kinerja's "Program
@@ -635,7 +634,7 @@ def _lead_in(rows: list[list[Cell]], i: int) -> bool:
         return False
     words = " ".join(c.text for c in rows[i - 1] if c.text)
     cells = [c for c in rows[i] if c.text]
-    return (bool(_LEAD_IN.search(words)) and len(words.split()) >= _LEAD_IN_WORDS and len(cells) >= 2
+    return (bool(_LEAD_IN.search(words)) and len(words.split()) >= settings.lead_in_words and len(cells) >= 2
             and is_header_row(rows[i], first=True) and all(HEADER_WORDS.search(c.text) or YEAR.search(c.text)
                                                            for c in cells))
 
@@ -706,7 +705,8 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                 own = [r for r in _after_repeated_row(rows, last[-1], grid) if not is_numbering_row(r)]
                 laid = aligned_columns(last, grid, own, settings.join)
                 if laid is None and grid.reader == "layout":
-                    ordered = lay_by_figure_order([r for p in last for r in p.body], first.grid.n_cols, own)
+                    ordered = lay_by_figure_order([r for p in last for r in p.body], first.grid.n_cols, own,
+                                                  settings.join)
                 joins = laid is not None or ordered is not None
             if joins:
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)

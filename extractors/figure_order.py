@@ -22,10 +22,10 @@ import regex
 from extractors.align import figure_tokens
 from extractors.coltypes import NUMERIC_TYPES, cell_type, column_type, item_id
 from extractors.model import Cell
+from extractors.settings import DEFAULT, JoinSettings
 from extractors.vocab import ColType
 
 _STARTS_FIGURE = regex.compile(r"^\s*(?:rp\.?\s*)?[\(\-–]?\d|^\s*[-–]\s*$", regex.I)
-_MIN_ROWS = 2  # rows of figures a piece must have for their order to speak for it: one could be anything
 
 
 def _split(row: list[Cell]) -> tuple[list[tuple[int, Cell]], list[str]] | None:
@@ -60,8 +60,8 @@ def _code(text: str) -> bool:
     return item_id(text) or cell_type(text) in (ColType.CODE, ColType.NUMBER)
 
 
-def lay_by_figure_order(table_rows: list[list[Cell]], width: int, body: list[list[Cell]]
-                        ) -> list[list[Cell]] | None:
+def lay_by_figure_order(table_rows: list[list[Cell]], width: int, body: list[list[Cell]],
+                        settings: JoinSettings = DEFAULT.join) -> list[list[Cell]] | None:
     """The piece's rows laid under the table's ``width`` columns, or None where the order of their figures does
     not settle it (module docstring)."""
     types = [column_type(r[j].text for r in table_rows if j < len(r)).type for j in range(width)]
@@ -77,7 +77,7 @@ def lay_by_figure_order(table_rows: list[list[Cell]], width: int, body: list[lis
     if any(s is None for s in split):
         return None
     full = [s for s in split if s is not None and s[1]]
-    if len(full) < _MIN_ROWS:
+    if len(full) < settings.figure_order_min_rows:
         return None
     home: dict[int, int] = {}  # the piece's text column -> the table's, learned from its rows of figures
     laid: list[list[Cell]] = []

@@ -37,6 +37,10 @@ class TypeSettings:
     percent_max: float = 1000.0
     # a cell longer than this is text even if it holds a figure ("... dikali 100%")
     figure_max_chars: int = 40
+    # a money column whose label names no scale takes the scale another money column of the table names when their
+    # median amounts are within this factor: a pagu and its realisasi differ by a few per cent, amounts in rupiah
+    # and in thousands by a thousand times (d07's "Keuangan (Rp 000)" wrapped over one of its three columns)
+    scale_magnitude: float = 10.0
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,10 @@ class AlignSettings:
     # a value-headed column is a column of names when this share of its cells are words without figures
     # ("ANGGARAN: PRIORITAS, PENDUKUNG" in 003's Tabel 3.24)
     names_share: float = 0.8
+    # words after a figure read as its unit when a row's figures are read in order ("12 Laporan", "4 Unit Sarana",
+    # "36,50 Kg/kapita/tahun"): units in the dev set are one or two words; three words or more are a name spilled
+    # into the value cells, and the row is not read so
+    max_unit_words: int = 2
 
 
 @dataclass(frozen=True)
@@ -216,6 +224,13 @@ class JoinSettings:
     # quarter of a type agreement, so a column goes under a column of its own where one of its type stands
     max_merged: int = 2
     merge_cost: float = 0.5
+    # rows of figures a headerless layout-text piece needs for the order of its figures to lay it under a table
+    # (extractors.figure_order): one row's figures could fit any table of as many value columns
+    figure_order_min_rows: int = 2
+    # words a sentence ending in a colon needs to introduce a table inside an unruled PDF grid ("Program dan
+    # anggaran untuk mencapai sasaran tersebut:", 8 words in h04 and d12), more than a label with a colon has
+    # ("Keterangan:", "Sumber data:")
+    lead_in_words: int = 4
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,7 @@ def assign_roles(table: Table, labels_parts: list[list[str]], tahun: int | None,
     table.roles = roles
     table.years = years
     table.scales = shared_scale([money_scale(labels_parts[j], table.caption) if roles[j] in MONEY_ROLES else 1.0
-                                 for j in range(table.n_cols)], roles, values)
+                                 for j in range(table.n_cols)], roles, values, settings.types.scale_magnitude)
     table.col_types = [t.type.value for t in types]
     table.relations = [f"{r.kind} {','.join(str(c + 1) for c in r.cols)} ({r.hits}/{r.tested})" for r in relations]
     evidence = [_evidence(j, roles[j], named[j] and j not in inferred, types[j], relations, settings)
@@ -250,10 +250,8 @@ _THOUSANDS = regex.compile(r"\(\s*(?:rp\.?\s*)?000\s*\)|\bribuan\b|\brp\.?\s*000
 _MILLIONS = regex.compile(r"\bjutaan\b|\(\s*(?:rp\.?\s*)?(?:juta|jt)\s*\)|\brp\.?\s*(?:juta|jt)\b", regex.I)
 
 
-SAME_MAGNITUDE = 10.0  # two money columns whose median amounts differ by less than this factor count in one unit
-
-
-def shared_scale(scales: list[float], roles: list[str], values: list[list[float | None]]) -> list[float]:
+def shared_scale(scales: list[float], roles: list[str], values: list[list[float | None]],
+                 magnitude: float = DEFAULT.types.scale_magnitude) -> list[float]:
     """One scale for the table's money columns where one of them names it and the others name none: a spanning
     label's "(Rp 000)" wrapped over the first of its columns only ("Keuangan (Rp" / "000) Target | Realisasi | %":
     d07's Tabel 3.5 as layout text read its realisasi in rupiah, its pagu in thousands). Taken only for a column
@@ -271,7 +269,7 @@ def shared_scale(scales: list[float], roles: list[str], values: list[list[float 
     out = list(scales)
     for j, sc in enumerate(scales):
         m = median(j) if roles[j] in (Role.PAGU, Role.REALISASI_ANGGARAN, Role.SISA) and sc == 1.0 else None
-        if m is not None and any(1 / SAME_MAGNITUDE < m / x < SAME_MAGNITUDE for x in marked):
+        if m is not None and any(1 / magnitude < m / x < magnitude for x in marked):
             out[j] = scale
     return out
 
