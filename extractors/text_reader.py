@@ -107,7 +107,8 @@ def read_text(path: Path) -> Document:
     return parse_text(text, source_file=str(path), sha256=hashlib.sha256(data).hexdigest(), notes=notes)
 
 
-_TAB_FOOTER = regex.compile(r"^([^\t]+)\t+\s*(\d{1,4})\s*$")  # "LKjIP Dinas ... Tahun 2024<TAB>10"
+# "LKjIP Dinas ... Tahun 2024<TAB>10", "... Tahun 2023<TAB>Halaman 8", "...<TAB><TAB>Hal. 7" (d07, d04, d09)
+_TAB_FOOTER = regex.compile(r"^([^\t]+)\t+\s*(?:(?:halaman|hal|hlm|page)\.?\s*)?(\d{1,4})\s*$", regex.I)
 
 
 def _tab_footer_key(raw: str, settings: LayoutSettings = DEFAULT.layout) -> str | None:
@@ -121,7 +122,8 @@ def _tab_footer_key(raw: str, settings: LayoutSettings = DEFAULT.layout) -> str 
 
 def tab_footers(raw_lines: list[str], settings: LayoutSettings = DEFAULT.layout) -> frozenset[str]:
     """Keys of running footers printed as "title<TAB>page" on ``running_min_repeats`` pages or more (dev-set d07's
-    "LKjIP Dinas Perhubungan Provinsi NTB Tahun 2024<TAB>10", d08's "Laporan Kinerja RSUD ... | Page<TAB>3"):
+    "LKjIP Dinas Perhubungan Provinsi NTB Tahun 2024<TAB>10", d08's "Laporan Kinerja RSUD ... | Page<TAB>3", d04's
+    "...<TAB>Halaman 8", d09's "...<TAB>Hal. 7"):
     inside a table's tab rows they are no row of it (d07's footer was read as a budget line of 10.000). A
     table of contents' lines ("BAB I PENDAHULUAN<TAB>1") differ from each other and are kept."""
     counts = Counter(k for raw in raw_lines if "\t" in raw and (k := _tab_footer_key(raw, settings)) is not None)

@@ -88,16 +88,17 @@ def test_caption_join_across_page_break_and_wrapped_rows() -> None:
 def test_a_running_footer_set_with_a_tab_is_no_row_of_the_table_it_falls_in() -> None:
     """"LKjIP Dinas ... Tahun 2024<TAB>10" on every page (dev-set d07): inside a table's tab rows it is dropped and
     the table goes on; a table of contents' lines, each printed once, stay."""
-    footer = "LKjIP Dinas Perhubungan Provinsi NTB Tahun 2024\t{}"
-    text = "\n".join([
-        "BAB I PENDAHULUAN\t1", "BAB II PERENCANAAN KINERJA\t4", "",
-        "Teks.", footer.format(1), "", "Teks lagi.", footer.format(2), "",
-        "Kode\tUraian\tPagu\tRealisasi",
-        "2.15.01\tProgram A\t1.000\t900",
-        "", footer.format(3), "",
-        "2.15.02\tProgram B\t2.000\t1.800",
-    ])
-    doc = parse_text(text)
-    table = next(g for g in doc.grids if g.rows[0][0].text == "Kode")
-    assert [r[0].text for r in table.rows] == ["Kode", "2.15.01", "2.15.02"]
+    for footer in ("LKjIP Dinas Perhubungan Provinsi NTB Tahun 2024\t{}",
+                   "Laporan Kinerja Instansi Pemerintah Bappeda Kota Banjarmasin Tahun 2023\tHalaman {}"):
+        text = "\n".join([
+            "BAB I PENDAHULUAN\t1", "BAB II PERENCANAAN KINERJA\t4", "",
+            "Teks.", footer.format(1), "", "Teks lagi.", footer.format(2), "",
+            "Kode\tUraian\tPagu\tRealisasi",
+            "2.15.01\tProgram A\t1.000\t900",
+            "", footer.format(3), "",
+            "2.15.02\tProgram B\t2.000\t1.800",
+        ])
+        doc = parse_text(text)
+        table = next(g for g in doc.grids if g.rows[0][0].text == "Kode")
+        assert [r[0].text for r in table.rows] == ["Kode", "2.15.01", "2.15.02"]
     assert any(g.rows[0][0].text == "BAB I PENDAHULUAN" for g in doc.grids)  # the contents stay as they were
