@@ -8,7 +8,7 @@ from extractors.numbers import Number, parse_number
 from pipeline.check import check
 from pipeline.check.capaian import check_capaian
 from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
-from schemas.records import DocumentInfo, Extraction, Measurement
+from schemas.records import DocumentInfo, Extraction, Measurement, PlanEntry
 
 P = parse_number
 NAME = "Persentase rumah tangga rawan pangan"
@@ -130,3 +130,20 @@ def test_a_report_dividing_an_indicator_the_lower_way_in_one_row_confirms_it_for
     assert [(f.kind, f.line, f.reported, round(f.expected or 0, 2)) for f in flags] == [
         ("capaian_mismatch", 187, 140.0, 71.43)]
     assert [f for f in check(ext([end], [])).flags if f.severity == "error"] == []
+
+
+def test_lower_is_better_wording_in_another_tables_name_of_the_indicator_counts() -> None:
+    """h07: the Perjanjian Kinerja names "Luas kawasan permukiman kumuh (semakin kecil semakin baik)"; the IKU
+    table divides it target/realisasi (62,40 / 58,75 = 106,21); the Renstra-end table prints realisasi/target
+    (58,75 / 40,00 = 146,88) under the plain name. The report's words and its own formula make that an error."""
+    name = "Luas kawasan permukiman kumuh"
+    iku = dataclasses.replace(meas("62,40", "58,75", "106,21", name), table_id="t05", line=143)
+    end = dataclasses.replace(meas("40,00", "58,75", "146,88", name), table_id="t07", line=175)
+    pk = PlanEntry("d", "f.txt", "t03", None, 105, f"{name} (semakin kecil semakin baik)", target=P("62,40 Ha"))
+
+    def errors(plans: list[PlanEntry]) -> list[tuple[str, int | None]]:
+        extraction = dataclasses.replace(ext([iku, end], []), plans=plans)
+        return [(f.kind, f.line) for f in check(extraction).flags if f.severity == "error"]
+
+    assert errors([pk]) == [("capaian_mismatch", 175)]
+    assert errors([]) == []  # no words say so: the report's formula keeps the benefit of the doubt

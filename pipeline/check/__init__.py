@@ -67,11 +67,17 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     # too): a row of it printed realisasi/target is read against that, not taken as the report's own formula
     confirmed = {name_key(m.indikator) for m, found in checked if m.polarity == "lower_better" and m.capaian.ok
                  and not any(f.kind == "capaian_mismatch" for f in found)}
+    # ... its wording saying so in this row or in another table's name of it ("Luas kawasan permukiman kumuh (semakin
+    # kecil semakin baik)" in h07's PK, plain in its Tabel 3.4; the note is no part of the name: subjects.name_key)
+    worded = {name_key(m.indikator) for m in extraction.measurements if wording_says_lower(m.indikator, m.satuan)} | {
+        name_key(p.subject) for p in extraction.plans if p.kind == "indicator" and wording_says_lower(p.subject, "")}
     measurements: list[Measurement] = []
     for original, (m, found) in zip(extraction.measurements, checked, strict=True):
         key = name_key(m.indikator)
-        if m.polarity == "higher_better" and key in confirmed and wording_says_lower(m.indikator, m.satuan):
-            m, found = check_capaian(original, falling=key in falling, settings=settings, confirmed=True)
+        if m.polarity == "higher_better" and key in confirmed and key in worded:
+            # (the words found elsewhere are evidence of the polarity beside the row's own, as falling targets are)
+            m, found = check_capaian(original, falling=key in falling or key in worded, settings=settings,
+                                     confirmed=True)
         measurements.append(m)
         flags.extend(found)
     budget: list[BudgetLine] = []
