@@ -7,7 +7,7 @@ from extractors.model import Cell, Row, Table
 from extractors.numbers import Number, parse_number
 from pipeline.check import check
 from pipeline.check.capaian import check_capaian
-from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
+from pipeline.check.polarity import falling_targets, named_lower_in_prose, target_series, wording_says_lower
 from schemas.records import DocumentInfo, Extraction, Measurement, PlanEntry
 
 P = parse_number
@@ -147,3 +147,14 @@ def test_lower_is_better_wording_in_another_tables_name_of_the_indicator_counts(
 
     assert errors([pk]) == [("capaian_mismatch", 175)]
     assert errors([]) == []  # no words say so: the report's formula keeps the benefit of the doubt
+
+
+def test_the_method_text_naming_an_indicator_lower_is_better() -> None:
+    """"Untuk indikator persentase tunggakan pajak kendaraan bermotor, semakin rendah realisasi semakin baik" (h02),
+    the indicator's name saying nothing: the report's own words for its polarity. A short name is not looked for."""
+    text = ["Capaian dihitung dengan rumus realisasi/target x 100%. Untuk indikator persentase tunggakan pajak "
+            "kendaraan bermotor, semakin rendah realisasi semakin baik, sehingga capaian dihitung dengan rumus "
+            "target/realisasi x 100%.", "Rasio PAD terhadap pendapatan meningkat."]
+    names = {"Persentase tunggakan Pajak Kendaraan Bermotor", "Rasio PAD terhadap total Pendapatan Daerah", "PKB"}
+    assert named_lower_in_prose(text, names) == {"Persentase tunggakan Pajak Kendaraan Bermotor"}
+    assert named_lower_in_prose(text[1:], names) == set()

@@ -22,7 +22,8 @@ from pipeline.check.guards import gate, tested_rows, whole_column
 from pipeline.check.labels import with_printed_labels
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative
-from pipeline.check.polarity import falling_targets, target_series, wording_says_lower
+from pipeline.check.polarity import falling_targets, named_lower_in_prose, target_series, wording_says_lower
+from pipeline.check.prose import passages
 from pipeline.check.reading import lower_misread, table_pieces
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
@@ -71,6 +72,9 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     # kecil semakin baik)" in h07's PK, plain in its Tabel 3.4; the note is no part of the name: subjects.name_key)
     worded = {name_key(m.indikator) for m in extraction.measurements if wording_says_lower(m.indikator, m.satuan)} | {
         name_key(p.subject) for p in extraction.plans if p.kind == "indicator" and wording_says_lower(p.subject, "")}
+    # ... or in the report's method text naming it
+    worded |= {name_key(n) for n in named_lower_in_prose([q.text for q in passages(extraction.prose)],
+                                                          {m.indikator for m in extraction.measurements})}
     measurements: list[Measurement] = []
     for original, (m, found) in zip(extraction.measurements, checked, strict=True):
         key = name_key(m.indikator)
