@@ -7,7 +7,7 @@ from extractors.model import Document, TextLine
 from extractors.numbers import Number, parse_number
 from pipeline.check.narrative import check_narrative
 from pipeline.check.prose import all_sentences
-from schemas.records import DocumentInfo, Extraction, Measurement
+from schemas.records import BudgetLine, DocumentInfo, Extraction, Measurement
 
 P = parse_number
 
@@ -223,8 +223,6 @@ def test_a_budget_share_that_fits_the_tables_total_names_the_prose_amount_that_s
     """"pagu Rp A ... realisasi Rp B atau p%" where p is not B/A: when the budget table's total row prints B and
     a pagu that p fits, the prose's A is the slip (reported A, expected the table's pagu); the same for a slipped
     realisasi. With no such row, or a total that p does not fit either, the percentage is reported as before."""
-    from schemas.records import BudgetLine
-
     def total(pagu: str, realisasi: str, is_total: bool = True) -> BudgetLine:
         return BudgetLine("d", "f.txt", "t09", None, 198, "", "total", "JUMLAH", P(pagu), P(realisasi), P("96,26"),
                           P(""), is_total=is_total)
@@ -355,8 +353,6 @@ def test_a_share_of_the_second_budget_a_sentence_names_is_no_slip_of_the_first()
     """"semula (murni) Rp A dan setelah perubahan menjadi Rp A' ... Rp B atau p% dari anggaran setelah perubahan":
     p is B/A', the sentence's own second budget; A is no slip even where the budget table's total prints A'
     (held-out i04)."""
-    from schemas.records import BudgetLine
-
     sentence = ("Anggaran Dinas Tahun 2023 semula (murni) sebesar Rp 28.137.750.000 dan setelah perubahan menjadi "
                 "Rp 28.505.320.000. Realisasi sampai dengan 31 Desember 2023 sebesar Rp 27.678.662.600 atau 97,10% "
                 "dari anggaran setelah perubahan.")
@@ -381,3 +377,24 @@ def test_a_stated_average_is_read_against_the_table_the_sentence_names() -> None
                      TableInfo("d", "f.txt", "t02", "Tabel 3.2 Capaian IKU", None, 199, "iku", 3, "")]
     [flag] = check_narrative(e)
     assert flag.reported == 125.0 and flag.expected == 110.0
+
+
+def test_the_budgets_share_said_without_its_amounts_against_the_reports_total() -> None:
+    """h04's closing chapter: "realisasi belanja mencapai 95,12% dari pagu"; its three budget tables' totals give
+    37.883.135.322 / 39.101.485.000 = 96,88%. Said rightly (h01, i03, i04), or of a line of the report, no finding."""
+    def line(name: str, pagu: str, real: str, persen: str, total: bool = False) -> BudgetLine:
+        return BudgetLine("d", "f.txt", "t09", None, 200, "", "total" if total else "program", name, P(pagu),
+                          P(real), P(persen), P(""), is_total=total)
+
+    budget = [line("Program A", "24.130.335.000", "23.427.522.722", "97,09"),
+              line("Program B", "14.971.150.000", "14.455.612.600", "96,56"),
+              line("JUMLAH", "39.101.485.000", "37.883.135.322", "96,88", total=True)]
+
+    def flags(sentence: str) -> list:
+        return check_narrative(dataclasses.replace(ext([sentence]), budget=budget))
+
+    [flag] = flags("Dari sisi anggaran, realisasi belanja mencapai 95,12% dari pagu, dengan sisa terbesar.")
+    assert flag.kind == "narrative_mismatch" and flag.reported == 95.12 and round(flag.expected or 0, 2) == 96.88
+    assert flags("Realisasi anggaran mencapai 96,88% dari pagu.") == []
+    assert flags("Realisasi anggaran Program B mencapai 96,56%.") == []  # a line's own share
+    assert flags("Realisasi anggaran mencapai 45,00% pada triwulan kedua.") == []  # far off: a share of something else

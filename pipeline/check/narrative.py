@@ -59,6 +59,9 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
         whole = Sentence(passage.text, 0, passage)
         passage_figures = figures(passage.text)
         found.extend(_budget_shares(ext, whole, passage_figures))
+        if _TOTAL_SHARE.search(passage.text):
+            for sentence in sentences(passage):
+                found.extend(_total_share_claims(ext, sentence, figures(sentence.text)))
         if len(passage_figures) < 2:
             continue  # no sentence of it can hold two figures: not worth splitting
         for sentence in sentences(passage):
@@ -263,6 +266,38 @@ def quantity_named(text: str) -> str:
             if m.start() > where:
                 best, where = name, m.start()
     return best
+
+
+# "realisasi belanja mencapai 95,12% dari pagu", "Realisasi anggaran sebesar 94,92% dari pagu": the budget's absorption
+# said as a percentage alone (h04's closing chapter; h01, i03 and i04 say it rightly)
+_TOTAL_SHARE = regex.compile(r"\brealisasi\s+(?:belanja|anggaran|keuangan)\b[^.%]{0,60}?(\d+(?:,\d+)?)\s?%", regex.I)
+
+
+def _total_share_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+    """A sentence giving the share of the budget realised without its amounts, where the share is no budget line's
+    of the report (printed or computed) and the report's totals agree on another: the whole budget's, the total
+    with the largest pagu. A sentence naming amounts is :func:`_budget_shares`' to check; a share far from the
+    total's is likely of something else, and left alone."""
+    m = _TOTAL_SHARE.search(s.text)
+    if m is None or any(f.number.money or (f.value is not None and f.value >= 1_000_000) for f in figs):
+        return []
+    pct = next((f for f in figs if f.start <= m.start(1) < f.end and f.number.ok and f.number.percent), None)
+    totals = [b for b in ext.budget if b.is_total and b.pagu.ok and b.realisasi.ok and b.pagu.value]
+    if pct is None or pct.value is None or not totals:
+        return []
+    shares = [b.realisasi.value / b.pagu.value * 100 for b in ext.budget
+              if b.pagu.ok and b.realisasi.ok and b.pagu.value and b.realisasi.value is not None]
+    shares += [b.persen.value for b in ext.budget if b.persen.ok and b.persen.value is not None]
+    if any(agrees(pct.number, Interval(x, x)) for x in shares):
+        return []
+    top = max(totals, key=lambda b: b.pagu.value or 0.0)
+    expected = (top.realisasi.value or 0.0) / (top.pagu.value or 1.0) * 100
+    if abs(pct.value - expected) > max(5.0, 0.25 * expected):
+        return []
+    return [_flag(ext, s, pct.start, "narrative_mismatch", words_before(s.text, pct.start), pct.value, expected,
+                  f"Teks menyebut realisasi anggaran {pct.number.raw.strip()}, padahal total anggaran "
+                  f"'{top.uraian[:40]}' Rp {fmt(top.realisasi.value)} / Rp {fmt(top.pagu.value)} x 100 = "
+                  f"{fmt(expected, 2)}%")]
 
 
 def _share_of(amount: Figure, figs: list[Figure], s: Sentence) -> Figure | None:
