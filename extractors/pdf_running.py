@@ -16,16 +16,13 @@ import regex
 
 from extractors.pdf_page import PagePart
 from extractors.pdf_words import Line
+from extractors.text_layout import running_key
 
 BAND = 0.08  # share of the page height at the top and at the bottom
 PAGE_NUMBER = regex.compile(
     r"^[\W_]*(?:(?:hal(?:aman)?|page|hlm)\.?\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:dari|of|/)\s*\d{1,4})?[\W_]*$",
     regex.I,
 )
-
-
-def _key(text: str) -> str:
-    return regex.sub(r"\s+", " ", regex.sub(r"\d+", "#", text.lower())).strip()
 
 
 def in_band(line: Line, height: float) -> bool:
@@ -37,14 +34,14 @@ def drop_running(parts: Sequence[PagePart]) -> int:
     seen: Counter[str] = Counter()
     for part in parts:
         height = part.frame.size[1]
-        seen.update({_key(ln.text) for ln in part.lines if in_band(ln, height)})
+        seen.update({running_key(ln.text) for ln in part.lines if in_band(ln, height)})
     need = 2 if len(parts) <= 4 else 3
     removed = 0
     for part in parts:
         height = part.frame.size[1]
         keep = []
         for ln in part.lines:
-            if in_band(ln, height) and (PAGE_NUMBER.match(ln.text) or seen[_key(ln.text)] >= need):
+            if in_band(ln, height) and (PAGE_NUMBER.match(ln.text) or seen[running_key(ln.text)] >= need):
                 removed += 1
                 continue
             keep.append(ln)

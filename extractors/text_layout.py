@@ -83,7 +83,12 @@ def _running_key(raw: str, settings: LayoutSettings, margin: int = 0) -> str | N
         return None
     if len(regex.split(r" {2,}", text)) > 2 or len(text.split()) < settings.running_min_words or ITEM.match(text):
         return None
-    return regex.sub(r"\s+", " ", regex.sub(r"\d+", "#", text.lower()))
+    return running_key(text)
+
+
+def running_key(text: str) -> str:
+    """A running line's key: case, runs of spaces and its figures (year, page number) blotted out."""
+    return regex.sub(r"\s+", " ", regex.sub(r"\d+", "#", text.lower())).strip()
 
 
 def _margin(lines: Sequence[tuple[int, str]]) -> int:

@@ -21,6 +21,7 @@ from extractors.text_layout import (
     ends_in_table,
     layout_tables,
     page_edges,
+    running_key,
     running_keys,
     segments_of,
     split_lines,
@@ -117,7 +118,7 @@ def _tab_footer_key(raw: str, settings: LayoutSettings = DEFAULT.layout) -> str 
     m = _TAB_FOOTER.match(raw.replace("\f", "").strip())
     if not m or len(m.group(1).split()) < settings.running_min_words:
         return None
-    return regex.sub(r"\s+", " ", regex.sub(r"\d+", "#", m.group(1).strip().lower()))
+    return running_key(m.group(1))
 
 
 def tab_footers(raw_lines: list[str], settings: LayoutSettings = DEFAULT.layout) -> frozenset[str]:
