@@ -14,6 +14,7 @@ from dataclasses import replace
 import regex
 
 from extractors.model import Table
+from pipeline.check.subjects import WORD
 from schemas.records import Flag
 
 # the role words a subject names its columns by (pipeline.check.totals.COLUMNS and the measurement checks), and the
@@ -22,7 +23,6 @@ ROLES: dict[str, tuple[str, ...]] = {
     "pagu": ("pagu",), "realisasi": ("realisasi_anggaran", "realisasi"), "sisa": ("sisa",),
     "target": ("target",)}
 _COLUMNS = regex.compile(r"^(?P<name>.*?)\s*\((?P<cols>[a-z]+(?:\+[a-z]+)*)\)\s*$")
-_WORD = regex.compile(r"[a-z0-9]+")
 _NO_NEWS = {"rp", "rupiah"}  # words a label may add to the role's own without saying more
 
 
@@ -31,7 +31,7 @@ def _label(table: Table, name: str) -> str:
         for j, r in enumerate(table.roles):
             if r == role and j < len(table.header):
                 label = " ".join(table.header[j].split())
-                return "" if set(_WORD.findall(label.lower())) <= {name, *_NO_NEWS} else label
+                return "" if set(WORD.findall(label.lower())) <= {name, *_NO_NEWS} else label
     return ""
 
 

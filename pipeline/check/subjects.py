@@ -13,7 +13,7 @@ _PREFIX = regex.compile(r"^(?:(?:urusan\s+pemerintahan\s+bidang\s+\w+\s+)?progra
 STOP = {"dan", "yang", "di", "ke", "dari", "dalam", "untuk", "pada", "dengan", "atau", "serta", "oleh", "the", "of",
         "program", "kegiatan", "sub", "persentase", "percentase", "prosentase", "presentase", "jumlah", "tahun",
         "nya", "ini", "itu", "sebesar", "target", "realisasi", "capaian", "th"}
-_WORD = regex.compile(r"[a-z0-9]+")
+WORD = regex.compile(r"[a-z0-9]+")  # a word of a lower-cased name
 CONJUNCTIONS = {"dan", "serta", "and"}
 
 
@@ -43,7 +43,7 @@ def _printed_key(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(name_key(text)) if w not in STOP and not w.isdigit() and len(w) > 1)
+    return frozenset(w for w in WORD.findall(name_key(text)) if w not in STOP and not w.isdigit() and len(w) > 1)
 
 
 def coverage(name: str, text_words: frozenset[str]) -> float:
