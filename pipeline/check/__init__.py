@@ -21,9 +21,8 @@ from pipeline.check.cross_table import check_cross_table
 from pipeline.check.guards import gate, tested_rows, whole_column
 from pipeline.check.labels import with_printed_labels
 from pipeline.check.malformed import check_malformed
-from pipeline.check.narrative import check_narrative
+from pipeline.check.narrative import check_narrative, prose_passages
 from pipeline.check.polarity import falling_targets, named_lower_in_prose, target_series, wording_says_lower
-from pipeline.check.prose import passages
 from pipeline.check.reading import lower_misread, table_pieces
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
@@ -73,7 +72,8 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     worded = {name_key(m.indikator) for m in extraction.measurements if wording_says_lower(m.indikator, m.satuan)} | {
         name_key(p.subject) for p in extraction.plans if p.kind == "indicator" and wording_says_lower(p.subject, "")}
     # ... or in the report's method text naming it
-    worded |= {name_key(n) for n in named_lower_in_prose([q.text for q in passages(extraction.prose)],
+    prose = prose_passages(extraction, settings)
+    worded |= {name_key(n) for n in named_lower_in_prose([q.text for q in prose],
                                                           {m.indikator for m in extraction.measurements})}
     measurements: list[Measurement] = []
     for original, (m, found) in zip(extraction.measurements, checked, strict=True):
@@ -108,6 +108,6 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     flags.extend(check_measurement_totals(extraction.measurements, settings))
     flags.extend(_once(check_cross_table(extraction, settings), flags))
     flags.extend(check_malformed(extraction, settings))
-    flags.extend(check_narrative(extraction, settings))
+    flags.extend(check_narrative(extraction, settings, prose))
     flags = with_printed_labels(gate(flags, settings), extraction.tables)
     return Checked(measurements, budget, sorted(flags, key=lambda f: (f.line or 0, f.page or 0, f.table_id, f.kind)))

@@ -47,12 +47,15 @@ _ORDINALS = {"pertama": 0, "kedua": 1, "ketiga": 2, "keempat": 3}
 _YEAR = regex.compile(r"\b(?:di)?(?:tahun|th\.?|thn\.?)\s*(20\d\d)\b", regex.I)
 
 
-def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+def check_narrative(ext: Extraction, settings: Settings = DEFAULT, every_passage: list[Passage] | None = None
+                    ) -> list[Flag]:
+    """``every_passage``: the report's prose as passages, when the caller has them (:func:`prose_passages`)."""
     flags: list[Flag] = []
     seen: set[tuple[object, ...]] = set()
     found: list[Flag] = []
     history = year_figures(ext)  # other years' columns, read once for every claim about another year
-    every_passage = passages(ext.prose, settings.prose.paragraph_gap)
+    if every_passage is None:
+        every_passage = prose_passages(ext, settings)
     for passage in every_passage:
         if len(passage.text) > settings.prose.max_passage_chars:
             continue  # not prose: a table or a whole report on one line (a broken conversion)
@@ -79,6 +82,12 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]
             seen.add(key)
             flags.append(f)
     return flags
+
+
+def prose_passages(ext: Extraction, settings: Settings = DEFAULT) -> list[Passage]:
+    """The report's prose cut into passages by the settings' paragraph gap: read once, by the polarity wording and
+    by the narrative checks."""
+    return passages(ext.prose, settings.prose.paragraph_gap)
 
 
 SAME_VALUE = 0.01  # two expected percentages printed to two decimals that are one value ("112,43", 112,4256)
