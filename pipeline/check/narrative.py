@@ -212,7 +212,7 @@ def _budget_shares(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Fla
         expected = spent.value / budget.value * 100
         if agrees(pct.number, Interval(expected, expected)):
             continue
-        if abs((pct.value or 0) - expected) > max(5.0, 0.25 * expected):
+        if _far_off(pct.value or 0.0, expected):
             continue  # far off: more likely a share of another amount than a slip
         if any(other is not budget and other is not spent and other.number.ok and other.value
                and agrees(pct.number, Interval(spent.value / other.value * 100, spent.value / other.value * 100))
@@ -282,6 +282,12 @@ def quantity_named(text: str) -> str:
 _TOTAL_SHARE = regex.compile(r"\brealisasi\s+(?:belanja|anggaran|keuangan)\b[^.%]{0,60}?(\d+(?:,\d+)?)\s?%", regex.I)
 
 
+def _far_off(said: float, expected: float) -> bool:
+    """A percentage more than 5 points and a quarter away from the share it is compared with is more likely a share
+    of another amount than a slip: no finding."""
+    return abs(said - expected) > max(5.0, 0.25 * expected)
+
+
 def _total_share_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     """A sentence giving the share of the budget realised without its amounts, where the share is no budget line's
     of the report (printed or computed) and the report's totals agree on another: the whole budget's, the total
@@ -301,7 +307,7 @@ def _total_share_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> lis
         return []
     top = max(totals, key=lambda b: b.pagu.value or 0.0)
     expected = (top.realisasi.value or 0.0) / (top.pagu.value or 1.0) * 100
-    if abs(pct.value - expected) > max(5.0, 0.25 * expected):
+    if _far_off(pct.value, expected):
         return []
     return [_flag(ext, s, pct.start, "narrative_mismatch", words_before(s.text, pct.start), pct.value, expected,
                   f"Teks menyebut realisasi anggaran {pct.number.raw.strip()}, padahal total anggaran "
