@@ -23,7 +23,7 @@ from extractors.pdf_orphans import adopt_orphan_rows, adopt_widow_rows, mend_bro
 from extractors.pdf_page import PagePart, edges_of, finish, ruled_part, vocabulary_of
 from extractors.pdf_pdfium import PdfiumPage, open_document, read_page
 from extractors.pdf_rulings import segments_from_boxes
-from extractors.pdf_running import drop_running
+from extractors.pdf_running import drop_inline_footers, drop_running
 from extractors.pdf_words import Frame, make_words
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,7 @@ def read_pdf(path: Path) -> Document:
     if scanned:
         parts += _read_scanned(path, scanned, doc)
     drop_running(parts)
+    drop_inline_footers(parts)
     words = vocabulary_of(parts)
     lines: list[TextLine] = []
     edges = [edges_of(part) for part in parts]

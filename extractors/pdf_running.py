@@ -5,6 +5,11 @@ taken, so a table header repeated at the top of each page is never mistaken for 
 is running when its text, with digits blotted out, stands in a band on three or more pages
 (two on a short document); a bare page number ("12", "- 3 -", "iv", "Halaman 4 dari 20") in a
 band is dropped wherever it is.
+
+A footer set in the page's flow ("LKjIP Dinas ... Tahun 2024   8" where the converted text's
+page ended, printed between a table and the next) is dropped too when it has the running title's
+shape: a title of words and years, then the page number, the title repeating on three pages or
+more with page numbers that grow (:func:`drop_inline_footers`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import regex
 
 from extractors.pdf_page import PagePart
 from extractors.pdf_words import Line
+from extractors.settings import DEFAULT, LayoutSettings
 from extractors.text_layout import running_key
 
 BAND = 0.08  # share of the page height at the top and at the bottom
@@ -47,4 +53,48 @@ def drop_running(parts: Sequence[PagePart]) -> int:
             keep.append(ln)
         part.lines = keep
         part.extra = [ln for ln in part.extra if not PAGE_NUMBER.match(ln.text)]
+    return removed
+
+
+# "title 8", "title Halaman 8", "title | Page 3": a title, then the page number. The title's only figures are years
+# (the report's): a row of a table holds other figures
+_TITLE_THEN_PAGE = regex.compile(
+    r"^(?P<title>.*\p{L}.*?)\s+(?:(?:halaman|hal|hlm|page)\.?\s*)?(?P<page>\d{1,4})$", regex.I)
+_NOT_YEAR = regex.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
+
+
+def _inline_footer(line: Line, settings: LayoutSettings) -> tuple[str, int] | None:
+    """(key, page number) of a line shaped as a running footer: a title of ``running_min_words`` words or more whose
+    figures are years only, then a page number (a year closing the line ends the title: "... Tahun 2024")."""
+    m = _TITLE_THEN_PAGE.match(line.text)
+    if (not m or not _NOT_YEAR.fullmatch(m["page"]) or _NOT_YEAR.search(m["title"])
+            or len(m["title"].split()) < settings.running_min_words):
+        return None
+    return running_key(m["title"]), int(m["page"])
+
+
+def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DEFAULT.layout) -> int:
+    """Remove, anywhere on the page, the running footers a converted text left in its flow (in place); the number of
+    lines removed. A title is a running footer when it stands on ``running_min_repeats`` pages or more, each time
+    followed by a page number, and the numbers never fall from one page to the next: the text's page breaks. The
+    text reader drops the same lines of a tab text (``text_reader.tab_footers``: dev-set d07, d08, d04, d09); on a
+    PDF printed from such a text they stand between a table and the next, ruled like a row of one (d03's print
+    with horizontal rules read its footer, the annex's caption and its header as one row)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for part in parts:
+        for ln in part.lines:
+            if (shape := _inline_footer(ln, settings)) is not None:
+                found.setdefault(shape[0], []).append((part.number, shape[1]))
+    running = set()
+    for key, seen in found.items():
+        numbers = [n for _, n in sorted(seen)]
+        if len({p for p, _ in seen}) >= settings.running_min_repeats and numbers == sorted(numbers):
+            running.add(key)
+    if not running:
+        return 0
+    removed = 0
+    for part in parts:
+        keep = [ln for ln in part.lines if (shape := _inline_footer(ln, settings)) is None or shape[0] not in running]
+        removed += len(part.lines) - len(keep)
+        part.lines = keep
     return removed

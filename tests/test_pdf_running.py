@@ -1,0 +1,49 @@
+"""Running footers left in a page's flow: a converted text's page breaks, printed between its tables."""
+
+from __future__ import annotations
+
+from extractors.pdf_page import PagePart
+from extractors.pdf_running import drop_inline_footers
+from extractors.pdf_words import Frame, Line
+from tests.page_layout import Col, layout
+
+TITLE = "LKjIP Dinas Pekerjaan Umum Kabupaten Contoh Tahun 2024"
+
+
+def _page(number: int, rows: list[list[str]]) -> PagePart:
+    lines: list[Line] = layout([Col(20), Col(400, "right")], rows, first=10)
+    return PagePart(number, Frame("ltr", 842, 595), [], lines)
+
+
+def _texts(part: PagePart) -> list[str]:
+    return [ln.text for ln in part.lines]
+
+
+def test_footer_in_the_flow_is_dropped_on_every_page() -> None:
+    parts = [_page(n, [["Tabel 3.1 Capaian", ""], [TITLE, str(n + 4)], ["LAMPIRAN", ""]]) for n in (2, 5, 9)]
+    assert drop_inline_footers(parts) == 3
+    assert all(_texts(p) == ["Tabel 3.1 Capaian", "LAMPIRAN"] for p in parts)
+
+
+def test_a_title_on_too_few_pages_stays() -> None:
+    parts = [_page(n, [[TITLE, str(n)]]) for n in (2, 5)]
+    assert drop_inline_footers(parts) == 0
+
+
+def test_numbers_that_fall_are_no_page_numbers() -> None:
+    """A row repeated in three tables with a count that does not grow page by page is a table's row."""
+    row = "Jumlah pegawai yang mengikuti pelatihan teknis tahun 2024"
+    parts = [_page(n, [[row, c]]) for n, c in ((2, "40"), (5, "12"), (9, "33"))]
+    assert drop_inline_footers(parts) == 0
+
+
+def test_a_row_with_other_figures_in_its_title_stays() -> None:
+    """Only years may stand in a running title: "Pagu 1.250 paket" is a row's text, not a footer's."""
+    row = "Paket pekerjaan jalan dan jembatan ruas 12 tahun 2024"
+    parts = [_page(n, [[row, str(n)]]) for n in (2, 5, 9)]
+    assert drop_inline_footers(parts) == 0
+
+
+def test_a_title_that_ends_in_its_year_has_no_page_number() -> None:
+    parts = [_page(n, [[TITLE, ""]]) for n in (2, 5, 9)]
+    assert drop_inline_footers(parts) == 0
