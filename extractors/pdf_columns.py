@@ -783,7 +783,7 @@ class _Finder:
         held = {j for j, t in enumerate(row) if j and _figure(t)}
         # item numbers are no figures ("1. Sangat" over "Baik 2. Baik": words of two stacked items)
         both = {j for j in figures & held if _figure(_ITEM_MARK.sub(" ", line[j]))}
-        code_cut = bool(line[0]) and _code_cut(row[0], line[0])  # "1.02.01.2.01.0" over "1"
+        code_cut = bool(line[0]) and is_cut_code(row[0], line[0])  # "1.02.01.2.01.0" over "1"
         # the rest of figures too wide for their cells ("171,150,000,00" over "0.00"), also beside the row's number
         # where the row has none yet: cells centred vertically put the code on the row's middle line, under the
         # first lines of its cut figures (LibreOffice's prints of d06, d09: "PROGRAM PENUNJANG ... 5.194.124.547,0"
@@ -809,7 +809,7 @@ _CODE_TAIL = regex.compile(r"^\d{1,3}$")
 _CODE_ENDS = (2, 4)  # digits of a code's last group: kegiatan "2.01", sub kegiatan "01" or "0001" (Permendagri 90)
 
 
-def _code_cut(above: str, below: str) -> bool:
+def is_cut_code(above: str, below: str) -> bool:
     """A budget code too wide for its cell, its last group cut ("1.02.01.2.01.0" over "1", "5.02.01.2.01.000" over
     "1"): joined, the last group has two or four digits, as the codes of Permendagri 90 end (kegiatan "2.01",
     sub kegiatan "01" or "0001"), and it had fewer before."""

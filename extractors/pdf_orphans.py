@@ -26,7 +26,7 @@ from dataclasses import replace
 from extractors.header import split_header
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.numbers import parse_number
-from extractors.pdf_columns import CAPTION
+from extractors.pdf_columns import CAPTION, is_cut_code
 from extractors.pdf_words import BROKEN_REST, CUT, cut_number, mend_cuts, vocabulary
 from extractors.settings import DEFAULT, LayoutSettings
 
@@ -262,7 +262,8 @@ def adopt_widow_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -
     next one (no table or caption before them), and each line is laid out as one of the table's rows
     (:func:`_row_of` in its columns; figures in two figure columns at least and only there, :func:`_like_rows`)
     up to a line outside the columns (prose, a caption). A line in the columns that is no such row (a wrapped
-    cell's second line) means rows that cannot be told apart line by line: nothing is taken.
+    cell's line) means rows that cannot be told apart line by line: nothing is taken, unless one row stands
+    there alone, its wrapped cells' lines around it (:func:`_widows`).
     Public format: PermenPAN-RB 53/2014 tables printed across pages; dev-set d01 printed by LibreOffice
     ("TOTAL BELANJA" alone between two rules at the top of the page after Tabel 3.8)."""
     taken: set[float] = set()
@@ -280,19 +281,54 @@ def adopt_widow_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) -
         if not head or columns is None:
             continue
         figures = _figure_columns(grid)
-        rows: list[list[Cell]] = []
-        used: list[float] = []
-        for t in head[:settings.orphan_max_lines]:
-            row = _row_of(t, columns, settings.orphan_slack) if not _CAPTION.match(t.text) else None
-            if row is None:
-                break  # prose or a caption: the table has ended
-            if not _like_rows(row, figures):
-                used = []  # laid out in the table's columns, yet not a row of it (a wrapped cell's line, words
-                break  # where figures stand): the rows cannot be placed one by one, none is taken
-            rows.append(row)
-            used.append(t.order)
+        rows, used = _widows(head[:settings.orphan_max_lines], columns, figures, settings)
         if used:
             doc.grids[index] = replace(grid, rows=[*grid.rows, *rows])
             taken |= set(used)
     if taken:
         doc.lines = [t for t in doc.lines if t.order not in taken]
+
+
+def _widows(head: list[TextLine], columns: list[tuple[float, float]], figures: set[int],
+            settings: LayoutSettings = DEFAULT.layout) -> tuple[list[list[Cell]], list[float]]:
+    """The rows a page's head gives back to the table of the page before, and the orders of their lines. Each line
+    laid out as a row is one; when a line in the columns is no row, the lines up to the first that leaves the
+    table's columns (prose, a caption) or puts words where figures stand (the next table's header) are one row,
+    if exactly one of them is a row: its cells wrapped over lines under it (cells set at the top), or as many above
+    and under it (cells centred vertically: a code "1.02.02.2.02.0" / "1" over and under the line of a name and its
+    figures, LibreOffice's print of dev-set d01, the last row of Tabel 3.7 alone above the page's repeated header).
+    More lines above the row than under it are the rest of the page before's last row. Else none."""
+    rows: list[list[Cell]] = []
+    used: list[float] = []
+    laid: list[tuple[TextLine, list[Cell]]] = []
+    for t in head:
+        row = _row_of(t, columns, settings.orphan_slack) if not _CAPTION.match(t.text) else None
+        if row is None:
+            break  # prose or a caption: the table has ended
+        laid.append((t, row))
+    for t, row in laid:
+        if not _like_rows(row, figures):
+            break
+        rows.append(row)
+        used.append(t.order)
+    if len(rows) == len(laid):
+        return rows, used
+    cell_lines = []
+    for t, row in laid:
+        if not _like_rows(row, figures) and any(c.text for j, c in enumerate(row) if j in figures):
+            break  # words where figures stand: a header, not a wrapped cell
+        cell_lines.append((t, row))
+    at = [k for k, (_, row) in enumerate(cell_lines) if _like_rows(row, figures)]
+    if len(at) != 1 or at[0] > len(cell_lines) - 1 - at[0]:
+        return [], []  # more rows, or more lines above the row than under it: the rest of the page before's row
+    whole = [cell_lines[at[0]][1]]
+    cells = [replace(c, text=_stack([r[j].text for _, r in cell_lines if r[j].text])) for j, c in enumerate(whole[0])]
+    return [cells], [t.order for t, _ in cell_lines]
+
+
+def _stack(pieces: list[str]) -> str:
+    """A cell's lines as one text: a budget code cut at the cell's side joined whole ("1.02.02.2.02.0" over "1")."""
+    out = pieces[0] if pieces else ""
+    for piece in pieces[1:]:
+        out = f"{out}{piece}" if is_cut_code(out, piece) else f"{out} {piece}"
+    return out

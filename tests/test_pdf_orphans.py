@@ -217,9 +217,13 @@ def test_a_line_at_the_next_pages_head_that_is_not_laid_out_as_a_row_is_not_adop
         _doc([_line(prose, _flowed(prose, 50.0), 2, 60.0)], [grid]),
         _doc([_line(CAPTION_32, _flowed(CAPTION_32, 50.0), 2, 60.0)], [grid]),
         _doc([_row_line(["", "JUMLAH", "seluruh", "216", "101,25%"], 2, 60.0)], [grid]),
-        # a row whose name wraps onto a second line in the name column: the lines are not rows one by one
+        # a name's line over a row and none under it: the rest of the page before's last row, not this row's
+        _doc([_row_line(["", "berakses air minum layak", "", "", ""], 2, 60.0),
+              _row_line(["5.", "Persentase rumah tangga", "80%", "82%", "102,50%"], 2, 72.0)], [grid]),
+        # two rows and a wrapped line: which row it belongs to is a guess
         _doc([_row_line(["5.", "Persentase rumah tangga", "80%", "82%", "102,50%"], 2, 60.0),
-              _row_line(["", "berakses air minum layak", "", "", ""], 2, 72.0)], [grid]),
+              _row_line(["", "berakses air minum layak", "", "", ""], 2, 72.0),
+              _row_line(TOTAL, 2, 84.0)], [grid]),
         _doc([_line("Sumber: data olahan", _flowed("Sumber: data olahan", 50.0), 1, 700.0),
               _row_line(TOTAL, 2, 60.0)], [grid]),
     ]
@@ -227,6 +231,25 @@ def test_a_line_at_the_next_pages_head_that_is_not_laid_out_as_a_row_is_not_adop
         before = copy.deepcopy(doc)
         adopt_widow_rows(doc)
         assert doc == before
+
+
+def test_one_row_whose_cells_wrap_is_adopted_whole() -> None:
+    """The table's last row alone at the next page's head, its name wrapped under it (cells set at the top) or its
+    number wrapped over and under it (cells centred vertically), then the next table's header: one row, whole."""
+    grid = _grid([HEADER, FIRST, *BODY], page=1, top=600.0)
+    header = _row_line(["No", "Indikator", "Target", "Realisasi", "Capaian"], 2, 120.0)
+    doc = _doc([_row_line(["5.", "Persentase rumah tangga", "80%", "82%", "102,50%"], 2, 60.0),
+                _row_line(["", "berakses air minum layak", "", "", ""], 2, 72.0), header], [grid])
+    adopt_widow_rows(doc)
+    assert _texts(doc.grids[0])[-1] == ["5.", "Persentase rumah tangga berakses air minum layak", "80%", "82%",
+                                        "102,50%"]
+    assert doc.lines == [header]
+    centred = _doc([_row_line(["", "Persentase rumah", "", "", ""], 2, 48.0),
+                    _row_line(["5.", "tangga berakses", "80%", "82%", "102,50%"], 2, 60.0),
+                    _row_line(["", "air minum layak", "", "", ""], 2, 72.0), header], [grid])
+    adopt_widow_rows(centred)
+    assert _texts(centred.grids[0])[-1] == ["5.", "Persentase rumah tangga berakses air minum layak", "80%", "82%",
+                                            "102,50%"]
 
 
 # --- end to end: a PDF whose table splits right after its header ------------------------------------------
