@@ -117,6 +117,19 @@ def test_header_line_at_the_page_foot_is_given_back_to_the_table() -> None:  # (
     assert [[c.text for c in r] for r in header] == [HEADER] and len(body) == len(BODY)
 
 
+def test_a_header_whose_labels_are_wider_than_their_columns_is_given_back() -> None:
+    """A label set from its column's left side runs on past the column's figures ("Capaian thd Target (%)" over
+    figures 50 points wide): each run of words goes to the column its middle stands over."""
+    labels = ["No", "Indikator", "Target", "Realisasi", "Capaian thd Target (%)"]
+    words = _in_columns(labels)
+    assert any(not any(a - 6.0 <= (x0 + x1) / 2 <= b + 6.0 for a, b in COLUMNS) for _, x0, x1 in words)
+    caption = _caption()
+    doc = _doc([caption, _line(" ".join(w for w, _, _ in words), words, 1, 730.0)], [_grid(BODY)])
+    adopt_orphan_rows(doc)
+    assert _texts(doc.grids[0]) == [labels, *BODY]
+    assert doc.lines == [caption]
+
+
 def test_a_paragraph_at_the_page_foot_is_not_adopted() -> None:  # (b)
     text = ("Capaian kinerja pada tahun 2024 menunjukkan hasil yang baik bagi masyarakat dan seluruh pemangku "
             "kepentingan daerah.")
