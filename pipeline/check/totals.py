@@ -292,7 +292,7 @@ def _row_of_difference(parent: BudgetLine, children: list[BudgetLine], wrong: Wr
     """The row whose figures are exactly the difference in every column that does not add up: a child when the
     children exceed the parent (a row counted twice, another row taken for a child: LibreOffice's prints of h01
     and d12), the row right after the children when they fall short (a child read at another level: reportlab's
-    print of h03)."""
+    print of h03) or a row among them without a code (a child whose code was not read)."""
     getters = dict(COLUMNS)
     if not wrong or not children:
         return None
@@ -301,7 +301,12 @@ def _row_of_difference(parent: BudgetLine, children: list[BudgetLine], wrong: Wr
     elif all(total < printed for _, printed, total in wrong):
         last = max(c.position for c in children)
         after = [b for b in rows if b.position > last and not b.is_total]
-        candidates = after[:1]
+        ids = {id(c) for c in children}
+        # a row inside the family whose code was not read (a code printed in the next column: the hrules print of
+        # d03's E.81, whose first columns one page's piece shifted)
+        inside = [b for b in rows if parent.position < b.position < last and id(b) not in ids and not b.kode
+                  and not b.is_total]
+        candidates = after[:1] + inside
     else:
         return None
     for row in candidates:
