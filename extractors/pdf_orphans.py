@@ -353,8 +353,8 @@ def _widows(head: list[TextLine], columns: list[tuple[float, float]], figures: s
     at = [k for k, (_, row) in enumerate(cell_lines) if _like_rows(row, figures)]
     if len(at) != 1 or at[0] > len(cell_lines) - 1 - at[0]:
         return [], []  # more rows, or more lines above the row than under it: the rest of the page before's row
-    whole = [cell_lines[at[0]][1]]
-    cells = [replace(c, text=_stack([r[j].text for _, r in cell_lines if r[j].text])) for j, c in enumerate(whole[0])]
+    row = cell_lines[at[0]][1]
+    cells = [replace(c, text=_stack([r[j].text for _, r in cell_lines if r[j].text])) for j, c in enumerate(row)]
     return [cells], [t.order for t, _ in cell_lines]
 
 
