@@ -236,9 +236,10 @@ def _column_spans(grid: Grid) -> list[tuple[float, float] | None]:
     return spans
 
 
-def _column_map(first: Grid, grid: Grid) -> dict[int, int] | None:
+def _column_map(first: Grid, grid: Grid, body: list[list[Cell]] | None = None) -> dict[int, int] | None:
     """Where a continuation's columns stand under the first piece's, by their places on the page (a PDF's pages
-    share one layout): each of its filled columns over exactly one of the first piece's, in order, three or more
+    share one layout): each of its filled columns over one of the first piece's (the one it covers most, where it
+    stands over two that are sparse in ``body``, the first piece's rows under its header), in order, three or more
     of them. None when the columns do not fall so (another table, or no boxes)."""
     old, new = _column_spans(first), _column_spans(grid)
     mapping: dict[int, int] = {}
@@ -246,15 +247,25 @@ def _column_map(first: Grid, grid: Grid) -> dict[int, int] | None:
         if span is None:
             continue
         width = max(1.0, span[1] - span[0])
+        shared = {i: min(o[1], span[1]) - max(o[0], span[0]) for i, o in enumerate(old) if o is not None}
         over = [i for i, o in enumerate(old) if o is not None
-                and min(o[1], span[1]) - max(o[0], span[0]) >= _OVERLAP * min(width, max(1.0, o[1] - o[0]))]
-        if len(over) != 1:
+                and shared[i] >= _OVERLAP * min(width, max(1.0, o[1] - o[0]))]
+        if not over or (len(over) > 1 and not all(_sparse(first.rows if body is None else body, i) for i in over)):
             return None
-        mapping[j] = over[0]
+        # a column over two of the first piece's: two sparse columns the piece's few rows did not tell apart ("2
+        # Meningkatnya ..." under "No" and "Sasaran", each filled on a program's row only: the hrules print of d03's
+        # E.81 on its second page); it goes under the one it covers most
+        mapping[j] = max(over, key=lambda i: shared[i])
     targets = [mapping[j] for j in sorted(mapping)]
     if len(targets) < _MIN_COLUMNS or any(b <= a for a, b in zip(targets, targets[1:], strict=False)):
         return None
     return mapping
+
+
+def _sparse(rows: list[list[Cell]], j: int) -> bool:
+    """Column ``j`` holds text in half the rows or fewer (a numbering or sasaran column filled on its group's first
+    row only)."""
+    return sum(1 for r in rows if j < len(r) and r[j].text) * 2 <= len(rows)
 
 
 _OVERLAP = 0.5  # share of the narrower column two columns on two pages overlap by to be one column
@@ -724,7 +735,7 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                         # page is set on its own character grid, where places alone mislead)
                         mapping = laid = aligned_columns(last, grid, body, settings.join)
                     if mapping is None and grid.n_cols != first.grid.n_cols:
-                        mapping = _column_map(first.grid, grid)
+                        mapping = _column_map(first.grid, grid, first.body)
                     if mapping is None and grid.n_cols < first.grid.n_cols and grid.reader != "text":
                         mapping = _from_the_right(body, first.body)  # (a tab row's cells are laid out later)
                     body = (_onto_columns(body, mapping, first.grid.n_cols) if mapping is not None

@@ -15,8 +15,9 @@ Documents are built by hand as the layout reader gives them: every cell has its 
 
 from __future__ import annotations
 
-from extractors.assemble import assemble, split_inner_tables
+from extractors.assemble import _column_map, assemble, split_inner_tables
 from extractors.model import Cell, Document, Grid, Table, TextLine
+from extractors.pdf_page import order_of
 from pipeline.run import extract_from
 from schemas.records import BudgetLine
 
@@ -325,3 +326,28 @@ def test_a_sentence_introducing_a_table_cuts_an_unruled_pdf_grid_in_two() -> Non
     assert first.end_order is not None and first.end_order < second.order == 400148.0
     # a ruled grid's cells are its own: never cut so
     assert len(split_inner_tables(Grid(rows=rows, order=400100.0, page=4, reader="pdfplumber", ruled=True))) == 1
+
+
+def _placed(spans: list[tuple[float, float]], rows: list[list[str]], page: int) -> Grid:
+    cells = [[Cell(t, page=page, bbox=(a, 100.0 + 12 * i, b, 109.0 + 12 * i)) for t, (a, b) in zip(row, spans,
+                                                                                                 strict=True)]
+             for i, row in enumerate(rows)]
+    return Grid(rows=cells, order=order_of(page, 100.0), page=page, reader="pdfium")
+
+
+def test_a_continuation_column_over_two_sparse_columns_goes_under_the_one_it_covers_most() -> None:
+    """A piece whose few rows fill "No" and "Sasaran" once, as one run of words ("2 Meningkatnya ..."), reads
+    them as one column over both (the hrules print of d03's E.81 on its second page): the places on the page still
+    lay it, that column under the one it covers most, the others one to one."""
+    spans = [(10.0, 20.0), (30.0, 100.0), (110.0, 150.0), (160.0, 200.0), (210.0, 250.0)]
+    first = _placed(spans, [["1", "Meningkatnya jalan", "1.03.10", "90,00 %", "268.500.000"],
+                            ["", "", "1.03.10.2.01", "100,00 %", "61.650.000"]], 13)
+    piece = _placed([(10.0, 95.0), *spans[2:]], [["2 Meningkatnya air", "1.03.02", "80,00 %", "112.000.000"],
+                                                 ["", "1.03.02.2.01", "100,00 %", "27.000.000"]], 14)
+    assert _column_map(first, piece) == {0: 1, 1: 2, 2: 3, 3: 4}
+    elsewhere = _placed([(300.0, 340.0), *spans[2:]], [["x", "1.03.02", "80,00 %", "112.000.000"]], 14)
+    assert _column_map(first, elsewhere) is None
+    # over two columns that every row fills (a name and its target): which one it is, is a guess
+    dense = _placed(spans, [["1", "Jumlah desa", "1.03.10", "10 Desa", "268.500.000"],
+                            ["2", "Jumlah dokumen", "1.03.10.2.01", "1 Dokumen", "61.650.000"]], 13)
+    assert _column_map(dense, piece) is None
