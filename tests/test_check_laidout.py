@@ -281,3 +281,21 @@ def test_a_row_holding_a_piece_of_a_cut_figure_gives_no_record_in_a_laid_out_tab
     found = measurements_of(table("t2", kinerja[1:], roles), Context("d", "f.pdf", 2024, None),
                             column_styles(table("t2", kinerja[1:], roles), None))
     assert [m.indikator for m in found] == ["Jumlah Dokumen Perencanaan", "Persentase Pengaduan yang Ditindaklanjuti"]
+
+
+def test_a_parents_difference_that_is_its_childs_own_slip_is_noted_once() -> None:
+    """A kegiatan printed 25.000.000 above its two sub-kegiatan, under a program that equals them (d11's Tabel 3.6):
+    one figure is wrong, the kegiatan's; the program's difference is that slip again and is only noted. Where the
+    program is off by another amount, both are findings."""
+    rows = [["3.27.03", "PROGRAM PENYEDIAAN DAN PENGEMBANGAN PRASARANA PERTANIAN", "10.366.300.000",
+             "9.176.728.147", "88,52", "1.189.571.853"],
+            ["3.27.03.2.02", "Pembangunan Prasarana Pertanian", "10.391.300.000", "9.176.728.147", "88,31",
+             "1.214.571.853"],
+            ["3.27.03.2.02.01", "Pembangunan Jalan Usaha Tani", "4.120.500.000", "3.306.157.322", "80,24",
+             "814.342.678"],
+            ["3.27.03.2.02.02", "Pembangunan Jaringan Irigasi Tersier", "6.245.800.000", "5.870.570.825", "93,99",
+             "375.229.175"]]
+    [flag] = findings(extraction(table("t1", rows, laid_out=False)), "total_mismatch")
+    assert flag.subject.startswith("Pembangunan Prasarana Pertanian")
+    rows[0][2], rows[0][5] = "10.366.400.000", "1.189.671.853"
+    assert len(findings(extraction(table("t1", rows, laid_out=False)), "total_mismatch")) == 2
