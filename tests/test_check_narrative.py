@@ -284,6 +284,20 @@ def test_a_slip_under_a_three_word_name_is_found_but_not_under_a_two_word_one() 
     assert check_narrative(ext(["Nilai SAKIP pada tahun 2024 sebesar 72,01 dengan predikat BB."], rows)) == []
 
 
+def test_a_name_with_its_short_form_is_named_by_its_words_or_by_the_short_form() -> None:
+    """"Indeks Kualitas Air (IKA)" is named by "Indeks Kualitas Air" (dev d09) and "Indeks Kepuasan Masyarakat
+    (IKM)" by "IKM" (holdout h05); a short form inside a longer name ("... (FSVA) Kabupaten/Kota", a sub-kegiatan
+    read with its indicator) names only a part of it, and the percentage row is not the count the text gives."""
+    rows = [meas("Indeks Kualitas Air (IKA)", "52,50", "53,10"), meas("Indeks Kepuasan Masyarakat (IKM)", "82,00",
+                                                                      "84,15")]
+    [flag] = check_narrative(ext(["Indeks Kualitas Air meningkat menjadi 53,01 pada tahun 2024."], rows))
+    assert (flag.reported, flag.expected) == (53.01, 53.1)
+    [flag] = check_narrative(ext(["Pelayanan membaik, dan nilai IKM mencapai 83,15 pada tahun 2024."], rows))
+    assert (flag.reported, flag.expected) == (83.15, 84.15)
+    part = [meas("Penyusunan Peta Ketahanan Pangan (FSVA) Kabupaten/Kota Jumlah Dokumen Peta", "1", "1")]
+    assert check_narrative(ext(["Desa rawan pangan dianalisis dalam FSVA dari target 4,20."], part)) == []
+
+
 def test_a_prose_figure_wrong_by_its_own_ratio_and_by_the_table_is_one_finding() -> None:
     """112,24% where the sentence's own amounts give 112,43 and the table prints 112,43 (holdout h02's Ringkasan):
     one narrative finding naming the table, not a capaian finding beside it; without the table row the sentence's
@@ -398,3 +412,15 @@ def test_the_budgets_share_said_without_its_amounts_against_the_reports_total() 
     assert flags("Realisasi anggaran mencapai 96,88% dari pagu.") == []
     assert flags("Realisasi anggaran Program B mencapai 96,56%.") == []  # a line's own share
     assert flags("Realisasi anggaran mencapai 45,00% pada triwulan kedua.") == []  # far off: a share of something else
+
+
+def test_a_count_in_its_unit_is_not_a_row_whose_satuan_is_percent() -> None:
+    """The KIA coverage row prints its target bare ("40,00"), its unit in the satuan column ("%"); the sentence's
+    "dari target 60.000 keping" counts cards, another quantity (holdout h01): no finding. The same row read with a
+    count's unit is compared."""
+    from dataclasses import replace
+
+    row = meas("Cakupan kepemilikan Kartu Identitas Anak (KIA)", "40,00", "36,85")
+    text = ["Cakupan kepemilikan KIA baru 36,85%, sehingga dari target 60.000 keping hanya terbit 52.416 keping."]
+    assert check_narrative(ext(text, [replace(row, satuan="%")])) == []
+    assert [f.reported for f in check_narrative(ext(text, [replace(row, satuan="Keping")]))] == [60000.0]

@@ -760,7 +760,10 @@ def _compare_group(ext: Extraction, s: Sentence, group: list[tuple[str, int, Fig
                 n = getattr(m, what)
                 # a count in its own unit ("1.200 konten") is not the table's percentage (issue 8: a prose
                 # figure is compared only with the quantity its words name; dev-set d12)
-                if n.ok and comparable(fig.number, n) and not (n.percent and fig.unit and not fig.number.percent):
+                # (the row's percentage may be printed bare, its unit in the satuan column: "40,00" | "%", h01's KIA
+                # coverage against "dari target 60.000 keping")
+                in_percent = n.percent or m.satuan.strip().lower() in ("%", "persen")
+                if n.ok and comparable(fig.number, n) and not (in_percent and fig.unit and not fig.number.percent):
                     values.append((n, m))
         if not values:
             continue

@@ -51,6 +51,29 @@ def coverage(name: str, text_words: frozenset[str]) -> float:
     return len(w & text_words) / len(w) if w else 0.0
 
 
+# an indicator's short name printed after it: "Indeks Kepuasan Masyarakat (IKM)", "Indeks Kualitas Air (IKA)"
+_ACRONYM = regex.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9}[a-z]{0,2})\s*\)")
+
+
+def _coverage(name: str, text_words: frozenset[str], minimum: int) -> tuple[float, int] | None:
+    """How well the text names ``name`` (share of its content words, words shared); None when the name is too
+    vague. A name with its short form in brackets is named by its words without it, or, where the short form
+    closes the name (the whole name's, not a part's: "Penyusunan Peta ... (FSVA) Kabupaten/Kota"), by the short
+    form alone: running text says "Indeks Kualitas Air meningkat" or "nilai IKM mencapai", seldom both (dev-set
+    d09, holdout h05)."""
+    w = words(name)
+    found = [(len(w & text_words) / len(w), len(w & text_words))] if len(w) >= minimum else []
+    short = _ACRONYM.findall(name)
+    if short:
+        plain = words(_ACRONYM.sub(" ", name))
+        if len(plain) >= minimum:
+            found.append((len(plain & text_words) / len(plain), len(plain & text_words)))
+            last = _ACRONYM.search(name.rstrip()[-14:] + " ") if name.rstrip().endswith(")") else None
+            if last is not None and last.group(1).lower() in text_words:
+                found.append((1.0, len(plain)))  # the short form of the whole name: it closes the name
+    return max(found) if found else None
+
+
 def best_matches(text: str, names: list[str], minimum: int = 3, threshold: float = 0.85) -> list[str]:
     """Names whose content words the text covers best (at least `threshold`), most specific first.
 
@@ -60,12 +83,12 @@ def best_matches(text: str, names: list[str], minimum: int = 3, threshold: float
     text_words = words(text)
     scored = []
     for name in names:
-        w = words(name)
-        if len(w) < minimum:
+        got = _coverage(name, text_words, minimum)
+        if got is None:
             continue
-        c = len(w & text_words) / len(w)
+        c, shared = got
         if c >= threshold:
-            scored.append((c, len(w & text_words), name))
+            scored.append((c, shared, name))
     if not scored:
         return []
     top_c = max(c for c, _, _ in scored)
