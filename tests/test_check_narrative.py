@@ -424,3 +424,19 @@ def test_a_count_in_its_unit_is_not_a_row_whose_satuan_is_percent() -> None:
     text = ["Cakupan kepemilikan KIA baru 36,85%, sehingga dari target 60.000 keping hanya terbit 52.416 keping."]
     assert check_narrative(ext(text, [replace(row, satuan="%")])) == []
     assert [f.reported for f in check_narrative(ext(text, [replace(row, satuan="Keping")]))] == [60000.0]
+
+
+def test_a_count_stated_as_achieved_in_the_rows_unit_is_checked_against_its_realisasi() -> None:
+    """"Korban jiwa ... tercatat 9 jiwa" where the named row counts 7 Jiwa (dev d06): a finding. A count in another
+    unit, one of the row's own figures, or a part of a whole the sentence names first ("Dari 436 ..., sebanyak 145
+    ...", holdout h03) is none."""
+    from dataclasses import replace
+
+    row = replace(meas("Jumlah Korban Jiwa Akibat Bencana", "10 Jiwa", "7 Jiwa"), satuan="Jiwa")
+    said = "Jumlah korban jiwa akibat bencana pada tahun 2024 tercatat {} sehingga 2 wilayah tertangani."
+    [flag] = check_narrative(ext([said.format("9 jiwa")], [row]))
+    assert (flag.kind, flag.reported, flag.expected) == ("narrative_mismatch", 9.0, 7.0)
+    assert check_narrative(ext([said.format("9 kejadian")], [row])) == []
+    assert check_narrative(ext([said.format("7 jiwa")], [row])) == []
+    part = "Dari 12 kejadian korban jiwa akibat bencana tahun 2024, tercatat 9 jiwa berasal dari banjir."
+    assert check_narrative(ext([part], [row])) == []

@@ -15,7 +15,7 @@ from extractors.settings import DEFAULT, Settings
 from pipeline.check.history import year_figures
 from pipeline.check.messages import fmt
 from pipeline.check.prose import Figure, Passage, Sentence, figures, passages, sentences, words_before
-from pipeline.check.subjects import best_matches, comparable, words
+from pipeline.check.subjects import best_matches, comparable, name_key, words
 from pipeline.check.tolerance import Interval, agrees, printed
 from schemas.records import Extraction, Flag, Measurement, YearFigure
 
@@ -73,7 +73,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT, every_passage
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
                          + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
-                         + _slips(ext, sentence, figs)
+                         + _slips(ext, sentence, figs) + _unit_claims(ext, sentence, figs, history)
                          + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext, every_passage, settings))
     for f in _one_per_figure(found):
@@ -618,6 +618,53 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
         out.append(_flag(ext, s, f.start, "narrative_mismatch", m.indikator, f.value, m.realisasi.value,
                          f"Teks menyebut {f.number.raw.strip()} untuk '{m.indikator[:70]}', tetapi tabel {m.table_id} "
                          f"({where}) mencantumkan realisasi {m.realisasi.raw.strip()}", m.confidence))
+    return out
+
+
+_OF_WHOLE = regex.compile(r"\bdari\s+(?:\w+\s+){0,2}$", regex.I)
+
+
+def _unit_of(m: Measurement) -> str:
+    """The unit a row counts in, as one lower-case word ("kasus", "jiwa", "puskesmas"); "" for none."""
+    unit = (m.satuan or m.realisasi.unit or "").strip().lower()
+    return unit.split()[0] if unit else ""
+
+
+def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list[YearFigure]) -> list[Flag]:
+    """A count stated as achieved in the unit the named indicator counts in ("korban jiwa ... tercatat 9 jiwa",
+    "tercatat 21 kasus pelanggaran") that is none of the row's figures nor of its other years: the prose and the
+    table disagree on the realisasi. Only where the sentence names one indicator, every row of which counts in
+    that unit and prints one realisasi, and no figure before it is a whole the count is part of ("dari 436 ...").
+    Dev-set d01 ("33 Puskesmas" for 32) and d06 ("tercatat 9 jiwa" for 7) print such claims."""
+    out = []
+    for f in figs:
+        unit = f.unit.strip().lower()
+        if not unit or not f.number.ok or f.number.percent or _is_year(f.number):
+            continue
+        before = s.text[max(0, f.start - 40):f.start]
+        if not _ACHIEVED.search(before) or _TARGET_WORD.search(before):
+            continue
+        if not _year_ok(s, max(0, f.start - 300), f.end, ext.info.tahun):
+            continue
+        if any(g.start < f.start and _OF_WHOLE.search(s.text[max(0, g.start - 20):g.start]) for g in figs):
+            continue  # "Dari 436 koperasi yang dinilai ..., sebanyak 145 koperasi memperoleh ...": a part (h03)
+        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS)
+        rows = [m for rs in row_sets for m in rs]
+        if not rows or any(_unit_of(m) != unit for m in rows) or not all(m.realisasi.ok for m in rows):
+            continue
+        if any(_same(f.number, n) for m in rows for n in (m.target, m.realisasi, m.capaian)):
+            continue
+        names = {name_key(m.indikator) for m in rows}
+        if any(name_key(y.subject) in names and y.number.value is not None and _same(f.number, y.number)
+               for y in history):
+            continue  # another year's figure of the indicator
+        if len({m.realisasi.value for m in rows}) != 1:
+            continue
+        m = rows[0]
+        where = f"baris {m.line}" if m.line else f"halaman {m.page}"
+        out.append(_flag(ext, s, f.start, "narrative_mismatch", m.indikator, f.value, m.realisasi.value,
+                         f"Teks menyebut {f.number.raw.strip()} {f.unit} untuk '{m.indikator[:70]}', tetapi tabel "
+                         f"{m.table_id} ({where}) mencantumkan realisasi {m.realisasi.raw.strip()}", m.confidence))
     return out
 
 
