@@ -440,3 +440,19 @@ def test_a_count_stated_as_achieved_in_the_rows_unit_is_checked_against_its_real
     assert check_narrative(ext([said.format("7 jiwa")], [row])) == []
     part = "Dari 12 kejadian korban jiwa akibat bencana tahun 2024, tercatat 9 jiwa berasal dari banjir."
     assert check_narrative(ext([part], [row])) == []
+
+
+def test_a_count_that_opens_its_clause_is_named_by_the_words_after_it() -> None:
+    """"Sebanyak 1.350 orang guru SD dan SMP telah ditingkatkan kompetensinya melalui ..." names what it counts
+    after the figure (dev d02), where the table prints 1.250 Orang; a figure spelled out in brackets keeps its
+    unit ("6 (enam) unit jembatan")."""
+    from dataclasses import replace
+
+    from pipeline.check.prose import figures
+
+    row = replace(meas("Jumlah Guru yang Ditingkatkan Kompetensinya", "1.250 Orang", "1.250 Orang"), satuan="Orang")
+    said = ("Sepanjang tahun 2024 sebanyak 1.350 orang guru SD dan SMP telah ditingkatkan kompetensinya melalui "
+            "pelatihan tersebut, sesuai dengan target 2 kali.")
+    [flag] = check_narrative(ext([said], [row]))
+    assert (flag.reported, flag.expected) == (1350.0, 1250.0)
+    assert [f.unit for f in figures("Selama tahun 2024 sebanyak 6 (enam) unit jembatan telah selesai")][-1] == "unit"

@@ -588,8 +588,8 @@ def _compare_history(ext: Extraction, s: Sentence, group: list[tuple[str, int, F
 
 
 # words that state what was achieved ("mencapai 89,21%", "tercatat 31.518 kunjungan", "berkurang menjadi 57,85 Ha")
-_ACHIEVED = regex.compile(r"\b(?:mencapai|tercatat|menjadi|menjangkau|sebanyak|sebesar|terealisasi|realisasi(?:nya)?)"
-                          r"\s*(?:sebesar|sebanyak)?\s*$", regex.I)
+_ACHIEVED = regex.compile(r"\b(?:mencapai|tercatat|menjadi|menjangkau|sebanyak|sebesar|terealisasi|realisasi(?:nya)?"
+                          r"|adalah)\s*(?:sebesar|sebanyak)?\s*$", regex.I)
 _TARGET_WORD = regex.compile(r"\b(?:target|ditargetkan|rencana)\b", regex.I)
 
 
@@ -624,6 +624,18 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
 _OF_WHOLE = regex.compile(r"\bdari\s+(?:\w+\s+){0,2}$", regex.I)
 
 
+# where the words naming a count that opens its clause end: "sebanyak 1.350 orang guru telah mengikuti ...,"
+_NAMED_UNTIL = regex.compile(r"[,;.:()]|\b(?:sehingga|karena|namun|tetapi|dari|dengan|melalui|atau)\b", regex.I)
+
+
+def _named_after(text: str, end: int) -> str:
+    """The words after a count up to its clause's end: what it counts, where the sentence opens with the count
+    ("Sepanjang tahun 2024 sebanyak 1.350 orang guru telah mengikuti peningkatan kompetensi": dev d02, d05)."""
+    rest = text[end:end + 160]
+    cut = _NAMED_UNTIL.search(rest)
+    return rest[:cut.start()] if cut else rest
+
+
 def _unit_of(m: Measurement) -> str:
     """The unit a row counts in, as one lower-case word ("kasus", "jiwa", "puskesmas"); "" for none."""
     unit = (m.satuan or m.realisasi.unit or "").strip().lower()
@@ -648,7 +660,8 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
             continue
         if any(g.start < f.start and _OF_WHOLE.search(s.text[max(0, g.start - 20):g.start]) for g in figs):
             continue  # "Dari 436 koperasi yang dinilai ..., sebanyak 145 koperasi memperoleh ...": a part (h03)
-        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS)
+        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS) or \
+            _subject_rows(ext, _named_after(s.text, f.end), SLIP_NAME_WORDS)
         rows = [m for rs in row_sets for m in rs]
         if not rows or any(_unit_of(m) != unit for m in rows) or not all(m.realisasi.ok for m in rows):
             continue

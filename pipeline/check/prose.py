@@ -238,7 +238,8 @@ def figures(text: str) -> list[Figure]:
     return out
 
 
-_UNIT_AFTER = regex.compile(r"\s*([A-Za-z]{2,})")
+# the word after a figure, past the figure spelled out in brackets as deeds and reports write it ("6 (enam) unit")
+_UNIT_AFTER = regex.compile(r"\s*(?:\([a-z ]{3,30}\)\s*)?([A-Za-z]{2,})")
 # words after a figure that are not its unit: conjunctions, prepositions, and the percent word itself
 _NOT_UNITS = frozenset({"dan", "atau", "dari", "yang", "dengan", "pada", "di", "ke", "untuk", "sebesar", "sehingga",
                         "persen", "serta", "sedangkan", "atas", "per", "tahun", "th", "thn"})
