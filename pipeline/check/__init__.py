@@ -23,6 +23,7 @@ from pipeline.check.labels import with_printed_labels
 from pipeline.check.malformed import check_malformed
 from pipeline.check.narrative import check_narrative, prose_passages
 from pipeline.check.polarity import falling_targets, named_lower_in_prose, target_series, wording_says_lower
+from pipeline.check.quarters import check_quarters
 from pipeline.check.reading import lower_misread, table_pieces
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
@@ -96,6 +97,7 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     pieces = table_pieces(extraction, settings)
     flags.extend(_not_twice(check_totals(extraction.budget, settings, elsewhere, pieces), flags))
     flags.extend(check_plan_totals(extraction.plans, settings, pieces))
+    flags.extend(check_quarters(extraction, settings))
     # an indicator every printed capaian of which the report divides the lower-is-better way (the report's own capaian
     # shows the polarity: FORMAT.md; one row read the other way, a report's slip or another indicator of the same
     # name, leaves it undecided): its capaian against the Renstra end is divided so too

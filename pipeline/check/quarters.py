@@ -1,0 +1,92 @@
+"""The year's realised budget against its quarters: form E.81's "Realisasi Kinerja pada Triwulan I-IV" columns.
+
+Permendagri 86/2017's evaluation of the Renja (form E.81) prints, for each program, kegiatan and sub-kegiatan, the
+budget realised in each quarter (Rp under Triwulan I..IV) and the year's realisation (Rp under "Realisasi Capaian
+Kinerja dan Anggaran Renja"): money adds up, so the four quarters are the year. The golds of three reports flag a
+row whose quarters do not (dev-set d03, d09, holdout h04); the quarters of the kinerja side (K) are no sum (a
+percentage each quarter) and are not checked.
+
+A table is checked only where its reading holds: most of its rows with all figures printed add up, so that the
+columns are the quarters and the year as read (the arithmetic the understanding stage tests too,
+``understand._quarter_sums``). Behind that, a row that does not add up is a finding, unless the two are not of one
+size (a slip changes a digit or two; a percentage read as the year's amount is no slip). The finding reports the
+quarters' sum against the year's figure, as the golds of d03 and d09 do (h04's the other way round): the year's
+figure is the one the report's budget tables repeat.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from extractors.model import Row, Table
+from extractors.numbers import parse_number
+from extractors.settings import DEFAULT, Settings
+from extractors.vocab import Role
+from pipeline.check.messages import fmt
+from schemas.records import Extraction, Flag
+
+_PERIOD = regex.compile(r"\b(?:triwulan|tw)\b", regex.I)
+_NAME_ROLES = (Role.URAIAN, Role.INDIKATOR)
+
+
+def _columns(table: Table) -> tuple[int, list[int]] | None:
+    """The year's realised-budget column and its quarter columns: PART columns under a quarter label whose own label
+    is the year column's ("Rp"), four of them."""
+    if Role.REALISASI_ANGGARAN not in table.roles or not table.header_parts:
+        return None
+    year = table.roles.index(Role.REALISASI_ANGGARAN)
+    own = table.header_parts[year][-1].lower() if table.header_parts[year] else ""
+    quarters = [j for j, parts in enumerate(table.header_parts)
+                if j != year and j < len(table.roles) and table.roles[j] == Role.PART and parts
+                and _PERIOD.search(" ".join(parts)) and parts[-1].lower() == own]
+    return (year, quarters) if len(quarters) == 4 else None
+
+
+def _amount(row: Row, j: int, scales: list[float]) -> float | None:
+    """The cell's amount in rupiah (a lone dash is none spent: 0), None where no amount is printed."""
+    n = parse_number(row.text(j))
+    if n.dash:
+        return 0.0
+    if not n.ok or n.value is None or n.percent:
+        return None
+    return n.value * (scales[j] if j < len(scales) else 1.0)
+
+
+def _name(table: Table, row: Row) -> str:
+    for role in _NAME_ROLES:
+        for j, r in enumerate(table.roles):
+            if r == role and row.text(j).strip():
+                return " ".join(row.text(j).split())
+    return ""
+
+
+def check_quarters(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+    flags: list[Flag] = []
+    for table in ext.tables:
+        found = _columns(table)
+        if found is None:
+            continue
+        year, quarters = found
+        tested: list[tuple[Row, float, float]] = []
+        for row in table.rows:
+            printed = _amount(row, year, table.scales)
+            parts = [_amount(row, j, table.scales) for j in quarters]
+            if not printed or any(p is None for p in parts):
+                continue
+            tested.append((row, sum(p or 0.0 for p in parts), printed))
+        if len(tested) < settings.arith.min_rows:
+            continue
+        off = [(row, summed, printed) for row, summed, printed in tested if abs(summed - printed) >= 0.5]
+        if (len(tested) - len(off)) < settings.totals.hierarchy_agree_share * len(tested):
+            continue  # most rows do not add up: the columns were not read as printed
+        for row, summed, printed in off:
+            if min(summed, printed) < settings.totals.lone_child_ratio * max(summed, printed):
+                continue  # not of the year's size: another figure read in one of the columns (a slip changes a digit)
+            name = _name(table, row)
+            flags.append(Flag(
+                ext.info.doc_id, ext.info.source_file, table.table_id, row.page, row.line, "total_mismatch", "error",
+                f"{name} (realisasi Rp per triwulan)", summed, printed, round(summed - printed, 4),
+                f"Realisasi anggaran '{name[:60]}' {fmt(printed)} tidak sama dengan jumlah realisasi triwulan I-IV "
+                f"{fmt(summed)} ({' + '.join(row.text(j).strip() for j in quarters)})",
+                confidence=table.confidence or 1.0))
+    return flags
