@@ -901,13 +901,20 @@ def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -
     a heading, or the end). The two lines are one row; its line is the one holding the figures.
 
     Converters wrap a long name cell this way, leaving the figures on the last line (dev-set fixtures
-    d07 and d09; DESIGN.md "cell text wrapped onto continuation lines"). The look-ahead keeps a numbered
+    d07 and d09; DESIGN.md "cell text wrapped onto continuation lines"); a budget code beside the number is part
+    of the label (d08). The look-ahead keeps a numbered
     heading (a sasaran) over several unnumbered indicator rows apart: those rows are not one item."""
-    if not prev.cells or not item_id(prev.cells[0].text) or _has_value(prev.cells):
+    if not prev.cells or not item_id(prev.cells[0].text) or _has_value(_without_codes(prev.cells)):
         return False
     if not cells or cells[0].text or not _has_value(cells):
         return False
     return nxt is None or bool(nxt[0].text) or not _has_value(nxt)
+
+
+def _without_codes(cells: list[Cell]) -> list[Cell]:
+    """The row's cells with its item number and budget code blanked: they open the row, they are no figures of it
+    ("2.1 | 1.02.02.2.01 | Penyediaan Fasilitas ..." over its figures' line, d08's Tabel 3.7)."""
+    return [replace(c, text="") if item_id(c.text) else c for c in cells]
 
 
 def _rest_of_broken_row(prev: Row, cells: list[Cell]) -> list[int] | None:

@@ -106,3 +106,18 @@ def test_a_row_cut_by_a_page_break_is_still_joined_in_whole_cell_tables() -> Non
     assert [r.line for r in merge_wrapped(rows, whole_cells=True)] == [1, 2]
     [row] = merge_wrapped(rows, whole_cells=True, page_breaks={1})
     assert row.cells[1].text == "Penyediaan Gaji dan Tunjangan Aparatur Sipil Negara"
+
+
+def test_a_numbered_coded_label_over_its_figures_line_is_one_row() -> None:
+    """"2.1 | 1.02.02.2.01 | Penyediaan Fasilitas ..." with no figures, then "dan UKP Kewenangan ..." with them, then
+    the next item (d08's Tabel 3.7): one row, its code and name whole, on the figures' line."""
+    rows = [
+        _cells("2.1", "1.02.02.2.01", "Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM", "", line=261),
+        _cells("", "", "dan UKP Kewenangan Daerah Kabupaten/Kota", "24,600,000,000.00", line=262),
+        _cells("2.1.1", "1.02.02.2.01.14", "Pengadaan Alat Kesehatan", "14,750,000,000.00", line=263),
+    ]
+    merged = merge_wrapped(rows, whole_cells=True)
+    assert [r.line for r in merged] == [262, 263]
+    assert [c.text for c in merged[0].cells[:3]] == [
+        "2.1", "1.02.02.2.01", "Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah "
+        "Kabupaten/Kota"]
