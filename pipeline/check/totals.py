@@ -225,7 +225,8 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
                 if roots != children and len(roots) >= 2 and _agreeing(b, roots) > (0, 0) \
                         and _agreeing(b, roots)[1] == 0:
                     children = roots
-                if len(children) >= 2:
+                if len(children) >= 2 or (b.group_total and len(children) == 1):
+                    # a unit's total over its one program is that program (d10's "Jumlah Bagian Organisasi")
                     pairs.append((b, children))
             elif id(b) in kids:
                 children = kids[id(b)]
@@ -538,14 +539,15 @@ def _explained_by_child(parent: BudgetLine, children: list[BudgetLine], own: dic
     """The child whose own slip is the parent's whole difference: in every column where the parent does not add
     up, the child's printed figure differs from its own children's sum by the opposite amount, so that the parent
     adds up over that child's children. One figure is wrong, the child's; its own check names it, and the parent's
-    finding would count it twice: it stays as an info note. The golds of two reports flag only the child: d11 (a
-    program over its one kegiatan printed 25.000.000 above its sub-kegiatan), d12 (the table's TOTAL over a program
-    printed 150.000.000 off its kegiatan); h04's flags both (JUMLAH over BELANJA OPERASI, "the error is in subtotal
-    1")."""
+    finding would count it twice: it stays as an info note. Only a child with a budget code (a program, kegiatan or
+    sub-kegiatan): the golds of two reports flag only such a child, d11 (a program over its one kegiatan printed
+    25.000.000 above its sub-kegiatan) and d12 (the table's TOTAL over a program printed 150.000.000 off its
+    kegiatan), while a total over printed subtotal rows is footed as printed and both are findings (h04: JUMLAH over
+    BELANJA OPERASI; d10: JUMLAH over "Jumlah Bagian Organisasi")."""
     for child in children:
         grand = own.get(id(child))
-        if not grand:
-            continue
+        if not grand or not child.kode or child.is_total or child.group_total:
+            continue  # a subtotal row is footed as printed: the total over it is a finding too (h04, d10)
         off = False
         for name, get in COLUMNS:
             if name not in trusted or _adds_up(parent, children, get) is not False:
