@@ -177,3 +177,20 @@ def test_a_units_total_over_its_one_program_is_checked() -> None:
                     section="III. BAGIAN ORGANISASI", group_total=True)]
     [flag] = errors(check_totals(rows))
     assert (flag.line, flag.reported, flag.expected) == (12, 617_112_500, 627_112_500)
+
+
+def test_a_total_that_is_not_its_rows_sum_and_another_tables_total_is_two_findings() -> None:
+    """Tabel 3.4's JUMLAH prints a pagu 90.000.000 above its rows; Tabel 3.5's JUMLAH BELANJA prints their sum
+    (dev d05; the golds of d05, h03 and h07 list both kinds). Where no other table prints the sum, one finding."""
+    from pipeline.check.totals import totals_elsewhere
+
+    rows = [line("Program A", "1.000.000.000", "900.000.000", 0, level="program", kode="1.01.01"),
+            line("Program B", "2.904.755.400", "1.945.799.362", 1, level="program", kode="1.01.02"),
+            line("JUMLAH", "3.994.755.400", "2.845.799.362", 2, total=True)]
+    other = [line("Belanja Pegawai", "3.904.755.400", "2.845.799.362", 0, table="t02"),
+             line("JUMLAH BELANJA", "3.904.755.400", "2.845.799.362", 1, total=True, table="t02")]
+    found = check_totals(rows)
+    [flag] = totals_elsewhere(found, rows + other)
+    assert (flag.kind, flag.line, flag.reported, flag.expected) == ("cross_table_mismatch", 12, 3_994_755_400,
+                                                                    3_904_755_400)
+    assert totals_elsewhere(found, rows) == []

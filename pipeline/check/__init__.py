@@ -27,7 +27,13 @@ from pipeline.check.quarters import check_quarters
 from pipeline.check.reading import lower_misread, table_pieces
 from pipeline.check.renstra import check_renstra
 from pipeline.check.subjects import name_key
-from pipeline.check.totals import check_measurement_totals, check_plan_totals, check_totals, pagu_elsewhere
+from pipeline.check.totals import (
+    check_measurement_totals,
+    check_plan_totals,
+    check_totals,
+    pagu_elsewhere,
+    totals_elsewhere,
+)
 from schemas.records import BudgetLine, Extraction, Flag, Measurement
 
 
@@ -95,7 +101,8 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     flags = whole_column(flags, tested_rows(extraction.measurements, extraction.budget), settings)
     elsewhere = pagu_elsewhere(extraction.budget, extraction.plans)
     pieces = table_pieces(extraction, settings)
-    flags.extend(_not_twice(check_totals(extraction.budget, settings, elsewhere, pieces), flags))
+    totals = _not_twice(check_totals(extraction.budget, settings, elsewhere, pieces), flags)
+    flags.extend(totals + totals_elsewhere(totals, extraction.budget))
     flags.extend(check_plan_totals(extraction.plans, settings, pieces))
     flags.extend(check_quarters(extraction, settings))
     # an indicator every printed capaian of which the report divides the lower-is-better way (the report's own capaian

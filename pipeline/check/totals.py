@@ -723,3 +723,35 @@ def _compare_counts(parent: Measurement, children: list[Measurement]) -> list[Fl
                  f"{name.capitalize()} {fmt(reported)} {parent.target.unit} pada '{parent.indikator[:60]}' tidak sama "
                  f"dengan jumlah {len(children)} sub-kegiatannya (baris {lines}) = {fmt(sums[name])}, padahal "
                  f"kolom lainnya sesuai dengan jumlahnya", confidence=min(m.confidence for m in everyone))]
+
+
+_FIRST_COLUMN = regex.compile(r"\((pagu|realisasi|sisa)\b")
+
+
+def totals_elsewhere(found: list[Flag], budget: list[BudgetLine]) -> list[Flag]:
+    """A table's total that is not the sum of its rows, where another table of the report prints that sum as its
+    own total: the two tables disagree as well, a finding of its own (the golds of d05, h03 and h07 list both at
+    such a JUMLAH: "Tabel 3.4 JUMLAH anggaran 3.994.755.400; Tabel 3.5 JUMLAH BELANJA gives 3.904.755.400")."""
+    getters = dict(COLUMNS)
+    totals = [b for b in budget if b.is_total and not b.group_total]
+    out: list[Flag] = []
+    for f in found:
+        if f.kind != "total_mismatch" or f.severity != "error" or f.expected is None:
+            continue
+        column = _FIRST_COLUMN.search(f.subject)
+        row = next((b for b in totals if b.table_id == f.table_id and b.line == f.line and b.page == f.page
+                    and f.subject.startswith(b.uraian)), None)
+        if column is None or row is None:
+            continue
+        get = getters[column.group(1)]
+        other = next((b for b in totals if b.table_id != f.table_id and get(b).ok
+                      and abs((get(b).value or 0.0) - f.expected) < 0.5), None)
+        if other is None:
+            continue
+        where = f"baris {other.line}" if other.line else f"halaman {other.page}"
+        out.append(Flag(f.doc_id, f.source_file, f.table_id, f.page, f.line, "cross_table_mismatch", "error",
+                        f"{row.uraian} ({column.group(1)})", f.reported, f.expected, f.delta,
+                        f"{column.group(1).capitalize()} '{row.uraian[:40]}' {fmt(f.reported)} berbeda dengan "
+                        f"{fmt(get(other).value)} pada total tabel {other.table_id} ({where}), yang sama dengan "
+                        f"jumlah rinciannya", confidence=min(f.confidence, other.confidence)))
+    return out
