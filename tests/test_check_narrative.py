@@ -242,8 +242,32 @@ def test_a_budget_share_that_fits_the_tables_total_names_the_prose_amount_that_s
     not_a_total = total("13.165.870.000", "12.673.079.382", is_total=False)
     unfit = total("14.000.000.000", "12.673.079.382")
     for rows in ((), (not_a_total,), (unfit,)):
-        [share] = flags(*rows)
-        assert share.reported == 96.26 and abs((share.expected or 0) - 96.3229) < 1e-3
+        share = [f for f in flags(*rows) if f.reported == 96.26]
+        assert len(share) == 1 and abs((share[0].expected or 0) - 96.3229) < 1e-3
+    # a line (no total) printing the pagu with two digits swapped: the prose amount is a slip of it besides
+    assert sorted(f.reported for f in flags(not_a_total)) == [96.26, 13156870000]
+
+
+def test_an_amount_one_digit_off_a_printed_one_is_a_slip_unless_the_lines_give_it() -> None:
+    """"Total realisasi belanja ... Rp 246.371.045.624,00" where the JUMLAH TOTAL prints 247.371.045.624 (dev d02).
+    A sisa the line's own pagu and realisasi give, where the table's printed sisa slipped, is no finding (holdout
+    h02); nor is a round amount one digit off another (two budgets, not a slip)."""
+    def jumlah(pagu: str, realisasi: str, sisa: str = "") -> BudgetLine:
+        return BudgetLine("d", "f.txt", "t09", None, 238, "", "total", "JUMLAH TOTAL", P(pagu), P(realisasi), P(""),
+                          P(sisa), is_total=True)
+
+    def flags(text: str, row: BudgetLine) -> list:
+        e = ext([text])
+        e.budget = [row]
+        return check_narrative(e)
+
+    said = "Total realisasi belanja Dinas Pendidikan tahun 2024 adalah sebesar Rp {} dari pagu sebesar Rp {}."
+    [flag] = flags(said.format("246.371.045.624,00", "254.003.157.000,00"),
+                   jumlah("254.003.157.000", "247.371.045.624"))
+    assert (flag.reported, flag.expected) == (246371045624, 247371045624)
+    sisa = "Pagu Rp 110.360.295.300,- dengan realisasi Rp 106.866.932.395,- dan sisa anggaran Rp 3.493.362.905,-."
+    assert flags(sisa, jumlah("110.360.295.300", "106.866.932.395", "3.439.362.905")) == []
+    assert flags(said.format("150.000.000", "900.000.000"), jumlah("900.000.000", "160.000.000")) == []
 
 
 def test_sentences_end_at_full_stops_but_not_after_abbreviations_initials_or_before_lower_case() -> None:

