@@ -601,10 +601,7 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     d08: five such slips among their golds' narrative findings)."""
     out = []
     for f in figs:
-        before = s.text[max(0, f.start - 40):f.start]
-        if not f.number.ok or _is_year(f.number) or not _ACHIEVED.search(before) or _TARGET_WORD.search(before):
-            continue
-        if not _year_ok(s, max(0, f.start - 300), f.end, ext.info.tahun):
+        if not f.number.ok or _is_year(f.number) or not _achieved_this_year(ext, s, f):
             continue
         row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS)
         rows = [m for rs in row_sets for m in rs]
@@ -612,14 +609,25 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
             continue
         slipped = [m for m in rows if m.realisasi.ok and comparable(f.number, m.realisasi)
                    and _one_slip(_digits(f.number.raw), _digits(m.realisasi.raw))]
-        if len(slipped) != len(rows):
-            continue
-        m = slipped[0]
-        where = f"baris {m.line}" if m.line else f"halaman {m.page}"
-        out.append(_flag(ext, s, f.start, "narrative_mismatch", m.indikator, f.value, m.realisasi.value,
-                         f"Teks menyebut {f.number.raw.strip()} untuk '{m.indikator[:70]}', tetapi tabel {m.table_id} "
-                         f"({where}) mencantumkan realisasi {m.realisasi.raw.strip()}", m.confidence))
+        if len(slipped) == len(rows):
+            out.append(_realisasi_said(ext, s, f, slipped[0], f.number.raw.strip()))
     return out
+
+
+def _achieved_this_year(ext: Extraction, s: Sentence, f: Figure) -> bool:
+    """The figure is stated as achieved ("mencapai", "tercatat", ...; no target word right before it), of the
+    reporting year (no other year named before it in the sentence)."""
+    before = s.text[max(0, f.start - 40):f.start]
+    return bool(_ACHIEVED.search(before)) and not _TARGET_WORD.search(before) and _year_ok(
+        s, max(0, f.start - 300), f.end, ext.info.tahun)
+
+
+def _realisasi_said(ext: Extraction, s: Sentence, f: Figure, m: Measurement, said: str) -> Flag:
+    """The finding of a figure the prose states as the row's realisasi, which the table prints otherwise."""
+    where = f"baris {m.line}" if m.line else f"halaman {m.page}"
+    return _flag(ext, s, f.start, "narrative_mismatch", m.indikator, f.value, m.realisasi.value,
+                 f"Teks menyebut {said} untuk '{m.indikator[:70]}', tetapi tabel {m.table_id} ({where}) mencantumkan "
+                 f"realisasi {m.realisasi.raw.strip()}", m.confidence)
 
 
 _OF_WHOLE = regex.compile(r"\bdari\s+(?:\w+\s+){0,2}$", regex.I)
@@ -654,10 +662,7 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
         unit = f.unit.strip().lower()
         if not unit or not f.number.ok or f.number.percent or _is_year(f.number):
             continue
-        before = s.text[max(0, f.start - 40):f.start]
-        if not _ACHIEVED.search(before) or _TARGET_WORD.search(before):
-            continue
-        if not _year_ok(s, max(0, f.start - 300), f.end, ext.info.tahun):
+        if not _achieved_this_year(ext, s, f):
             continue
         if any(g.start < f.start and _OF_WHOLE.search(s.text[max(0, g.start - 20):g.start]) for g in figs):
             continue  # "Dari 436 koperasi yang dinilai ..., sebanyak 145 koperasi memperoleh ...": a part (h03)
@@ -674,11 +679,7 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
             continue  # another year's figure of the indicator
         if len({m.realisasi.value for m in rows}) != 1:
             continue
-        m = rows[0]
-        where = f"baris {m.line}" if m.line else f"halaman {m.page}"
-        out.append(_flag(ext, s, f.start, "narrative_mismatch", m.indikator, f.value, m.realisasi.value,
-                         f"Teks menyebut {f.number.raw.strip()} {f.unit} untuk '{m.indikator[:70]}', tetapi tabel "
-                         f"{m.table_id} ({where}) mencantumkan realisasi {m.realisasi.raw.strip()}", m.confidence))
+        out.append(_realisasi_said(ext, s, f, rows[0], f"{f.number.raw.strip()} {f.unit}"))
     return out
 
 
