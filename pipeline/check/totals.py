@@ -554,7 +554,7 @@ def _explained_by_child(parent: BudgetLine, children: list[BudgetLine], own: dic
                 continue
             mine, theirs = _sum(get(parent), [get(c) for c in children]), _sum(get(child), [get(c) for c in grand])
             if mine is None or theirs is None:
-                return None
+                break  # a column that cannot be summed below this child: it explains nothing
             gap = (get(parent).value or 0.0) - mine[0]
             slip = (get(child).value or 0.0) - theirs[0]
             if abs(gap + slip) > mine[1] + theirs[1]:
