@@ -464,6 +464,9 @@ def test_a_count_stated_as_achieved_in_the_rows_unit_is_checked_against_its_real
     assert check_narrative(ext([said.format("7 jiwa")], [row])) == []
     part = "Dari 12 kejadian korban jiwa akibat bencana tahun 2024, tercatat 9 jiwa berasal dari banjir."
     assert check_narrative(ext([part], [row])) == []
+    # the same indicator in a comparison table printing "7" with no unit: still the row's unit (holdout h04)
+    bare = dataclasses.replace(meas("Jumlah Korban Jiwa Akibat Bencana", "10", "7"), table_id="t05")
+    assert [f.reported for f in check_narrative(ext([said.format("9 jiwa")], [row, bare]))] == [9.0]
 
 
 def test_a_count_that_opens_its_clause_is_named_by_the_words_after_it() -> None:

@@ -669,7 +669,8 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
         row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS) or \
             _subject_rows(ext, _named_after(s.text, f.end), SLIP_NAME_WORDS)
         rows = [m for rs in row_sets for m in rs]
-        if not rows or any(_unit_of(m) != unit for m in rows) or not all(m.realisasi.ok for m in rows):
+        # the unit as one of the rows prints it (a comparison table's row may print none: "27" beside "27 Menit")
+        if not rows or {_unit_of(m) for m in rows} - {""} != {unit} or not all(m.realisasi.ok for m in rows):
             continue
         if any(_same(f.number, n) for m in rows for n in (m.target, m.realisasi, m.capaian)):
             continue
