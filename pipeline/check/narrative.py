@@ -618,8 +618,13 @@ def _achieved_this_year(ext: Extraction, s: Sentence, f: Figure) -> bool:
     """The figure is stated as achieved ("mencapai", "tercatat", ...; no target word right before it), of the
     reporting year (no other year named before it in the sentence)."""
     before = s.text[max(0, f.start - 40):f.start]
-    return bool(_ACHIEVED.search(before)) and not _TARGET_WORD.search(before) and _year_ok(
-        s, max(0, f.start - 300), f.end, ext.info.tahun)
+    if not _ACHIEVED.search(before) or _TARGET_WORD.search(before):
+        return False
+    # "... dari 27 kasus pada tahun 2022 menjadi 17 kasus pada tahun 2023": the year named right after the figure
+    after = _YEAR.search(s.text[f.end:f.end + 30])
+    if after is not None and ext.info.tahun is not None and int(after.group(1)) == ext.info.tahun:
+        return True
+    return _year_ok(s, max(0, f.start - 300), f.end, ext.info.tahun)
 
 
 def _realisasi_said(ext: Extraction, s: Sentence, f: Figure, m: Measurement, said: str) -> Flag:
@@ -631,6 +636,7 @@ def _realisasi_said(ext: Extraction, s: Sentence, f: Figure, m: Measurement, sai
 
 
 _OF_WHOLE = regex.compile(r"\bdari\s+(?:\w+\s+){0,2}$", regex.I)
+_CHANGED_TO = regex.compile(r"\bmenjadi\s*$", regex.I)
 
 
 # where the words naming a count that opens its clause end: "sebanyak 1.350 orang guru telah mengikuti ...,"
@@ -664,7 +670,9 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
             continue
         if not _achieved_this_year(ext, s, f):
             continue
-        if any(g.start < f.start and _OF_WHOLE.search(s.text[max(0, g.start - 20):g.start]) for g in figs):
+        change = _CHANGED_TO.search(s.text[max(0, f.start - 20):f.start])  # "dari 27 kasus ... menjadi 17 kasus"
+        if not change and any(g.start < f.start and _OF_WHOLE.search(s.text[max(0, g.start - 20):g.start])
+                              for g in figs):
             continue  # "Dari 436 koperasi yang dinilai ..., sebanyak 145 koperasi memperoleh ...": a part (h03)
         row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS) or \
             _subject_rows(ext, _named_after(s.text, f.end), SLIP_NAME_WORDS)
