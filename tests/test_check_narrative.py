@@ -495,3 +495,12 @@ def test_a_count_changed_from_last_year_to_this_year_is_this_years_claim() -> No
     said = "Jumlah pelanggaran disiplin ASN menurun dari 27 kasus pada tahun 2023 menjadi 17 kasus pada tahun {}."
     assert [(f.reported, f.expected) for f in check_narrative(ext([said.format(2024)], [row]))] == [(17.0, 19.0)]
     assert check_narrative(ext([said.format(2022)], [row])) == []
+
+
+def test_a_share_restated_after_atau_is_a_claim_of_the_realisasi() -> None:
+    """"1.516 aduan ... telah ditindaklanjuti atau 97,63%" where the named row prints 97,36% (dev d12): a slip."""
+    name = "Persentase aduan masyarakat yang ditindaklanjuti"
+    rows = [meas(name, "95,00%", "97,36%")]
+    said = ("Aduan masyarakat melalui kanal SP4N-LAPOR! sebanyak 1.553 aduan, 1.512 di antaranya telah "
+            "ditindaklanjuti atau 97,63% dari target 95,00%.")
+    assert [(f.reported, f.expected) for f in check_narrative(ext([said], rows))] == [(97.63, 97.36)]
