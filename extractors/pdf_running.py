@@ -22,11 +22,11 @@ import regex
 from extractors.pdf_page import PagePart
 from extractors.pdf_words import Line
 from extractors.settings import DEFAULT, LayoutSettings
-from extractors.text_layout import running_key
+from extractors.text_layout import PAGE_WORD, running_key
 
 BAND = 0.08  # share of the page height at the top and at the bottom
 PAGE_NUMBER = regex.compile(
-    r"^[\W_]*(?:(?:hal(?:aman)?|page|hlm)\.?\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:dari|of|/)\s*\d{1,4})?[\W_]*$",
+    rf"^[\W_]*{PAGE_WORD}?(?:\d{{1,4}}|[ivxlc]{{1,6}})(?:\s*(?:dari|of|/)\s*\d{{1,4}})?[\W_]*$",
     regex.I,
 )
 
@@ -59,7 +59,7 @@ def drop_running(parts: Sequence[PagePart]) -> int:
 # "title 8", "title Halaman 8", "title | Page 3": a title, then the page number. The title's only figures are years
 # (the report's): a row of a table holds other figures
 _TITLE_THEN_PAGE = regex.compile(
-    r"^(?P<title>.*\p{L}.*?)\s+(?:(?:halaman|hal|hlm|page)\.?\s*)?(?P<page>\d{1,4})$", regex.I)
+    rf"^(?P<title>.*\p{{L}}.*?)\s+{PAGE_WORD}?(?P<page>\d{{1,4}})$", regex.I)
 _NOT_YEAR = regex.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
 
 

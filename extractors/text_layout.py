@@ -86,6 +86,11 @@ def _running_key(raw: str, settings: LayoutSettings, margin: int = 0) -> str | N
     return running_key(text)
 
 
+# the word a page number may carry before it ("Halaman 8", "Hal. 7", "hlm 3", "Page 3"): running footers' shape,
+# shared by the PDF's (pdf_running) and the tab text's (text_reader) page labels
+PAGE_WORD = r"(?:(?:halaman|hal|hlm|page)\.?\s*)"
+
+
 def running_key(text: str) -> str:
     """A running line's key: case, runs of spaces and its figures (year, page number) blotted out."""
     return regex.sub(r"\s+", " ", regex.sub(r"\d+", "#", text.lower())).strip()

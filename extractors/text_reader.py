@@ -18,6 +18,7 @@ from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
 from extractors.settings import DEFAULT, LayoutSettings
 from extractors.text_layout import (
+    PAGE_WORD,
     ends_in_table,
     layout_tables,
     page_edges,
@@ -109,7 +110,7 @@ def read_text(path: Path) -> Document:
 
 
 # "LKjIP Dinas ... Tahun 2024<TAB>10", "... Tahun 2023<TAB>Halaman 8", "...<TAB><TAB>Hal. 7" (d07, d04, d09)
-_TAB_FOOTER = regex.compile(r"^([^\t]+)\t+\s*(?:(?:halaman|hal|hlm|page)\.?\s*)?(\d{1,4})\s*$", regex.I)
+_TAB_FOOTER = regex.compile(rf"^([^\t]+)\t+\s*{PAGE_WORD}?(\d{{1,4}})\s*$", regex.I)
 
 
 def _tab_footer_key(raw: str, settings: LayoutSettings = DEFAULT.layout) -> str | None:
