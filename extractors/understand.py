@@ -486,6 +486,14 @@ def _relations(values: list[list[float | None]], roles: list[str], parts: list[l
     return out
 
 
+def period_columns(roles: list[str], parts: list[list[str]], year: int) -> list[int]:
+    """The columns of a period of the year (PART under "Triwulan", "Semester", "Bulan" ...) whose own label is the
+    year column's ("Rp" under "Triwulan I" beside the year's "Rp"): the parts the year's figure sums."""
+    own = parts[year][-1].lower() if parts[year] else ""
+    return [j for j, p in enumerate(parts) if j != year and j < len(roles) and roles[j] == Role.PART and p
+            and _PERIOD.search(" ".join(p)) and p[-1].lower() == own]
+
+
 def _quarter_sums(values: list[list[float | None]], roles: list[str], parts: list[list[str]],
                   settings: Settings) -> list[Relation]:
     """Quarter columns (same own label, e.g. "Rp", under a period label) summing to the year's column."""
@@ -494,9 +502,7 @@ def _quarter_sums(values: list[list[float | None]], roles: list[str], parts: lis
         if total_role not in roles:
             continue
         y = roles.index(total_role)
-        own = parts[y][-1].lower() if parts[y] else ""
-        quarters = [j for j, p in enumerate(parts) if j != y and roles[j] == Role.PART and p
-                    and _PERIOD.search(" ".join(p)) and p[-1].lower() == own]
+        quarters = period_columns(roles, parts, y)
         if len(quarters) >= 2:
             rel = sum_relation(values, y, quarters, settings.arith)
             if rel.tested >= settings.arith.min_rows:

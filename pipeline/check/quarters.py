@@ -21,24 +21,23 @@ import regex
 from extractors.model import Row, Table
 from extractors.numbers import parse_number
 from extractors.settings import DEFAULT, Settings
+from extractors.understand import period_columns
 from extractors.vocab import Role
 from pipeline.check.messages import fmt
 from schemas.records import Extraction, Flag
 
-_PERIOD = regex.compile(r"\b(?:triwulan|tw)\b", regex.I)
+_QUARTER = regex.compile(r"\b(?:triwulan|tw)\b", regex.I)  # of the periods understand.period_columns knows
 _NAME_ROLES = (Role.URAIAN, Role.INDIKATOR)
 
 
 def _columns(table: Table) -> tuple[int, list[int]] | None:
     """The year's realised-budget column and its quarter columns: PART columns under a quarter label whose own label
-    is the year column's ("Rp"), four of them."""
+    is the year column's ("Rp", :func:`extractors.understand.period_columns`), four of them."""
     if Role.REALISASI_ANGGARAN not in table.roles or not table.header_parts:
         return None
     year = table.roles.index(Role.REALISASI_ANGGARAN)
-    own = table.header_parts[year][-1].lower() if table.header_parts[year] else ""
-    quarters = [j for j, parts in enumerate(table.header_parts)
-                if j != year and j < len(table.roles) and table.roles[j] == Role.PART and parts
-                and _PERIOD.search(" ".join(parts)) and parts[-1].lower() == own]
+    quarters = [j for j in period_columns(table.roles, table.header_parts, year)
+                if _QUARTER.search(" ".join(table.header_parts[j]))]
     return (year, quarters) if len(quarters) == 4 else None
 
 
