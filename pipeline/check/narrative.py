@@ -54,6 +54,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT, every_passage
     seen: set[tuple[object, ...]] = set()
     found: list[Flag] = []
     history = year_figures(ext)  # other years' columns, read once for every claim about another year
+    amounts = _budget_amounts(ext)  # the budget tables' amounts, read once for every amount the prose states
     if every_passage is None:
         every_passage = prose_passages(ext, settings)
     for passage in every_passage:
@@ -74,7 +75,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT, every_passage
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
                          + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
                          + _slips(ext, sentence, figs) + _unit_claims(ext, sentence, figs, history)
-                         + _amount_slips(ext, sentence, figs)
+                         + _amount_slips(ext, sentence, figs, amounts)
                          + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext, every_passage, settings))
     for f in _one_per_figure(found):
@@ -698,11 +699,8 @@ SLIP_AMOUNT_DIGITS = 9
 SLIP_AMOUNT_FIGURES = 4  # non-zero digits
 
 
-def _amount_slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
-    """An amount of rupiah in the prose that no budget line prints, one digit off (or two neighbouring digits
-    swapped) exactly one amount the budget tables print: the prose mistyped it ("total realisasi belanja ... Rp
-    246.371.045.624,00" where Tabel 3.4's JUMLAH TOTAL prints 247.371.045.624: dev d02). An amount a line's own pagu
-    and realisasi give is no slip: there the table's printed sisa slipped (holdout h02)."""
+def _budget_amounts(ext: Extraction) -> tuple[dict[str, float], set[float]]:
+    """The amounts the budget lines print (by their digits) and the sisa each line's own pagu and realisasi give."""
     printed: dict[str, float] = {}
     computed: set[float] = set()  # what the lines' own figures give: the prose may quote it where a table slipped
     for b in ext.budget:
@@ -711,6 +709,16 @@ def _amount_slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag
                 printed[str(round(n.value))] = n.value
         if b.pagu.ok and b.realisasi.ok:
             computed.add(round((b.pagu.value or 0.0) - (b.realisasi.value or 0.0)))
+    return printed, computed
+
+
+def _amount_slips(ext: Extraction, s: Sentence, figs: list[Figure],
+                  amounts: tuple[dict[str, float], set[float]]) -> list[Flag]:
+    """An amount of rupiah in the prose that no budget line prints, one digit off (or two neighbouring digits
+    swapped) exactly one amount the budget tables print: the prose mistyped it ("total realisasi belanja ... Rp
+    246.371.045.624,00" where Tabel 3.4's JUMLAH TOTAL prints 247.371.045.624: dev d02). An amount a line's own pagu
+    and realisasi give is no slip: there the table's printed sisa slipped (holdout h02)."""
+    printed, computed = amounts
     out = []
     for f in figs:
         digits = str(round(f.value or 0))
