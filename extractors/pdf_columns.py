@@ -88,10 +88,12 @@ def _height(line: Line) -> float:
 
 
 class _Finder:
-    def __init__(self, metric: Metric, settings: LayoutSettings, rules: Sequence[tuple[float, float, float]]) -> None:
+    def __init__(self, metric: Metric, settings: LayoutSettings, rules: Sequence[tuple[float, float, float]],
+                 ghosts: Sequence[Line] = ()) -> None:
         self.metric = metric
         self.settings = settings
         self.rules = sorted(rules)  # (y, x0, x1) of horizontal rules and shaded band edges
+        self.ghosts = list(ghosts)  # running footers dropped from the page's flow (PagePart.dropped)
         # by the line's id, with the line kept alive: a line freed would leave its id to another one
         self._segs: dict[int, tuple[Line, list[Line]]] = {}
 
@@ -104,7 +106,57 @@ class _Finder:
     # --- blocks ---------------------------------------------------------------------------------------
 
     def blocks(self, lines: Sequence[Line]) -> list[list[int]]:
-        """Runs of line indexes that may form a table."""
+        """Runs of line indexes that may form a table (a dropped running footer stands among the lines while they
+        are cut into runs: :meth:`_runs_over_ghosts`)."""
+        multi = [len(self.segments(ln)) >= 2 and not CAPTION.match(ln.text) and not SOURCE_NOTE.match(ln.text)
+                 for ln in lines]
+        blocks = self._runs_over_ghosts(lines) if self.ghosts else self._runs(lines)
+        if self.rules:
+            taken = {i for b in blocks for i in b}
+            blocks = [self._within_rules(lines, b, taken) for b in blocks]
+        if self.metric.centred:
+            taken = {i for b in blocks for i in b}
+            blocks = [self._mirrored_above(lines, b, taken) for b in blocks]
+        blocks = [part for b in blocks for part in self._split_layouts(lines, b)]
+        blocks = [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
+        return [part for b in blocks for part in self._split_headers(lines, b)]
+
+    def _runs_over_ghosts(self, lines: Sequence[Line]) -> list[list[int]]:
+        """The runs as the page stood before its running footers were dropped from its flow (``ghosts``, the
+        converted text's page breaks printed mid-page): a footer that a run took in as a wrapped line keeps the run
+        whole where rows of figures stand on both sides of it (one table's rows on two pages of the original:
+        LibreOffice's print of h06); beside anything else (a header printed again, a caption) the run is cut there
+        (the shaded print of h01's annex, whose footer stood between its rows and its repeated header)."""
+        ghosts = {id(g) for g in self.ghosts}
+        both = sorted([*lines, *self.ghosts], key=lambda ln: (ln.top, ln.x0))
+        index = {id(ln): i for i, ln in enumerate(lines)}
+        out: list[list[int]] = []
+        for run in self._runs(both):
+            pieces: list[list[int]] = [[]]
+            for j in run:
+                if id(both[j]) in ghosts:
+                    if pieces[-1]:
+                        pieces.append([])
+                else:
+                    pieces[-1].append(index[id(both[j])])
+            pieces = [p for p in pieces if p]
+            merged = pieces[:1]
+            for piece in pieces[1:]:
+                upper, lower = [lines[i] for i in merged[-1]], [lines[i] for i in piece]
+                if self.figure_lines(upper) and self._opens_with_rows(lower):
+                    merged[-1] = merged[-1] + piece
+                else:
+                    merged.append(piece)
+            out.extend(merged)
+        return out
+
+    def _opens_with_rows(self, lines: Sequence[Line]) -> bool:
+        """The lines hold rows of figures, and no line of header labels stands above the first of them."""
+        first = next((k for k, ln in enumerate(lines) if self._row_of_figures(ln)), None)
+        return first is not None and not any(self._header_again(ln, None) for ln in lines[:first])
+
+    def _runs(self, lines: Sequence[Line]) -> list[list[int]]:
+        """Runs of lines of two segments or more, close under one another, with the wrapped lines between them."""
         multi = [len(self.segments(ln)) >= 2 and not CAPTION.match(ln.text) and not SOURCE_NOTE.match(ln.text)
                  for ln in lines]
         blocks: list[list[int]] = []
@@ -131,15 +183,7 @@ class _Finder:
                 current, pending = [], []
         if current:
             blocks.append(current + self._trailing(lines, current, pending))
-        if self.rules:
-            taken = {i for b in blocks for i in b}
-            blocks = [self._within_rules(lines, b, taken) for b in blocks]
-        if self.metric.centred:
-            taken = {i for b in blocks for i in b}
-            blocks = [self._mirrored_above(lines, b, taken) for b in blocks]
-        blocks = [part for b in blocks for part in self._split_layouts(lines, b)]
-        blocks = [b for b in blocks if sum(multi[i] for i in b) >= self.settings.min_lines]
-        return [part for b in blocks for part in self._split_headers(lines, b)]
+        return blocks
 
     def _split_headers(self, lines: Sequence[Line], block: list[int]) -> list[list[int]]:
         """A block cut before a header printed inside it: a line of labels under rows of figures and over
@@ -1222,13 +1266,14 @@ def _carried_rows(finder: _Finder, head: Sequence[Line]) -> bool:
 
 
 def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
-                rules: Sequence[tuple[float, float, float]] = ()) -> tuple[list[Line], list[Line]]:
+                rules: Sequence[tuple[float, float, float]] = (), ghosts: Sequence[Line] = ()
+                ) -> tuple[list[Line], list[Line]]:
     """The lines of the block that opens the page (nothing above it but a heading row) and of the one that
     closes it (nothing below it), each empty where there is none: the pieces a table carried over a page break
     leaves."""
     if not lines:
         return [], []
-    finder = _Finder(metric or pdf_metric(settings), settings, rules)
+    finder = _Finder(metric or pdf_metric(settings), settings, rules, ghosts)
     blocks = finder.blocks(lines)
     first = [lines[i] for i in blocks[0]] if blocks and _opens_page(finder, lines, blocks[0]) else []
     last = [lines[i] for i in blocks[-1]] if blocks and blocks[-1][-1] == len(lines) - 1 else []
@@ -1237,7 +1282,7 @@ def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: L
 
 def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
                    rules: Sequence[tuple[float, float, float]] = (), before: Sequence[Line] = (),
-                   after: Sequence[Line] = ()) -> list[UnruledTable]:
+                   after: Sequence[Line] = (), ghosts: Sequence[Line] = ()) -> list[UnruledTable]:
     """Tables found among a page's text lines (top to bottom); their lines are not text any more.
     ``rules``: horizontal rules and shaded band edges on the page, as (y, x0, x1). ``before`` and ``after``:
     the lines of the table that closes the page before and of the one that opens the page after
@@ -1245,8 +1290,8 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     same x range and column edges, it is the same table carried over the page break: its columns are found with
     the other piece's rows of figures added (a piece of two rows shows its columns badly; the other piece's rows
     show them), while its rows are its own. Dev-set prints: tables broken over pages with a few rows on one
-    side (d06, h04)."""
-    finder = _Finder(metric or pdf_metric(settings), settings, rules)
+    side (d06, h04). ``ghosts``: the running footers dropped from the page's flow (:meth:`_Finder.blocks`)."""
+    finder = _Finder(metric or pdf_metric(settings), settings, rules, ghosts)
     tables = []
     blocks = finder.blocks(lines)
     if before and (not blocks or blocks[0][0] != 0):

@@ -37,6 +37,8 @@ class PagePart:
     reader: str = "pdfplumber"
     rulings: tuple[int, int] = (0, 0)  # horizontal and vertical rulings (camelot is asked when no table came of them)
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # horizontal rules outside ruled tables
+    # running footers taken out of the page's flow (pdf_running.drop_inline_footers), where they stood
+    dropped: list[Line] = field(default_factory=list)
 
 
 SHADE_MIN_WIDTH = 100.0  # points: a shaded band a row wide, not a shaded word or a coloured mark
@@ -88,7 +90,7 @@ def edges_of(part: PagePart) -> tuple[list[Line], list[Line]]:
     :func:`extractors.pdf_columns.edge_blocks`); none on a page whose ruled tables took its words."""
     if part.tables or part.frame.direction != "ltr":
         return [], []
-    return edge_blocks(part.lines, rules=part.rules)
+    return edge_blocks(part.lines, rules=part.rules, ghosts=part.dropped)
 
 
 def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None, before: Sequence[Line] = (),
@@ -102,7 +104,7 @@ def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None, 
     lines = part.lines
     if unruled:
         used: set[int] = set()
-        for table in unruled_tables(lines, rules=part.rules, before=before, after=after):
+        for table in unruled_tables(lines, rules=part.rules, before=before, after=after, ghosts=part.dropped):
             grids.append(_grid(part.number, part.frame, table.bbox, table.rows, part.reader, words=words))
             used |= {id(ln) for ln in table.lines}
         lines = [ln for ln in lines if id(ln) not in used]

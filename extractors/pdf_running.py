@@ -9,7 +9,8 @@ band is dropped wherever it is.
 A footer set in the page's flow ("LKjIP Dinas ... Tahun 2024   8" where the converted text's
 page ended, printed between a table and the next) is dropped too when it has the running title's
 shape: a title of words and years, then the page number, the title repeating on three pages or
-more with page numbers that grow (:func:`drop_inline_footers`).
+more with page numbers that grow (:func:`drop_inline_footers`); so is a title alone whose page label stands on
+the line under it ("... Tahun 2024" over "III-6"), on three pages or more.
 """
 
 from __future__ import annotations
@@ -73,13 +74,45 @@ def _inline_footer(line: Line, settings: LayoutSettings) -> tuple[str, int] | No
     return running_key(m["title"]), int(m["page"])
 
 
+# a page's label on a line of its own under a footer's title: a page number ("12", "Hal. 8") or a chapter's page
+# ("III-6", "II-4", "Lampiran-2", "Lamp. 3")
+_PAGE_LABEL = regex.compile(r"^[\W_]*(?:(?:[ivxlc]{1,6}|lampiran|lamp\.?)\s*[-\u2013.]\s*)?\d{1,4}[\W_]*$", regex.I)
+
+
+def _title(line: Line, settings: LayoutSettings) -> str | None:
+    """The key of a line shaped as a running footer's title alone: ``running_min_words`` words or more, figures
+    that are years only, ending in a word or a year ("LKjIP Dinas ... Kabupaten Gresik Tahun 2024")."""
+    text = line.text.strip()
+    if _NOT_YEAR.search(text) or len(text.split()) < settings.running_min_words or not regex.search(r"\p{L}", text):
+        return None
+    return running_key(text)
+
+
+def _titles_over_labels(parts: Sequence[PagePart], settings: LayoutSettings) -> list[tuple[PagePart, int, str]]:
+    """(part, index, key) of each line that is a footer's title over a page label on the next line."""
+    out = []
+    for part in parts:
+        for i, ln in enumerate(part.lines[:-1]):
+            label = part.lines[i + 1].text.strip()
+            if (_PAGE_LABEL.match(label) and _NOT_YEAR.search(label)  # a year under a label is a header's
+                    and (key := _title(ln, settings)) is not None):
+                out.append((part, i, key))
+    return out
+
+
 def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DEFAULT.layout) -> int:
     """Remove, anywhere on the page, the running footers a converted text left in its flow (in place); the number of
     lines removed. A title is a running footer when it stands on ``running_min_repeats`` pages or more, each time
     followed by a page number, and the numbers never fall from one page to the next: the text's page breaks. The
     text reader drops the same lines of a tab text (``text_reader.tab_footers``: dev-set d07, d08, d04, d09); on a
     PDF printed from such a text they stand between a table and the next, ruled like a row of one (d03's print
-    with horizontal rules read its footer, the annex's caption and its header as one row)."""
+    with horizontal rules read its footer, the annex's caption and its header as one row).
+
+    A title alone over its page label (``_PAGE_LABEL``: "12", "III-6", "Lampiran-2"; a year under a line of labels
+    is a header's) is dropped on the same terms, both lines. Those two lines are kept in ``PagePart.dropped``: the
+    table finder cuts its runs of lines as they stood (:meth:`extractors.pdf_columns._Finder._runs_over_ghosts`).
+    The shaded print of h01 read its annex whole once the footer was gone (32 -> 50 measurements), but
+    LibreOffice's print of h06 needs the footer's place to keep one table's rows on its two sides as one run."""
     found: dict[str, list[tuple[int, int]]] = {}
     for part in parts:
         for ln in part.lines:
@@ -90,11 +123,21 @@ def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DE
         numbers = [n for _, n in sorted(seen)]
         if len({p for p, _ in seen}) >= settings.running_min_repeats and numbers == sorted(numbers):
             running.add(key)
-    if not running:
+    # the title alone, its page label on the line under it ("... Tahun 2024" over "III-6"): on as many pages
+    titled = _titles_over_labels(parts, settings)
+    pages: dict[str, set[int]] = {}
+    for part, _, key in titled:
+        pages.setdefault(key, set()).add(part.number)
+    labelled = {key for key, numbers in pages.items() if len(numbers) >= settings.running_min_repeats}
+    drop = {(id(part), i) for part, i, key in titled if key in labelled}
+    drop |= {(id(part), i + 1) for part, i, key in titled if key in labelled}
+    if not running and not drop:
         return 0
     removed = 0
     for part in parts:
-        keep = [ln for ln in part.lines if (shape := _inline_footer(ln, settings)) is None or shape[0] not in running]
+        keep = [ln for i, ln in enumerate(part.lines) if (id(part), i) not in drop and (
+            (shape := _inline_footer(ln, settings)) is None or shape[0] not in running)]
         removed += len(part.lines) - len(keep)
+        part.dropped += [ln for i, ln in enumerate(part.lines) if (id(part), i) in drop]
         part.lines = keep
     return removed

@@ -599,3 +599,34 @@ def test_a_one_line_label_over_the_next_tables_header_goes_with_it() -> None:
     first, second = find(a + label + b)
     assert first == [list(r) for r in ROWS_A]  # before: "700.000 Kinerja" in the last row
     assert second[:2] == [["", "", "Kinerja", ""], list(ROWS_B[0])]
+
+
+# --- a running footer dropped from the page's flow (_Finder._runs_over_ghosts) ------------------------------------
+
+GHOST_COLS = [Col(20), Col(60), Col(300, "right"), Col(380, "right"), Col(440, "right")]
+GHOST_HEAD = [("No", "Program", "Target", "Realisasi", "Capaian")]
+GHOST_ROWS_1 = [("1", "Penyusunan dokumen perencanaan", "12", "12", "100,00"),
+                ("2", "Pelayanan administrasi umum", "40", "38", "95,00"),
+                ("3", "Pemeliharaan gedung kantor", "6", "6", "100,00")]
+GHOST_ROWS_2 = [("4", "Pengadaan alat tulis kantor", "24", "20", "83,33"),
+                ("5", "Penyediaan jasa kebersihan", "12", "12", "100,00")]
+# a converted text's footer (title, then its page label on a line of its own), set in the table's flow
+GHOST_FOOTER = layout([Col(20)], [("LKjIP Dinas PU Contoh Tahun 2024",), ("III-6",)], first=4)
+
+
+def test_rows_on_both_sides_of_a_dropped_footer_are_one_table() -> None:
+    """Without the footer's lines the gap they leave cuts the table, and its last two rows are too few to be a table
+    of their own; with them as ghosts (``PagePart.dropped``) the rows stay one table, without the footer's text."""
+    lines = layout(GHOST_COLS, GHOST_HEAD + GHOST_ROWS_1, first=0) + layout(GHOST_COLS, GHOST_ROWS_2, first=6)
+    assert [len(t.rows) for t in unruled_tables(lines)] == [4]
+    tables = unruled_tables(lines, ghosts=GHOST_FOOTER)
+    assert [len(t.rows) for t in tables] == [6]
+    assert [row[0][0] for row in tables[0].rows] == ["No", "1", "2", "3", "4", "5"]
+
+
+def test_a_header_printed_again_under_a_dropped_footer_starts_a_piece() -> None:
+    """The original's next page repeats the header under the footer: the rows below it are the table's next piece
+    (the assembler joins it under the repeated header), not rows of the run above (the shaded print of h01)."""
+    lines = layout(GHOST_COLS, GHOST_HEAD + GHOST_ROWS_1, first=0) + layout(GHOST_COLS, GHOST_HEAD + GHOST_ROWS_2,
+                                                                              first=6)
+    assert [len(t.rows) for t in unruled_tables(lines, ghosts=GHOST_FOOTER)] == [4, 3]

@@ -47,3 +47,25 @@ def test_a_row_with_other_figures_in_its_title_stays() -> None:
 def test_a_title_that_ends_in_its_year_has_no_page_number() -> None:
     parts = [_page(n, [[TITLE, ""]]) for n in (2, 5, 9)]
     assert drop_inline_footers(parts) == 0
+
+
+def _label_pages(label: str) -> list[PagePart]:
+    return [_page(n, [["Tabel 3.1 Capaian", ""], [TITLE, ""], [label.format(n=n), ""], ["LAMPIRAN", ""]])
+            for n in (2, 5, 9)]
+
+
+def test_a_title_over_its_page_label_is_dropped_with_it() -> None:
+    """The footer's page label on a line of its own ("III-6", "Lampiran-2", "12"): both lines go, and the page
+    keeps them as dropped (the table finder still sees where they stood)."""
+    for label in ("III-{n}", "Lampiran-{n}", "{n}"):
+        parts = _label_pages(label)
+        assert drop_inline_footers(parts) == 6
+        assert all(_texts(p) == ["Tabel 3.1 Capaian", "LAMPIRAN"] for p in parts)
+        assert all([ln.text for ln in p.dropped] == [TITLE, label.format(n=p.number)] for p in parts)
+
+
+def test_a_header_over_its_year_stays() -> None:
+    """A line of labels over the year ("... Realisasi Tahun" / "2024") repeated on three pages is a header."""
+    parts = [_page(n, [["No Indikator Kinerja Target Realisasi Tahun", ""], ["2024", ""]]) for n in (2, 5, 9)]
+    assert drop_inline_footers(parts) == 0
+    assert not any(p.dropped for p in parts)
