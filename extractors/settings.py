@@ -173,6 +173,9 @@ class CrossTableSettings:
     # ... counted once the pair shares this many figures of that kind: two figures that both differ
     # are already "every shared figure" (d06: the PK names two programs); one is a finding
     revision_min_shared: int = 2
+    # lines of running text before a table read for the sentence that introduces it ("... dengan pagu anggaran
+    # murni sebagai berikut"): a sentence wrapped over a PDF column's width takes two or three lines
+    intro_lines: int = 3
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 import dataclasses
 
+from extractors.model import Document, Table, TextLine
 from extractors.numbers import Number, parse_number
 from pipeline.check import check
-from pipeline.check.cross_table import check_cross_table, unit_kind
+from pipeline.check.cross_table import budget_versions, check_cross_table, unit_kind
 from pipeline.check.subjects import same_subject
 from schemas.records import BudgetLine, DocumentInfo, Extraction, Measurement, PlanEntry
 
@@ -316,3 +317,44 @@ def test_the_renstra_end_target_is_not_compared_with_the_years_target(tmp_path) 
         "2\tPersentase layanan kepegawaian tepat waktu\t%\t95,00\t97,18\t102,29\n", encoding="utf-8")
     flags = [f for f in extract_document(report).flags if f.kind == "cross_table_mismatch" and f.severity != "info"]
     assert [(f.reported, f.expected) for f in flags] in ([(73.45, 74.35)], [(74.35, 73.45)])
+
+
+# --- two versions of the budget: murni and perubahan (budget_versions) ------------------------------------------
+def _versioned(pk_caption: str, intro: str, realisation_label: str) -> Extraction:
+    """One program in a PK (its pagu on the caption or the introducing sentence) and in the realisation table
+    (its pagu column labelled ``realisation_label``): the PK names one program only, so no revision rule applies."""
+    pk = Table("t03", pk_caption, ["Program", "Anggaran (Rp)"], [], order=10.0, roles=["program", "pagu"])
+    real = Table("t08", "Tabel 3.4 Realisasi Anggaran", ["Program", realisation_label, "Realisasi (Rp)"], [],
+                 order=50.0, roles=["program", "pagu", "realisasi"])
+    lines = [TextLine("Perjanjian Kinerja Kepala Dinas dengan Bupati Tahun 2024 memuat program", 7.0),
+             TextLine(intro, 8.0), TextLine(pk_caption, 9.0)]
+    out = ext([], [program_plan("t03", 10, "Program Penanggulangan Bencana", "2.810.600.000")],
+              [budget_line("t08", 52, "PROGRAM PENANGGULANGAN BENCANA", "3.225.600.000")])
+    out.tables, out.document = [pk, real], Document("f.txt", "0" * 64, 1, lines=lines)
+    return out
+
+
+def test_a_pagu_murni_is_not_compared_with_a_pagu_after_the_change() -> None:
+    """The PK's sentence says murni, the realisation table's label says perubahan (dev d05, d06; holdout3 i04)."""
+    said = _versioned("Tabel 2.1 Perjanjian Kinerja", "dengan pagu anggaran murni sebagai berikut.",
+                      "Anggaran Setelah Perubahan")
+    assert budget_versions(said) == {"t03": "murni", "t08": "perubahan"}
+    assert check_cross_table(said) == []
+
+
+def test_a_pagu_without_its_version_on_one_side_is_compared() -> None:
+    """Where one table does not say which budget its pagu is, a difference stays a finding (dev d07: its PK
+    Perubahan against an unlabelled realisation table)."""
+    unsaid = _versioned("Tabel 2.1 Perjanjian Kinerja", "dengan program pendukung sebagai berikut.",
+                        "Anggaran Setelah Perubahan")
+    assert budget_versions(unsaid) == {"t03": "", "t08": "perubahan"}
+    assert [f.severity for f in check_cross_table(unsaid)] == ["warning"]
+
+
+def test_a_sentence_naming_both_versions_says_neither() -> None:
+    """"pagu anggaran murni ... (pagu setelah perubahan disajikan pada Bab III)": no version from it (dev d05's
+    sentence; its caption says murni)."""
+    both = _versioned("Tabel 2.1 Perjanjian Kinerja",
+                      "pagu anggaran murni sebagai berikut (pagu setelah perubahan pada Bab III).", "Anggaran")
+    assert budget_versions(both) == {"t03": "", "t08": ""}
+    assert budget_versions(_versioned("Program dan Pagu Anggaran Murni Tahun 2024", "", "Anggaran"))["t03"] == "murni"

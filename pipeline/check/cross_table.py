@@ -47,6 +47,43 @@ class Figure:
     unit: str = ""  # percent | money | count | "" (not known)
     row: Measurement | None = None  # the measurement a target / realisasi / capaian comes from
     line_of: BudgetLine | None = None  # the budget line a pagu / realisasi anggaran comes from
+    version: str = ""  # a pagu's version of the budget: murni | perubahan | "" (not said), see budget_versions
+
+
+# the two versions of a year's budget (APBD murni, then APBD Perubahan / the DPPA): a pagu of one is not the other's
+_MURNI = regex.compile(r"\bmurni\b|sebelum\s+perubahan", regex.I)
+_PERUBAHAN = regex.compile(r"(?<!sebelum\s)\bperubahan\b|\bAPBD-?P\b|\bP-?APBD\b|\bDPPA\b", regex.I)
+_SENTENCE_END = regex.compile(r"[.:;]\s*$")
+
+
+def _version(text: str) -> str:
+    """The budget version a text names: "murni" or "perubahan", "" where it names neither or both."""
+    murni, perubahan = bool(_MURNI.search(text)), bool(_PERUBAHAN.search(text))
+    return "murni" if murni and not perubahan else "perubahan" if perubahan and not murni else ""
+
+
+def budget_versions(ext: Extraction, settings: Settings = DEFAULT) -> dict[str, str]:
+    """Per table, the version of the budget its pagu is ("murni" or "perubahan"; "" where nothing says), from the
+    first that names one: its pagu column's label ("Pagu Murni (Rp)", "Anggaran Setelah Perubahan"), its caption,
+    or the sentence that introduces it ("... dengan pagu anggaran murni sebagai berikut"). A Perjanjian Kinerja
+    signed on the APBD murni and a realisasi table on the budget after its change print two versions of one
+    program's pagu (PermenPAN-RB 53/2014 and Permendagri 86/2017: the PK and the APBD-P; dev d05 and d06,
+    holdout3 i04), which are not compared. ``settings.cross.intro_lines``: how far back the sentence may start."""
+    lines = sorted(ext.prose, key=lambda t: t.order)
+    out: dict[str, str] = {}
+    for t in ext.tables:
+        labels = " ".join(h for h, role in zip(t.header, t.roles, strict=False) if role == "pagu")
+        version = _version(labels) or _version(t.caption)
+        if not version:
+            before = [ln for ln in lines if ln.order < t.order and ln.text.strip() and ln.text.strip() not in t.caption]
+            intro: list[str] = []
+            for ln in reversed(before[-settings.cross.intro_lines:]):
+                if intro and _SENTENCE_END.search(ln.text):
+                    break  # the sentence before the introduction's
+                intro.insert(0, ln.text)
+            version = _version(" ".join(intro))
+        out[t.table_id] = version
+    return out
 
 
 def unit_kind(n: Number, satuan: str = "") -> str:
@@ -103,8 +140,9 @@ def subject_key(name: str) -> str:
 PERIOD_END_TARGET = "target akhir periode"
 
 
-def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
+def _figures(ext: Extraction, settings: Settings = DEFAULT) -> dict[tuple[str, str], list[Figure]]:
     out: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+    versions = budget_versions(ext, settings)
     for b in ext.budget:
         if b.level not in ("program", "kegiatan", "sub_kegiatan"):
             continue
@@ -113,11 +151,13 @@ def _figures(ext: Extraction) -> dict[tuple[str, str], list[Figure]]:
         for what, n in (("pagu", b.pagu), ("realisasi anggaran", b.realisasi)):
             if n.ok and n.value:
                 out[(what, name_key(b.uraian))].append(
-                    Figure(b.table_id, b.page, b.line, b.uraian, what, n, b.year, b.confidence, "money", line_of=b))
+                    Figure(b.table_id, b.page, b.line, b.uraian, what, n, b.year, b.confidence, "money", line_of=b,
+                           version=versions.get(b.table_id, "") if what == "pagu" else ""))
     for p in ext.plans:
         if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
             out[("pagu", name_key(p.subject))].append(Figure(p.table_id, p.page, p.line, p.subject, "pagu", p.pagu,
-                                                           p.year, p.confidence, "money"))
+                                                           p.year, p.confidence, "money",
+                                                           version=versions.get(p.table_id, "")))
     # a table of the year's realisasi against the Renstra end target: its target is not the year's (holdout h08
     # Tabel 3.4 "Target Akhir Renstra" 75,00 against the PK's 72,00; d01's fixture; PermenPAN-RB 53/2014 BAB III)
     period_end = {t.table_id for t in ext.tables if period_end_target(t)}
@@ -145,9 +185,12 @@ def _specific(key: str) -> bool:
 
 
 def _like(a: Figure, b: Figure) -> bool:
-    """The same quantity: the same year and kind of unit where both are known, and a capaian only over the same
-    target and realisasi (a capaian that differs because its realisasi differs is that realisasi's finding)."""
+    """The same quantity: the same year and kind of unit where both are known, the same version of the budget for a
+    pagu where both say theirs (:func:`budget_versions`), and a capaian only over the same target and realisasi (a
+    capaian that differs because its realisasi differs is that realisasi's finding)."""
     if a.year and b.year and a.year != b.year:
+        return False
+    if a.version and b.version and a.version != b.version:
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False
@@ -253,7 +296,7 @@ def _capaian_verdict(a: Figure, b: Figure, lower_keys: set[str]) -> tuple[str, F
 
 def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     by_what: dict[str, list[Figure]] = defaultdict(list)
-    for (what, _), figs in _figures(ext).items():
+    for (what, _), figs in _figures(ext, settings).items():
         by_what[what].extend(figs)
     lower_keys = falling_targets(target_series(ext))
     laid_out = {t.table_id for t in ext.tables if t.laid_out}
