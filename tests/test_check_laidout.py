@@ -299,3 +299,20 @@ def test_a_parents_difference_that_is_its_childs_own_slip_is_noted_once() -> Non
     assert flag.subject.startswith("Pembangunan Prasarana Pertanian")
     rows[0][2], rows[0][5] = "10.366.400.000", "1.189.671.853"
     assert len(findings(extraction(table("t1", rows, laid_out=False)), "total_mismatch")) == 2
+
+
+def test_a_ruled_tables_row_the_reader_re_laid_and_could_not_read_is_a_doubt() -> None:
+    """A ruled table (a grid print) whose sub-kegiatan's wrapped figures ran together in one cell: the reader re-laid
+    the row under the header (``Table.shifted_rows``) and it gave no budget record, so its kegiatan lacks a child
+    for reasons of the reading (the grid print of h07's E.81). A row not re-laid keeps the finding."""
+    rows = [["1.04.03.2.02", "Penataan Kawasan Permukiman", "4.015.000.000", "3.872.030.000", "96,44", "142.970.000"],
+            ["1.04.03.2.02.01", "Rehabilitasi Jalan Lingkungan", "1.850.000.000", "1.792.340.000", "96,88",
+             "57.660.000"],
+            ["1.04.03.2.02.02", "Pembangunan Drainase Lingkungan Meter 13.000 1.240.000.000 245 200.336.000", "", "",
+             "", ""],
+            ["1.04.03.2.02.05", "Pembangunan Sarana Air Minum", "925.000.000", "901.240.000", "97,43", "23.760.000"]]
+    ruled = table("t1", rows, laid_out=False)
+    assert [f.reported for f in findings(extraction(ruled), "total_mismatch")] == [4015000000.0]
+    ruled.shifted_rows = [2]
+    assert findings(extraction(ruled), "total_mismatch") == []
+    assert [f.severity for f in check(extraction(ruled)).flags if f.kind == "total_mismatch"] == ["info"]

@@ -187,14 +187,19 @@ def _pages(table: Table) -> list[int]:
 
 def unread_rows(table: Table, read: set[int], settings: Settings = DEFAULT) -> frozenset[int]:
     """Rows of a laid-out table with a sum of money (``types.money_min`` or more) in a money column that are
-    not among the ``read`` positions."""
+    not among the ``read`` positions; and rows the reader re-laid under the header (``Table.shifted_rows``) that
+    gave no record, with such a sum in any cell: their figures stand in other columns than their roles' (the grid
+    print of h07's E.81, two rows whose wrapped figures ran together in one cell)."""
     money = [j for j, r in enumerate(table.roles) if str(r) in MONEY_ROLES]
+    shifted = set(table.shifted_rows)
     out = set()
     for pos, row in enumerate(table.rows):
         if pos in read:
             continue
-        for j in money:
-            n = parse_number(row.text(j))
+        # a re-laid row's cells may hold several figures run together: each is looked at
+        texts = [t for c in row.cells for t in c.text.split()] if pos in shifted else [row.text(j) for j in money]
+        for text in texts:
+            n = parse_number(text)
             if n.ok and n.value is not None and abs(n.value) >= settings.types.money_min:
                 out.add(pos)
                 break
@@ -218,6 +223,6 @@ def table_pieces(ext: Extraction, settings: Settings = DEFAULT) -> Pieces:
         if p.kind == "program":
             read.setdefault(p.table_id, set()).add(p.position)
     unread = {t.table_id: unread_rows(t, read[t.table_id], settings) for t in ext.tables
-              if t.laid_out and t.table_id in read}
+              if (t.laid_out or t.shifted_rows) and t.table_id in read}
     return Pieces(frozenset(continued), frozenset(continuing), frozenset(t.table_id for t in ext.tables if t.laid_out),
                   {k: v for k, v in unread.items() if v})

@@ -233,7 +233,10 @@ def check_totals(budget: list[BudgetLine], settings: Settings = DEFAULT,
                 if not coded and _lone_after_gap(b, children) and not _corroborated(b, children, rows, elsewhere):
                     continue
                 pairs.append((b, children))
-        reading = _reading_doubt(table_id, pairs, rows, pieces) if table_id in pieces.laid_out else None
+        # the doubts of a reading from the page's geometry: a laid-out table's, or a ruled one's whose rows the
+        # reader re-laid and could not all read
+        geometric = table_id in pieces.laid_out or table_id in pieces.unread
+        reading = _reading_doubt(table_id, pairs, rows, pieces) if geometric else None
         flags.extend(_check_hierarchy(pairs, settings, lambda p, c, rows=rows: _corroborated(p, c, rows, elsewhere),
                                       reading))
     return flags
