@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from extractors.model import BBox, Cell, Grid, TextLine
 from extractors.pdf_columns import edge_blocks, unruled_tables
 from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
-from extractors.pdf_words import CUT, Frame, Line, Word, make_lines, mend_cuts, vocabulary
+from extractors.pdf_words import Frame, Line, Word, make_lines, mend_cuts, vocabulary
 from extractors.text_reader import clean_text
 
 PAGE_STRIDE = 100_000.0
@@ -80,8 +80,6 @@ def vocabulary_of(parts: Sequence[PagePart]) -> set[str]:
     """Every word printed in the parts (text lines and ruled cells): what a word cut in a cell is checked
     against."""
     cells = [text for part in parts for t in part.tables for row in t.rows for text, _ in row if text]
-    if not any(CUT in text for text in cells) and not any(part.rules for part in parts):
-        return set()  # no cut in a ruled cell, and no rules that may stand over an unruled table
     return vocabulary([*(ln.text for part in parts for ln in (*part.lines, *part.extra)), *cells])
 
 

@@ -247,12 +247,13 @@ def _rest_of(above: Line, below: Line) -> bool:
 
 
 def _fills(above: Line, below: Line, edges: tuple[float, float]) -> bool:
-    """The line's last word reaches the cell's right side: a line of one word (a word longer than the cell), or
-    one ending in a figure ("Rp. 16.887.450." over "000,-": a figure cut where it filled the line; a word
-    that wraps whole after other words is no cut, so words are marked only when alone on their line)."""
+    """The line's last word reaches the cell's right side (less room left than a character of the next line): a
+    word longer than the cell, a figure cut where it filled the line ("Rp. 16.887.450." over "000,-"), or a word
+    cut after other words by an exporter that breaks words at the cell's edge (the reportlab prints of d03, d09,
+    h04: "Normalisasi/Restoras" over "i Sungai", "Jumlah Laporan Lap" over "oran"). A word that wraps whole
+    leaves the room it did not fit in, and where the line ends at the side by chance, :func:`mend_cuts` joins the
+    two pieces only when the document prints them as one word."""
     word, nxt = above.words[-1], below.words[0]
-    if len(above.words) != 1 and not word.text[:1].isdigit():
-        return False
     right = edges[1] - max(0.0, above.words[0].x0 - edges[0])  # the right margin taken as wide as the left one
     return right - word.x1 < (nxt.x1 - nxt.x0) / max(1, len(nxt.text))
 
@@ -264,13 +265,22 @@ _HEAD = re.compile(f"^[{_LETTER}]+")
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
-    """The words (letter runs, lower case) of a document's texts; cut marks split words."""
-    return set(_LETTERS.findall("\n".join(texts).lower()))
+    """The words (letter runs, lower case) of a document's texts, and the pairs of words printed one after the
+    other on a line ("sumber daya"); cut marks split words."""
+    out: set[str] = set()
+    for line in "\n".join(texts).lower().splitlines():
+        runs = list(_LETTERS.finditer(line))
+        out.update(m.group() for m in runs)
+        out.update(f"{a.group()} {b.group()}" for a, b in zip(runs, runs[1:], strict=False)
+                   if line[a.end():b.start()] == " ")  # one space between: a pair across a cut mark is no pair
+    return out
 
 
 def mend_cuts(text: str, words: set[str] | None = None) -> str:
     """Where :func:`text_of` marked a possible cut, the two pieces are one word when the document has
-    that word elsewhere ("PEMBERDAYAA" + "N" where "pemberdayaan" is printed); otherwise a space."""
+    that word elsewhere ("PEMBERDAYAA" + "N" where "pemberdayaan" is printed) and does not print them as two
+    words on one line ("Sumber" + "Daya" stays two words where "Sumber Daya" is printed, though "Sumberdaya" is
+    too); otherwise a space."""
     if CUT not in text:
         return text
     pieces = text.split(CUT)
@@ -278,7 +288,8 @@ def mend_cuts(text: str, words: set[str] | None = None) -> str:
     for piece in pieces[1:]:
         tail, head = _TAIL.search(out), _HEAD.match(piece)
         whole = bool(words) and tail is not None and head is not None and (
-            tail.group() + head.group()).lower() in (words or ())
+            tail.group() + head.group()).lower() in (words or ()) and (
+            f"{tail.group()} {head.group()}".lower() not in (words or ()))
         out = f"{out}{'' if whole or cut_number(out, piece) else ' '}{piece}"
     return out
 

@@ -36,10 +36,29 @@ def test_a_single_word_filling_its_line_is_marked() -> None:
     assert text_of(words) == "PEMBERDAYA AN SOSIAL"  # without the cell's edges: a space, as before
 
 
-def test_a_word_short_of_the_edge_or_a_line_of_several_words_is_not_marked() -> None:
+def test_a_word_short_of_the_edge_is_not_marked() -> None:
     short = [_w("PROGRAM", 105, 0), _w("SOSIAL", 105, 10)]  # 15 points left: "S" would have fitted
+    assert CUT not in text_of(short, EDGES)
+
+
+def test_a_line_of_several_words_reaching_the_edge_is_marked_and_the_document_decides() -> None:
+    """An exporter that breaks words at the cell's edge cuts them after other words too (the reportlab prints of
+    d03, d09, h04: "Jumlah Laporan Lap" over "oran"); a whole word that merely ends at the edge stays apart, as the
+    document never prints the two as one word."""
     several = [_w("DAN", 105, 0), _w("JAMINAN", 122, 0), _w("SOSIAL", 105, 10)]
-    assert CUT not in text_of(short, EDGES) and CUT not in text_of(several, EDGES)
+    assert text_of(several, EDGES) == f"DAN JAMINAN{CUT}SOSIAL"
+    words = vocabulary(["Jaminan sosial bagi lansia", "Jumlah Laporan Kegiatan"])
+    assert mend_cuts(text_of(several, EDGES), words) == "DAN JAMINAN SOSIAL"
+    cut = [_w("Jumlah", 105, 0), _w("Lap", 140, 0), _w("oran", 105, 10)]
+    assert mend_cuts(text_of(cut, EDGES), words) == "Jumlah Laporan"
+
+
+def test_two_words_the_document_prints_side_by_side_are_not_joined() -> None:
+    """"Sumber" + "Daya" stays two words where the document prints "Sumber Daya", though it spells "Sumberdaya"
+    once too (sample 003); a pair across a cut mark is no evidence."""
+    words = vocabulary(["Sumber Daya Manusia", "Pengembangan Sumberdaya", f"Jumlah Lap{CUT}oran", "Laporan"])
+    assert mend_cuts(f"Sumber{CUT}Daya", words) == "Sumber Daya"
+    assert mend_cuts(f"Lap{CUT}oran", words) == "Laporan"
 
 
 def test_mend_cuts_against_the_document_words() -> None:
