@@ -316,3 +316,12 @@ def test_a_ruled_tables_row_the_reader_re_laid_and_could_not_read_is_a_doubt() -
     ruled.shifted_rows = [2]
     assert findings(extraction(ruled), "total_mismatch") == []
     assert [f.severity for f in check(extraction(ruled)).flags if f.kind == "total_mismatch"] == ["info"]
+
+
+def test_a_figure_a_thousand_times_off_by_its_rows_own_percent_is_a_doubt_in_a_laid_out_table() -> None:
+    """Realisasi "84.615" for 84.615.000 (its last group left on its cell's next line), the row's 87,41% agreeing only
+    with the whole figure: a reading doubt in a laid-out table; given cell by cell, the report's own figure."""
+    rows = [["1.04.05.2.01.03", "Verifikasi dan Serah Terima PSU", "96.800.000", "84.615", "87,41", ""]]
+    assert findings(extraction(table("t1", rows, laid_out=True)), "budget_percent_mismatch") == []
+    [flag] = findings(extraction(table("t1", rows, laid_out=False)), "budget_percent_mismatch")
+    assert flag.reported == 87.41

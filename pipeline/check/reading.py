@@ -14,6 +14,8 @@ LibreOffice and reportlab prints of at least two dev or held-out reports:
 - a cut figure: a money figure ending in a short group ("10.464.920.00", "5.194.124.547,0") over a bare
   digit or two in the same column of the next row, the figure's end (d06, d09, d12);
 - an item number glued before a program's code or name in the name cell ("1 PROGRAM ...": h03, d12, h04);
+- a figure a thousand times off: the row's printed % is its realisasi over its pagu only with a group of three
+  digits added to one of them (a group left on its cell's next line: h07's print without rules);
 - a target and a realisasi of different kinds, a percentage beside a count or a graded score: the two are one
   quantity of one indicator (capaian = realisasi / target, OUTPUT.md), so a cell moved (h03).
 
@@ -89,6 +91,28 @@ def _kinds_differ(target: Number | None, real: Number | None) -> bool:
     return "percent" in kinds and bool(kinds & {"count", "grade"})
 
 
+# how near the printed % must come to the ratio of the figures with a group of three digits lost or gained
+_THOUSANDFOLD_TOLERANCE = 0.01  # relative: a printed % of two decimals from figures read a thousandfold apart
+
+
+def _thousandfold(row: Row, roles: list[str]) -> bool:
+    """The row's printed % is its realisasi over its pagu only with one of the two a thousand times larger: a group
+    of three digits stayed on a line of its cell the reader did not take ("84.615" for "84.615.000" over 96.800.000
+    at 87,41%: the print without rules of h07's E.81). Rupiah are printed in groups of three digits (DESIGN.md's
+    number formats), so a figure cut at a group's separator is off by a power of a thousand; the row's own % is the
+    evidence, and a report's own slip of a whole group is a malformed figure the reader cannot tell from it."""
+    def first(role: Role) -> float | None:
+        n = _first(row, [j for j, r in enumerate(roles) if r == role])
+        return n.value if n is not None and n.ok and n.value else None
+
+    pagu, real, persen = first(Role.PAGU), first(Role.REALISASI_ANGGARAN), first(Role.PERSEN)
+    if pagu is None or real is None or persen is None:
+        return False
+    ratio = real / pagu * 100
+    return not abs(ratio - persen) <= _THOUSANDFOLD_TOLERANCE * persen and any(
+        abs(ratio * k - persen) <= _THOUSANDFOLD_TOLERANCE * persen for k in (1000.0, 0.001))
+
+
 def misread_rows(table: Table, settings: Settings = DEFAULT) -> dict[int, str]:
     """Rows of a laid-out table (by position) whose figures show a sign of a misreading, with the sign."""
     if not table.laid_out:
@@ -128,6 +152,9 @@ def misread_rows(table: Table, settings: Settings = DEFAULT) -> dict[int, str]:
                 misfit = "angka rupiah di kolom persen"
         if misfit:
             out[pos] = misfit
+            continue
+        if _thousandfold(row, roles):
+            out[pos] = "angka kehilangan atau mendapat tiga digit (terpotong)"
             continue
         if any(_GLUED_NUMBER.match(row.text(j)) for j in names):
             out[pos] = "nomor urut menempel pada nama program (sel bergabung)"
