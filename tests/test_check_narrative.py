@@ -318,6 +318,16 @@ def test_a_long_figure_one_slip_off_names_a_two_word_indicator() -> None:
     assert check_narrative(ext(["Jumlah desa wisata mencapai 145 desa pada tahun 2024."], rows)) == []
 
 
+def test_an_evaluation_that_gave_a_score_states_the_realisasi() -> None:
+    """"memberikan nilai 72,51" states the year's score as achieved (d02, d04, i01 and i02 word their SAKIP result
+    so; i02's is a slip of 72,15)."""
+    rows = [meas("Nilai SAKIP Pemerintah Kota Samarinda", "70,00", "72,15")]
+    text = "Hasil evaluasi SAKIP Pemerintah Kota Samarinda Tahun 2024 memberikan nilai {} dengan predikat BB."
+    [flag] = check_narrative(ext([text.format("72,51")], rows))
+    assert (flag.reported, flag.expected) == (72.51, 72.15)
+    assert check_narrative(ext([text.format("72,15")], rows)) == []
+
+
 def test_a_name_with_its_short_form_is_named_by_its_words_or_by_the_short_form() -> None:
     """"Indeks Kualitas Air (IKA)" is named by "Indeks Kualitas Air" (dev d09) and "Indeks Kepuasan Masyarakat
     (IKM)" by "IKM" (holdout h05); a short form inside a longer name ("... (FSVA) Kabupaten/Kota", a sub-kegiatan

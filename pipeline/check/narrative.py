@@ -591,7 +591,8 @@ def _compare_history(ext: Extraction, s: Sentence, group: list[tuple[str, int, F
 
 # words that state what was achieved ("mencapai 89,21%", "tercatat 31.518 kunjungan", "berkurang menjadi 57,85 Ha")
 _ACHIEVED = regex.compile(r"\b(?:mencapai|tercatat|menjadi|menjangkau|sebanyak|sebesar|terealisasi|realisasi(?:nya)?"
-                          r"|adalah|atau)\s*(?:sebesar|sebanyak)?\s*$", regex.I)
+                          r"|adalah|atau|(?:memperoleh|mendapat(?:kan)?|memberikan|meraih)\s+nilai)"
+                          r"\s*(?:sebesar|sebanyak)?\s*$", regex.I)
 _TARGET_WORD = regex.compile(r"\b(?:target|ditargetkan|rencana)\b", regex.I)
 
 
