@@ -59,19 +59,26 @@ def drop_running(parts: Sequence[PagePart]) -> int:
 
 # "title 8", "title Halaman 8", "title | Page 3": a title, then the page number. The title's only figures are years
 # (the report's): a row of a table holds other figures
-_TITLE_THEN_PAGE = regex.compile(
-    rf"^(?P<title>.*\p{{L}}.*?)\s+{PAGE_WORD}?(?P<page>\d{{1,4}})$", regex.I)
+# (the page number is looked for at the line's end and the title is what stands before it: a pattern spanning the
+# whole line backtracks over every long row of figures)
+_PAGE_AT_END = regex.compile(rf"\s{PAGE_WORD}?(?P<page>\d{{1,4}})$", regex.I)
 _NOT_YEAR = regex.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
 
 
 def _inline_footer(line: Line, settings: LayoutSettings) -> tuple[str, int] | None:
     """(key, page number) of a line shaped as a running footer: a title of ``running_min_words`` words or more whose
     figures are years only, then a page number (a year closing the line ends the title: "... Tahun 2024")."""
-    m = _TITLE_THEN_PAGE.match(line.text)
-    if (not m or not _NOT_YEAR.fullmatch(m["page"]) or _NOT_YEAR.search(m["title"])
-            or len(m["title"].split()) < settings.running_min_words):
+    text = line.text
+    if not text[-1:].isdigit():
         return None
-    return running_key(m["title"]), int(m["page"])
+    m = _PAGE_AT_END.search(text)
+    if m is None or not _NOT_YEAR.fullmatch(m["page"]):
+        return None
+    title = text[:m.start()].rstrip()
+    if (not regex.search(r"\p{L}", title) or _NOT_YEAR.search(title)
+            or len(title.split()) < settings.running_min_words):
+        return None
+    return running_key(title), int(m["page"])
 
 
 # a page's label on a line of its own under a footer's title: a page number ("12", "Hal. 8") or a chapter's page
@@ -114,10 +121,12 @@ def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DE
     The shaded print of h01 read its annex whole once the footer was gone (32 -> 50 measurements), but
     LibreOffice's print of h06 needs the footer's place to keep one table's rows on its two sides as one run."""
     found: dict[str, list[tuple[int, int]]] = {}
+    shapes: dict[int, str] = {}  # id of a line shaped as a footer -> its title's key
     for part in parts:
         for ln in part.lines:
             if (shape := _inline_footer(ln, settings)) is not None:
                 found.setdefault(shape[0], []).append((part.number, shape[1]))
+                shapes[id(ln)] = shape[0]
     running = set()
     for key, seen in found.items():
         numbers = [n for _, n in sorted(seen)]
@@ -135,8 +144,8 @@ def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DE
         return 0
     removed = 0
     for part in parts:
-        keep = [ln for i, ln in enumerate(part.lines) if (id(part), i) not in drop and (
-            (shape := _inline_footer(ln, settings)) is None or shape[0] not in running)]
+        keep = [ln for i, ln in enumerate(part.lines)
+                if (id(part), i) not in drop and shapes.get(id(ln)) not in running]
         removed += len(part.lines) - len(keep)
         part.dropped += [ln for i, ln in enumerate(part.lines) if (id(part), i) in drop]
         part.lines = keep
