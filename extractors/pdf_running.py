@@ -65,10 +65,9 @@ _PAGE_AT_END = regex.compile(rf"\s{PAGE_WORD}?(?P<page>\d{{1,4}})$", regex.I)
 _NOT_YEAR = regex.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+")
 
 
-def _inline_footer(line: Line, settings: LayoutSettings) -> tuple[str, int] | None:
+def _inline_footer(text: str, settings: LayoutSettings) -> tuple[str, int] | None:
     """(key, page number) of a line shaped as a running footer: a title of ``running_min_words`` words or more whose
     figures are years only, then a page number (a year closing the line ends the title: "... Tahun 2024")."""
-    text = line.text
     if not text[-1:].isdigit():
         return None
     m = _PAGE_AT_END.search(text)
@@ -121,12 +120,17 @@ def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DE
     The shaded print of h01 read its annex whole once the footer was gone (32 -> 50 measurements), but
     LibreOffice's print of h06 needs the footer's place to keep one table's rows on its two sides as one run."""
     found: dict[str, list[tuple[int, int]]] = {}
-    shapes: dict[int, str] = {}  # id of a line shaped as a footer -> its title's key
+    shapes: dict[int, str] = {}  # id of a line (or a ruled table's row) shaped as a footer -> its title's key
     for part in parts:
         for ln in part.lines:
-            if (shape := _inline_footer(ln, settings)) is not None:
+            if (shape := _inline_footer(ln.text, settings)) is not None:
                 found.setdefault(shape[0], []).append((part.number, shape[1]))
                 shapes[id(ln)] = shape[0]
+        for table in part.tables:
+            for row in table.rows:
+                if (shape := _inline_footer(_row_text(row), settings)) is not None:
+                    found.setdefault(shape[0], []).append((part.number, shape[1]))
+                    shapes[id(row)] = shape[0]
     running = set()
     for key, seen in found.items():
         numbers = [n for _, n in sorted(seen)]
@@ -149,4 +153,26 @@ def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DE
         removed += len(part.lines) - len(keep)
         part.dropped += [ln for i, ln in enumerate(part.lines) if (id(part), i) in drop]
         part.lines = keep
+        removed += _drop_footer_rows(part, shapes, running)
+    return removed
+
+
+def _row_text(row: Sequence[tuple[str, object]]) -> str:
+    return " ".join(text.strip() for text, _ in row if text.strip())
+
+
+def _drop_footer_rows(part: PagePart, shapes: dict[int, str], running: set[str]) -> int:
+    """Rows of the page's ruled tables that are a running footer, title and page number in two cells: an exporter
+    that drew a tab text's footer line ("LKjIP Dinas ... Tahun 2024<TAB>10") as a row of the grid (the grid print of
+    d07, on every page); a table left without rows goes. The number of rows removed."""
+    removed = 0
+    tables = []
+    for table in part.tables:
+        kept = [(row, top) for row, top in zip(table.rows, table.row_tops, strict=True)
+                if shapes.get(id(row)) not in running]
+        removed += len(table.rows) - len(kept)
+        if kept:
+            table.rows, table.row_tops = [r for r, _ in kept], [t for _, t in kept]
+            tables.append(table)
+    part.tables = tables
     return removed

@@ -69,3 +69,19 @@ def test_a_header_over_its_year_stays() -> None:
     parts = [_page(n, [["No Indikator Kinerja Target Realisasi Tahun", ""], ["2024", ""]]) for n in (2, 5, 9)]
     assert drop_inline_footers(parts) == 0
     assert not any(p.dropped for p in parts)
+
+
+def test_a_footer_drawn_as_a_row_of_a_ruled_table_is_dropped() -> None:
+    """A tab text's footer line ("title<TAB>page") drawn as a row of the grid (the grid print of d07): the row goes,
+    the table's other rows stay, and a table that was only the footer goes too."""
+    from extractors.pdf_rulings import RuledTable
+
+    parts = []
+    for n in (2, 5, 9):
+        rows = [[("Program A", None), ("1.000.000", None)], [(TITLE, None), (str(n), None)]]
+        table = RuledTable((20, 0, 500, 60), rows, [0.0, 30.0])
+        alone = RuledTable((20, 100, 500, 120), [[(TITLE, None), (str(n + 1), None)]], [100.0])
+        parts.append(PagePart(n, Frame("ltr", 842, 595), [table, alone], []))
+    assert drop_inline_footers(parts) == 6
+    assert all([[t for t, _ in row] for row in p.tables[0].rows] == [["Program A", "1.000.000"]] for p in parts)
+    assert all(len(p.tables) == 1 and p.tables[0].row_tops == [0.0] for p in parts)
