@@ -126,6 +126,10 @@ class ConfidenceSettings:
     # figures: a page footer or a repeated header inside a long table leaves a few rows without (d08, h02), a
     # column printed only for some rows (a % on the programs only) is blank in more
     filled_column_share: float = 0.8
+    # ... a row's printed % agreeing, within this share of itself, with its realisasi over its pagu only once one of
+    # them is taken a thousand times larger is a figure that lost a group of three digits (pipeline.check.reading.
+    # _thousandfold): a % printed to two decimals from figures read whole lies well within 1%
+    thousandfold_tolerance: float = 0.01
 
 
 @dataclass(frozen=True)
@@ -418,6 +422,10 @@ class ProseSettings:
     # introduction pages earlier names another indicator (h06's prints: "dihitung dengan rumus ..." on page 3
     # taken for the SP2D formula of page 5)
     formula_reach: int = 4
+    # a prose figure of this many digits or more, one changed or two swapped against a row's realisasi, names the
+    # row's indicator by two content words (three otherwise, narrative.SLIP_NAME_WORDS): among six digits or more
+    # such a likeness is no chance ("4.521.300" for 4.512.300, holdout3 i04)
+    slip_long_digits: int = 6
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT, every_passage
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
                          + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
-                         + _slips(ext, sentence, figs) + _unit_claims(ext, sentence, figs, history)
+                         + _slips(ext, sentence, figs, settings) + _unit_claims(ext, sentence, figs, history)
                          + _amount_slips(ext, sentence, figs, amounts)
                          + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext, every_passage, settings))
@@ -596,7 +596,7 @@ _ACHIEVED = regex.compile(r"\b(?:mencapai|tercatat|menjadi|menjangkau|sebanyak|s
 _TARGET_WORD = regex.compile(r"\b(?:target|ditargetkan|rencana)\b", regex.I)
 
 
-def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
+def _slips(ext: Extraction, s: Sentence, figs: list[Figure], settings: Settings = DEFAULT) -> list[Flag]:
     """A figure stated as achieved for an indicator the sentence names, which is its table realisasi with one
     digit changed or two neighbouring digits swapped ("89,21%" for 89,12; "3.580 KK" for 3.850): a slip in the
     prose. Only figures of three or more digits, where such a likeness is no chance (holdout h07, dev-set d06,
@@ -607,7 +607,8 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
             continue
         # a long figure one slip off a realisasi is evidence enough for a name of two words ("Jumlah kunjungan
         # wisatawan mencapai 4.521.300 orang" for 4.512.300: holdout3 i04)
-        name_words = SLIP_NAME_WORDS - 1 if len(_digits(f.number.raw)) >= SLIP_LONG_DIGITS else SLIP_NAME_WORDS
+        long = len(_digits(f.number.raw)) >= settings.prose.slip_long_digits
+        name_words = SLIP_NAME_WORDS - 1 if long else SLIP_NAME_WORDS
         row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), name_words)
         rows = [m for rs in row_sets for m in rs]
         if not rows or any(_same(f.number, n) for m in rows for n in (m.target, m.realisasi, m.capaian)):
@@ -840,10 +841,7 @@ def _own_clause(text: str) -> str:
 # "Nilai SAKIP", is too vague); three for a slip, where the figure itself, one digit off the row's realisasi,
 # is most of the evidence ("Tingkat pengangguran terbuka ... 5,53%" for 5,35: dev d04)
 NAME_WORDS = 4
-SLIP_NAME_WORDS = 3
-# ... and two for a slip of a figure of this many digits or more: one changed or two swapped among six digits or
-# more of a row's realisasi is no chance likeness (a count in the millions, "4.521.300" for 4.512.300)
-SLIP_LONG_DIGITS = 6
+SLIP_NAME_WORDS = 3  # (two for a long figure: settings.prose.slip_long_digits)
 
 
 def _subject_rows(ext: Extraction, text: str, minimum: int = NAME_WORDS) -> list[list[Measurement]]:

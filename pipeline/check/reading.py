@@ -91,11 +91,7 @@ def _kinds_differ(target: Number | None, real: Number | None) -> bool:
     return "percent" in kinds and bool(kinds & {"count", "grade"})
 
 
-# how near the printed % must come to the ratio of the figures with a group of three digits lost or gained
-_THOUSANDFOLD_TOLERANCE = 0.01  # relative: a printed % of two decimals from figures read a thousandfold apart
-
-
-def _thousandfold(row: Row, roles: list[str]) -> bool:
+def _thousandfold(row: Row, roles: list[str], tolerance: float) -> bool:
     """The row's printed % is its realisasi over its pagu only with one of the two a thousand times larger: a group
     of three digits stayed on a line of its cell the reader did not take ("84.615" for "84.615.000" over 96.800.000
     at 87,41%: the print without rules of h07's E.81). Rupiah are printed in groups of three digits (DESIGN.md's
@@ -109,8 +105,8 @@ def _thousandfold(row: Row, roles: list[str]) -> bool:
     if pagu is None or real is None or persen is None:
         return False
     ratio = real / pagu * 100
-    return not abs(ratio - persen) <= _THOUSANDFOLD_TOLERANCE * persen and any(
-        abs(ratio * k - persen) <= _THOUSANDFOLD_TOLERANCE * persen for k in (1000.0, 0.001))
+    return not abs(ratio - persen) <= tolerance * persen and any(
+        abs(ratio * k - persen) <= tolerance * persen for k in (1000.0, 0.001))
 
 
 def misread_rows(table: Table, settings: Settings = DEFAULT) -> dict[int, str]:
@@ -153,7 +149,7 @@ def misread_rows(table: Table, settings: Settings = DEFAULT) -> dict[int, str]:
         if misfit:
             out[pos] = misfit
             continue
-        if _thousandfold(row, roles):
+        if _thousandfold(row, roles, settings.confidence.thousandfold_tolerance):
             out[pos] = "angka kehilangan atau mendapat tiga digit (terpotong)"
             continue
         if any(_GLUED_NUMBER.match(row.text(j)) for j in names):
