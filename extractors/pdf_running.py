@@ -119,7 +119,8 @@ def drop_inline_footers(parts: Sequence[PagePart], settings: LayoutSettings = DE
     table finder cuts its runs of lines as they stood (:meth:`extractors.pdf_columns._Finder._runs_over_ghosts`).
     The shaded print of h01 read its annex whole once the footer was gone (32 -> 50 measurements), but
     LibreOffice's print of h06 needs the footer's place to keep one table's rows on its two sides as one run.
-    A footer drawn as a row of a ruled table counts towards its title's pages and goes too (:func:`_drop_footer_rows`)."""
+    A footer drawn as a row of a ruled table counts towards its title's pages and goes too
+    (:func:`_drop_footer_rows`)."""
     found: dict[str, list[tuple[int, int]]] = {}
     shapes: dict[int, str] = {}  # id of a line (or a ruled table's row) shaped as a footer -> its title's key
     for part in parts:
