@@ -44,3 +44,39 @@ def test_no_finding_where_most_rows_do_not_add_up_or_a_figure_is_not_of_the_year
     assert check_quarters(_ext(wrong)) == []
     small = [*ROWS[:1], [*ROWS[1][:7], "89,29"], *ROWS[2:]]
     assert check_quarters(_ext(small)) == []
+
+
+# a measurement table per quarter (holdout3 i04's Tabel 3.2): Realisasi over TW I..IV and "s.d. TW IV"
+M_PARTS = [["Indikator Kinerja"], ["Satuan"], ["Target 2023"], *(["Realisasi", q] for q in ("TW I", "TW II", "TW III",
+                                                                                             "TW IV", "s.d. TW IV"))]
+M_ROLES = [Role.INDIKATOR, Role.SATUAN, Role.TARGET, Role.PART, Role.PART, Role.PART, Role.PART, Role.REALISASI]
+M_ROWS = [["Jumlah kunjungan wisatawan", "orang", "4.350.000", "985.400", "1.120.650", "1.048.900", "1.357.350",
+           "4.512.300"],
+          ["Jumlah kunjungan wisatawan mancanegara", "orang", "95.000", "17.840", "21.365", "24.190", "24.525",
+           "88.640"],
+          ["Rata-rata lama tinggal wisatawan", "hari", "1,85", "1,78", "1,90", "1,86", "2,04", "1,92"],
+          ["Persentase cagar budaya yang dilestarikan", "%", "42,00", "10,50", "21,25", "32,50", "43,75", "43,75"],
+          ["Jumlah warisan budaya tak benda yang ditetapkan", "karya", "3", "-", "1", "1", "2", "4"]]
+
+
+def _measures(rows: list[list[str]]) -> Extraction:
+    table = Table("t05", "Tabel 3.2 Pengukuran Kinerja per Triwulan", [" ".join(p) for p in M_PARTS],
+                  [Row([Cell(t) for t in r], None, 117 + i) for i, r in enumerate(rows)], roles=list(M_ROLES),
+                  header_parts=[list(p) for p in M_PARTS], confidence=0.95)
+    return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 9), document=Document("f.txt", "0" * 64, 9),
+                      tables=[table])
+
+
+def test_a_count_whose_quarters_do_not_make_its_years_realisasi_is_a_finding() -> None:
+    """Whole counts add up over the quarters in the other rows; averages and percentages (decimals) are levels,
+    not sums, and are not checked."""
+    [flag] = check_quarters(_measures(M_ROWS))
+    assert (flag.kind, flag.line, flag.reported, flag.expected) == ("total_mismatch", 118, 88640.0, 87920.0)
+    assert flag.subject == "Jumlah kunjungan wisatawan mancanegara (realisasi s.d. triwulan IV)"
+
+
+def test_no_count_finding_where_the_years_figure_is_no_sum_of_the_quarters() -> None:
+    """A table whose counts are cumulative (the last quarter is the year) adds up in no row: nothing is checked."""
+    cumulative = [[*r[:7], r[6]] for r in M_ROWS[:2]] + [["Jumlah desa wisata", "desa", "40", "10", "20", "30", "41",
+                                                           "40"]]
+    assert check_quarters(_measures(cumulative)) == []

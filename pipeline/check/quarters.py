@@ -12,6 +12,9 @@ columns are the quarters and the year as read (the arithmetic the understanding 
 size (a slip changes a digit or two; a percentage read as the year's amount is no slip). The finding reports the
 quarters' sum against the year's figure, as the golds of d03 and d09 do (h04's the other way round): the year's
 figure is the one the report's budget tables repeat.
+
+A measurement table per quarter ("Realisasi" over "TW I" .. "TW IV" and "s.d. TW IV") is checked the same way for its
+rows of whole counts (:func:`check_measure_quarters`); there the finding names the printed figure against the sum.
 """
 
 from __future__ import annotations
@@ -59,6 +62,64 @@ def _name(table: Table, row: Row) -> str:
     return ""
 
 
+def _measure_columns(table: Table) -> tuple[int, list[int]] | None:
+    """A measurement table's year realisasi and its quarters: four PART columns labelled by a quarter under the
+    same label as the year's ("Realisasi" over "TW I" .. "TW IV" and "s.d. TW IV"). A table of the budget's quarters
+    (form E.81, whose K quarters are no sums where the indicator is a percentage) is left to :func:`_columns`."""
+    if Role.REALISASI not in table.roles or Role.REALISASI_ANGGARAN in table.roles or not table.header_parts:
+        return None
+    year = table.roles.index(Role.REALISASI)
+    above = table.header_parts[year][:-1]
+    quarters = [j for j, (role, parts) in enumerate(zip(table.roles, table.header_parts, strict=False))
+                if role == Role.PART and parts and parts[:-1] == above and _QUARTER.search(parts[-1])]
+    return (year, quarters) if len(quarters) == 4 and above else None
+
+
+def _count(row: Row, j: int) -> float | None:
+    """A whole count in the cell (a lone dash is none: 0); None for a decimal, a percentage, a grade or a blank."""
+    n = parse_number(row.text(j))
+    if n.dash:
+        return 0.0
+    if not n.ok or n.value is None or n.percent or n.decimals or n.qualitative:
+        return None
+    return n.value
+
+
+def check_measure_quarters(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+    """A count realised by the year ("s.d. TW IV") against the sum of its quarters, in a table where most rows of
+    whole counts add up so (holdout3 i04's Tabel 3.2: 985.400 + ... = 4.512.300 and 0 + 1 + 1 + 2 = 4, while the
+    foreign visitors' 17.840 + 21.365 + 24.190 + 24.525 = 87.920 are printed 88.640). A level (a percentage, an index,
+    an average: decimals) is no sum of its quarters and is not checked; the finding names the printed figure against
+    the quarters' sum, as that gold does."""
+    flags: list[Flag] = []
+    for table in ext.tables:
+        found = _measure_columns(table)
+        if found is None:
+            continue
+        year, quarters = found
+        tested: list[tuple[Row, float, float]] = []
+        for row in table.rows:
+            printed = _count(row, year)
+            parts = [_count(row, j) for j in quarters]
+            if not printed or any(p is None for p in parts):
+                continue
+            tested.append((row, sum(p or 0.0 for p in parts), printed))
+        off = [(row, summed, printed) for row, summed, printed in tested if abs(summed - printed) >= 0.5]
+        if len(tested) - len(off) < max(settings.arith.min_rows, settings.totals.hierarchy_agree_share * len(tested)):
+            continue  # too few rows add up: the year's figure is no sum here (or the columns were misread)
+        for row, summed, printed in off:
+            if min(summed, printed) < settings.totals.lone_child_ratio * max(summed, printed):
+                continue
+            name = _name(table, row)
+            flags.append(Flag(
+                ext.info.doc_id, ext.info.source_file, table.table_id, row.page, row.line, "total_mismatch", "error",
+                f"{name} (realisasi s.d. triwulan IV)", printed, summed, round(printed - summed, 4),
+                f"Realisasi '{name[:60]}' {fmt(printed)} tidak sama dengan jumlah realisasi triwulan I-IV "
+                f"{fmt(summed)} ({' + '.join(row.text(j).strip() for j in quarters)})",
+                confidence=table.confidence or 1.0))
+    return flags
+
+
 def check_quarters(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     flags: list[Flag] = []
     for table in ext.tables:
@@ -88,4 +149,4 @@ def check_quarters(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
                 f"Realisasi anggaran '{name[:60]}' {fmt(printed)} tidak sama dengan jumlah realisasi triwulan I-IV "
                 f"{fmt(summed)} ({' + '.join(row.text(j).strip() for j in quarters)})",
                 confidence=table.confidence or 1.0))
-    return flags
+    return flags + check_measure_quarters(ext, settings)
