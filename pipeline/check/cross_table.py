@@ -15,6 +15,7 @@ not share. Subjects match by their normalised name, or when one (long enough) na
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -69,15 +70,22 @@ def budget_versions(ext: Extraction, settings: Settings = DEFAULT) -> dict[str, 
     signed on the APBD murni and a realisasi table on the budget after its change print two versions of one
     program's pagu (PermenPAN-RB 53/2014 and Permendagri 86/2017: the PK and the APBD-P; dev d05 and d06,
     holdout3 i04), which are not compared. ``settings.cross.intro_lines``: how far back the sentence may start."""
-    lines = sorted(ext.prose, key=lambda t: t.order)
+    lines = sorted((ln for ln in ext.prose if ln.text.strip()), key=lambda t: t.order)
+    orders = [ln.order for ln in lines]
+    priced = {b.table_id for b in ext.budget} | {p.table_id for p in ext.plans if p.kind == "program"}
     out: dict[str, str] = {}
     for t in ext.tables:
+        if t.table_id not in priced:
+            continue
         labels = " ".join(h for h, role in zip(t.header, t.roles, strict=False) if role == "pagu")
         version = _version(labels) or _version(t.caption)
         if not version:
-            before = [ln for ln in lines if ln.order < t.order and ln.text.strip() and ln.text.strip() not in t.caption]
+            # the lines right before the table, its caption left out
+            at = bisect_left(orders, t.order)
+            before = [ln for ln in lines[max(0, at - settings.cross.intro_lines - 2):at]
+                      if ln.text.strip() not in t.caption][-settings.cross.intro_lines:]
             intro: list[str] = []
-            for ln in reversed(before[-settings.cross.intro_lines:]):
+            for ln in reversed(before):
                 if intro and _SENTENCE_END.search(ln.text):
                     break  # the sentence before the introduction's
                 intro.insert(0, ln.text)
