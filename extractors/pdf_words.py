@@ -264,15 +264,16 @@ _TAIL = re.compile(f"[{_LETTER}]+$")
 _HEAD = re.compile(f"^[{_LETTER}]+")
 
 
+# two words with one space between them, at each word's start (a pair across a cut mark or a line break is no pair)
+_PAIR = re.compile(f"(?<![{_LETTER}])(?=([{_LETTER}]+) ([{_LETTER}]+))")
+
+
 def vocabulary(texts: Iterable[str]) -> set[str]:
     """The words (letter runs, lower case) of a document's texts, and the pairs of words printed one after the
     other on a line ("sumber daya"); cut marks split words."""
-    out: set[str] = set()
-    for line in "\n".join(texts).lower().splitlines():
-        runs = list(_LETTERS.finditer(line))
-        out.update(m.group() for m in runs)
-        out.update(f"{a.group()} {b.group()}" for a, b in zip(runs, runs[1:], strict=False)
-                   if line[a.end():b.start()] == " ")  # one space between: a pair across a cut mark is no pair
+    text = "\n".join(texts).lower()
+    out = set(_LETTERS.findall(text))
+    out.update(f"{a} {b}" for a, b in _PAIR.findall(text))
     return out
 
 
