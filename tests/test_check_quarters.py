@@ -80,3 +80,6 @@ def test_no_count_finding_where_the_years_figure_is_no_sum_of_the_quarters() -> 
     cumulative = [[*r[:7], r[6]] for r in M_ROWS[:2]] + [["Jumlah desa wisata", "desa", "40", "10", "20", "30", "41",
                                                            "40"]]
     assert check_quarters(_measures(cumulative)) == []
+    # a running total among rows that add up: its year's figure is its last quarter's
+    running = [*M_ROWS, ["Jumlah desa wisata yang dibina", "desa", "40", "2", "2", "3", "41", "41"]]
+    assert [f.line for f in check_quarters(_measures(running))] == [118]
