@@ -13,12 +13,18 @@ PARTS = [["Kode"], ["Program/Kegiatan/Sub Kegiatan"], ["Realisasi Kinerja pada T
 ROLES = [Role.KODE, Role.URAIAN, Role.PART, Role.PART, Role.PART, Role.PART, Role.PART, Role.REALISASI_ANGGARAN]
 
 
-def _ext(rows: list[list[str]]) -> Extraction:
-    table = Table("t09", "Lampiran E.81", [" ".join(p) for p in PARTS],
-                  [Row([Cell(t) for t in r], None, 300 + i) for i, r in enumerate(rows)], roles=list(ROLES),
-                  header_parts=[list(p) for p in PARTS], confidence=0.98)
+def _extraction(table_id: str, caption: str, parts: list[list[str]], roles: list[Role], rows: list[list[str]],
+                first_line: int, confidence: float) -> Extraction:
+    """One table of the given header (its labels' levels) and roles, its rows from ``first_line`` on."""
+    table = Table(table_id, caption, [" ".join(p) for p in parts],
+                  [Row([Cell(t) for t in r], None, first_line + i) for i, r in enumerate(rows)], roles=list(roles),
+                  header_parts=[list(p) for p in parts], confidence=confidence)
     return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 9), document=Document("f.txt", "0" * 64, 9),
                       tables=[table])
+
+
+def _ext(rows: list[list[str]]) -> Extraction:
+    return _extraction("t09", "Lampiran E.81", PARTS, ROLES, rows, 300, 0.98)
 
 
 ROWS = [["1.03.10.2.01.13", "Rekonstruksi Jalan", "-", "1.427.600.000", "4.818.300.000", "5.353.700.000",
@@ -60,11 +66,7 @@ M_ROWS = [["Jumlah kunjungan wisatawan", "orang", "4.350.000", "985.400", "1.120
 
 
 def _measures(rows: list[list[str]]) -> Extraction:
-    table = Table("t05", "Tabel 3.2 Pengukuran Kinerja per Triwulan", [" ".join(p) for p in M_PARTS],
-                  [Row([Cell(t) for t in r], None, 117 + i) for i, r in enumerate(rows)], roles=list(M_ROLES),
-                  header_parts=[list(p) for p in M_PARTS], confidence=0.95)
-    return Extraction(info=DocumentInfo("d", "f.txt", "0" * 64, 9), document=Document("f.txt", "0" * 64, 9),
-                      tables=[table])
+    return _extraction("t05", "Tabel 3.2 Pengukuran Kinerja per Triwulan", M_PARTS, M_ROLES, rows, 117, 0.95)
 
 
 def test_a_count_whose_quarters_do_not_make_its_years_realisasi_is_a_finding() -> None:

@@ -19,6 +19,8 @@ rows of whole counts (:func:`check_measure_quarters`); there the finding names t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from extractors.model import Row, Table
@@ -85,6 +87,27 @@ def _count(row: Row, j: int) -> float | None:
     return n.value
 
 
+Sum = tuple[Row, float, float]  # a row, the sum of its quarters, its year's figure
+
+
+def _sums(table: Table, year: int, quarters: list[int], value: Callable[[Row, int], float | None],
+          settings: Settings) -> tuple[int, int, list[Sum]]:
+    """How many rows print the year's figure and every quarter (``value`` reads a cell), how many of them add up,
+    and those that do not, yet are of the year's size: another figure read in one of the columns is no slip (a slip
+    changes a digit or two)."""
+    tested: list[Sum] = []
+    for row in table.rows:
+        printed = value(row, year)
+        parts = [value(row, j) for j in quarters]
+        if not printed or any(p is None for p in parts):
+            continue
+        tested.append((row, sum(p or 0.0 for p in parts), printed))
+    off = [(row, summed, printed) for row, summed, printed in tested if abs(summed - printed) >= 0.5]
+    slips = [(row, summed, printed) for row, summed, printed in off
+             if min(summed, printed) >= settings.totals.lone_child_ratio * max(summed, printed)]
+    return len(tested), len(tested) - len(off), slips
+
+
 def check_measure_quarters(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
     """A count realised by the year ("s.d. TW IV") against the sum of its quarters, in a table where most rows of
     whole counts add up so (holdout3 i04's Tabel 3.2: 985.400 + ... = 4.512.300 and 0 + 1 + 1 + 2 = 4, while the
@@ -97,19 +120,10 @@ def check_measure_quarters(ext: Extraction, settings: Settings = DEFAULT) -> lis
         if found is None:
             continue
         year, quarters = found
-        tested: list[tuple[Row, float, float]] = []
-        for row in table.rows:
-            printed = _count(row, year)
-            parts = [_count(row, j) for j in quarters]
-            if not printed or any(p is None for p in parts):
-                continue
-            tested.append((row, sum(p or 0.0 for p in parts), printed))
-        off = [(row, summed, printed) for row, summed, printed in tested if abs(summed - printed) >= 0.5]
-        if len(tested) - len(off) < max(settings.arith.min_rows, settings.totals.hierarchy_agree_share * len(tested)):
+        tested, agreeing, slips = _sums(table, year, quarters, _count, settings)
+        if agreeing < max(settings.arith.min_rows, settings.totals.hierarchy_agree_share * tested):
             continue  # too few rows add up: the year's figure is no sum here (or the columns were misread)
-        for row, summed, printed in off:
-            if min(summed, printed) < settings.totals.lone_child_ratio * max(summed, printed):
-                continue
+        for row, summed, printed in slips:
             if abs(printed - (_count(row, quarters[-1]) or 0.0)) < 0.5:
                 continue  # the year's figure is the last quarter's: a count kept as a running total, no sum
             name = _name(table, row)
@@ -129,21 +143,11 @@ def check_quarters(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
         if found is None:
             continue
         year, quarters = found
-        tested: list[tuple[Row, float, float]] = []
-        for row in table.rows:
-            printed = _amount(row, year, table.scales)
-            parts = [_amount(row, j, table.scales) for j in quarters]
-            if not printed or any(p is None for p in parts):
-                continue
-            tested.append((row, sum(p or 0.0 for p in parts), printed))
-        if len(tested) < settings.arith.min_rows:
-            continue
-        off = [(row, summed, printed) for row, summed, printed in tested if abs(summed - printed) >= 0.5]
-        if (len(tested) - len(off)) < settings.totals.hierarchy_agree_share * len(tested):
-            continue  # most rows do not add up: the columns were not read as printed
-        for row, summed, printed in off:
-            if min(summed, printed) < settings.totals.lone_child_ratio * max(summed, printed):
-                continue  # not of the year's size: another figure read in one of the columns (a slip changes a digit)
+        tested, agreeing, slips = _sums(table, year, quarters, lambda row, j, t=table: _amount(row, j, t.scales),
+                                        settings)
+        if tested < settings.arith.min_rows or agreeing < settings.totals.hierarchy_agree_share * tested:
+            continue  # too few rows, or most do not add up: the columns were not read as printed
+        for row, summed, printed in slips:
             name = _name(table, row)
             flags.append(Flag(
                 ext.info.doc_id, ext.info.source_file, table.table_id, row.page, row.line, "total_mismatch", "error",
