@@ -55,6 +55,9 @@ class Figure:
 _MURNI = regex.compile(r"\bmurni\b|sebelum\s+perubahan", regex.I)
 _PERUBAHAN = regex.compile(r"(?<!sebelum\s)\bperubahan\b|\bAPBD-?P\b|\bP-?APBD\b|\bDPPA\b", regex.I)
 _SENTENCE_END = regex.compile(r"[.:;]\s*$")
+# the lines a table's caption may take above it, looked past for the sentence introducing the table (a PDF page wraps
+# a long caption once: "Tabel 3.6 Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan" / "Tahun 2024")
+_CAPTION_LINES = 2
 
 
 def _version(text: str) -> str:
@@ -82,7 +85,7 @@ def budget_versions(ext: Extraction, settings: Settings = DEFAULT) -> dict[str, 
         if not version:
             # the lines right before the table, its caption left out
             at = bisect_left(orders, t.order)
-            before = [ln for ln in lines[max(0, at - settings.cross.intro_lines - 2):at]
+            before = [ln for ln in lines[max(0, at - settings.cross.intro_lines - _CAPTION_LINES):at]
                       if ln.text.strip() not in t.caption][-settings.cross.intro_lines:]
             intro: list[str] = []
             for ln in reversed(before):
