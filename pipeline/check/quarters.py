@@ -126,13 +126,8 @@ def check_measure_quarters(ext: Extraction, settings: Settings = DEFAULT) -> lis
         for row, summed, printed in slips:
             if abs(printed - (_count(row, quarters[-1]) or 0.0)) < 0.5:
                 continue  # the year's figure is the last quarter's: a count kept as a running total, no sum
-            name = _name(table, row)
-            flags.append(Flag(
-                ext.info.doc_id, ext.info.source_file, table.table_id, row.page, row.line, "total_mismatch", "error",
-                f"{name} (realisasi s.d. triwulan IV)", printed, summed, round(printed - summed, 4),
-                f"Realisasi '{name[:60]}' {fmt(printed)} tidak sama dengan jumlah realisasi triwulan I-IV "
-                f"{fmt(summed)} ({' + '.join(row.text(j).strip() for j in quarters)})",
-                confidence=table.confidence or 1.0))
+            flags.append(_finding(ext, table, row, quarters, "realisasi s.d. triwulan IV", "Realisasi", printed,
+                                  summed, reported_printed=True))
     return flags
 
 
@@ -148,11 +143,20 @@ def check_quarters(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
         if tested < settings.arith.min_rows or agreeing < settings.totals.hierarchy_agree_share * tested:
             continue  # too few rows, or most do not add up: the columns were not read as printed
         for row, summed, printed in slips:
-            name = _name(table, row)
-            flags.append(Flag(
-                ext.info.doc_id, ext.info.source_file, table.table_id, row.page, row.line, "total_mismatch", "error",
-                f"{name} (realisasi Rp per triwulan)", summed, printed, round(summed - printed, 4),
-                f"Realisasi anggaran '{name[:60]}' {fmt(printed)} tidak sama dengan jumlah realisasi triwulan I-IV "
-                f"{fmt(summed)} ({' + '.join(row.text(j).strip() for j in quarters)})",
-                confidence=table.confidence or 1.0))
+            flags.append(_finding(ext, table, row, quarters, "realisasi Rp per triwulan", "Realisasi anggaran",
+                                  printed, summed, reported_printed=False))
     return flags + check_measure_quarters(ext, settings)
+
+
+def _finding(ext: Extraction, table: Table, row: Row, quarters: list[int], what: str, label: str, printed: float,
+             summed: float, reported_printed: bool) -> Flag:
+    """A row whose quarters do not make its year's figure; ``reported_printed``: the printed figure is the one
+    reported (else the quarters' sum, as the E.81 golds of d03 and d09 give it)."""
+    name = _name(table, row)
+    reported, expected = (printed, summed) if reported_printed else (summed, printed)
+    return Flag(
+        ext.info.doc_id, ext.info.source_file, table.table_id, row.page, row.line, "total_mismatch", "error",
+        f"{name} ({what})", reported, expected, round(reported - expected, 4),
+        f"{label} '{name[:60]}' {fmt(printed)} tidak sama dengan jumlah realisasi triwulan I-IV "
+        f"{fmt(summed)} ({' + '.join(row.text(j).strip() for j in quarters)})",
+        confidence=table.confidence or 1.0)
