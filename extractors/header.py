@@ -100,8 +100,11 @@ def cell_shape(text: str, col: int, settings: HeaderSettings = DEFAULT.header) -
     return Shape.LABEL
 
 
+_NON_WORD = regex.compile(r"[\W_]+")
+
+
 def norm(text: str) -> str:
-    return regex.sub(r"[\W_]+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def row_text(row: Sequence[Cell]) -> str:

@@ -49,10 +49,14 @@ def _title(words: list[str]) -> str:
     return " ".join(out)
 
 
+_NAME_WORDS = regex.compile(r"[\w'-]+|\n")
+_LATIN_START = regex.compile(r"[A-Za-z]")
+
+
 def _agencies(text: str) -> list[str]:
     found = []
     for m in regex.finditer(rf"\b{_AGENCY_HEAD}\b", text, regex.I):
-        words = regex.findall(r"[\w'-]+|\n", text[m.start(): m.start() + 160])
+        words = _NAME_WORDS.findall(text[m.start(): m.start() + 160])
         name: list[str] = []
         for w in words:
             if w == "\n":
@@ -60,7 +64,7 @@ def _agencies(text: str) -> list[str]:
                     break
                 continue
             low = w.lower()
-            if low in _STOP or not regex.match(r"[A-Za-z]", w):
+            if low in _STOP or not _LATIN_START.match(w):
                 break
             if not w[0].isupper() and low not in {"dan", "serta"}:
                 break

@@ -134,15 +134,22 @@ def _by_top(items: Iterable[_T], tolerance: float, share: float | None = None) -
     groups: list[list[_T]] = []
     tops: list[float] = []  # each group's highest top, kept as the group grows
     anchor = float("-inf")
+    group: list[_T] = []
+    highest = 0.0
     for item in sorted(items, key=_BOTTOM):
-        if groups and item[4] - anchor <= (tolerance if share is None else min(tolerance, share * (item[4] - item[2]))):
-            groups[-1].append(item)
-            if item[2] < tops[-1]:
-                tops[-1] = item[2]
+        bottom, top = item[4], item[2]
+        limit = tolerance if share is None or share * (bottom - top) > tolerance else share * (bottom - top)
+        if groups and bottom - anchor <= limit:
+            group.append(item)
+            if top < highest:
+                highest = top
         else:
-            groups.append([item])
-            tops.append(item[2])
-            anchor = item[4]
+            if groups:
+                tops.append(highest)
+            group, highest, anchor = [item], top, bottom
+            groups.append(group)
+    if groups:
+        tops.append(highest)
     return [groups[k] for k in sorted(range(len(groups)), key=tops.__getitem__)]
 
 
@@ -153,34 +160,32 @@ def cluster_lines(glyphs: Iterable[Glyph], tolerance: float = 3.0) -> list[list[
 
 def words_of_line(glyphs: Sequence[Glyph], gap_ratio: float = 0.2) -> list[Word]:
     out: list[Word] = []
+    append = out.append
+    word = tuple.__new__  # Word's fields in order, without the NamedTuple's keyword handling
     text: list[str] = []
     x0 = top = x1 = bottom = 0.0
-    for g in sorted(glyphs, key=_X0):
-        gt, gx0, gtop, gx1, gbottom, spaced = g
-        if spaced and text:  # a printed space ends the word (kerned "i j" in Times may leave no gap at all)
-            out.append(Word("".join(text), x0, top, x1, bottom))
-            text = []
+    for gt, gx0, gtop, gx1, gbottom, spaced in sorted(glyphs, key=_X0):
         if text:
-            if gt == text[-1] and abs(gx1 - x1) < 0.5 and (gx1 - gx0) > 0.5:
-                continue  # the same glyph printed again on itself (fake bold, shadow)
-            gap = gx0 - x1
-            if gap > 1.0 and gap > gap_ratio * (gbottom - gtop):
-                out.append(Word("".join(text), x0, top, x1, bottom))
-                text = [gt]
-                x0, top, x1, bottom = gx0, gtop, gx1, gbottom
-                continue
-            text.append(gt)
-            if gx1 > x1:
-                x1 = gx1
-            if gtop < top:
-                top = gtop
-            if gbottom > bottom:
-                bottom = gbottom
-        else:
-            text = [gt]
-            x0, top, x1, bottom = gx0, gtop, gx1, gbottom
+            # a printed space ends the word (kerned "i j" in Times may leave no gap at all); so does a gap wider
+            # than a fifth of the font size
+            if not spaced:
+                if gt == text[-1] and abs(gx1 - x1) < 0.5 and (gx1 - gx0) > 0.5:
+                    continue  # the same glyph printed again on itself (fake bold, shadow)
+                gap = gx0 - x1
+                if not (gap > 1.0 and gap > gap_ratio * (gbottom - gtop)):
+                    text.append(gt)
+                    if gx1 > x1:
+                        x1 = gx1
+                    if gtop < top:
+                        top = gtop
+                    if gbottom > bottom:
+                        bottom = gbottom
+                    continue
+            append(word(Word, ("".join(text), x0, top, x1, bottom)))
+        text = [gt]
+        x0, top, x1, bottom = gx0, gtop, gx1, gbottom
     if text:
-        out.append(Word("".join(text), x0, top, x1, bottom))
+        append(word(Word, ("".join(text), x0, top, x1, bottom)))
     return out
 
 

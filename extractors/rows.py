@@ -58,8 +58,11 @@ def _text(row: Row, cols: list[int]) -> str:
     return " ".join(row.text(j) for j in cols if row.text(j)).strip()
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def clean_name(text: str) -> str:
-    text = regex.sub(r"\s+", " ", text).strip(" -–:;,\"'")
+    text = _SPACES.sub(" ", text).strip(" -–:;,\"'")
     return LEADING_NUMBER.sub("", text).strip()
 
 
