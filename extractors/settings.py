@@ -423,9 +423,22 @@ class ProseSettings:
     # taken for the SP2D formula of page 5)
     formula_reach: int = 4
     # a prose figure of this many digits or more, one changed or two swapped against a row's realisasi, names the
-    # row's indicator by two content words (three otherwise, narrative.SLIP_NAME_WORDS): among six digits or more
+    # row's indicator by two content words (three otherwise, slip_name_words below): among six digits or more
     # such a likeness is no chance ("4.521.300" for 4.512.300, holdout3 i04)
     slip_long_digits: int = 6
+    # content words an indicator's name needs to be recognised in running text: four in general (a shorter name,
+    # "Nilai SAKIP", is too vague); three for a slip, where the figure itself, one digit off the row's realisasi,
+    # is most of the evidence ("Tingkat pengangguran terbuka ... 5,53%" for 5,35: dev d04)
+    name_words: int = 4
+    slip_name_words: int = 3
+    # an amount of rupiah a slip is told in: digits enough that one changed or two swapped are no chance (nine: a
+    # hundred million and more, a program's budget), and not a round amount (four non-zero digits at least:
+    # 150.000.000 and 160.000.000 are two budgets, not one mistyped; dev d02's 246.371.045.624 for 247.371...)
+    slip_amount_digits: int = 9
+    slip_amount_figures: int = 4
+    # two expected percentages nearer than this are one value printed to two decimals ("112,43" and 112,4256):
+    # a prose figure's own-ratio finding and its table finding are then one finding (holdout h02's Ringkasan)
+    same_value: float = 0.01
 
 
 @dataclass(frozen=True)

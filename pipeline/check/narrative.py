@@ -73,12 +73,13 @@ def check_narrative(ext: Extraction, settings: Settings = DEFAULT, every_passage
             if len(figs) < 2:
                 continue
             found.extend(_ratio_claims(ext, sentence, figs) + _formulas(ext, sentence)
-                         + _table_claims(ext, sentence, figs, history) + _average_claims(ext, sentence, figs)
-                         + _slips(ext, sentence, figs, settings) + _unit_claims(ext, sentence, figs, history)
-                         + _amount_slips(ext, sentence, figs, amounts)
+                         + _table_claims(ext, sentence, figs, history, settings)
+                         + _average_claims(ext, sentence, figs) + _slips(ext, sentence, figs, settings)
+                         + _unit_claims(ext, sentence, figs, history, settings)
+                         + _amount_slips(ext, sentence, figs, amounts, settings)
                          + _repeated_years(ext, sentence))
     found.extend(_formula_results(ext, every_passage, settings))
-    for f in _one_per_figure(found):
+    for f in _one_per_figure(found, settings.prose.same_value):
         key = (f.line, f.page, f.reported, f.expected)
         if key not in seen:
             seen.add(key)
@@ -92,10 +93,7 @@ def prose_passages(ext: Extraction, settings: Settings = DEFAULT) -> list[Passag
     return passages(ext.prose, settings.prose.paragraph_gap)
 
 
-SAME_VALUE = 0.01  # two expected percentages printed to two decimals that are one value ("112,43", 112,4256)
-
-
-def _one_per_figure(found: list[Flag]) -> list[Flag]:
+def _one_per_figure(found: list[Flag], same_value: float) -> list[Flag]:
     """One finding per printed figure: a prose percentage whose own ratio does not compute (capaian_mismatch) and
     that a table prints otherwise (narrative_mismatch), both to the same value, is the narrative finding alone,
     which names the table (holdout h02's Ringkasan: 112,24% where 10.248.317.664.512 / 9.115.640.250.000 and Tabel
@@ -103,7 +101,7 @@ def _one_per_figure(found: list[Flag]) -> list[Flag]:
     told = [(f.line, f.page, f.reported, f.expected) for f in found if f.kind == "narrative_mismatch"]
     return [f for f in found if f.kind != "capaian_mismatch" or not any(
         (line, page, reported) == (f.line, f.page, f.reported) and expected is not None and f.expected is not None
-        and abs(expected - f.expected) < SAME_VALUE for line, page, reported, expected in told)]
+        and abs(expected - f.expected) < same_value for line, page, reported, expected in told)]
 
 
 def _flag(ext: Extraction, sentence: Sentence, offset: int, kind: str, subject: str, reported: float | None,
@@ -531,7 +529,7 @@ def _formula_results(ext: Extraction, every_passage: list[Passage], settings: Se
         what = "capaian" if _CAPAIAN_FORMULA.search(symbolic) else "realisasi"
         sentence = Sentence(passage.text, 0, passage)
         fig = Figure(m.start(3), m.end(3), result)
-        rows = _subject_rows(ext, context[0])
+        rows = _subject_rows(ext, context[0], settings.prose.name_words)
         if rows:
             out.extend(_compare_group(ext, sentence, [(what, -1, fig)], rows))
         context = None
@@ -608,7 +606,7 @@ def _slips(ext: Extraction, s: Sentence, figs: list[Figure], settings: Settings 
         # a long figure one slip off a realisasi is evidence enough for a name of two words ("Jumlah kunjungan
         # wisatawan mencapai 4.521.300 orang" for 4.512.300: holdout3 i04)
         long = len(_digits(f.number.raw)) >= settings.prose.slip_long_digits
-        name_words = SLIP_NAME_WORDS - 1 if long else SLIP_NAME_WORDS
+        name_words = settings.prose.slip_name_words - (1 if long else 0)
         row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), name_words)
         rows = [m for rs in row_sets for m in rs]
         if not rows or any(_same(f.number, n) for m in rows for n in (m.target, m.realisasi, m.capaian)):
@@ -663,7 +661,8 @@ def _unit_of(m: Measurement) -> str:
     return unit.split()[0] if unit else ""
 
 
-def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list[YearFigure]) -> list[Flag]:
+def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list[YearFigure],
+                 settings: Settings = DEFAULT) -> list[Flag]:
     """A count stated as achieved in the unit the named indicator counts in ("korban jiwa ... tercatat 9 jiwa",
     "tercatat 21 kasus pelanggaran") that is none of the row's figures nor of its other years: the prose and the
     table disagree on the realisasi. Only where the sentence names one indicator, every row of which counts in
@@ -680,8 +679,9 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
         if not change and any(g.start < f.start and _OF_WHOLE.search(s.text[max(0, g.start - 20):g.start])
                               for g in figs):
             continue  # "Dari 436 koperasi yang dinilai ..., sebanyak 145 koperasi memperoleh ...": a part (h03)
-        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), SLIP_NAME_WORDS) or \
-            _subject_rows(ext, _named_after(s.text, f.end), SLIP_NAME_WORDS)
+        name_words = settings.prose.slip_name_words
+        row_sets = _subject_rows(ext, _own_clause(s.text[max(0, f.start - 300):f.start]), name_words) or \
+            _subject_rows(ext, _named_after(s.text, f.end), name_words)
         rows = [m for rs in row_sets for m in rs]
         # the unit as one of the rows prints it (a comparison table's row may print none: "27" beside "27 Menit")
         if not rows or {_unit_of(m) for m in rows} - {""} != {unit} or not all(m.realisasi.ok for m in rows):
@@ -698,12 +698,6 @@ def _unit_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list
     return out
 
 
-# an amount of rupiah a slip is told in: digits enough that one changed or two swapped are no chance, and not a
-# round amount (150.000.000 and 160.000.000 are two budgets, not one mistyped)
-SLIP_AMOUNT_DIGITS = 9
-SLIP_AMOUNT_FIGURES = 4  # non-zero digits
-
-
 def _budget_amounts(ext: Extraction) -> tuple[dict[str, float], set[float]]:
     """The amounts the budget lines print (by their digits) and the sisa each line's own pagu and realisasi give."""
     printed: dict[str, float] = {}
@@ -717,8 +711,8 @@ def _budget_amounts(ext: Extraction) -> tuple[dict[str, float], set[float]]:
     return printed, computed
 
 
-def _amount_slips(ext: Extraction, s: Sentence, figs: list[Figure],
-                  amounts: tuple[dict[str, float], set[float]]) -> list[Flag]:
+def _amount_slips(ext: Extraction, s: Sentence, figs: list[Figure], amounts: tuple[dict[str, float], set[float]],
+                  settings: Settings = DEFAULT) -> list[Flag]:
     """An amount of rupiah in the prose that no budget line prints, one digit off (or two neighbouring digits
     swapped) exactly one amount the budget tables print: the prose mistyped it ("total realisasi belanja ... Rp
     246.371.045.624,00" where Tabel 3.4's JUMLAH TOTAL prints 247.371.045.624: dev d02). An amount a line's own pagu
@@ -727,7 +721,8 @@ def _amount_slips(ext: Extraction, s: Sentence, figs: list[Figure],
     out = []
     for f in figs:
         digits = str(round(f.value or 0))
-        if not f.number.ok or len(digits) < SLIP_AMOUNT_DIGITS or sum(d != "0" for d in digits) < SLIP_AMOUNT_FIGURES:
+        if (not f.number.ok or len(digits) < settings.prose.slip_amount_digits
+                or sum(d != "0" for d in digits) < settings.prose.slip_amount_figures):
             continue
         if not f.number.money and not regex.search(r"rp\.?\s*$", s.text[max(0, f.start - 5):f.start], regex.I):
             continue
@@ -768,7 +763,8 @@ def _same(a: Number, b: Number) -> bool:
     return abs(round(a.value, d) - round(b.value, d)) < 1e-9 or abs(a.value - b.value) < 1e-9
 
 
-def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list[YearFigure]) -> list[Flag]:
+def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: list[YearFigure],
+                  settings: Settings = DEFAULT) -> list[Flag]:
     claims = _claims(s, figs)
     if not claims:
         return []
@@ -794,7 +790,7 @@ def _table_claims(ext: Extraction, s: Sentence, figs: list[Figure], history: lis
             if year is not None:
                 out.extend(_compare_history(ext, s, group, subject_text, year, history))
             continue
-        rows = _subject_rows(ext, subject_text)
+        rows = _subject_rows(ext, subject_text, settings.prose.name_words)
         if not rows or _row_of_figures(ext, group):
             continue
         out.extend(_compare_group(ext, s, group, rows))
@@ -837,14 +833,7 @@ def _own_clause(text: str) -> str:
     return last if len(words(last)) >= 2 else text
 
 
-# content words an indicator's name needs to be recognised in running text: four in general (a shorter name,
-# "Nilai SAKIP", is too vague); three for a slip, where the figure itself, one digit off the row's realisasi,
-# is most of the evidence ("Tingkat pengangguran terbuka ... 5,53%" for 5,35: dev d04)
-NAME_WORDS = 4
-SLIP_NAME_WORDS = 3  # (two for a long figure: settings.prose.slip_long_digits)
-
-
-def _subject_rows(ext: Extraction, text: str, minimum: int = NAME_WORDS) -> list[list[Measurement]]:
+def _subject_rows(ext: Extraction, text: str, minimum: int) -> list[list[Measurement]]:
     """Table rows the text names: per matched subject, its rows in table order (several for a program)."""
     if len(words(text)) < 2:
         return []
