@@ -159,6 +159,10 @@ class TotalSettings:
     # error would already be "most of them"; four is the fewest where that needs two slips
     # (tests/test_check_guards.py: a subtotal slip under a TOTAL, a misread four-program table)
     hierarchy_min_parents: int = 4
+    # percentage points: a kegiatan's realisasi % this close to its only sub-kegiatan's realisasi / target (counts)
+    # is meant to be that ratio, and a difference is a slip in its digits; further apart, the % measures something
+    # else and nothing is said (pipeline.check.totals._compare_only_child)
+    only_child_near: float = 1.0
 
 
 @dataclass(frozen=True)

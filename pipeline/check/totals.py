@@ -670,14 +670,11 @@ def check_measurement_totals(measurements: list[Measurement], settings: Settings
             if len(children) >= 2:
                 flags.extend(_compare_counts(parent, children))
             elif len(children) == 1 and len(below) == 1:
-                flags.extend(_compare_only_child(parent, children[0]))
+                flags.extend(_compare_only_child(parent, children[0], settings.totals.only_child_near))
     return flags
 
 
-NEAR = 1.0  # percentage points: a parent's share this close to its only child's ratio is meant to be it
-
-
-def _compare_only_child(parent: Measurement, child: Measurement) -> list[Flag]:
+def _compare_only_child(parent: Measurement, child: Measurement, near: float) -> list[Flag]:
     """A kegiatan aiming at 100 % whose only sub-kegiatan counts people or units: its realisasi percentage is
     that child's realisasi / target. Flagged only when the two are near (a slip in the digits), never when far
     apart (then the percentage measures something else)."""
@@ -696,7 +693,7 @@ def _compare_only_child(parent: Measurement, child: Measurement) -> list[Flag]:
         return []
     expected = ratio.mid
     reported = parent.realisasi.value or 0.0
-    if abs(reported - expected) > NEAR:
+    if abs(reported - expected) > near:
         return []
     return [Flag(parent.doc_id, parent.source_file, parent.table_id, parent.page, parent.line, "total_mismatch",
                  "warning", f"{parent.indikator} (realisasi)", reported, round(expected, 4),
