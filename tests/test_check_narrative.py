@@ -270,6 +270,22 @@ def test_an_amount_one_digit_off_a_printed_one_is_a_slip_unless_the_lines_give_i
     assert flags(said.format("150.000.000", "900.000.000"), jumlah("900.000.000", "160.000.000")) == []
 
 
+def test_the_amount_slip_thresholds_are_read_from_the_settings() -> None:
+    """settings.prose.slip_amount_digits / slip_amount_figures decide which amounts can be slips: the same twelve-digit
+    slip is a finding under the defaults and none where thirteen digits are asked for."""
+    from extractors.settings import DEFAULT
+
+    row = BudgetLine("d", "f.txt", "t09", None, 238, "", "total", "JUMLAH TOTAL", P("254.003.157.000"),
+                     P("247.371.045.624"), P(""), P(""), is_total=True)
+    e = ext(["Total realisasi belanja tahun 2024 adalah sebesar Rp 246.371.045.624,00 dari pagu Rp 254.003.157.000."])
+    e.budget = [row]
+    assert [f.reported for f in check_narrative(e)] == [246371045624]
+    strict = dataclasses.replace(DEFAULT, prose=dataclasses.replace(DEFAULT.prose, slip_amount_digits=13))
+    assert check_narrative(e, strict) == []
+    few = dataclasses.replace(DEFAULT, prose=dataclasses.replace(DEFAULT.prose, slip_amount_figures=12))
+    assert check_narrative(e, few) == []
+
+
 def test_sentences_end_at_full_stops_but_not_after_abbreviations_initials_or_before_lower_case() -> None:
     from pipeline.check import prose
 
