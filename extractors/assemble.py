@@ -330,6 +330,23 @@ def _middle(span: tuple[float, float] | None) -> float | None:
     return None if span is None else (span[0] + span[1]) / 2
 
 
+# the last word of a header column's label that says what kind of figure the column holds: the K (kinerja: a count,
+# a percentage, an index) and Rp (anggaran) pairs of the Permendagri 86/2017 evaluation forms (E.79-E.81), whose
+# sub-columns are labelled by these letters alone
+_RP_LABEL = regex.compile(r"(?:^|\s)\(?rp\.?\)?$", regex.I)
+_K_LABEL = regex.compile(r"(?:^|\s)\(?k\)?$", regex.I)
+
+
+def _label_kinds(header: list[list[Cell]], width: int) -> list[bool | None]:
+    """Per column of a table, what its header's label says of its figures: True money (a label ending in "Rp"),
+    False another figure (ending in "K"), None nothing."""
+    out: list[bool | None] = []
+    for i in range(width):
+        label = next((t for r in reversed(header) if i < len(r) and (t := r[i].text.strip()) and not t.isdigit()), "")
+        out.append(True if _RP_LABEL.search(label) else False if _K_LABEL.search(label) else None)
+    return out
+
+
 def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
                     settings: JoinSettings = DEFAULT.join) -> dict[int, int] | None:
     """A headerless piece laid under the columns of the table it follows, with another column count or other
@@ -355,6 +372,7 @@ def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
     old_at = _spans_places(_column_spans(first.grid)) + [None] * width
     new_at = _spans_places(_column_spans(grid))
     stacked = [figures_per_cell([r[i].text for r in table_rows if i < len(r) and r[i].text]) for i in range(width)]
+    labelled = _label_kinds(first.header, width)
 
     def joined(run: tuple[int, ...]) -> list[str]:
         return [" ".join(r[j].text for j in run if j < len(r) and r[j].text) for r in body]
@@ -373,6 +391,11 @@ def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
                 new[j] in NUMERIC_TYPES and (k or new[j] is not ColType.NUMBER) for k, j in enumerate(run)):
             return None  # a figure is never part of a name; an item number before it may be ("2 Meningkatnya ...")
         kind = _type_score(run_type(run), old[i])
+        if old[i] is ColType.EMPTY and labelled[i] is not None and run_type(run) is not ColType.EMPTY:
+            # a column the table has not filled yet, whose label says money or not: figures of that kind go
+            # under it as under a column of their type, other figures and words never
+            money = run_type(run) is ColType.MONEY
+            kind = 2.0 if run_type(run) in NUMERIC_TYPES and money == labelled[i] else None
         if kind is None:
             return None
         if kind > 0 and old[i] in NUMERIC_TYPES and figures_per_cell([t for t in joined(run) if t]) != stacked[i]:
@@ -722,7 +745,15 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             if joins:
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
                 if repeated and header and not _same_fill(body, first.body):
-                    body = remap_columns(body, header, first.header)
+                    remapped = remap_columns(body, header, first.header)
+                    if remapped is body and grid.reader != "text" and grid.n_cols != first.grid.n_cols:
+                        # its header repeated over other columns that no label ties to the first's (a page of a
+                        # layout text set on its own character grid): its columns are laid by their types, as a
+                        # headerless piece's are, where that is clear (a tab row's cells are laid out later)
+                        laid = aligned_columns(last, grid, body, settings.join)
+                        if laid is not None:
+                            remapped = _onto_columns(body, laid, first.grid.n_cols)
+                    body = remapped
                 elif ordered is not None:
                     body = ordered
                 elif laid is not None:

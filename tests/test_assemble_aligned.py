@@ -142,3 +142,49 @@ def test_a_piece_one_column_wider_after_a_page_footer_is_laid_by_its_types_not_i
     assert ["2 Meningkatnya akses dan mutu pelayanan", "Persentase Penduduk yang Memiliki Jaminan Kesehatan",
             "Persen", "95,00", "97,12", "102,23 Sangat Baik"] in rows
     assert ["", "Usia Harapan Hidup", "Tahun", "67,45", "67,61", "100,24 Sangat Baik"] in rows
+
+
+# an evaluation form's K / Rp pairs (Permendagri 86/2017, E.81) as pdftotext -layout sets them: the first piece's
+# only row prints its target K left of its column (under "Kinerja"), so the table's K columns are empty so far;
+# the next piece, cut where the rows change their layout (holdout h04 as layout text), has its K and Rp figures
+# apart, its first figure standing where the first piece printed its target
+E81_FIRST = [
+    ["No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Kinerja", "Target Renja Tahun 2023", "",
+     "Realisasi Kinerja dan Anggaran", "", "Tingkat Capaian (%)", ""],
+    ["", "", "", "", "", "K", "Rp", "K", "Rp", "K", "Rp"],
+    ["1", "1.05.02", "PROGRAM PENINGKATAN KETENTERAMAN", "Persentase gangguan trantibum yang diselesaikan",
+     "90,00 %", "", "7.631.650.000", "92,31 %", "7.368.658.000", "102,57", "96,55"],
+]
+E81_FIRST_AT = [(0, 10), (20, 55), (65, 160), (170, 230), (240, 275), (330, 345), (380, 440), (470, 485),
+                (520, 580), (610, 640), (660, 690)]
+E81_REST = [
+    ["1.05.02.2.01.01 Deteksi Dini dan Pencegahan", "Jumlah Laporan Hasil Deteksi Dini", "12 Laporan",
+     "1.065.700.000", "12 Laporan", "1.021.984.500", "100,00", "95,90"],
+    ["1.05.02.2.01.02 Pelaksanaan Patroli", "Jumlah Patroli Trantibum", "1.460 Kali", "2.318.400.000",
+     "1.512 Kali", "2.247.092.100", "103,56", "96,92"],
+    ["1.05.02.2.01.03 Pengamanan dan Pengawalan", "Jumlah Kegiatan yang Diamankan", "180 Kegiatan",
+     "684.250.000", "196 Kegiatan", "661.310.000", "108,89", "96,65"],
+]
+E81_REST_AT = [(10, 120), (170, 235), (240, 290), (300, 360), (460, 500), (510, 570), (605, 635), (655, 685)]
+
+
+def test_a_piece_goes_under_the_k_and_rp_columns_its_header_labels_though_the_table_left_them_empty() -> None:
+    tables = assemble(_doc(_grid(E81_FIRST, 1, 10, E81_FIRST_AT), _grid(E81_REST, 2, 40, E81_REST_AT)))
+    assert len(tables) == 1
+    rows = _texts(tables[0])
+    assert ["", "", "1.05.02.2.01.02 Pelaksanaan Patroli", "Jumlah Patroli Trantibum", "", "1.460 Kali",
+            "2.318.400.000", "1.512 Kali", "2.247.092.100", "103,56", "96,92"] in rows
+
+
+def test_a_piece_repeating_the_header_over_other_columns_is_laid_by_its_columns_types() -> None:
+    """Page two of the form repeats the header, set on its own character grid with other columns: no label ties
+    them to the first piece's, so its columns go under the table's by their types and labels (holdout h04 and
+    h01 as layout text), not by their places."""
+    own_header = [["No Kode Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target Renja Tahun 2023", "",
+                   "Realisasi Kinerja dan Anggaran", "", "Tingkat Capaian (%)", ""],
+                  ["", "", "K", "Rp", "K", "Rp", "K", "Rp"]]
+    page_two = _grid(own_header + E81_REST, 2, 40, E81_REST_AT)
+    tables = assemble(_doc(_grid(E81_FIRST, 1, 10, E81_FIRST_AT), page_two))
+    assert len(tables) == 1
+    assert ["", "", "1.05.02.2.01.02 Pelaksanaan Patroli", "Jumlah Patroli Trantibum", "", "1.460 Kali",
+            "2.318.400.000", "1.512 Kali", "2.247.092.100", "103,56", "96,92"] in _texts(tables[0])
