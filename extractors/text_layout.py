@@ -22,7 +22,7 @@ import regex
 
 from extractors.model import Cell, Grid
 from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, edge_blocks, unruled_tables
-from extractors.pdf_words import Line, Word, mend_cuts, split_line
+from extractors.pdf_words import BROKEN_REST, Line, Word, cut_number, mend_cuts, split_line
 from extractors.settings import DEFAULT, LayoutSettings
 
 CHAR = 5.0  # "points" per character position
@@ -191,11 +191,67 @@ def page_edges(lines: Sequence[tuple[int, str]], settings: LayoutSettings = DEFA
 
 def _parsed(lines: Sequence[tuple[int, str]]) -> list[Line]:
     """The lines as the column finder sees them: one after another from the first one's number, tab lines left
-    out."""
+    out, the rests of figures cut at their cells' edges mended (:func:`mend_rest_lines`)."""
     if not lines:
         return []
     first = lines[0][0]
-    return [ln for k, (_, raw) in enumerate(lines) if "\t" not in raw and (ln := _line(first + k, raw)) is not None]
+    return mend_rest_lines(
+        [ln for k, (_, raw) in enumerate(lines) if "\t" not in raw and (ln := _line(first + k, raw)) is not None])
+
+
+def _under(word: Word, above: Word, slack: float = 0.0) -> bool:
+    """The word stands under the one above: their character spans overlap, or come within ``slack``."""
+    return word.x0 < above.x1 + slack and above.x0 < word.x1 + slack
+
+
+REST_SLACK = 2 * CHAR  # pdftotext sets a cut figure's rest up to two places off its figure (d03's E.81 rows)
+
+
+# a budget code cut after one of its dots ("1.03.10.2.01." over "13"): the Permendagri 90/2019 codes of a
+# sub-kegiatan run to six groups, too long for a narrow Kode column
+_CUT_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.$")
+_CODE_REST = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
+
+
+def _rest_of(above: str, below: str) -> bool:
+    """``below`` is the rest of a figure or a code cut at the end of ``above``."""
+    if _CUT_CODE.match(above):
+        return bool(_CODE_REST.match(below))
+    return bool(BROKEN_REST.match(below)) and cut_number(above, below)
+
+
+def mend_rest_lines(lines: Sequence[Line]) -> list[Line]:
+    """Lines whose every figure is the rest of a figure cut on the line right above it, at its cell's edge
+    ("268.500.000." over "000", "96,3" over "5", "1.085,0" over "0 Km"): each rest is put back on its figure
+    (the word keeps its place on the page) and leaves its line, whose words (a name's or a unit's wrapped lines)
+    stay. A line with a figure of its own stays whole: it may be the next row.
+
+    pdftotext -layout keeps a narrow cell's lines where the PDF set them, so a cut figure's rest stands on the
+    next line under it, and the column finder would take that line for a row of figures of its own. Public
+    format: the many narrow columns of the Permendagri 86/2017 evaluation forms (E.81) cut their amounts so in
+    dev-set d03 and d09 and holdout h07 as layout text (:func:`extractors.pdf_words.cut_number` is the mend the
+    PDF reader makes inside a cell)."""
+    out: list[Line] = list(lines)
+    for k in range(1, len(out)):
+        above, below = out[k - 1], out[k]
+        if not above.words or round((below.top - above.top) / PITCH) != 1:
+            continue  # a blank line between: another row
+        figures = [w for w in below.words if regex.search(r"\d", w.text)]
+        if not figures:
+            continue
+        mends: dict[int, str] = {}
+        for w in figures:
+            at = [i for i, u in enumerate(above.words) if _under(w, u, REST_SLACK) and _rest_of(u.text, w.text)]
+            if len(at) > 1:  # the figure it overlaps, of two it comes near
+                at = [i for i in at if _under(w, above.words[i])]
+            if len(at) != 1 or at[0] in mends:
+                break
+            mends[at[0]] = w.text
+        else:
+            words = tuple(u._replace(text=u.text + mends[i]) if i in mends else u for i, u in enumerate(above.words))
+            out[k - 1] = Line(words)
+            out[k] = Line(tuple(w for w in below.words if w not in figures))
+    return [ln for ln in out if ln.words]
 
 
 def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
