@@ -117,15 +117,19 @@ def _text(row: Sequence[Cell], j: int) -> str:
 
 def is_numbering_row(row: Sequence[Cell]) -> bool:
     """A "1 2 3 4 5" / "(1) (2) ..." row under a header (a column formula "(5)=(4)/(3)" counts as its
-    number): at least two numbers, rising, the first at most 2."""
+    number): at least two numbers, rising, the first at most 2. A cell may hold two columns' numbers or more
+    ("4 5"), where a reader set two narrow columns as one (an E.81 form as pdftotext -layout text: d03)."""
     nums = []
     for c in row:
         if not c.text:
             continue
-        m = _NUMBER_CELL.fullmatch(c.text.strip())
-        if not m:
+        parts = c.text.split()
+        matches = [_NUMBER_CELL.fullmatch(p) for p in parts] if len(parts) > 1 else []
+        if not matches or not all(matches):
+            matches = [_NUMBER_CELL.fullmatch(c.text.strip())]
+        if not all(matches):
             return False
-        nums.append(int(m.group(1)))
+        nums.extend(int(m.group(1)) for m in matches if m)
     if len(nums) < 2:
         return False
     return all(b > a for a, b in zip(nums, nums[1:], strict=False)) and nums[0] <= 2
