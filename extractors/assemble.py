@@ -363,7 +363,7 @@ def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
     figures under wrong roles, a piece left alone only loses its rows."""
     first = group[0]
     width = first.grid.n_cols
-    table_rows = [r for p in group for r in p.body]
+    table_rows = [r for p in group for r in p.body if not is_numbering_row(r)]  # the header's column numbers aside
     old = [column_type([r[i].text for r in table_rows if i < len(r)]).type for i in range(width)]
     new = [column_type([r[j].text for r in body if j < len(r)]).type for j in range(grid.n_cols)]
     cols = [j for j, t in enumerate(new) if t is not ColType.EMPTY]
