@@ -204,6 +204,10 @@ def _under(word: Word, above: Word, slack: float = 0.0) -> bool:
     return word.x0 < above.x1 + slack and above.x0 < word.x1 + slack
 
 
+# rests a line must hold to be mended here: a row of many narrow figure columns cut together (d03's and d09's E.81
+# rows cut 7-9 amounts each); a figure or two cut in a wider table (a sisa column, LibreOffice's prints of i02
+# and d12) are mended inside their cells (pdf_words.text_of), where the column finder has placed the line
+REST_MIN_FIGURES = 3
 REST_SLACK = 2 * CHAR  # pdftotext sets a cut figure's rest up to two places off its figure (d03's E.81 rows)
 
 
@@ -248,6 +252,8 @@ def mend_rest_lines(lines: Sequence[Line]) -> list[Line]:
                 break
             mends[at[0]] = w.text
         else:
+            if len(mends) < REST_MIN_FIGURES:
+                continue
             words = tuple(u._replace(text=u.text + mends[i]) if i in mends else u for i, u in enumerate(above.words))
             out[k - 1] = Line(words)
             out[k] = Line(tuple(w for w in below.words if w not in figures))

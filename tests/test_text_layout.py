@@ -20,7 +20,7 @@ from cli_runner import extract_cli
 from extractors.assemble import assemble, split_inner_tables
 from extractors.grid_cells import figure_groups, words_home
 from extractors.pdf_words import Word
-from extractors.text_layout import layout_tables, split_lines, split_pages
+from extractors.text_layout import _parsed, layout_tables, split_lines, split_pages
 from extractors.text_reader import parse_text
 from pipeline.run import extract_from
 
@@ -750,3 +750,37 @@ def test_a_source_note_under_a_table_is_no_wrapped_text_of_its_last_row() -> Non
     ext = extract_from(parse_text(text))
     assert ext.measurements[-1].indikator == "Jumlah Posyandu Aktif"
     assert (ext.measurements[-1].target.value, ext.measurements[-1].realisasi.value) == (410.0, 402.0)
+
+
+# an evaluation form's row as pdftotext -layout sets narrow cells: amounts cut at the cell's edge, their rests on
+# the next line under them, beside the wrapped words of the name and the units (d03's E.81)
+CUT_ROW = [
+    "1.03.10.2.01. Rekonstruksi   Panjang Jalan  60,00  92.000.000.0 12,50  18.500.000.0   96,3",
+    "13            Jalan          yang           Km     00           Km     00             5",
+    "              Kota           Direkonstruksi",
+]
+
+
+def test_the_rests_of_cut_figures_go_back_on_their_figures_and_the_words_stay() -> None:
+    lines = _parsed(list(enumerate(CUT_ROW, start=10)))
+    assert [w.text for w in lines[0].words] == ["1.03.10.2.01.13", "Rekonstruksi", "Panjang", "Jalan", "60,00",
+                                                "92.000.000.000", "12,50", "18.500.000.000", "96,35"]
+    assert [w.text for w in lines[1].words] == ["Jalan", "yang", "Km", "Km"]
+    # the mended words keep their places on the line
+    assert lines[0].words[5].x0 == CUT_ROW[0].index("92.000") * 5.0
+
+
+def test_a_line_with_a_figure_of_its_own_is_a_row_not_a_rest() -> None:
+    """"12" under "60,00" completes nothing: the line is the next row (its rests not taken either)."""
+    rows = [CUT_ROW[0], "14            Jalan          yang           12     00           Km     00             5"]
+    lines = _parsed(list(enumerate(rows, start=10)))
+    assert lines[0].words[5].text == "92.000.000.0" and "00" in [w.text for w in lines[1].words]
+
+
+def test_one_or_two_rests_are_left_to_their_cells() -> None:
+    """A sisa cut in a wider table ("252,899,16" over "5": LibreOffice's print of holdout3 i02) is mended inside its
+    cell once the column finder has placed the line; only a row of many cut figures is mended before."""
+    rows = ["6.01.01   PROGRAM PENUNJANG URUSAN     8,329,750,300 8,076,851,135 252,899,16 96.96",
+            "          DAERAH KABUPATEN/KOTA                                   5"]
+    lines = _parsed(list(enumerate(rows, start=10)))
+    assert [w.text for w in lines[1].words] == ["DAERAH", "KABUPATEN/KOTA", "5"]

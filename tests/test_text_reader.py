@@ -48,6 +48,10 @@ def test_numbering_row_is_recognised() -> None:
     assert is_numbering_row(cells("1", "2", "3", "4", "5"))
     assert is_numbering_row(cells("(1)", "(2)", "(3)"))
     assert not is_numbering_row(cells("1", "Program", "3"))
+    # two narrow columns a reader set as one keep both numbers in the cell (d03's E.81 as layout text)
+    assert is_numbering_row(cells("1", "2", "3", "4 5", "6", "", "7"))
+    assert not is_numbering_row(cells("1", "2", "5 4", "6"))
+    assert not is_numbering_row(cells("1", "2 Orang", "3"))
 
 
 def test_two_level_header_is_flattened() -> None:
