@@ -52,6 +52,22 @@ def test_a_cut_figure_in_a_table_read_from_the_page_geometry_is_a_doubt_not_a_fi
     assert laid.confidence < DEFAULT.confidence.flag_min <= whole.confidence
 
 
+def test_a_cut_figure_beside_an_empty_cells_dash_is_a_doubt_too() -> None:
+    """"5.430.00 -": a cut figure and the dash of the narrow empty cell beside it, which the reader set as one
+    cell (the shaded print of d03's E.81 form); a short group inside a figure is a typo, and stays a finding."""
+    def flag_of(text: str) -> list:
+        table = Table("t1", "", ["Uraian", "Pagu", "Realisasi"],
+                      [Row([Cell("Pengelolaan SDA"), Cell(text), Cell("159.147.480.573")], None, 10)],
+                      roles=["uraian", "pagu", "realisasi_anggaran"], laid_out=True)
+        ext = Extraction(info=DocumentInfo("d", "f.pdf", "0" * 64, 1), document=Document("f.pdf", "0" * 64, 1),
+                         tables=[table], cells=cell_figures([table]))
+        return check_malformed(ext)
+    (cut,) = flag_of("5.430.00 -")
+    assert cut.confidence < DEFAULT.confidence.flag_min
+    (typo,) = flag_of("930.47.023 -")
+    assert typo.confidence >= DEFAULT.confidence.flag_min
+
+
 def test_a_cut_figure_whose_rest_stands_under_it_on_a_pdf_page_is_no_finding() -> None:
     """A table's row left as text lines of a PDF page: "5.212.298.60" with "0" on the next line under it is one
     figure cut over two lines of its cell (5.212.298.600), not a malformed one. A "0" elsewhere on that line, or

@@ -33,8 +33,10 @@ def _flag(ext: Extraction, table_id: str, page: int | None, line: int | None, su
 
 
 # a figure cut where its cell's line filled, read alone: thousands groups ending in a short group ("165.471.330.00"
-# over "0" in its cell, "4.751.900.0"; with commas, "16,839,536,00": LibreOffice's print of d12)
-_CUT_FIGURE = regex.compile(r"^\s*\d{1,3}(?:(?P<s>[.,])\d{3})(?:(?P=s)\d{3})*(?P=s)\d{1,2}\s*$")
+# over "0" in its cell, "4.751.900.0"; with commas, "16,839,536,00": LibreOffice's print of d12); maybe with the
+# dash of the empty cell beside it, where the reader set the two narrow cells as one ("5.430.00 -": the shaded
+# print of d03's E.81)
+_CUT_FIGURE = regex.compile(r"^\s*\d{1,3}(?:(?P<s>[.,])\d{3})(?:(?P=s)\d{3})*(?P=s)\d{1,2}(?:\s+[-–])?\s*$")
 
 
 def check_malformed(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
