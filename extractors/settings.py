@@ -404,6 +404,13 @@ class LayoutSettings:
     # let a few two-line rows read centred (reportlab's prints as layout text: d07, d12, d06, d10 save 2 of their
     # 9-15 rows, 0.13-0.22), while LibreOffice's centred tables save a quarter to two thirds of theirs
     centred_min_share: float = 0.25
+    # a layout text's line whose every figure is the rest of one cut on the line above (text_layout.mend_rest_lines)
+    # is mended before the column finder only with this many rests: a row of many narrow figure columns cut
+    # together (d03's and d09's E.81 rows cut 7-9 amounts each); a figure or two cut in a wider table (a sisa
+    # column: LibreOffice's prints of i02 and d12) are mended in their cells, once the finder placed the line
+    rest_min_figures: int = 3
+    # ... a rest stands at most this many character places off its figure (pdftotext set d03's two off)
+    rest_slack_chars: int = 2
 
 
 @dataclass(frozen=True)

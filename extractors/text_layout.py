@@ -184,31 +184,25 @@ def page_edges(lines: Sequence[tuple[int, str]], settings: LayoutSettings = DEFA
     if not chunks:
         return [], []
     metric = text_metric(settings)
-    first = edge_blocks(_parsed(chunks[0][0]), metric, settings)[0]
-    last = edge_blocks(_parsed(chunks[-1][0]), metric, settings)[1]
+    first = edge_blocks(_parsed(chunks[0][0], settings), metric, settings)[0]
+    last = edge_blocks(_parsed(chunks[-1][0], settings), metric, settings)[1]
     return first, last
 
 
-def _parsed(lines: Sequence[tuple[int, str]]) -> list[Line]:
+def _parsed(lines: Sequence[tuple[int, str]], settings: LayoutSettings = DEFAULT.layout) -> list[Line]:
     """The lines as the column finder sees them: one after another from the first one's number, tab lines left
     out, the rests of figures cut at their cells' edges mended (:func:`mend_rest_lines`)."""
     if not lines:
         return []
     first = lines[0][0]
     return mend_rest_lines(
-        [ln for k, (_, raw) in enumerate(lines) if "\t" not in raw and (ln := _line(first + k, raw)) is not None])
+        [ln for k, (_, raw) in enumerate(lines) if "\t" not in raw and (ln := _line(first + k, raw)) is not None],
+        settings)
 
 
 def _under(word: Word, above: Word, slack: float = 0.0) -> bool:
     """The word stands under the one above: their character spans overlap, or come within ``slack``."""
     return word.x0 < above.x1 + slack and above.x0 < word.x1 + slack
-
-
-# rests a line must hold to be mended here: a row of many narrow figure columns cut together (d03's and d09's E.81
-# rows cut 7-9 amounts each); a figure or two cut in a wider table (a sisa column, LibreOffice's prints of i02
-# and d12) are mended inside their cells (pdf_words.text_of), where the column finder has placed the line
-REST_MIN_FIGURES = 3
-REST_SLACK = 2 * CHAR  # pdftotext sets a cut figure's rest up to two places off its figure (d03's E.81 rows)
 
 
 # a budget code cut after one of its dots ("1.03.10.2.01." over "13"): the Permendagri 90/2019 codes of a
@@ -224,7 +218,7 @@ def _rest_of(above: str, below: str) -> bool:
     return bool(BROKEN_REST.match(below)) and cut_number(above, below)
 
 
-def mend_rest_lines(lines: Sequence[Line]) -> list[Line]:
+def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout) -> list[Line]:
     """Lines whose every figure is the rest of a figure cut on the line right above it, at its cell's edge
     ("268.500.000." over "000", "96,3" over "5", "1.085,0" over "0 Km"): each rest is put back on its figure
     (the word keeps its place on the page) and leaves its line, whose words (a name's or a unit's wrapped lines)
@@ -234,7 +228,8 @@ def mend_rest_lines(lines: Sequence[Line]) -> list[Line]:
     next line under it, and the column finder would take that line for a row of figures of its own. Public
     format: the many narrow columns of the Permendagri 86/2017 evaluation forms (E.81) cut their amounts so in
     dev-set d03 and d09 and holdout h07 as layout text (:func:`extractors.pdf_words.cut_number` is the mend the
-    PDF reader makes inside a cell)."""
+    PDF reader makes inside a cell). Only a line of ``settings.rest_min_figures`` rests or more is mended here."""
+    slack = settings.rest_slack_chars * CHAR
     out: list[Line] = list(lines)
     for k in range(1, len(out)):
         above, below = out[k - 1], out[k]
@@ -245,14 +240,14 @@ def mend_rest_lines(lines: Sequence[Line]) -> list[Line]:
             continue
         mends: dict[int, str] = {}
         for w in figures:
-            at = [i for i, u in enumerate(above.words) if _under(w, u, REST_SLACK) and _rest_of(u.text, w.text)]
+            at = [i for i, u in enumerate(above.words) if _under(w, u, slack) and _rest_of(u.text, w.text)]
             if len(at) > 1:  # the figure it overlaps, of two it comes near
                 at = [i for i in at if _under(w, above.words[i])]
             if len(at) != 1 or at[0] in mends:
                 break
             mends[at[0]] = w.text
         else:
-            if len(mends) < REST_MIN_FIGURES:
+            if len(mends) < settings.rest_min_figures:
                 continue
             words = tuple(u._replace(text=u.text + mends[i]) if i in mends else u for i, u in enumerate(above.words))
             out[k - 1] = Line(words)
@@ -327,7 +322,7 @@ def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: Layout
     def number(top: float) -> int:
         return real.get(_number(top), _number(top))
 
-    parsed = _parsed(lines)
+    parsed = _parsed(lines, settings)
     if len(parsed) < settings.min_lines or not any("  " in raw for _, raw in lines):
         return []
     return [(_grid(table, page, number), {number(ln.top) for ln in table.lines})
