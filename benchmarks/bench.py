@@ -167,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text", action="store_true", help="also time the text reports in data/raw")
     parser.add_argument("--no-camelot", action="store_true")
     parser.add_argument("--no-styles", action="store_true", help="skip the table-style fixtures")
-    parser.add_argument("--repeat", type=int, default=REPEAT, help=f"passes per tool; the best is kept (default {REPEAT})")
+    parser.add_argument("--repeat", type=int, default=REPEAT,
+                        help=f"passes per tool; the best is kept (default {REPEAT})")
     args = parser.parse_args(argv)
     paths = args.pdfs or sorted((ROOT / "data" / "raw").glob("*.pdf"))
     if not paths:
