@@ -258,11 +258,8 @@ def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.la
             mends[at[0]] = w.text
         else:
             if len(mends) < settings.rest_min_figures and not any(
-                    _CUT_SUB_CODE.match(above.words[i].text) for i in mends):
-                # a figure or two is mended in its cell; the rest of a sub-kegiatan's last four digits at the row's
-                # left is mended here, whatever the figures: it would open a row of its own (h05's grid print). A
-                # code cut at a dot alone is left: mending it moved the columns of d02's grid print (2 rows lost)
-                continue
+                    _code_rest(above.words[i].text, rest) for i, rest in mends.items()):
+                continue  # a code's rest at the row's left opens no row; a figure or two is mended in its cell
             words = tuple(u._replace(text=u.text + mends[i]) if i in mends else u for i, u in enumerate(above.words))
             out[k - 1] = Line(words)
             out[k] = Line(tuple(w for w in below.words if w not in figures))
