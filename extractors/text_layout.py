@@ -205,26 +205,16 @@ def _under(word: Word, above: Word, slack: float = 0.0) -> bool:
     return word.x0 < above.x1 + slack and above.x0 < word.x1 + slack
 
 
-# a budget code cut after one of its dots ("1.03.10.2.01." over "13"), or inside the four digits of a sub-kegiatan's
-# last group ("2.19.03.2.01.0" over "005"): the Permendagri 90/2019 codes of a sub-kegiatan run to six groups
-# (X.XX.XX.X.XX.XXXX), too long for a narrow Kode column (d03, h05, i02, i03 as layout text)
+# a budget code cut after one of its dots ("1.03.10.2.01." over "13"): the Permendagri 90/2019 codes of a
+# sub-kegiatan run to six groups, too long for a narrow Kode column
 _CUT_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.$")
 _CODE_REST = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
-_CUT_SUB_CODE = regex.compile(r"^\d(?:\.\d{2}){2}\.\d\.\d{2}\.(\d{1,3})$")
-
-
-def _code_rest(above: str, below: str) -> bool:
-    """``below`` is the rest of a budget code cut at the end of ``above``."""
-    if _CUT_CODE.match(above):
-        return bool(_CODE_REST.match(below))
-    cut = _CUT_SUB_CODE.match(above)
-    return cut is not None and below.isdigit() and len(cut.group(1)) + len(below) == 4
 
 
 def _rest_of(above: str, below: str) -> bool:
     """``below`` is the rest of a figure or a code cut at the end of ``above``."""
-    if _code_rest(above, below):
-        return True
+    if _CUT_CODE.match(above):
+        return bool(_CODE_REST.match(below))
     return bool(BROKEN_REST.match(below)) and cut_number(above, below)
 
 
@@ -257,9 +247,8 @@ def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.la
                 break
             mends[at[0]] = w.text
         else:
-            if len(mends) < settings.rest_min_figures and not any(
-                    _code_rest(above.words[i].text, rest) for i, rest in mends.items()):
-                continue  # a code's rest at the row's left opens no row; a figure or two is mended in its cell
+            if len(mends) < settings.rest_min_figures:
+                continue
             words = tuple(u._replace(text=u.text + mends[i]) if i in mends else u for i, u in enumerate(above.words))
             out[k - 1] = Line(words)
             out[k] = Line(tuple(w for w in below.words if w not in figures))

@@ -784,18 +784,3 @@ def test_one_or_two_rests_are_left_to_their_cells() -> None:
             "          DAERAH KABUPATEN/KOTA                                   5"]
     lines = _parsed(list(enumerate(rows, start=10)))
     assert [w.text for w in lines[1].words] == ["DAERAH", "KABUPATEN/KOTA", "5"]
-
-
-def test_a_sub_kegiatan_codes_last_digits_go_back_on_it_and_open_no_row() -> None:
-    """"2.19.03.2.01.0" over "005": a six-group code cut inside its last four digits (holdout h05 as layout text of
-    the grid print) is mended even with only one figure's rest beside it, so "005" starts no row of its own; a
-    kegiatan's whole code ("2.19.03.2.01") takes no digits."""
-    rows = ["2.19.03.2.01.0     Pembinaan dan             1.245.600.00   1.198.405.25   47.194.750   96,2",
-            "005                Pengembangan              0              0                           1",
-            "2.19.03.2.01       Pengembangan              2.823.350.000  2.722.402.750  100.947.250  96,42",
-            "13                 Kapasitas"]
-    lines = _parsed(list(enumerate(rows, start=10)))
-    assert [w.text for w in lines[0].words][0] == "2.19.03.2.01.0005"
-    assert [w.text for w in lines[0].words][-4:] == ["1.245.600.000", "1.198.405.250", "47.194.750", "96,21"]
-    assert [w.text for w in lines[1].words] == ["Pengembangan"]
-    assert [w.text for w in lines[3].words] == ["13", "Kapasitas"]
