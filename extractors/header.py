@@ -123,13 +123,12 @@ def is_numbering_row(row: Sequence[Cell]) -> bool:
     for c in row:
         if not c.text:
             continue
-        parts = c.text.split()
-        matches = [_NUMBER_CELL.fullmatch(p) for p in parts] if len(parts) > 1 else []
-        if not matches or not all(matches):
+        matches = [_NUMBER_CELL.fullmatch(p) for p in c.text.split()]
+        if not all(matches):  # a number written with spaces in it ("(5) = (4) / (3)") is one number
             matches = [_NUMBER_CELL.fullmatch(c.text.strip())]
         if not all(matches):
             return False
-        nums.extend(int(m.group(1)) for m in matches if m)
+        nums.extend(int(m.group(1)) for m in matches if m is not None)
     if len(nums) < 2:
         return False
     return all(b > a for a, b in zip(nums, nums[1:], strict=False)) and nums[0] <= 2
