@@ -26,8 +26,10 @@ from extractors.settings import DEFAULT, LayoutSettings
 from extractors.text_layout import PAGE_WORD, running_key
 
 BAND = 0.08  # share of the page height at the top and at the bottom
+# a page number: "12", "xii", "Halaman 3 dari 40", or a chapter's roman numeral and the page in it ("III-14", "II - 3":
+# the chapters (BAB I-IV) of the LKjIP format numbered on their own; seen in h01, h04, h07, h08 and i03)
 PAGE_NUMBER = regex.compile(
-    rf"^[\W_]*{PAGE_WORD}?(?:\d{{1,4}}|[ivxlc]{{1,6}})(?:\s*(?:dari|of|/)\s*\d{{1,4}})?[\W_]*$",
+    rf"^[\W_]*{PAGE_WORD}?(?:(?:[ivxlc]{{1,6}}\s*[-–]\s*)?\d{{1,4}}|[ivxlc]{{1,6}})(?:\s*(?:dari|of|/)\s*\d{{1,4}})?[\W_]*$",
     regex.I,
 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.pdf_page import PagePart
-from extractors.pdf_running import drop_inline_footers
+from extractors.pdf_running import PAGE_NUMBER, drop_inline_footers
 from extractors.pdf_words import Frame, Line
 from tests.page_layout import Col, layout
 
@@ -85,3 +85,9 @@ def test_a_footer_drawn_as_a_row_of_a_ruled_table_is_dropped() -> None:
     assert drop_inline_footers(parts) == 6
     assert all([[t for t, _ in row] for row in p.tables[0].rows] == [["Program A", "1.000.000"]] for p in parts)
     assert all(len(p.tables) == 1 and p.tables[0].row_tops == [0.0] for p in parts)
+
+
+def test_a_chapters_numeral_and_the_page_in_it_are_a_page_number() -> None:
+    """LKjIP chapters (BAB I-IV) are often numbered on their own: "III-14" is page 14 of chapter III."""
+    assert all(PAGE_NUMBER.match(s) for s in ("III-14", "II - 3", "iv–2", "12", "Halaman 3 dari 40"))
+    assert not any(PAGE_NUMBER.match(s) for s in ("III-14 Tabel 3.4", "1.05", "IV.2 Capaian"))
