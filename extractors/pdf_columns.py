@@ -23,7 +23,7 @@ it spans, the cells it spans left empty, as a ruled merged cell does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -324,8 +324,8 @@ class _Finder:
             segs = [part for seg in segs for part in _figures_apart(seg)]
         return [s.x0 for s in segs[1:]] + [s.x1 for s in segs]
 
-    def _matches(self, line: Line, pool: list[float]) -> float:
-        tol = self.settings.layout_anchor_tol
+    def _matches(self, line: Line, pool: list[float], tol: float | None = None) -> float:
+        tol = self.settings.layout_anchor_tol if tol is None else tol
         anchors = self._anchors(line)
         return sum(1 for x in anchors if any(abs(x - y) <= tol for y in pool)) / max(1, len(anchors))
 
@@ -1194,9 +1194,11 @@ def _cell(words: list[Word], edges: tuple[float, float] | None = None) -> tuple[
                              max(w.bottom for w in words)))
 
 
-def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line]) -> bool:
+def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line], loose: bool = False) -> bool:
     """Two blocks set across the same x range whose rows of figures stand on the same column edges: one
-    table's two pieces on two pages (two tables both as wide as the page differ in their edges)."""
+    table's two pieces on two pages (two tables both as wide as the page differ in their edges). ``loose``: the
+    test for a piece that is no table without the other (:func:`_foot_piece`), where a single row may end short
+    of the other piece's widest one, and a layout text's edges may move by ``settings.carried_drift_chars``."""
     tol = finder.settings.carried_span_tol
     rows_a, rows_b = finder.figure_lines(a), finder.figure_lines(b)
     if not rows_a and rows_b and _numbering_closes(finder, a):
@@ -1208,18 +1210,44 @@ def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line]) -> bool:
         return False
     a0, a1 = min(ln.x0 for ln in rows_a), max(ln.x1 for ln in rows_a)  # the rows' span: a header label
     b0, b1 = min(ln.x0 for ln in rows_b), max(ln.x1 for ln in rows_b)  # may reach past the last figures
-    if abs(a0 - b0) > tol or abs(a1 - b1) > tol:
-        return False
     small, large = sorted((rows_a, rows_b), key=len)
+    single = loose and len(small) == 1
+    s1, l1 = (a1, b1) if small is rows_a else (b1, a1)
+    # a single row may end short of the other piece's widest one (its last cells empty, or a row of the other
+    # piece shifted a column right: the converted text of h04 has one), never past it
+    if abs(a0 - b0) > tol or (s1 > l1 + tol if single else abs(a1 - b1) > tol):
+        return False
     # each piece's rows stand on the other's column edges; a single row leaves columns empty that the other
-    # piece fills (quarters with no figure yet: h04's E.81), so with one row only that row is asked
+    # piece fills (quarters with no figure yet: h04's E.81), so with one row only that row is asked. A layout
+    # text sets each page on a character grid of its own (pdftotext -layout): its edges may move between pages
+    drift = (finder.metric.word_space or 0.0) * finder.settings.carried_drift_chars if loose else 0.0
+    edge_tol = max(finder.settings.layout_anchor_tol, drift)
     pairs = [(large, small)] if len(small) == 1 else [(large, small), (small, large)]
     for one, other in pairs:
         pool = [x for ln in one for x in finder._anchors(ln)]
-        shares = [finder._matches(ln, pool) for ln in other]
+        shares = [finder._matches(ln, pool, edge_tol) for ln in other]
         if sum(shares) / len(shares) < finder.settings.carried_edge_share:
             return False
     return True
+
+
+def _foot_piece(finder: _Finder, lines: Sequence[Line], blocks: list[list[int]], after: Sequence[Line]
+                ) -> list[int] | None:
+    """A table's first piece at the page's foot, too short to be a block by itself (its header and a first row:
+    two lines of two segments or more, under ``settings.min_lines``), kept where it closes the page and the table
+    that opens the next page stands on its column edges (:func:`_same_table`): the rest of the same table. The
+    mirror of the rows a page break leaves at the next page's head (:func:`_head_rows`). Seen where a caption or a
+    running line fell right above a table near a page's foot: h04 (Tabel 3.4, header and one row over the
+    break, as layout text of the grid and shaded prints) and d06."""
+    taken = {i for b in blocks for i in b}
+    loose = _Finder(finder.metric, replace(finder.settings, min_lines=finder.settings.foot_min_lines),
+                    finder.rules, finder.ghosts).blocks(lines)
+    if not loose or loose[-1][-1] != len(lines) - 1 or taken.intersection(loose[-1]):
+        return None
+    block_lines = [lines[i] for i in loose[-1]]
+    if not finder.figure_lines(block_lines) or not _same_table(finder, block_lines, after, loose=True):
+        return None
+    return loose[-1]
 
 
 def _numbering_closes(finder: _Finder, lines: Sequence[Line]) -> bool:
@@ -1294,6 +1322,8 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     finder = _Finder(metric or pdf_metric(settings), settings, rules, ghosts)
     tables = []
     blocks = finder.blocks(lines)
+    if after and (foot := _foot_piece(finder, lines, blocks, after)):
+        blocks.append(foot)
     if before and (not blocks or blocks[0][0] != 0):
         # a row or two the page break left at the page's head: too few lines to be a block by themselves,
         # they go on with the table that closed the page before when they stand on its column edges

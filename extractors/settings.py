@@ -262,6 +262,9 @@ class LayoutSettings:
     # lines with two or more segments a block needs to be a table: two aligned lines are a heading
     # and a value, three start to show columns (no-rules fixture: header plus two rows is the least)
     min_lines: int = 3
+    # ... but a block closing the page that the next page's first table continues on the same column edges needs
+    # only two: its header and a first row (pdf_columns._foot_piece; h04's Tabel 3.4 as layout text)
+    foot_min_lines: int = 2
     # one-segment lines in a row inside a block (a long cell wrapped line after line): sample 001's
     # formula column wraps over 13 lines in its layout text; 003's efficiency table over 11
     max_wrapped: int = 15
@@ -345,6 +348,9 @@ class LayoutSettings:
     # ... and the rows of figures of one piece stand, on average, on at least this share of the column edges
     # of the other's (a piece's wrapped or merged cells move a few edges; another table moves most of them)
     carried_edge_share: float = 0.5
+    # ... within this many character positions in a layout text, whose converter sets each page on a character grid
+    # of its own (pdftotext -layout: h04's Tabel 3.4 moves one character between its pages); a PDF keeps its points
+    carried_drift_chars: float = 1.0
     # a carried piece may open its page under this many lines of one segment: a heading row spanning the table
     # ("1.04 URUSAN PEMERINTAHAN BIDANG ...", wrapped over up to five lines in a narrow column: h07's E.81)
     carried_heading_lines: int = 6

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from script_loader import load_script
 
 from extractors import pdf_orphans
+from extractors.assemble import assemble
 from extractors.header import split_header
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows, adopt_widow_rows
@@ -319,8 +320,12 @@ def test_pdf_header_and_first_row_at_the_page_foot_head_the_table(tmp_path: Path
     assert len(pages) == 2 and pages[0][-3:-1] == [CAPTION, " ".join(HEADER)] and pages[0][-1].startswith("1. ")
     assert pages[1][0].startswith("2. Jumlah")
     doc = read_pdf(path)
-    assert len(doc.grids) == 1 and doc.grids[0].page == 2
-    assert _texts(doc.grids[0])[:3] == [HEADER, FIRST, BODY[0]]
+    # the header and the first row are a table's piece by themselves now (two lines closing the page over the next
+    # page's rows on the same columns: pdf_columns._foot_piece), which the assembler heads the table with
+    assert [g.page for g in doc.grids] == [1, 2]
+    assert _texts(doc.grids[0]) == [HEADER, FIRST] and _texts(doc.grids[1])[0] == BODY[0]
+    (table,) = assemble(doc)
+    assert table.header[:2] == HEADER[:2] and [r.cells[1].text for r in table.rows][:2] == [FIRST[1], BODY[0][1]]
     assert [t.text for t in doc.lines if t.page == 1][-1] == CAPTION
     assert _measured(path) == MEASURED
 

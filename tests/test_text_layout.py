@@ -784,3 +784,31 @@ def test_one_or_two_rests_are_left_to_their_cells() -> None:
             "          DAERAH KABUPATEN/KOTA                                   5"]
     lines = _parsed(list(enumerate(rows, start=10)))
     assert [w.text for w in lines[1].words] == ["DAERAH", "KABUPATEN/KOTA", "5"]
+
+
+# a table's header and first row at a page's foot under the original's running footer and chapter page number
+# ("III-14"), the rest on the next page set one character to the left (pdftotext lays each page on its own grid)
+FOOT_PIECE = (ROOT / "tests" / "fixtures" / "layout" / "foot_piece_one_row.txt").read_text("utf-8")
+
+
+def test_a_header_and_one_row_closing_a_page_go_on_with_the_next_pages_rows() -> None:
+    """Two lines of two segments are no table in running text, but at a page's foot, with the next page opening on
+    the same columns, they are the head of its table (h04's Tabel 3.4 as layout text of the grid print: 30 budget
+    lines read that were lost under an empty header)."""
+    ext = extract_from(parse_text(FOOT_PIECE))
+    assert [(b.uraian.split()[0], b.pagu.value, b.realisasi.value) for b in ext.budget] == [
+        ("PROGRAM", 1_850_000_000.0, 1_790_500_000.0), ("Perencanaan,", 150_000_000.0, 146_000_000.0),
+        ("Administrasi", 1_700_000_000.0, 1_644_500_000.0), ("Pengembangan", 2_400_000_000.0, 2_310_000_000.0),
+        ("Pelatihan", 1_150_000_000.0, 1_104_000_000.0), ("Pendampingan", 1_250_000_000.0, 1_206_000_000.0),
+        ("Pengawasan", 3_750_000_000.0, 3_602_600_000.0), ("Pemeriksaan", 3_750_000_000.0, 3_602_600_000.0)]
+
+
+def test_two_aligned_lines_closing_a_page_over_another_table_stay_text() -> None:
+    """The same foot, with the next page opening on a table of other columns: the two lines are no piece of it."""
+    head, _, rest = FOOT_PIECE.rpartition("\f")
+    other = ("No   Indikator Kinerja                  Satuan   Target 2024   Realisasi 2024   Capaian\n"
+             "1    Jumlah koperasi sehat              Unit     120           126              105,00\n"
+             "2    Jumlah usaha mikro yang dibina     Unit     450           441              98,00\n"
+             "3    Persentase koperasi aktif          %        75,00         78,40            104,53\n")
+    doc = parse_text(head + "\f" + other + rest[rest.index("\n\n"):])
+    assert "Kode Rekening Program/Kegiatan/Sub Anggaran (Rp) Realisasi (Rp) (%)" in [t.text for t in doc.lines]
