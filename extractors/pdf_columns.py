@@ -1238,7 +1238,7 @@ def _foot_piece(finder: _Finder, lines: Sequence[Line], blocks: list[list[int]],
     that opens the next page stands on its column edges (:func:`_same_table`): the rest of the same table. The
     mirror of the rows a page break leaves at the next page's head (:func:`_head_rows`). Seen where a caption or a
     running line fell right above a table near a page's foot: h04 (Tabel 3.4, header and one row over the
-    break, as layout text of the grid and shaded prints) and d06."""
+    break, as the grid and shaded prints and their layout text) and h03 (LibreOffice's print as layout text)."""
     taken = {i for b in blocks for i in b}
     loose = _Finder(finder.metric, replace(finder.settings, min_lines=finder.settings.foot_min_lines),
                     finder.rules, finder.ghosts).blocks(lines)
