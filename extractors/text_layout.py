@@ -209,6 +209,17 @@ def _under(word: Word, above: Word, slack: float = 0.0) -> bool:
 # sub-kegiatan run to six groups, too long for a narrow Kode column
 _CUT_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.$")
 _CODE_REST = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
+# ... or cut inside a group's digits ("3.26.03.2.0" over "1.01"): whole, the code of a kegiatan or sub-kegiatan
+# (urusan, bidang, program, then the kegiatan's groups: four to six groups, the last of up to four digits)
+_CODE_HEAD = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.?\d?$")
+_WHOLE_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){3,4}\.\d{1,4}$")
+
+
+def _code_rest(above: str, below: str) -> bool:
+    """``below`` is the rest of a budget code cut at the end of ``above``."""
+    if _CUT_CODE.match(above):
+        return bool(_CODE_REST.match(below))
+    return bool(_CODE_HEAD.match(above) and _CODE_REST.match(below) and _WHOLE_CODE.match(above + below))
 
 
 def _rest_of(above: str, below: str) -> bool:
@@ -239,15 +250,19 @@ def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.la
         if not figures:
             continue
         mends: dict[int, str] = {}
+        codes = 0  # rests of a code cut inside its digits: they go back with the figures' rests, never alone
         for w in figures:
             at = [i for i, u in enumerate(above.words) if _under(w, u, slack) and _rest_of(u.text, w.text)]
             if len(at) > 1:  # the figure it overlaps, of two it comes near
                 at = [i for i in at if _under(w, above.words[i])]
+            if not at:
+                at = [i for i, u in enumerate(above.words) if _under(w, u, slack) and _code_rest(u.text, w.text)]
+                codes += len(at) == 1
             if len(at) != 1 or at[0] in mends:
                 break
             mends[at[0]] = w.text
         else:
-            if len(mends) < settings.rest_min_figures:
+            if len(mends) - codes < settings.rest_min_figures:
                 continue
             words = tuple(u._replace(text=u.text + mends[i]) if i in mends else u for i, u in enumerate(above.words))
             out[k - 1] = Line(words)

@@ -812,3 +812,28 @@ def test_two_aligned_lines_closing_a_page_over_another_table_stay_text() -> None
              "3    Persentase koperasi aktif          %        75,00         78,40            104,53\n")
     doc = parse_text(head + "\f" + other + rest[rest.index("\n\n"):])
     assert "Kode Rekening Program/Kegiatan/Sub Anggaran (Rp) Realisasi (Rp) (%)" in [t.text for t in doc.lines]
+
+
+# a portrait page's narrow Kode column cuts a sub-kegiatan's code inside its digits ("3.26.03.2.0" over "1.01"),
+# and the narrow money columns cut the figures of the same row ("209.600.00" over "0")
+CODES_AND_FIGURES_CUT = (ROOT / "tests" / "fixtures" / "layout" / "cut_codes_and_figures.txt").read_text("utf-8")
+
+
+def test_the_rest_of_a_code_cut_inside_its_digits_goes_back_with_the_figures_rests() -> None:
+    """The line under a row holding the rest of its code and the rests of three figures or more is no row of its own:
+    every rest goes back to its word (i04's Tabel 3.6 on the grid print as layout text: 14 budget lines more, 13
+    wrong ones fewer). A code's rest alone never mends a line (see the next test)."""
+    ext = extract_from(parse_text(CODES_AND_FIGURES_CUT))
+    assert [(b.kode, b.pagu.value, b.realisasi.value) for b in ext.budget] == [
+        ("3.26.03", 3_163_100_000.0, 3_091_307_150.0), ("3.26.03.2.01", 3_163_100_000.0, 3_091_307_150.0),
+        ("3.26.03.2.01.01", 209_600_000.0, 204_318_250.0), ("3.26.03.2.01.02", 1_235_500_000.0, 1_196_742_900.0),
+        ("3.26.03.2.01.03", 1_718_000_000.0, 1_690_246_000.0)]
+
+
+def test_a_codes_rest_alone_is_no_cut_row() -> None:
+    from extractors.text_layout import _line, mend_rest_lines
+
+    above = _line(1, "3.26.03.2.0     Penyediaan Data     209.600.000   204.318.250   5.281.750     97,48")
+    below = _line(2, "1.01            dan Penyebaran")
+    assert above is not None and below is not None
+    assert [ln.text for ln in mend_rest_lines([above, below])] == [above.text, below.text]
