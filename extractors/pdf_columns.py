@@ -1239,6 +1239,8 @@ def _foot_piece(finder: _Finder, lines: Sequence[Line], blocks: list[list[int]],
     mirror of the rows a page break leaves at the next page's head (:func:`_head_rows`). Seen where a caption or a
     running line fell right above a table near a page's foot: h04 (Tabel 3.4, header and one row over the
     break, as the grid and shaded prints and their layout text) and h03 (LibreOffice's print as layout text)."""
+    if blocks and blocks[-1][-1] == len(lines) - 1:
+        return None  # the page's last block closes it already
     taken = {i for b in blocks for i in b}
     loose = _Finder(finder.metric, replace(finder.settings, min_lines=finder.settings.foot_min_lines),
                     finder.rules, finder.ghosts).blocks(lines)
