@@ -66,7 +66,17 @@ def clean_name(text: str) -> str:
     return LEADING_NUMBER.sub("", text).strip()
 
 
+# a row's outline number ("1.1", "2.", "II.", "a.") standing before its budget code in one cell, where a reader set
+# the No and Kode columns a single space apart as one ("1.1 3.25.02.2.02.0003": the hrules print of i01 as layout
+# text); the code has three groups or more, so a spending-by-type row ("1.1 Belanja Pegawai") keeps its number
+_ITEM_BEFORE_CODE = regex.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d)*\.?|[IVXLC]{1,5}\.|[a-z][.)])\s+(?=\d{1,2}(?:\.\d{1,4}){2,}\b)", regex.I)
+
+
 def split_kode(text: str) -> tuple[str, str]:
+    """A label's leading budget code and the name after it ("1.03.10.2.01 Penyelenggaraan Jalan"); an outline number
+    before the code is no part of either."""
+    text = _ITEM_BEFORE_CODE.sub("", text, count=1)
     m = KODE.match(text)
     if not m or m.group(1).count(".") < 1:
         return "", text

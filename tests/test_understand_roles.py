@@ -7,7 +7,7 @@ per-column label paths the assemble stage produces.
 from __future__ import annotations
 
 from extractors.model import Cell, Row, Table
-from extractors.rows import Context, budget_of, column_styles, measurements_of
+from extractors.rows import Context, budget_of, column_styles, measurements_of, split_kode
 from extractors.understand import assign_roles, classify
 from extractors.vocab import Role
 
@@ -223,3 +223,14 @@ def test_a_rupiah_figure_in_a_kinerja_column_gives_no_measurement() -> None:
     assert table.roles[2:] == [Role.TARGET, Role.PAGU, Role.REALISASI, Role.REALISASI_ANGGARAN]
     meas, _ = _records(table)
     assert [m.indikator for m in meas] == ["Jumlah izin diterbitkan", "Jumlah penduduk terlayani"]
+
+
+def test_an_outline_number_before_a_budget_code_is_no_part_of_the_code() -> None:
+    """A reader that set the No and Kode columns a single space apart gives one cell "1.1 3.25.02.2.02.0003": the row's
+    code is the budget code (i01's hrules print as layout text: five budget lines coded "1.1", "1.2", ...), while a
+    spending-by-type row keeps its outline number as its code."""
+    assert split_kode("1.1 3.25.02.2.02.0003") == ("3.25.02.2.02.0003", "")
+    assert split_kode("1. 3.25.01.2.01 Perencanaan") == ("3.25.01.2.01", "Perencanaan")
+    assert split_kode("II. 3.25.02 PROGRAM PENGELOLAAN") == ("3.25.02", "PROGRAM PENGELOLAAN")
+    assert split_kode("1.1 Belanja Pegawai") == ("1.1", "Belanja Pegawai")
+    assert split_kode("1.03.10 PROGRAM JALAN") == ("1.03.10", "PROGRAM JALAN")
