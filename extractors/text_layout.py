@@ -209,17 +209,19 @@ def _under(word: Word, above: Word, slack: float = 0.0) -> bool:
 # sub-kegiatan run to six groups, too long for a narrow Kode column
 _CUT_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.$")
 _CODE_REST = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
-# ... or cut inside a group's digits ("3.26.03.2.0" over "1.01"): whole, the code of a kegiatan or sub-kegiatan
+# ... or cut inside a group's digits ("3.26.03.2.0" over "1.01") or before a group's dot ("2.11.02.2.01" over ".0001"):
+# whole, the code of a kegiatan or sub-kegiatan
 # (urusan, bidang, program, then the kegiatan's groups: four to six groups, the last of up to four digits)
 _CODE_HEAD = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.?\d?$")
 _WHOLE_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){3,4}\.\d{1,4}$")
+_CUT_CODE_REST = regex.compile(r"^\.?\d{1,4}(?:\.\d{1,4})*$")  # "1.01", "01", ".0001" (cut before its dot)
 
 
 def _code_rest(above: str, below: str) -> bool:
     """``below`` is the rest of a budget code cut at the end of ``above``."""
     if _CUT_CODE.match(above):
         return bool(_CODE_REST.match(below))
-    return bool(_CODE_HEAD.match(above) and _CODE_REST.match(below) and _WHOLE_CODE.match(above + below))
+    return bool(_CODE_HEAD.match(above) and _CUT_CODE_REST.match(below) and _WHOLE_CODE.match(above + below))
 
 
 def _rest_of(above: str, below: str) -> bool:

@@ -830,6 +830,20 @@ def test_the_rest_of_a_code_cut_inside_its_digits_goes_back_with_the_figures_res
         ("3.26.03.2.01.03", 1_718_000_000.0, 1_690_246_000.0)]
 
 
+def test_a_code_cut_before_its_last_groups_dot_goes_back_with_the_figures_rests() -> None:
+    """"2.11.02.2.01" over ".0001": the sub-kegiatan code of an evaluation form cut where its last group starts (d09's
+    E.81 on the hrules print as layout text; h05's Tabel 3.6 on the grid print: 3 budget lines more)."""
+    from extractors.text_layout import _line, mend_rest_lines
+
+    above = _line(1, "2.11.02.2.01 Penyusunan    520.000.0   148.500.0   185.000.0   62,")
+    below = _line(2, ".0001        Materi         00          00          00          57")
+    assert above is not None and below is not None
+    (row, rest) = mend_rest_lines([above, below])
+    assert [w.text for w in row.words] == ["2.11.02.2.01.0001", "Penyusunan", "520.000.000", "148.500.000",
+                                           "185.000.000", "62,57"]
+    assert [w.text for w in rest.words] == ["Materi"]
+
+
 def test_a_codes_rest_alone_is_no_cut_row() -> None:
     from extractors.text_layout import _line, mend_rest_lines
 
