@@ -209,18 +209,17 @@ def _under(word: Word, above: Word, slack: float = 0.0) -> bool:
 # sub-kegiatan run to six groups, too long for a narrow Kode column
 _CUT_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.$")
 _CODE_REST = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
-# ... or cut inside a group's digits ("3.26.03.2.0" over "1.01") or before a group's dot ("2.11.02.2.01" over ".0001"):
-# whole, the code of a kegiatan or sub-kegiatan
-# (urusan, bidang, program, then the kegiatan's groups: four to six groups, the last of up to four digits)
+# ... or cut inside a group's digits ("3.26.03.2.0" over "1.01") or before a group's dot ("2.11.02.2.01" over ".0001"),
+# the two parts whole a kegiatan's or sub-kegiatan's code: urusan, bidang and program, then four to six groups in all,
+# the last of up to four digits
 _CODE_HEAD = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){2,}\.?\d?$")
 _WHOLE_CODE = regex.compile(r"^\d{1,2}(?:\.\d{1,2}){3,4}\.\d{1,4}$")
-_CUT_CODE_REST = regex.compile(r"^\.?\d{1,4}(?:\.\d{1,4})*$")  # "1.01", "01", ".0001" (cut before its dot)
+_CUT_CODE_REST = regex.compile(r"^\.?\d{1,4}(?:\.\d{1,4})*$")  # "1.01", "01", ".0001"
 
 
 def _code_rest(above: str, below: str) -> bool:
-    """``below`` is the rest of a budget code cut at the end of ``above``."""
-    if _CUT_CODE.match(above):
-        return bool(_CODE_REST.match(below))
+    """``below`` is the rest of a budget code cut inside its digits or before a dot at the end of ``above`` (a cut
+    after a dot is :func:`_rest_of`'s)."""
     return bool(_CODE_HEAD.match(above) and _CUT_CODE_REST.match(below) and _WHOLE_CODE.match(above + below))
 
 
