@@ -59,14 +59,17 @@ def _number(top: float) -> int:
     return round(top / PITCH)
 
 
-def _grid(table: UnruledTable, page: int | None, number: Callable[[float], int] = _number) -> Grid:
+def _grid(table: UnruledTable, page: int | None, number: Callable[[float], int] = _number,
+          words: set[str] | None = None) -> Grid:
+    """The table's grid; a word cut at its cell's edge is mended where the document prints it whole (``words``,
+    :func:`extractors.pdf_words.vocabulary`), as on a PDF page."""
     rows: list[list[Cell]] = []
     for cells, top in zip(table.rows, table.row_tops, strict=True):
         row_line = number(top)
         row = []
         for text, box in cells:
             line = number(box[1]) if box is not None else row_line
-            row.append(Cell(mend_cuts(text), page=page, line=line, bbox=box))  # box: character positions x CHAR
+            row.append(Cell(mend_cuts(text, words), page=page, line=line, bbox=box))  # box: character places x CHAR
         rows.append(row)
     first, last = number(table.bbox[1]), number(table.bbox[3])
     return Grid(rows=rows, order=float(first), page=page, line=first, reader="layout", end_order=float(last))
@@ -273,8 +276,8 @@ def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.la
 
 def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
                   settings: LayoutSettings = DEFAULT.layout, running: frozenset[str] = frozenset(),
-                  carried: bool = False, before: Sequence[Line] = (), after: Sequence[Line] = ()
-                  ) -> tuple[list[Grid], set[int]]:
+                  carried: bool = False, before: Sequence[Line] = (), after: Sequence[Line] = (),
+                  words: set[str] | None = None) -> tuple[list[Grid], set[int]]:
     """Space-aligned tables among (line number, text) lines of one page: their grids and the line numbers
     they took. Lines holding a tab are not looked at (they are tab-separated rows). ``running``: keys of the
     document's running headers and footers (:func:`running_keys`); a table ends at one. What a running line
@@ -294,7 +297,7 @@ def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
         # lines to show columns by themselves, they are its rows (the assembler joins them to it)
         head = _head(chunks[0][0], settings)
         if 0 < sum(1 for _, raw in head if raw.strip()) < settings.min_lines:
-            for grid, used in _tables(head, page, replace(settings, min_lines=1)):
+            for grid, used in _tables(head, page, replace(settings, min_lines=1), words=words):
                 grids.append(grid)
                 taken |= used
             chunks[0] = ([ln for ln in chunks[0][0] if ln[0] not in taken], chunks[0][1])
@@ -303,13 +306,13 @@ def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
             at = _first_data(chunk, settings)
             chunk = chunk[:at] + carry + chunk[at:]  # under the header the table repeats after the break
             carry = []
-        found = _tables(chunk, page, settings, before if k == 0 else (), after if k == len(chunks) - 1 else ())
+        found = _tables(chunk, page, settings, before if k == 0 else (), after if k == len(chunks) - 1 else (), words)
         tail = _tail(chunk, settings) if before_cut else []
         if tail and not any(g.line <= tail[-1][0] <= (g.end_order or g.line) for g, _ in found):
             if sum(1 for _, raw in tail if raw.strip()) == 1:
                 carry = tail
             else:
-                found += _tables(tail, page, replace(settings, min_lines=2))
+                found += _tables(tail, page, replace(settings, min_lines=2), words=words)
         for grid, used in found:
             grids.append(grid)
             taken |= used
@@ -327,7 +330,8 @@ def _first_data(lines: Sequence[tuple[int, str]], settings: LayoutSettings) -> i
 
 
 def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: LayoutSettings,
-            before: Sequence[Line] = (), after: Sequence[Line] = ()) -> list[tuple[Grid, set[int]]]:
+            before: Sequence[Line] = (), after: Sequence[Line] = (), words: set[str] | None = None
+            ) -> list[tuple[Grid, set[int]]]:
     """The tables among the lines; the finder sees them one after another (a running line left out between
     two of them stands nowhere), the grids keep their lines' numbers."""
     if not lines:
@@ -341,7 +345,7 @@ def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: Layout
     parsed = _parsed(lines, settings)
     if len(parsed) < settings.min_lines or not any("  " in raw for _, raw in lines):
         return []
-    return [(_grid(table, page, number), {number(ln.top) for ln in table.lines})
+    return [(_grid(table, page, number, words), {number(ln.top) for ln in table.lines})
             for table in unruled_tables(parsed, text_metric(settings), settings, before=before, after=after)]
 
 

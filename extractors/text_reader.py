@@ -16,6 +16,7 @@ import regex
 from extractors.errors import InputError
 from extractors.model import Cell, Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows
+from extractors.pdf_words import vocabulary
 from extractors.settings import DEFAULT, LayoutSettings
 from extractors.text_layout import (
     PAGE_WORD,
@@ -150,6 +151,7 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
     page_of: dict[int, int | None] = {}
     taken: set[int] = set()
     running = running_keys(raw_lines)
+    words = vocabulary(raw_lines)  # the document's own words: a word cut at a cell's edge is mended by them
     footers = tab_footers(raw_lines)
     carried = False
     # each page's first and last block: a table carried over a page break finds its columns from both pieces
@@ -158,7 +160,8 @@ def parse_text(text: str, source_file: str = "<text>", sha256: str = "", notes: 
         page_of.update((number, page) for number, _ in page_lines)
         before = edges[k - 1][1] if k else []
         after = edges[k + 1][0] if k + 1 < len(pages) else []
-        found, used = layout_tables(page_lines, page, running=running, carried=carried, before=before, after=after)
+        found, used = layout_tables(page_lines, page, running=running, carried=carried, before=before, after=after,
+                                    words=words)
         grids.extend(found)
         taken |= used
         carried = page is not None and ends_in_table(page_lines, used, running)

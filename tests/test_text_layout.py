@@ -851,3 +851,28 @@ def test_a_codes_rest_alone_is_no_cut_row() -> None:
     below = _line(2, "1.01            dan Penyebaran")
     assert above is not None and below is not None
     assert [ln.text for ln in mend_rest_lines([above, below])] == [above.text, below.text]
+
+
+CUT_WORD = """\
+Penanggulangan bencana daerah dilaksanakan melalui program berikut.
+
+Tabel 3.2 Capaian Sub Kegiatan
+
+No   Sub Kegiatan    Target   Realisasi   Capaian
+1    Penanggulanga   12       12          100,00
+     n Bencana
+2    Pencegahan      40       38          95,00
+     Kebakaran
+3    Rehabilitasi    5        5           100,00
+     Pasca Bencana
+"""
+
+
+def test_a_word_cut_at_its_cells_edge_is_whole_where_the_document_prints_it_whole() -> None:
+    """A word longer than its cell is cut with no hyphen ("Penanggulanga" over "n Bencana"); as on a PDF page, the
+    document's own words decide (pdf_words.mend_cuts): whole where it prints the word elsewhere, else two words. The
+    evaluation forms' header labels read so on LibreOffice's print as layout text (h07: 12 measurements more)."""
+    (grid,) = parse_text(CUT_WORD).grids
+    assert grid.rows[1][1].text == "Penanggulangan Bencana"
+    (grid,) = parse_text(CUT_WORD.split("\n", 2)[2]).grids  # the sentence printing the word whole left out
+    assert grid.rows[1][1].text == "Penanggulanga n Bencana"
