@@ -864,9 +864,14 @@ def is_cut_code(above: str, below: str) -> bool:
 
 
 def _stacked(pieces: list[str], numbering: bool) -> bool:
-    """A column's lines within one row hold two cells' worth: two figures (or, in a numbering column, two item
-    numbers or codes) stacked that do not read as one figure cut over two lines or one cell's list."""
-    marked = [p for p in pieces if (ITEM.match(p) if numbering else _figure(p))]
+    """A column's lines within one row hold two cells' worth: two figures stacked that do not read as one figure
+    cut over two lines or one cell's list; in a numbering column, two item numbers or codes that are no one code cut
+    over two lines (a numbering cell holds one number: "1." over "a." are a heading row and its first item, the
+    outline of i04's Tabel 3.5 on the hrules print as layout text, never one cell's list)."""
+    if numbering:
+        marked = [p for p in pieces if ITEM.match(p)]
+        return any(not (cut_number(a, b) or is_cut_code(a, b)) for a, b in zip(marked, marked[1:], strict=False))
+    marked = [p for p in pieces if _figure(p)]
     return any(not _continues_cell(a, b) for a, b in zip(marked, marked[1:], strict=False))
 
 

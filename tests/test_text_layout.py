@@ -876,3 +876,17 @@ def test_a_word_cut_at_its_cells_edge_is_whole_where_the_document_prints_it_whol
     assert grid.rows[1][1].text == "Penanggulangan Bencana"
     (grid,) = parse_text(CUT_WORD.split("\n", 2)[2]).grids  # the sentence printing the word whole left out
     assert grid.rows[1][1].text == "Penanggulanga n Bencana"
+
+
+# an outline in the first column ("I.", "1.", "a.", "b.") over top-aligned rows whose units wrap under their counts
+OUTLINE = (ROOT / "tests" / "fixtures" / "layout" / "outline_numbered_rows.txt").read_text("utf-8")
+
+
+def test_an_outlines_item_numbers_stacked_in_the_numbering_column_are_two_rows() -> None:
+    """A heading row ("1. Perencanaan ...") and its first item ("a. Penyusunan ...") are two rows, never one cell's
+    list: read as one centred row they pulled every unit wrapped under a count into the next row ("dokumen 5
+    laporan"; i04's Tabel 3.5 on the hrules print as layout text: 2 measurements more)."""
+    ext = extract_from(parse_text(OUTLINE))
+    assert [(m.target.raw, m.realisasi.raw) for m in ext.measurements] == [
+        ("100,00 %", "98,60 %"), ("4 dokumen", "4 dokumen"), ("5 laporan", "5 laporan"), ("118 orang", "118 orang"),
+        ("12 paket", "12 paket"), ("12 laporan", "12 laporan")]
