@@ -379,3 +379,15 @@ def test_a_sentence_naming_both_versions_says_neither() -> None:
                       "pagu anggaran murni sebagai berikut (pagu setelah perubahan pada Bab III).", "Anggaran")
     assert budget_versions(both) == {"t03": "", "t08": ""}
     assert budget_versions(_versioned("Program dan Pagu Anggaran Murni Tahun 2024", "", "Anggaran"))["t03"] == "murni"
+
+
+def test_a_row_differing_in_its_target_and_its_realisasi_is_one_finding_named_by_the_realisasi() -> None:
+    """A row printed with another row's figures (sample 001's Tabel 3.8 carries an indicator's name over another
+    one's 94,25 / 88,76): one flag for the row, as for a budget row whose pagu and realisasi both differ."""
+    row = "Persentase Penyandang disabilitas terlantar, anak terlantar, lanjut usia terlantar di Luar Panti sosial"
+    flags = check_cross_table(ext([meas("t09", 717, row, "100%", "100%"), meas("t12", 793, row, "94,25%", "88,76%")]))
+    assert [(f.kind, sorted([f.reported or 0, f.expected or 0])) for f in flags] == [
+        ("cross_table_mismatch", [88.76, 100.0])]
+    # a row differing in its target only is still a finding of its own
+    flags = check_cross_table(ext([meas("t09", 717, row, "100%", "88,76%"), meas("t12", 793, row, "94,25%", "88,76%")]))
+    assert [sorted([f.reported or 0, f.expected or 0]) for f in flags] == [[94.25, 100.0]]

@@ -364,11 +364,20 @@ def _where_key(f: Figure) -> tuple[str, int | None, int | None]:
 
 
 def _one_per_row(disagreements: list[tuple[Figure, Figure]]) -> list[tuple[Figure, Figure]]:
-    """Two budget rows that differ in their pagu and in their realisasi are one finding (a row printed with
-    another program's figures, sample 003 Tabel 3.22/3.23): the pagu names it."""
-    pagu_rows = {frozenset((_where_key(a), _where_key(b))) for a, b in disagreements if a.what == "pagu"}
-    return [(a, b) for a, b in disagreements
-            if not (a.what == "realisasi anggaran" and frozenset((_where_key(a), _where_key(b))) in pagu_rows)]
+    """Two rows that differ in two of their figures are one finding, a row printed with another one's figures: two
+    budget rows differing in their pagu and their realisasi (sample 003 Tabel 3.22/3.23), the pagu names it; two
+    indicator rows differing in their target and their realisasi (sample 001 Tabel 3.8 against Tabel 3.6, a row
+    carrying another indicator's name), the realisasi names it, what the report says it achieved, as an auditor
+    states such a row (the gold of 001)."""
+    def rows(a: Figure, b: Figure) -> frozenset[tuple[str, int | None, int | None]]:
+        return frozenset((_where_key(a), _where_key(b)))
+
+    named = {(second, rows(a, b)) for first, second in _NAMES_THE_ROW for a, b in disagreements if a.what == first}
+    return [(a, b) for a, b in disagreements if (a.what, rows(a, b)) not in named]
+
+
+# where two rows differ in both figures of a pair, the first names the finding and the second is no more of it
+_NAMES_THE_ROW = (("pagu", "realisasi anggaran"), ("realisasi", "target"))
 
 
 def _abstain(ext: Extraction, t1: str, t2: str, what: str, disagree: list[tuple[Figure, Figure]],
