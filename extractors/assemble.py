@@ -337,14 +337,55 @@ _RP_LABEL = regex.compile(r"(?:^|\s)\(?rp\.?\)?$", regex.I)
 _K_LABEL = regex.compile(r"(?:^|\s)\(?k\)?$", regex.I)
 
 
+def _last_labels(header: list[list[Cell]], width: int) -> list[str]:
+    """Per column, the lowest label of the header over it (its column numbers aside)."""
+    return [next((t for r in reversed(header) if i < len(r) and (t := r[i].text.strip()) and not t.isdigit()), "")
+            for i in range(width)]
+
+
+_PAIR_ONLY = regex.compile(r"\(?k\)?\s+\(?rp\.?\)?", regex.I)
+
+
+def _pairs_apart(piece: _Piece) -> _Piece:
+    """A header alone whose sub-label cell reads "K Rp" (a reader set the pair's two narrow columns as one, with no
+    figure under them to part them): the column parted in two, "K" and "Rp", its upper labels over both (cells left
+    empty beside them, which the header tree spans). Permendagri 86/2017's E.81 as layout text: h07's triwulan II and
+    III pairs."""
+    width = piece.grid.n_cols
+    pairs = {i for i, label in enumerate(_last_labels(piece.header, width)) if _PAIR_ONLY.fullmatch(label)}
+    if not pairs:
+        return piece
+
+    def apart(row: list[Cell]) -> list[Cell]:
+        out: list[Cell] = []
+        for i, cell in enumerate(row):
+            if i in pairs and _PAIR_ONLY.fullmatch(cell.text.strip()):
+                k, rp = cell.text.split(maxsplit=1)
+                out += [replace(cell, text=k), replace(cell, text=rp)]
+            elif i in pairs:
+                out += [cell, replace(cell, text="")]
+            else:
+                out.append(cell)
+        return out
+
+    rows = [apart(r) for r in piece.grid.rows]
+    header = [apart(r) for r in piece.header]
+    return replace(piece, grid=replace(piece.grid, rows=rows), header=header, raw_first=rows[0] if rows else [])
+
+
 def _label_kinds(header: list[list[Cell]], width: int) -> list[bool | None]:
     """Per column of a table, what its header's label says of its figures: True money (a label ending in "Rp"),
-    False another figure (ending in "K"), None nothing."""
+    False another figure (ending in "K", or a share: the forms' "Tingkat Capaian ... (%)" pair holds percentages
+    under its "Rp" too), None nothing."""
     out: list[bool | None] = []
-    for i in range(width):
-        label = next((t for r in reversed(header) if i < len(r) and (t := r[i].text.strip()) and not t.isdigit()), "")
-        out.append(True if _RP_LABEL.search(label) else False if _K_LABEL.search(label) else None)
+    paths = flatten_header(header, width)
+    for i, label in enumerate(_last_labels(header, width)):
+        share = any("%" in part for part in paths[i]) and _RP_LABEL.search(label) is not None
+        out.append(False if share else True if _RP_LABEL.search(label) else False if _K_LABEL.search(label) else None)
     return out
+
+
+_WORD_TYPES = frozenset({ColType.TEXT, ColType.CODE, ColType.GRADE})
 
 
 def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
@@ -373,6 +414,10 @@ def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
     new_at = _spans_places(_column_spans(grid))
     stacked = [figures_per_cell([r[i].text for r in table_rows if i < len(r) and r[i].text]) for i in range(width)]
     labelled = _label_kinds(first.header, width)
+    # a header alone (its rows on the next page): its K / Rp labels say what its figure columns hold, and a column of
+    # other words takes a piece's codes, names or units, never its figures
+    worded = [not table_rows and labelled[i] is None and any(i < len(r) and r[i].text.strip() for r in first.header)
+              for i in range(width)]
 
     def joined(run: tuple[int, ...]) -> list[str]:
         return [" ".join(r[j].text for j in run if j < len(r) and r[j].text) for r in body]
@@ -391,6 +436,8 @@ def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
                 new[j] in NUMERIC_TYPES and (k or new[j] is not ColType.NUMBER) for k, j in enumerate(run)):
             return None  # a figure is never part of a name; an item number before it may be ("2 Meningkatnya ...")
         kind = _type_score(run_type(run), old[i])
+        if worded[i]:
+            kind = 1.0 if run_type(run) in _WORD_TYPES else None
         if old[i] is ColType.EMPTY and labelled[i] is not None and run_type(run) is not ColType.EMPTY:
             # a column the table has not filled yet, whose label says money or not: figures of that kind go
             # under it as under a column of their type, other figures and words never
@@ -427,9 +474,13 @@ def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
                     options += [(here + s, ((b, run), *rest)) for s, rest in best[a + n, b + 1]]
             best[a, b] = sorted(options, key=lambda o: -o[0])[:2]
     layings = best[0, 0]
-    if not layings or (len(layings) > 1 and layings[0][0] - layings[1][0] < settings.clear_margin):
+    margin = settings.clear_margin if table_rows else settings.header_only_margin
+    if not layings or (len(layings) > 1 and layings[0][0] - layings[1][0] < margin):
         return None
     mapping = {j: i for i, run in layings[0][1] for j in run}
+    if not table_rows:  # a header alone: its figures under its K / Rp labels, three or more of them
+        labelled_runs = [i for i, run in layings[0][1] if labelled[i] is not None]
+        return mapping if len(labelled_runs) >= _MIN_COLUMNS else None
     known = [(run_type(run), old[i]) for i, run in layings[0][1] if old[i] is not ColType.EMPTY]
     figures = [(a, b) for a, b in known if a in NUMERIC_TYPES]
     agree = sum(1 for a, b in figures if a is b)
@@ -730,13 +781,16 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             laid: dict[int, int] | None = None
             ordered: list[list[Cell]] | None = None  # the piece's rows laid by the order of their figures
             # a headerless piece at a later page's head may have a split row's fragments above it (read as text)
-            quiet = _is_noise(gap) or (not header and _later_page(last, grid) and _page_head_fragments(gap, grid))
+            quiet = _is_noise(gap) or (not header and _later_page(last, grid) and _page_head_fragments(gap, grid)) or (
+                not header and _header_only(last) and _later_page(last, grid) and _headings_only(gap))
             joins = (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
                     not header and quiet and _carries_on(last, grid, rows)) or (
                     compatible and _header_only(last) and _headings_only(gap))
             if not joins and not header and grid.reader != "text" and quiet and _numbers_go_on(
                     last, grid, rows) is not False:  # numbers that start again: another table
                 own = [r for r in _after_repeated_row(rows, last[-1], grid) if not is_numbering_row(r)]
+                if _header_only(last):
+                    last[0] = first = _pairs_apart(first)
                 laid = aligned_columns(last, grid, own, settings.join)
                 if laid is None and grid.reader == "layout":
                     ordered = lay_by_figure_order([r for p in last for r in p.body], first.grid.n_cols, own,

@@ -229,6 +229,10 @@ class JoinSettings:
     # of a weak agreement; two layings that differ only in which of two like columns a column goes to by
     # less than ~a tenth of the table's width are not clear, and the piece is left alone
     clear_margin: float = 0.25
+    # ... and under a header alone (its rows on the next page), where only the labels' K / Rp and the columns' order
+    # lay the figures: two layings that differ in which neighbour a wrapped name's column joins are left to places,
+    # which a header page set on another character pitch shows only roughly (h07's E.81 as layout text: 0.1-0.15)
+    header_only_margin: float = 0.1
     # neighbouring columns of a piece that may go under one column of the table, and what each column joined to
     # another costs: LibreOffice's prints set a header label over two columns of figures ("Capaian (%)
     # Predikat", "SISA (Rp) %": dev-set d01, holdout h05 as layout text), never over more; a join costs a

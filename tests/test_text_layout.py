@@ -890,3 +890,19 @@ def test_an_outlines_item_numbers_stacked_in_the_numbering_column_are_two_rows()
     assert [(m.target.raw, m.realisasi.raw) for m in ext.measurements] == [
         ("100,00 %", "98,60 %"), ("4 dokumen", "4 dokumen"), ("5 laporan", "5 laporan"), ("118 orang", "118 orang"),
         ("12 paket", "12 paket"), ("12 laporan", "12 laporan")]
+
+
+# an evaluation form's (E.81) header alone at a page's foot, set on a tighter character pitch than its rows on the next
+# page, its "K Rp" pairs read as one column each where no figure under them parts them
+HEADER_ALONE = (ROOT / "tests" / "fixtures" / "layout" / "header_alone_over_the_next_page.txt").read_text("utf-8")
+
+
+def test_a_header_alone_at_a_pages_foot_heads_the_next_pages_rows_by_its_k_and_rp_labels() -> None:
+    """Places cannot tie the two pieces (each page has its own pitch), their labels can: the header's "K Rp" cells
+    are parted in two, and the rows' figures go under the K and Rp columns in order, the "(%)" pair's two shares
+    included; h07's E.81 on the hrules print as layout text: 12 measurements more."""
+    ext = extract_from(parse_text(HEADER_ALONE))
+    assert [(m.target.raw, m.realisasi.raw, m.capaian.raw) for m in ext.measurements] == [
+        ("80,00", "82,50", "103,13"), ("40", "41", "102,50"), ("120", "118", "98,33")]
+    assert [(b.pagu.value, b.realisasi.value) for b in ext.budget] == [
+        (1_250_000_000.0, 1_198_300_000.0), (450_000_000.0, 432_150_000.0), (800_000_000.0, 766_150_000.0)]
