@@ -401,7 +401,11 @@ def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
     Taken only when the laying is clear: every filled column of the piece goes under a column of the table,
     figures never under words, three columns or more whose types are known on both sides, most figure columns
     of the same type as the table's, and no other laying close to it in score. Else None: a wrong join puts
-    figures under wrong roles, a piece left alone only loses its rows."""
+    figures under wrong roles, a piece left alone only loses its rows.
+
+    Under a header alone (its rows on the next page, no typed column yet), the labels stand for the types: figures go
+    under K and Rp sub-labels by their kind, codes, names and units under the other labels, in order, places only
+    breaking ties (``settings.header_only_margin``)."""
     first = group[0]
     width = first.grid.n_cols
     table_rows = [r for p in group for r in p.body if not is_numbering_row(r)]  # the header's column numbers aside
