@@ -28,6 +28,7 @@ from extractors.settings import DEFAULT, LayoutSettings
 CHAR = 5.0  # "points" per character position
 PITCH = 10.0  # "points" per line: a blank line keeps a block together, two end it
 HEIGHT = 8.0
+_DIGIT = regex.compile(r"\d")
 _TOKEN = regex.compile(r"\S+")
 _SPACE = regex.compile(r"[\u00a0\u2002\u2003\u2009]")
 
@@ -82,7 +83,7 @@ def _running_key(raw: str, settings: LayoutSettings, margin: int = 0) -> str | N
     text = _SPACE.sub(" ", raw.replace("\f", "")).rstrip()
     indent = len(text) - len(text.lstrip())
     text = text.strip()
-    if not text or "\t" in raw or indent > margin + settings.running_margin or not regex.search(r"\d", text):
+    if not text or "\t" in raw or indent > margin + settings.running_margin or not _DIGIT.search(text):
         return None
     if len(regex.split(r" {2,}", text)) > 2 or len(text.split()) < settings.running_min_words or ITEM.match(text):
         return None
@@ -250,7 +251,7 @@ def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.la
         above, below = out[k - 1], out[k]
         if not above.words or round((below.top - above.top) / PITCH) != 1:
             continue  # a blank line between: another row
-        figures = [w for w in below.words if regex.search(r"\d", w.text)]
+        figures = [w for w in below.words if _DIGIT.search(w.text)]
         if not figures:
             continue
         mends: dict[int, str] = {}
