@@ -21,6 +21,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
+from extractors.settings import DEFAULT
+
 # --- regions ---------------------------------------------------------------------------------------------------
 _REGION_KIND = re.compile(
     r"^(?:pemerintah(?:an)?\s+|pemkot\s+|pemkab\s+)?(kota|kabupaten|kab\.?|provinsi|prov\.?)\s+(.+)$", re.I)
@@ -100,8 +102,8 @@ STOP_PHRASES = ("kewenangan kabupaten kota", "kewenangan kabupaten", "daerah kab
                 "cakupan daerah kabupaten kota", "kabupaten kota", "dana apbd")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-MAX_OTHER = 2  # words of two keys not in the other, at most, for them to be one indicator
-SIMILARITY = 0.8  # Jaccard of the key words (a slip-tolerant match) at or above which two keys are one indicator
+SIMILARITY = DEFAULT.cross.key_similarity  # settings.CrossTableSettings: Jaccard of the key words for one indicator
+MAX_OTHER = DEFAULT.cross.key_max_other  # ... and the words of either not in the other, at most
 
 
 def _ascii(text: str) -> str:

@@ -184,6 +184,11 @@ class CrossTableSettings:
     # lines of running text before a table read for the sentence that introduces it ("... dengan pagu anggaran
     # murni sebagai berikut"): a sentence wrapped over a PDF column's width takes two or three lines
     intro_lines: int = 3
+    # two indicator keys are one indicator when the Jaccard share of their key words reaches this (a slip-tolerant
+    # match, fixed by tests on real pairs of the samples: extractors.keys) ...
+    key_similarity: float = 0.8
+    # ... and at most this many words of either are not in the other
+    key_max_other: int = 2
 
 
 @dataclass(frozen=True)
@@ -460,6 +465,15 @@ class ProseSettings:
     # two expected percentages nearer than this are one value printed to two decimals ("112,43" and 112,4256):
     # a prose figure's own-ratio finding and its table finding are then one finding (holdout h02's Ringkasan)
     same_value: float = 0.01
+    # the prose before a figure that names it in a flag's subject: about ten words (pipeline.check.prose.words_before)
+    subject_chars: int = 60
+    # words a name must have for a "semakin rendah ... semakin baik" passage printing it whole to set its polarity:
+    # shorter names ("IKM") could stand for anything (pipeline.check.polarity.named_lower_in_prose)
+    named_min_words: int = 3
+    # lines under a cut figure outside a table where its rest may stand: the next line of its cell, or the one after
+    # where a centred neighbour cell's line falls between (d06's prints put the rest on the very next line; one more
+    # is slack: pipeline.check.malformed)
+    rest_lines: int = 2
 
 
 @dataclass(frozen=True)

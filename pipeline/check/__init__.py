@@ -81,7 +81,8 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     # ... or in the report's method text naming it
     prose = prose_passages(extraction, settings)
     worded |= {name_key(n) for n in named_lower_in_prose([q.text for q in prose],
-                                                          {m.indikator for m in extraction.measurements})}
+                                                          {m.indikator for m in extraction.measurements},
+                                                          settings.prose.named_min_words)}
     measurements: list[Measurement] = []
     for original, (m, found) in zip(extraction.measurements, checked, strict=True):
         key = name_key(m.indikator)

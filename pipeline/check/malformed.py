@@ -82,7 +82,7 @@ def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, objec
             n = parse_number(raw)
             if n.status != "malformed" or (t.line, t.page, raw) in seen:
                 continue
-            if _rest_below(lines, k, raw):
+            if _rest_below(lines, k, raw, settings.prose.rest_lines):
                 continue  # a figure cut over two lines of its cell, the cell left outside any table: not malformed
             seen.add((t.line, t.page, raw))
             # a line of a PDF page holding nothing but a cut figure is a table's cell the reader left outside any
@@ -93,12 +93,7 @@ def _prose(ext: Extraction, lines: list[TextLine], seen: set[tuple[object, objec
     return out
 
 
-# lines under a cut figure where its rest may stand: the next line of its cell, or the one after where a
-# centred neighbour cell's line falls between (d06's prints put the rest on the very next line; one more is slack)
-REST_LINES = 2
-
-
-def _rest_below(lines: list[TextLine], k: int, raw: str) -> bool:
+def _rest_below(lines: list[TextLine], k: int, raw: str, reach: int = DEFAULT.prose.rest_lines) -> bool:
     """On a PDF page, the last digits of a figure cut at its cell's edge ("5.212.298.60" over "0") stand on one of
     the next two lines of the page, under the figure (its words' x-span), and complete it into a well-formed
     figure (:func:`extractors.pdf_words.cut_number`, the mend the reader makes inside the tables of every print).
@@ -108,7 +103,7 @@ def _rest_below(lines: list[TextLine], k: int, raw: str) -> bool:
     if not spans:
         return False
     x0, x1 = spans[0]
-    for below in lines[k + 1:k + 1 + REST_LINES]:
+    for below in lines[k + 1:k + 1 + reach]:
         if below.page != line.page:
             break
         for text, a, b in below.words:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from extractors.settings import DEFAULT
 from pipeline.check.subjects import WORD, name_key
 from schemas.records import Extraction
 
@@ -56,10 +57,10 @@ NOT_HANDLED = regex.compile(rf"\b(?:tidak|belum)\s+(?:(?:dapat|bisa)\s+)?{_HANDL
 # "indikator yang semakin rendah realisasinya semakin baik (persentase desa rawan pangan)" (d11), h07 likewise
 PROSE_SAYS_LOWER = regex.compile(
     r"(?:semakin|makin)\s+(?:kecil|rendah|sedikit)\s+(?:\w+\s+){0,2}?(?:semakin|makin)\s+baik", regex.I)
-NAMED_MIN_WORDS = 3  # a name the method text must print whole: shorter names ("IKM") could stand for anything
 
 
-def named_lower_in_prose(passages: Iterable[str], names: Iterable[str]) -> set[str]:
+def named_lower_in_prose(passages: Iterable[str], names: Iterable[str],
+                         min_words: int = DEFAULT.prose.named_min_words) -> set[str]:
     """The names (as given) that a passage saying "semakin rendah/kecil ... semakin baik" prints whole: the
     report's own words for those indicators' polarity, though their names say nothing."""
     said = [" ".join(WORD.findall(t.lower())) for t in passages if PROSE_SAYS_LOWER.search(t)]
@@ -68,7 +69,7 @@ def named_lower_in_prose(passages: Iterable[str], names: Iterable[str]) -> set[s
     out = set()
     for name in names:
         words = WORD.findall(name.lower())
-        if len(words) >= NAMED_MIN_WORDS and any(f" {' '.join(words)} " in f" {text} " for text in said):
+        if len(words) >= min_words and any(f" {' '.join(words)} " in f" {text} " for text in said):
             out.add(name)
     return out
 

@@ -252,15 +252,12 @@ def all_sentences(lines: list[TextLine]) -> list[Sentence]:
     return [s for p in passages(lines) for s in sentences(p)]
 
 
-SUBJECT_CHARS = 60  # the prose before a figure that names it in a flag's subject: about ten words
-
-
-def words_before(text: str, start: int) -> str:
+def words_before(text: str, start: int, subject_chars: int = DEFAULT.prose.subject_chars) -> str:
     """The words before a figure, as a flag's subject: whole words only (a subject cut mid-word, "un 2023
     sebesar", reads badly)."""
     before = text[:start]
-    if len(before) <= SUBJECT_CHARS:
+    if len(before) <= subject_chars:
         return before.strip()
-    window = before[-SUBJECT_CHARS:]
+    window = before[-subject_chars:]
     cut = window.find(" ")
     return (window[cut + 1:] if cut >= 0 else window).strip()
