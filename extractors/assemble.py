@@ -992,12 +992,18 @@ def _figures_below_label(prev: Row, cells: list[Cell], nxt: list[Cell] | None) -
     Converters wrap a long name cell this way, leaving the figures on the last line (dev-set fixtures
     d07 and d09; DESIGN.md "cell text wrapped onto continuation lines"); a budget code beside the number is part
     of the label (d08). The look-ahead keeps a numbered
-    heading (a sasaran) over several unnumbered indicator rows apart: those rows are not one item."""
+    heading (a sasaran) over several unnumbered indicator rows apart: those rows are not one item. A line with a
+    budget code of its own is an item of its own (a sub-kegiatan under its kegiatan's heading, the kegiatan's sums
+    in a "Sub Total" row after it: holdout4 j02), whatever follows it."""
     if not prev.cells or not item_id(prev.cells[0].text) or _has_value(_without_codes(prev.cells)):
         return False
-    if not cells or cells[0].text or not _has_value(cells):
+    if not cells or cells[0].text or not _has_value(cells) or any(_BUDGET_CODE.match(c.text) for c in cells):
         return False
     return nxt is None or bool(nxt[0].text) or not _has_value(nxt)
+
+
+# a Permendagri 90/2019 code of a program, kegiatan or sub-kegiatan alone in its cell ("4.02.01.2.09.0002")
+_BUDGET_CODE = regex.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){2}(?:\.\d\.\d{2}(?:\.\d{1,4})?)?\s*$")
 
 
 def _without_codes(cells: list[Cell]) -> list[Cell]:

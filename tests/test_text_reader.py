@@ -106,3 +106,34 @@ def test_a_running_footer_set_with_a_tab_is_no_row_of_the_table_it_falls_in() ->
         table = next(g for g in doc.grids if g.rows[0][0].text == "Kode")
         assert [r[0].text for r in table.rows] == ["Kode", "2.15.01", "2.15.02"]
     assert any(g.rows[0][0].text == "BAB I PENDAHULUAN" for g in doc.grids)  # the contents stay as they were
+
+
+def test_a_kegiatan_heading_over_a_coded_wrapped_sub_kegiatan_stays_its_own_row() -> None:
+    """A kegiatan named without figures (its sums in a "Sub Total" row after its sub-kegiatan), its first
+    sub-kegiatan's name wrapped onto a line of its own: the sub-kegiatan, with a budget code of its own, is no line
+    of figures under the kegiatan's label (holdout4 j02's Tabel 3.6). An item whose figures stand on the next,
+    uncoded line still takes them (d07, d09)."""
+    text = "\n".join([
+        "Tabel 3.6 Realisasi Anggaran",
+        "No\tKode\tProgram/Kegiatan/Sub Kegiatan\tAnggaran (Rp)\tRealisasi (Rp)\t%",
+        "5\t4.02.01.2.09\tPemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah\t\t\t",
+        "\t4.02.01.2.09.0002\tPenyediaan Jasa Pemeliharaan, Biaya Pemeliharaan, Pajak dan Perizinan\t318.750.000"
+        "\t296.423.150\t93,00",
+        "\t\tKendaraan Dinas Operasional atau Lapangan\t\t\t",
+        "\t4.02.01.2.09.0009\tPemeliharaan/Rehabilitasi Gedung Kantor dan Bangunan Lainnya\t425.000.000"
+        "\t411.830.000\t96,90",
+        "\t4.02.01.2.09\tSub Total Kegiatan 4.02.01.2.09\t743.750.000\t708.253.150\t95,23",
+    ])
+    (table,) = assemble(parse_text(text))
+    coded = [r for r in table.rows if r.text(1)]
+    assert [r.text(1) for r in coded] == ["4.02.01.2.09", "4.02.01.2.09.0002", "4.02.01.2.09.0009", "4.02.01.2.09"]
+    assert coded[0].text(3) == "" and coded[1].text(3) == "318.750.000"
+    wrapped = "\n".join([
+        "No\tProgram\tAnggaran (Rp)\tRealisasi (Rp)\t%",
+        "1\tProgram Penunjang Urusan Pemerintahan\t\t\t",
+        "\tDaerah Kabupaten/Kota\t1.000.000\t900.000\t90,00",
+        "2\tProgram Pengelolaan Jalan\t2.000.000\t1.900.000\t95,00",
+    ])
+    (table,) = assemble(parse_text(wrapped))
+    assert [r.text(1) for r in table.rows] == ["Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+                                              "Program Pengelolaan Jalan"]
