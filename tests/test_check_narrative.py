@@ -540,3 +540,39 @@ def test_a_share_restated_after_atau_is_a_claim_of_the_realisasi() -> None:
     said = ("Aduan masyarakat melalui kanal SP4N-LAPOR! sebanyak 1.553 aduan, 1.512 di antaranya telah "
             "ditindaklanjuti atau 97,63% dari target 95,00%.")
     assert [(f.reported, f.expected) for f in check_narrative(ext([said], rows))] == [(97.63, 97.36)]
+
+
+def test_a_count_of_another_unit_in_the_sentence_is_not_the_indicators_target() -> None:
+    """"IPLM ... mencapai 15,87 dari target 14,20 ... pembinaan 36 perpustakaan ... dari target 40 perpustakaan":
+    the 40 counts libraries, which the index neither measures in nor names (holdout4 j03); a count in the
+    indicator's own unit is still read against it."""
+    index = meas("Indeks Pembangunan Literasi Masyarakat (IPLM)", "14,20", "15,87")
+    text = ("Indeks Pembangunan Literasi Masyarakat (IPLM) tahun 2024 mencapai 15,87 dari target 14,20 atau capaian "
+            "111,76%. Peningkatan IPLM didorong oleh bertambahnya koleksi, antara lain pembinaan 36 perpustakaan "
+            "satuan pendidikan dasar dari target 40 perpustakaan.")
+    assert check_narrative(ext([text], [index])) == []
+    libraries = meas("Jumlah perpustakaan satuan pendidikan dasar yang dibina", "45", "36")
+    said = ("Pada tahun 2024 jumlah perpustakaan satuan pendidikan dasar yang dibina sebanyak 36 perpustakaan dari "
+            "target 40 perpustakaan.")
+    [flag] = check_narrative(ext([said], [libraries]))
+    assert (flag.reported, flag.expected) == (40, 45)
+
+
+def test_an_indicator_named_an_average_is_no_stated_average_capaian() -> None:
+    """"capaian tertinggi pada indikator rata-rata waktu penyampaian risalah rapat paripurna (125,00%)" is one
+    indicator's capaian, not the average of the table (holdout4 j02); a stated average is still read."""
+    from schemas.records import TableInfo
+
+    caps = ["100", "100", "100", "100", "100", "95,50", "125", "105,88"]
+    rows = [Measurement("d", "f.txt", "t01", None, 100 + i, "iku", f"Indikator {i}", P("100"), P(c), P(c),
+                        year=2024) for i, c in enumerate(caps)]
+    info = [TableInfo("d", "f.txt", "t01", "Tabel 3.2 Capaian Indikator Kinerja Utama", None, 99, "iku", 8, "")]
+    highest = ext(["Secara umum kinerja tergolong sangat tinggi: 7 dari 8 indikator kinerja utama mencapai target, "
+                   "dengan capaian tertinggi pada indikator rata-rata waktu penyampaian risalah rapat paripurna "
+                   "(125,00%) dan persentase rancangan peraturan daerah yang dibahas (105,88%)."], rows)
+    highest.table_infos = info
+    assert check_narrative(highest) == []
+    average = ext(["Secara keseluruhan, rata-rata capaian indikator kinerja utama sebesar 125,00% sebagaimana "
+                   "disajikan pada Tabel 3.2."], rows)
+    average.table_infos = info
+    assert [f.reported for f in check_narrative(average)] == [125.0]

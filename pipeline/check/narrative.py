@@ -442,10 +442,17 @@ def _names_table(ext: Extraction, text: str, table_id: str) -> bool:
     return bool(named and label and label.group(1) == named.group(1))
 
 
+# ... but an indicator whose name is an average ("Rata-rata waktu tanggap", "rata-rata waktu penerbitan izin",
+# "rata-rata waktu penyampaian risalah": h04, i03, holdout4 j02) is one indicator's capaian, as is the highest or
+# lowest one ("capaian tertinggi pada indikator rata-rata waktu ...")
+_NAMED_AVERAGE = regex.compile(r"\b(?:indikator|iku)\s+rata[\s-]*rata\b|\brata[\s-]*rata\s+waktu\b|"
+                               r"\b(?:tertinggi|terendah|terbesar|terkecil|terbaik)\b", regex.I)
+
+
 def _average_claims(ext: Extraction, s: Sentence, figs: list[Figure]) -> list[Flag]:
     """"rata-rata capaian kinerja sasaran ... X%" against the average of the sasaran / IKU capaian table."""
     m = _AVERAGE_WORDS.search(s.text)
-    if not m or not _AVERAGE_SCOPE.search(s.text) or _AVERAGE_OTHER.search(s.text):
+    if not m or not _AVERAGE_SCOPE.search(s.text) or _AVERAGE_OTHER.search(s.text) or _NAMED_AVERAGE.search(m.group()):
         return []
     after = [f for f in figs if f.start >= m.end() and f.number.percent and f.number.ok]
     if not after or after[0].start - m.end() > 200:
@@ -874,7 +881,8 @@ def _compare_group(ext: Extraction, s: Sentence, group: list[tuple[str, int, Fig
                 # (the row's percentage may be printed bare, its unit in the satuan column: "40,00" | "%", h01's KIA
                 # coverage against "dari target 60.000 keping")
                 in_percent = n.percent or m.satuan.strip().lower() in ("%", "persen")
-                if n.ok and comparable(fig.number, n) and not (in_percent and fig.unit and not fig.number.percent):
+                if n.ok and comparable(fig.number, n) and not (in_percent and fig.unit and not fig.number.percent) \
+                        and not _other_unit(fig, m):
                     values.append((n, m))
         if not values:
             continue
@@ -888,6 +896,17 @@ def _compare_group(ext: Extraction, s: Sentence, group: list[tuple[str, int, Fig
                          f"Teks menyebut {what} {fig.number.raw.strip()} untuk '{subject[:70]}', tetapi tabel "
                          f"{m.table_id} ({where}) mencantumkan {fmt(n.value, n.decimals)}", m.confidence))
     return out
+
+
+def _other_unit(fig: Figure, m: Measurement) -> bool:
+    """A prose figure counted in a unit the row's indicator neither measures in nor names ("pembinaan 36 perpustakaan
+    ... dari target 40 perpustakaan" in a sentence on the literacy index, holdout4 j03; "1.200 konten" against a
+    percentage, d12): another quantity the sentence tells, not the row's."""
+    if not fig.unit or fig.number.percent:
+        return False
+    unit = fig.unit.lower()
+    named = {w.lower() for w in regex.findall(r"\w+", f"{m.satuan} {m.indikator}")}
+    return not any(w == unit or (len(w) >= 4 and (w.startswith(unit) or unit.startswith(w))) for w in named)
 
 
 def _majority(values: list[tuple[Number, Measurement]]) -> tuple[Number, Measurement]:
