@@ -6,7 +6,7 @@ from extractors.model import Document, Table, TextLine
 from extractors.numbers import Number, parse_number
 from pipeline.check import check
 from pipeline.check.cross_table import budget_versions, check_cross_table, unit_kind
-from pipeline.check.subjects import same_subject
+from pipeline.check.subjects import name_key, same_subject
 from schemas.records import BudgetLine, DocumentInfo, Extraction, Measurement, PlanEntry
 
 P = parse_number
@@ -156,6 +156,41 @@ def test_opposite_polarities_without_wording_flag_the_lower_formula() -> None:
     [flag] = check_cross_table(ext([meas("t08", 137, name, "78,50", "80,00", "98,13"),
                                     meas("t12", 209, name, "78,50", "80,00", "101,91")]))
     assert (flag.kind, flag.line, flag.reported, flag.expected) == ("capaian_mismatch", 137, 98.13, 101.91)
+
+
+def test_the_method_texts_polarity_decides_which_table_is_wrong() -> None:
+    """The report's method text names the indicator lower-is-better ("... (semakin rendah semakin baik), yaitu Jumlah
+    kasus konflik sosial, capaian dihitung dengan rumus ..."): the table printing realisasi/target (150) is the wrong
+    one, never the tables printing (2 x 2 - 3) / 2 = 50 (holdout4 j04); without it the plain default holds."""
+    name = "Jumlah kasus konflik sosial"
+    rows = [meas("t08", 169, name, "2", "3", "150,00"), meas("t09", 183, name, "2", "3", "50,00"),
+            meas("t10", 249, name, "2", "3", "50,00")]
+    told = check_cross_table(ext(rows), lower_named=frozenset({name_key(name)}))
+    assert {(f.kind, f.line, f.reported) for f in told} == {("capaian_mismatch", 169, 150.0)}
+    assert {f.line for f in check_cross_table(ext(rows))} == {183, 249}
+    # the whole check reads the method text so: the capaian check names line 169, no table names the others
+    e = ext(rows)
+    e.document = Document("f.txt", "0" * 64, 1, lines=[TextLine(
+        "Untuk indikator dengan polaritas negatif (semakin rendah semakin baik), yaitu Jumlah kasus konflik sosial, "
+        "capaian dihitung dengan rumus ((2 x Target) - Realisasi) / Target x 100%.", 5.0)])
+    assert {(f.kind, f.line) for f in check(e).flags if f.severity != "info"} == {("capaian_mismatch", 169)}
+
+
+def test_a_table_silent_on_its_version_takes_the_version_of_the_table_it_agrees_with() -> None:
+    """An efficiency table restating the realisation table's pagu "Setelah Perubahan" is on that budget too: the
+    PK's "APBD Murni" pagu is not compared with it (holdout4 j02: Tabel 2.2 against Tabel 3.7)."""
+    said = _versioned("Tabel 2.2 Program dan Anggaran dalam Perjanjian Kinerja (APBD Murni)", "",
+                      "Anggaran Setelah Perubahan")
+    said.budget.append(budget_line("t10", 90, "PROGRAM PENANGGULANGAN BENCANA", "3.225.600.000"))
+    said.tables.append(Table("t10", "Tabel 3.7 Efisiensi", ["Program", "Pagu (Rp)", "Realisasi (Rp)"], [],
+                             order=80.0, roles=["program", "pagu", "realisasi"]))
+    said.document.lines += [TextLine("Seluruh program telah dilaksanakan sesuai rencana.", 78.0),
+                            TextLine("Efisiensi penggunaan anggaran tiap program disajikan berikut.", 79.0)]
+    assert budget_versions(said) == {"t03": "murni", "t08": "perubahan", "t10": "perubahan"}
+    assert check_cross_table(said) == []
+    # a table agreeing with neither keeps no version, and is compared as before
+    said.budget[-1] = budget_line("t10", 90, "PROGRAM PENANGGULANGAN BENCANA", "3.100.000.000")
+    assert budget_versions(said)["t10"] == ""
 
 
 def test_an_inverted_capaian_of_a_delivered_output_is_named_once() -> None:

@@ -116,7 +116,7 @@ def check(extraction: Extraction, settings: Settings = DEFAULT) -> Checked:
     falling_ok = frozenset(k for k, w in ways.items() if w == {"lower_better"})
     flags.extend(check_renstra(extraction, settings, falling_ok))
     flags.extend(check_measurement_totals(extraction.measurements, settings))
-    flags.extend(_once(check_cross_table(extraction, settings), flags))
+    flags.extend(_once(check_cross_table(extraction, settings, frozenset(worded)), flags))
     flags.extend(check_malformed(extraction, settings))
     flags.extend(check_narrative(extraction, settings, prose))
     flags = with_printed_labels(gate(flags, settings), extraction.tables)

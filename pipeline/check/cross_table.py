@@ -94,6 +94,32 @@ def budget_versions(ext: Extraction, settings: Settings = DEFAULT) -> dict[str, 
                 intro.insert(0, ln.text)
             version = _version(" ".join(intro))
         out[t.table_id] = version
+    return _versions_by_agreement(ext, out)
+
+
+def _versions_by_agreement(ext: Extraction, versions: dict[str, str]) -> dict[str, str]:
+    """A table that names no version takes the one of the tables whose pagu it prints to the rupiah, every pagu the
+    two share, where those tables name one version only: an efficiency table restating the realisation table's
+    "Anggaran Setelah Perubahan" is on the budget after its change too, and the Perjanjian Kinerja's "APBD Murni" is
+    no more its version than the realisation table's (holdout4 j02's Tabel 2.2 / 3.6 / 3.7; the pairs of d05, d06)."""
+    pagu: dict[str, dict[str, float]] = defaultdict(dict)
+    for b in ext.budget:
+        if b.pagu.ok and b.pagu.value and b.level in ("program", "kegiatan", "sub_kegiatan"):
+            pagu[b.table_id].setdefault(name_key(b.uraian), b.pagu.value)
+    for p in ext.plans:
+        if p.kind == "program" and p.pagu is not None and p.pagu.ok and p.pagu.value:
+            pagu[p.table_id].setdefault(name_key(p.subject), p.pagu.value)
+    out = dict(versions)
+    for t, version in versions.items():
+        if version or t not in pagu:
+            continue
+        agreeing = set()
+        for other, named in versions.items():
+            shared = [k for k in pagu[t] if k in pagu.get(other, {})]
+            if named and shared and all(abs(pagu[t][k] - pagu[other][k]) < 0.5 for k in shared):
+                agreeing.add(named)
+        if len(agreeing) == 1:
+            out[t] = agreeing.pop()
     return out
 
 
@@ -313,11 +339,15 @@ def _capaian_verdict(a: Figure, b: Figure, lower_keys: set[str]) -> tuple[str, F
     return "polarity", lower
 
 
-def check_cross_table(ext: Extraction, settings: Settings = DEFAULT) -> list[Flag]:
+def check_cross_table(ext: Extraction, settings: Settings = DEFAULT, lower_named: frozenset[str] = frozenset()
+                      ) -> list[Flag]:
+    """The same figure of one indicator or program printed differently in two tables. ``lower_named``: the name keys
+    of the indicators the report itself says are lower-is-better (in their names, plans or method text: the capaian
+    check's evidence, :func:`pipeline.check.check`), so that both checks read one polarity (holdout4 j04)."""
     by_what: dict[str, list[Figure]] = defaultdict(list)
     for (what, _), figs in _figures(ext, settings).items():
         by_what[what].extend(figs)
-    lower_keys = falling_targets(target_series(ext))
+    lower_keys = falling_targets(target_series(ext)) | set(lower_named)
     laid_out = {t.table_id for t in ext.tables if t.laid_out}
     pairs: dict[tuple[str, str], list[tuple[Figure, Figure, bool]]] = defaultdict(list)
     polarity: list[tuple[Figure, Figure]] = []  # (wrong, right)
