@@ -386,6 +386,72 @@ def _label_kinds(header: list[list[Cell]], width: int) -> list[bool | None]:
 
 
 _WORD_TYPES = frozenset({ColType.TEXT, ColType.CODE, ColType.GRADE})
+_CODE_LABEL = regex.compile(r"\bkode\b", regex.I)
+_SATUAN_LABEL = regex.compile(r"\bsatuan\b", regex.I)
+
+
+def _units(grid: Grid, j: int) -> bool:
+    """Column ``j`` holds units: one or two words a cell, mostly."""
+    texts = [r[j].text for r in grid.rows if j < len(r) and r[j].text.strip()]
+    return bool(texts) and sum(1 for t in texts if len(t.split()) <= 2) * 2 > len(texts)
+
+
+def form_columns(header: list[list[Cell]], grid: Grid) -> dict[int, int] | None:
+    """A wide form's rows read row by row (``grid.form``: its text cells, then its figures in order, then the words
+    after them) laid under a header alone by count: its figures under the header's K / Rp columns one for one, where
+    they are as many and each holds the kind its label says (rupiah under "Rp"); its budget code under the "Kode"
+    column, the text cells before and after the code under the header's text columns there, in order, two or more
+    under one where the header has fewer (a layout text's header sets "Urusan/Program ..." and "Indikator ..." as
+    one cell); the words after the figures under the columns after the header's last K / Rp, if any. None where the
+    counts or kinds disagree: the laying by types (aligned_columns) is tried then."""
+    width = max((len(r) for r in header), default=0)
+    kinds = _label_kinds(header, width)
+    values = [i for i, k in enumerate(kinds) if k is not None]
+    paths = flatten_header(header, width)
+    for p, i in zip(values, values[1:], strict=False):
+        if kinds[p] is False and kinds[i] is True and any("%" in part for part in paths[p]):
+            kinds[i] = False  # the Rp of a "Tingkat Capaian (%)" pair whose label a layout text set over its K only
+    types = [column_type([r[j].text for r in grid.rows if j < len(r)]).type for j in range(grid.n_cols)]
+    end = grid.n_cols
+    if end and types[end - 1] in _WORD_TYPES:
+        end -= 1  # the words after the figures
+    start = end - len(values)
+    if not values or start < 1 or any(types[j] not in NUMERIC_TYPES and types[j] is not ColType.EMPTY
+                                       for j in range(start, end)):
+        return None
+    if any(types[j] is not ColType.EMPTY and (types[j] is ColType.MONEY) != kinds[i]
+           for j, i in zip(range(start, end), values, strict=True)):
+        return None
+    mapping = dict(zip(range(start, end), values, strict=True))
+    labels = _last_labels(header, width)
+    text_cols = [i for i in range(values[0]) if any(i < len(r) and r[i].text.strip() for r in header)]
+    code_at = next((i for i in text_cols if _CODE_LABEL.search(" ".join(paths[i]))), None)
+    code_col = next((j for j in range(start) if types[j] is ColType.CODE), None)
+    if not text_cols:
+        return None
+    if code_at is not None and code_col is not None:
+        sides = [(range(code_col), [i for i in text_cols if i < code_at]),
+                 (range(code_col + 1, start), [i for i in text_cols if i > code_at])]
+        mapping[code_col] = code_at
+    else:
+        sides = [(range(start), text_cols)]
+    for cols, under in sides:
+        cols = list(cols)
+        if cols and not _units(grid, cols[-1]):
+            # a "Satuan" column takes only units: where the form's last text cells are longer (the unit read with
+            # its indicator, a space apart), the indicator goes under the name's column with it
+            under = [i for i in under if not _SATUAN_LABEL.search(" ".join(paths[i]))] or under
+        if not under:
+            if any(types[j] is not ColType.EMPTY for j in cols):
+                return None  # words with no column to go under
+            continue
+        extra = max(0, len(cols) - len(under))
+        for k, j in enumerate(cols):  # the first columns share the first label where the header has fewer
+            mapping[j] = under[max(0, k - extra)] if len(cols) > len(under) else under[k]
+    after = [i for i in range(values[-1] + 1, width) if labels[i]]
+    if end < grid.n_cols and after:
+        mapping[end] = after[0]
+    return mapping
 
 
 def aligned_columns(group: list[_Piece], grid: Grid, body: list[list[Cell]],
@@ -754,7 +820,7 @@ def split_inner_tables(grid: Grid) -> list[Grid]:
         order = grid.order if start == 0 else float(first if first is not None else grid.order)
         end_order = grid.end_order if end == len(rows) else float(last if last is not None else order)
         out.append(Grid(rows=part, order=order, page=grid.page, line=first if first is not None else grid.line,
-                        reader=grid.reader, confidence=grid.confidence, end_order=end_order))
+                        reader=grid.reader, confidence=grid.confidence, end_order=end_order, form=grid.form))
     return out
 
 
@@ -787,9 +853,14 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             # a headerless piece at a later page's head may have a split row's fragments above it (read as text)
             quiet = _is_noise(gap) or (not header and _later_page(last, grid) and _page_head_fragments(gap, grid)) or (
                 not header and _header_only(last) and _later_page(last, grid) and _headings_only(gap))
+            formed = None  # a wide form's rows under the table's K / Rp columns, by count (form_columns)
+            if grid.form and not header and first.header and quiet:
+                if _header_only(last):
+                    last[0] = first = _pairs_apart(first)
+                formed = form_columns(first.header, grid)
             joins = (repeated and _paragraphs(gap) <= 4) or (compatible and _is_noise(gap)) or (
                     not header and quiet and _carries_on(last, grid, rows)) or (
-                    compatible and _header_only(last) and _headings_only(gap))
+                    compatible and _header_only(last) and _headings_only(gap)) or formed is not None
             if not joins and not header and grid.reader != "text" and quiet and _numbers_go_on(
                     last, grid, rows) is not False:  # numbers that start again: another table
                 own = [r for r in _after_repeated_row(rows, last[-1], grid) if not is_numbering_row(r)]
@@ -802,7 +873,9 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
                 joins = laid is not None or ordered is not None
             if joins:
                 body = rest if rest is not None else _after_repeated_row(rows, last[-1], grid)
-                if repeated and header and not _same_fill(body, first.body):
+                if formed is not None:
+                    body = _onto_columns([r for r in body if not is_numbering_row(r)], formed, first.grid.n_cols)
+                elif repeated and header and not _same_fill(body, first.body):
                     remapped = remap_columns(body, header, first.header)
                     if remapped is body and grid.reader != "text" and grid.n_cols != first.grid.n_cols:
                         # its header repeated over other columns that no label ties to the first's (a page of a

@@ -150,7 +150,7 @@ def looks_data(cell: Cell) -> bool:
     return bool(DATA_VALUE.search(text))
 
 
-def is_header_row(row: Sequence[Cell], first: bool) -> bool:
+def is_header_row(row: Sequence[Cell], first: bool, settings: HeaderSettings = DEFAULT.header) -> bool:
     """The header vocabulary's verdict on a row: most of its cells carry a header word or a year and none a
     bare figure. A tie-breaker only: used for tables without figure columns and to tell the header of a
     second table inside a text grid (:func:`extractors.assemble.split_inner_tables`)."""
@@ -159,7 +159,7 @@ def is_header_row(row: Sequence[Cell], first: bool) -> bool:
         return False
     if any(looks_data(c) and not regex.search(r"[A-Za-z]{3,}", c.text) for c in cells):
         return False
-    if any(len(c.text) > 90 for c in cells):
+    if any(len(c.text) > settings.vocab_row_max_chars for c in cells):
         return False
     worded = sum(1 for c in cells if HEADER_WORDS.search(c.text) or YEAR.search(c.text) or c.text in ("%", "(%)"))
     if first:
@@ -289,7 +289,7 @@ def _vocab_split(rows: list[list[Cell]], settings: HeaderSettings) -> tuple[list
             header.append(row)
             i += 1
             break
-        if is_header_row(row, first=not header):
+        if is_header_row(row, first=not header, settings=settings):
             header.append(row)
             i += 1
             continue
@@ -330,6 +330,19 @@ def split_header(rows: list[list[Cell]], settings: HeaderSettings = DEFAULT.head
     figs = figure_columns(rows, settings)
     if not figs:
         return _vocab_split(rows, settings)
+    if not figure_columns([r for r in rows if not _numbers_columns(r, settings)], settings):
+        # a header alone over its numbering row, the rows on the next page (E.81's at a page's foot): its column
+        # numbers are no figures; its labels are read by their words where the figures' way reads none
+        header, body = _figure_split(rows, figs, settings)
+        if header:
+            return header, body
+        return _vocab_split(rows, settings)
+    return _figure_split(rows, figs, settings)
+
+
+def _figure_split(rows: list[list[Cell]], figs: set[int], settings: HeaderSettings
+                  ) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    """The header by its labels over the figure columns ``figs`` (split_header)."""
     header: list[list[Cell]] = []
     labelled_figure = False  # some header label stands over a figure column
     i = 0
@@ -415,11 +428,36 @@ def mend_label(text: str) -> str:
     return " ".join(out)
 
 
+_PIECE = regex.compile(r"^[a-z]{1,3}$")
+
+
+def _stray_pieces_home(row: Sequence[Cell]) -> list[Cell]:
+    """A header row where the last letters of a label's first word stand alone in the cell left of it ("i" beside
+    "Realisas Capaian Kinerja ... Rp": pdftotext sets a cut word's rest where its line puts it): the label, its word
+    whole, goes to the piece's cell, the column its span starts at, and its own cell is left to the span. Dev-set
+    d03's and d09's E.81 as layout text."""
+    out = list(row)
+    for j in range(len(out) - 1):
+        piece, label = out[j].text.strip(), out[j + 1].text.strip()
+        if not _PIECE.match(piece) or not label:
+            continue
+        head, _, rest = label.partition(" ")
+        whole = head + piece
+
+        def word(t: str) -> bool:
+            return _LETTERS_ONLY.sub("", t.lower()) in _LABEL_WORDS
+
+        if word(whole) and not word(head):
+            out[j] = replace(out[j], text=f"{whole} {rest}".strip())
+            out[j + 1] = replace(out[j + 1], text="")
+    return out
+
+
 def build_tree(header: Sequence[Sequence[Cell]], n_cols: int, settings: HeaderSettings = DEFAULT.header
                ) -> tuple[list[HeaderNode], list[tuple[str, ...]]]:
     """The header rows (the numbering row left out) as a tree of labels with their spans, and each column's
     path from the top label down."""
-    rows = [r for r in header if not _numbers_columns(r, settings)]
+    rows = [_stray_pieces_home(r) for r in header if not _numbers_columns(r, settings)]
     roots: list[HeaderNode] = []
     cover: list[HeaderNode | None] = [None] * n_cols  # the deepest label so far over each column
     path_of: dict[int, tuple[str, ...]] = {}

@@ -51,6 +51,7 @@ class Grid:
     confidence: float | None = None  # reader's own confidence, when it gives one
     end_order: float | None = None  # reading order just after the grid's last row
     ruled: bool = False  # cells drawn by rulings: a cell's wrapped lines are already joined in it
+    form: bool = False  # a wide form's rows each read by itself (extractors.form_rows): text, then figures in order
 
     @property
     def n_cols(self) -> int:

@@ -81,6 +81,7 @@ class UnruledTable:
     rows: list[list[tuple[str, BBox | None]]]
     row_tops: list[float]
     lines: list[Line]  # the lines it took
+    form: bool = False  # its rows read by themselves, figures in order (extractors.form_rows)
 
 
 def _height(line: Line) -> float:

@@ -204,6 +204,11 @@ class HeaderSettings:
     # Daerah s.d. Renja Perangkat Daerah Tahun Lalu (2023)": 003 Tabel 3.23, dev-set d03 and d09);
     # indicator names and sasaran in body rows run longer, and body rows hold figures besides
     label_max_chars: int = 130
+    # ... but a row of a header with no figures under it is told by its words, and its cells may hold two labels
+    # read as one where a layout text sets its columns a space apart (d09's E.81 as layout text: "Urusan/Bidang ...
+    # Indikator Kinerja Program (outcome)/Kegiatan (output)" cut over twelve lines, 132 characters); a sentence of
+    # running text read as a row is longer still and holds no header words in most cells
+    vocab_row_max_chars: int = 200
     # a column holds figures when, in the rows that hold any figure, at least this share of its filled
     # cells are figures: most, so a stray note ("n/a", "Baik") in a value column does not change it,
     # and a text column with an odd code in it does not become one
@@ -424,8 +429,19 @@ class LayoutSettings:
     # together (d03's and d09's E.81 rows cut 7-9 amounts each); a figure or two cut in a wider table (a sisa
     # column: LibreOffice's prints of i02 and d12) are mended in their cells, once the finder placed the line
     rest_min_figures: int = 3
-    # ... a rest stands at most this many character places off its figure (pdftotext set d03's two off)
-    rest_slack_chars: int = 2
+    # ... a rest stands at most this many character places off its figure (pdftotext set d03's two off, d09's E.81
+    # three: "00" under "Pe 460.000.0", its figure after a cut unit)
+    rest_slack_chars: int = 3
+    # a layout text's row of this many figures or more opens a row of a wide evaluation form, read by itself
+    # (extractors.form_rows): the E.81 of Permendagri 86/2017 prints 14 to 20 figures a row (d03 16, h07 18, d09
+    # 20); the widest ordinary tables print six (target, realisasi, capaian, pagu, realisasi, %) to nine (three
+    # years' T / R / %)
+    form_min_figures: int = 10
+    # ... in this many rows of one table at least: one such line alone may be a total's or a stray line's
+    form_min_rows: int = 2
+    # ... and a wrapped line's word starts a text cell at most this many character places off the place the row's
+    # other wrapped lines start it (pdftotext sets a row's lines one or two places apart: d03, d09, h07)
+    form_align_chars: int = 2
 
 
 @dataclass(frozen=True)

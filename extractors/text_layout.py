@@ -20,15 +20,19 @@ from dataclasses import replace
 
 import regex
 
+from extractors.coltypes import cell_type
+from extractors.form_rows import form_cells, lay_figures, read_row, split_rows
 from extractors.model import Cell, Grid
-from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, edge_blocks, unruled_tables
+from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, _numbering_line, edge_blocks, unruled_tables
 from extractors.pdf_words import BROKEN_REST, Line, Word, cut_number, mend_cuts, split_line
 from extractors.settings import DEFAULT, LayoutSettings
+from extractors.vocab import ColType
 
 CHAR = 5.0  # "points" per character position
 PITCH = 10.0  # "points" per line: a blank line keeps a block together, two end it
 HEIGHT = 8.0
 _DIGIT = regex.compile(r"\d")
+_NAME = regex.compile(r"[A-Za-z]{2}")  # a word with letters in it ("PSLB3", a unit's name) is no figure's rest
 _TOKEN = regex.compile(r"\S+")
 _SPACE = regex.compile(r"[\u00a0\u2002\u2003\u2009]")
 
@@ -73,7 +77,8 @@ def _grid(table: UnruledTable, page: int | None, number: Callable[[float], int] 
             row.append(Cell(mend_cuts(text, words), page=page, line=line, bbox=box))  # box: character places x CHAR
         rows.append(row)
     first, last = number(table.bbox[1]), number(table.bbox[3])
-    return Grid(rows=rows, order=float(first), page=page, line=first, reader="layout", end_order=float(last))
+    return Grid(rows=rows, order=float(first), page=page, line=first, reader="layout", end_order=float(last),
+                form=table.form)
 
 
 def _running_key(raw: str, settings: LayoutSettings, margin: int = 0) -> str | None:
@@ -227,11 +232,16 @@ def _code_rest(above: str, below: str) -> bool:
     return bool(_CODE_HEAD.match(above) and _CUT_CODE_REST.match(below) and _WHOLE_CODE.match(above + below))
 
 
+# ... or a figure's rest holding whole thousands groups, its cut before the last of them ("37.600.00" over "0.000",
+# d09's E.81 amounts of tens of billions in an 8-character column); cut_number still asks the two to make one figure
+_GROUPED_REST = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
+
+
 def _rest_of(above: str, below: str) -> bool:
     """``below`` is the rest of a figure or a code cut at the end of ``above``."""
     if _CUT_CODE.match(above):
         return bool(_CODE_REST.match(below))
-    return bool(BROKEN_REST.match(below)) and cut_number(above, below)
+    return bool(BROKEN_REST.match(below) or _GROUPED_REST.match(below)) and cut_number(above, below)
 
 
 def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout) -> list[Line]:
@@ -251,14 +261,17 @@ def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.la
         above, below = out[k - 1], out[k]
         if not above.words or round((below.top - above.top) / PITCH) != 1:
             continue  # a blank line between: another row
-        figures = [w for w in below.words if _DIGIT.search(w.text)]
+        figures = [w for w in below.words if _DIGIT.search(w.text) and not _NAME.search(w.text)]
         if not figures:
             continue
         mends: dict[int, str] = {}
         codes = 0  # rests of a code cut inside its digits: they go back with the figures' rests, never alone
         for w in figures:
             at = [i for i, u in enumerate(above.words) if _under(w, u, slack) and _rest_of(u.text, w.text)]
-            if len(at) > 1:  # the figure it overlaps, of two it comes near
+            if len(at) > 1:  # of two figures it comes near, one whose rest is not yet found ("1.085,0" over "0", then
+                # "00" a place under it too, three places left of its own "30.500.000.0": d03's E.81)
+                at = [i for i in at if i not in mends] or at
+            if len(at) > 1:  # ... else the figure it overlaps
                 at = [i for i in at if _under(w, above.words[i])]
             if not at:
                 at = [i for i, u in enumerate(above.words) if _under(w, u, slack) and _code_rest(u.text, w.text)]
@@ -346,8 +359,66 @@ def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: Layout
     parsed = _parsed(lines, settings)
     if len(parsed) < settings.min_lines or not any("  " in raw for _, raw in lines):
         return []
-    return [(_grid(table, page, number, words), {number(ln.top) for ln in table.lines})
-            for table in unruled_tables(parsed, text_metric(settings), settings, before=before, after=after)]
+    out = []
+    for found in unruled_tables(parsed, text_metric(settings), settings, before=before, after=after):
+        used = {number(ln.top) for ln in found.lines}
+        for table in _as_form(found, text_metric(settings), settings) or [found]:
+            out.append((_grid(table, page, number, words), used))
+    return out
+
+
+def _as_form(table: UnruledTable, metric: Metric, settings: LayoutSettings) -> list[UnruledTable] | None:
+    """A wide evaluation form's table read row by row (:mod:`extractors.form_rows`): its header and its body, each
+    row on the form's columns; None where the table is no such form, or where the column finder read it as well: as
+    many columns as a row has cells, and no cell holding a row's name with its figures or two figures."""
+    parts = split_rows(table.lines, settings, pitch=PITCH)
+    if parts is None:
+        return None
+    head_lines, row_lines = parts
+    if any(_merged(ln.text) for ln in head_lines if not _numbering_line(ln.text.split())):
+        return None  # a row of figures above the form's first: a piece whose rows the form reading would part
+    rows = [read_row(lines, settings, CHAR) for lines in row_lines]
+    if any(r is None for r in rows):
+        return None
+    form = [r for r in rows if r is not None]
+    laid = lay_figures(form)
+    if laid is None:
+        return None
+    cells = form_cells(form, laid)
+    if len(cells[0]) <= max(len(r) for r in table.rows) and not any(_merged(text) for r in table.rows for text, _ in r):
+        return None
+    body_top = row_lines[0][0].top
+    out = []
+    if head_lines:
+        out += _form_header(table, head_lines, body_top, metric, settings)
+    out.append(UnruledTable((table.bbox[0], body_top, table.bbox[2], table.bbox[3]), cells, [r.top for r in form],
+                            [ln for lines in row_lines for ln in lines], form=True))
+    return out
+
+
+def _form_header(table: UnruledTable, head_lines: list[Line], body_top: float, metric: Metric,
+                 settings: LayoutSettings) -> list[UnruledTable]:
+    """The form's header: the finder's rows above its first row, where none reaches into it; else the header lines
+    read by themselves (the finder set the header's last lines and the first row as one row: h07's later pages)."""
+    above = [k for k, r in enumerate(table.rows) if all(box is None or box[3] < body_top for _, box in r)]
+    if len(above) == sum(1 for top in table.row_tops if top < body_top):
+        if not above:
+            return []
+        return [UnruledTable((table.bbox[0], table.bbox[1], table.bbox[2], body_top - PITCH / 2),
+                             [table.rows[k] for k in above], [table.row_tops[k] for k in above], head_lines)]
+    alone = unruled_tables(head_lines, metric, replace(settings, min_lines=1))
+    return alone if len(alone) == 1 else []
+
+
+# a cell the finder made of a row's name and its figures, or of two figures: a number (no code) beside three words,
+# or two numbers
+_NUMBER_WORD = regex.compile(r"(?<!\S)[-(]?\d[\d.,]*%?\)?(?!\S)")
+_LETTER_WORD = regex.compile(r"(?<!\S)[A-Za-z][A-Za-z/()-]+(?!\S)")
+
+
+def _merged(text: str) -> bool:
+    numbers = [n for n in _NUMBER_WORD.findall(text) if cell_type(n) not in (ColType.CODE, ColType.YEAR)]
+    return len(numbers) >= 2 or (len(numbers) == 1 and len(_LETTER_WORD.findall(text)) >= 3)
 
 
 _BREAKS = regex.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")

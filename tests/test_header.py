@@ -272,3 +272,19 @@ def test_labels_cut_in_narrow_columns_are_mended_against_the_header_words() -> N
     assert mend_label("Target Realisasi") == "Target Realisasi"
     assert mend_label("No Kode") == "No Kode"
     assert mend_label("Program Kegiatan") == "Program Kegiatan"
+
+
+def test_a_header_alone_over_its_numbering_row_is_read_by_its_words() -> None:
+    """An E.81 header left at a page's foot as layout text, its rows on the next page: a label cell holds two
+    labels cut over many lines (132 characters: d09), and the numbering row "1 2 | 3 | 4 5 | 6 ..." is the only
+    row with figures. Its column numbers are no figures: the labels are the header."""
+    long = ("Urusan/Bidang Indikator Urusan Kinerja Pemerintahan Program (out Daerah dan Pro come)/Kegiat "
+            "gram/Kegiatan/ an (output) Sub Kegiatan")
+    rows = [
+        [Cell("N Sasaran o"), Cell("Kode"), Cell(long), Cell("Target Kinerja dan Anggaran Renja Tahun 2024"),
+         Cell(""), Cell("Realisasi Kinerja dan Anggaran Renja Tahun 2024"), Cell("")],
+        [Cell(""), Cell(""), Cell(""), Cell("K"), Cell("Rp"), Cell("K"), Cell("Rp")],
+        [Cell("1 2"), Cell("3"), Cell("4 5"), Cell("6"), Cell(""), Cell("7"), Cell("")],
+    ]
+    header, body = split_header(rows)
+    assert len(header) == 3 and body == []

@@ -906,3 +906,17 @@ def test_a_header_alone_at_a_pages_foot_heads_the_next_pages_rows_by_its_k_and_r
         ("80,00", "82,50", "103,13"), ("40", "41", "102,50"), ("120", "118", "98,33")]
     assert [(b.pagu.value, b.realisasi.value) for b in ext.budget] == [
         (1_250_000_000.0, 1_198_300_000.0), (450_000_000.0, 432_150_000.0), (800_000_000.0, 766_150_000.0)]
+
+
+def test_rests_of_cut_amounts_holding_whole_groups_are_mended_beside_a_unit_name() -> None:
+    """An amount of tens of billions cut before its last group ("37.600.00" over "0.000") and an amount cut before a
+    group's dot ("7.308.000" over ".000") go back on their figures, while a unit's name with a digit in it
+    ("PSLB3", the unit in charge, under the row's last word) is no rest and stays (d09's E.81 as layout text)."""
+    from extractors.text_layout import _line, mend_rest_lines
+
+    above = "Sampah Terkelola 72,00   38.000.00 64,36   19.856.30 65,00   7.308.000 851.896      Bidang"
+    below = "                         0.000             0.000             .000      .000         PSLB3"
+    lines = mend_rest_lines([ln for k, t in enumerate([above, below]) if (ln := _line(k, t)) is not None])
+    assert [w.text for w in lines[0].words] == ["Sampah", "Terkelola", "72,00", "38.000.000.000", "64,36",
+                                                "19.856.300.000", "65,00", "7.308.000.000", "851.896.000", "Bidang"]
+    assert [w.text for w in lines[1].words] == ["PSLB3"]

@@ -1,0 +1,351 @@
+"""Rows of a wide evaluation form in a layout text, each read by itself: figures in order, text by its own lines.
+
+The Permendagri 86/2017 evaluation form (E.81: K and Rp for the Renstra target, the realisation so far, the Renja
+target, four quarters, the year's realisation and its rate, 14 to 20 figures a row) printed on one landscape page has
+narrow columns a single space apart. pdftotext -layout sets each line on the page's character grid by itself, so a
+row's words move by a few characters from one row to the next and from a row's first line to its wrapped lines: no
+gutter runs through the body, and the column finder merges a row's code, name, indicator and first figures into one
+cell (dev-set d03 and d09, holdout h07, as layout texts of their horizontal-rules prints).
+
+What the layout keeps is each row's own shape. Cells are top-aligned, so a row's first line holds the first line of
+every cell, its figures in order; its wrapped lines stand under the cells they continue, their left edges aligned
+with one another within a character or two. So a row is read by itself:
+
+- its figures, from the first line's run of figures to the end (each with its unit words; a unit cut at its cell's
+  edge goes on with the word under it, "Doku" over "men"), the words after the last one being a text cell of their
+  own (the unit in charge, "Bidang Tata Lingkungan");
+- its text, cut into cells where its wrapped lines start their words at one place (a clear gap before them on some
+  line, within ``form_align_chars`` on the others), a budget code being a cell by itself; the first line, set a
+  character or two to the right of its wrapped lines, starts a cell only at or right of such a place.
+
+A table is read so only where it is clearly such a form and clearly better read so: ``form_min_rows`` rows or more
+open with ``form_min_figures`` figures or more, and the column finder gave it fewer columns than a row has cells.
+Rows with fewer figures than most (an empty cell, not a dash) are laid under the columns by the kind of their
+figures, rupiah under rupiah, where one laying only fits; else the form is not read so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extractors.coltypes import NUMERIC_TYPES, cell_type
+from extractors.pdf_words import BROKEN_REST, CUT, Line, Word, cut_number, text_of
+from extractors.settings import DEFAULT, LayoutSettings
+from extractors.vocab import ColType
+
+BBox = tuple[float, float, float, float]
+_DASH = regex.compile(r"^[-–]$")
+_UNIT = regex.compile(r"^[A-Za-z%][\w/\.\-%]*$")  # "Dokumen", "Km", "Kg/kapita", "%"
+# a figure's rest: its last digits, or whole thousands groups ("0.000" under "37.600.00")
+_REST = regex.compile(rf"{BROKEN_REST.pattern}|^\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{1,2}})?$")
+_GLUED_UNIT = regex.compile(r"^(\d{1,3})([A-Za-z%]{1,3})$")  # "0M": a rest and a unit set with no space
+_CODE_REST = regex.compile(r"^\.?\d{1,4}(?:\.\d{1,4})*\.?$")  # "13", ".0001" under a code cut at its cell's edge
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One row of the form: its text cells (words each), its figures (words each, a figure and its unit words),
+    and the words after its last figure."""
+
+    texts: list[list[Word]]
+    figures: list[list[Word]]
+    trailing: list[Word]
+    top: float
+
+
+def _figure(word: Word) -> bool:
+    """A value: an amount, a count, a percentage, a dash; never a budget code or a row's code."""
+    return bool(_DASH.match(word.text)) or cell_type(word.text) in NUMERIC_TYPES
+
+
+def _code(word: Word) -> bool:
+    return cell_type(word.text) is ColType.CODE and "." in word.text
+
+
+def _groups(words: Sequence[Word], max_units: int) -> list[list[Word]] | None:
+    """The words as figures each with up to ``max_units`` unit words after it ("2 Doku", "90,00 %"); None where a
+    word is neither (a name among the figures)."""
+    groups: list[list[Word]] = []
+    units = 0
+    for w in words:
+        if _figure(w) and not _code(w):
+            groups.append([w])
+            units = max_units if _DASH.match(w.text) else 0
+        elif groups and units < max_units and _UNIT.match(w.text) and cell_type(w.text) is not ColType.GRADE:
+            groups[-1].append(w)
+            units += 1
+        else:
+            return None
+    return groups
+
+
+def _first_line(line: Line, max_units: int) -> tuple[list[Word], list[list[Word]], list[Word]] | None:
+    """A row's first line parted into its text words, its figures and the words after its last figure."""
+    words = list(line.words)
+    figures = [k for k, w in enumerate(words) if _figure(w) and not _code(w)]
+    if not figures:
+        return None
+    last = figures[-1]
+    end = last + 1
+    while end < len(words) and words[end].text == "%":
+        end += 1
+    for start in figures:
+        groups = _groups(words[start:end], max_units)
+        if groups is not None and not any(_code(w) for w in words[start:end]):
+            return words[:start], groups, words[end:]
+    return None
+
+
+def _count(line: Line, max_units: int) -> int:
+    parts = _first_line(line, max_units)
+    return len(parts[1]) if parts else 0
+
+
+def _starts(lines: Sequence[Line], limit: float, space: float, tol: float) -> list[float]:
+    """Where the row's wrapped lines start their text cells: a line's first word, a word after a clear gap (two
+    spaces or more), and a word at one of those places on another line (within ``tol``)."""
+    clear: list[float] = []
+    for ln in lines:
+        ws = [w for w in ln.words if w.x1 <= limit]
+        for k, w in enumerate(ws):
+            if k == 0 or w.x0 - ws[k - 1].x1 >= 2 * space - 1e-6:
+                clear.append(w.x0)
+    starts: list[float] = []
+    for x in sorted(clear):
+        if starts and x - starts[-1] <= tol:
+            continue
+        starts.append(x)
+    return starts
+
+
+def _text_cells(first: list[Word], wrapped: Sequence[Line], limit: float, settings: LayoutSettings, space: float
+                ) -> list[list[Word]]:
+    """The row's text words cut into cells (module docstring)."""
+    tol = settings.form_align_chars * space
+    starts = _starts(wrapped, limit, space, tol)
+    cells: list[list[Word]] = []
+    opened: list[float | None] = []  # the place each cell opened at; None: a code's cell, or before any place
+    at = -1  # the last place passed (index into starts)
+    for w in first:
+        if _code(w):
+            cells.append([w])
+            opened.append(None)
+            at = max([k for k, s in enumerate(starts) if s <= w.x1] or [at])
+            continue
+        k = max((k for k, s in enumerate(starts) if w.x0 >= s), default=-1)  # the first line stands to the right
+        if not cells or (opened[-1] is None and _code(cells[-1][0])) or k > at:  # a code's cell is closed
+            cells.append([w])
+            opened.append(starts[k] if k >= 0 else None)
+        else:
+            cells[-1].append(w)
+        at = max(at, k)
+    if not cells:
+        return []
+    for ln in wrapped:
+        for w in ln.words:
+            if w.x1 > limit:
+                continue
+            code = next((j for j, c in enumerate(cells) if _code(c[0]) and _CODE_REST.match(w.text)
+                         and w.x0 < c[0].x1 + space and c[0].x0 < w.x1), None)
+            if code is not None:  # a code's rest ("13" under "1.03.10.2.01.")
+                cells[code].append(w)
+                continue
+            places = [j for j, s in enumerate(opened) if s is not None and w.x0 >= s - tol]
+            text = [j for j, c in enumerate(cells) if not _code(c[0])]
+            j = places[-1] if places else (text[0] if text else 0)
+            cells[j].append(w)
+    return cells
+
+
+def _mend_rests(lines: Sequence[Line], space: float) -> list[Line]:
+    """A row's figures cut at their cells' edges, their rests on the wrapped lines under them, whole again: under a
+    row's first line a wrapped line holds text, so a bare rest under a figure it completes is that figure's (one or
+    two such rests a line too, which a whole text's line is not mended for: text_layout.mend_rest_lines)."""
+    first = list(lines[0].words)
+    out: list[Line] = []
+    for ln in lines[1:]:
+        kept = []
+        for w in ln.words:
+            glued = _GLUED_UNIT.match(w.text)  # "0M": a rest and its figure's unit, no space between
+            rest = glued.group(1) if glued else w.text
+            at = [k for k, u in enumerate(first) if w.x0 < u.x1 + 2 * space and u.x0 < w.x1 + 2 * space
+                  and _REST.match(rest) and cut_number(u.text, rest)]
+            if len(at) > 1:
+                at = [k for k in at if w.x0 < first[k].x1 and first[k].x0 < w.x1]
+            if len(at) == 1:
+                first[at[0]] = first[at[0]]._replace(text=first[at[0]].text + rest)
+                if glued:
+                    kept.append(w._replace(text=glued.group(2)))
+            else:
+                kept.append(w)
+        if kept:
+            out.append(Line(tuple(kept)))
+    return [Line(tuple(first)), *out]
+
+
+def read_row(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout, space: float = 1.0,
+             max_units: int = DEFAULT.align.max_unit_words) -> FormRow | None:
+    """One row from its lines (the first holding its figures)."""
+    lines = _mend_rests(lines, space)
+    parts = _first_line(lines[0], max_units)
+    if parts is None:
+        return None
+    text_words, groups, trailing = parts
+    limit = groups[0][0].x0 - space / 2  # the text stands left of the first figure
+    wrapped = lines[1:]
+    texts = _text_cells(text_words, wrapped, limit, settings, space)
+    last = groups[-1][-1].x1
+    tail = list(trailing)
+    for ln in wrapped:
+        for w in ln.words:
+            if w.x1 <= limit:
+                continue
+            if trailing and w.x0 >= trailing[0].x0 - settings.form_align_chars * space:
+                tail.append(w)
+                continue
+            if w.x0 > last and not trailing:
+                continue
+            over = [g for g in groups if any(w.x0 < u.x1 + space and u.x0 < w.x1 + space for u in g)]
+            if len(over) > 1:  # near two figures: the one it stands under
+                over = [g for g in over if any(w.x0 < u.x1 and u.x0 < w.x1 for u in g)]
+            if len(over) == 1 and _UNIT.match(w.text) and len(over[0]) <= max_units:
+                over[0].append(w)  # a unit cut at its cell's edge ("Doku" over "men"), or set under its figure
+    return FormRow(texts, groups, tail, lines[0].top)
+
+
+def _numbering(line: Line) -> bool:
+    """The form's numbering row, "1 2 3 ... 17": small numbers only, rising."""
+    numbers = [int(w.text) for w in line.words if w.text.isdigit() and len(w.text) <= 2]
+    return len(numbers) == len(line.words) and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def _rests_only(line: Line) -> bool:
+    """A line whose every figure is a bare rest of a cut figure ("00", ".000", "0M"): a wrapped line of the row
+    above, whatever its count."""
+    figures = [w for w in line.words if any(ch.isdigit() for ch in w.text)]
+    return bool(figures) and all(_REST.match(w.text) or _GLUED_UNIT.match(w.text) or _CODE_REST.match(w.text)
+                                 for w in figures)
+
+
+def split_rows(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout,
+               max_units: int = DEFAULT.align.max_unit_words, pitch: float = 1.0
+               ) -> tuple[list[Line], list[list[Line]]] | None:
+    """The lines before the form's first row (its header), and its rows' lines: a row opens at a line of
+    ``form_min_figures`` figures or more and takes the lines right under it, up to the next such line or a line
+    further than ``pitch`` below the one above it."""
+    opens = [k for k, ln in enumerate(lines) if _count(ln, max_units) >= settings.form_min_figures
+             and not _numbering(ln) and not (k and _rests_only(ln) and lines[k].top - lines[k - 1].top <= pitch * 1.5)]
+    if len(opens) < settings.form_min_rows:
+        return None
+    rows = []
+    for a, b in zip(opens, [*opens[1:], len(lines)], strict=True):
+        end = a + 1  # a row's wrapped lines follow its first line with no line between (after a gap: a page's
+        while end < b and lines[end].top - lines[end - 1].top <= pitch * 1.5:  # running lines, the next header)
+            end += 1
+        rows.append(list(lines[a:end]))
+    return list(lines[:opens[0]]), rows
+
+
+def lay_figures(rows: list[FormRow]) -> list[list[list[Word] | None]] | None:
+    """Each row's figures under the form's figure columns: as many as most rows print, in order; a row printing
+    fewer is laid by the kind of its figures (rupiah under a column most rows print rupiah in) where one laying
+    only fits, and left without figures where none or several fit (its text is still read: a row cut by a page
+    break, h07). None where a row prints more, or where most rows print other counts than the most common one."""
+    width = Counter(len(r.figures) for r in rows).most_common(1)[0][0]
+    full = [r for r in rows if len(r.figures) == width]
+    if 2 * len(full) < len(rows):
+        return None
+    # a column's kind: what most rows print in it, dashes aside (a dash fits any column)
+    money = [next((k for k, _ in Counter(_money(r.figures[j]) for r in full).most_common() if k is not None), None)
+             for j in range(width)]
+    out: list[list[list[Word] | None]] = []
+    for r in rows:
+        if len(r.figures) == width:
+            out.append(list(r.figures))
+            continue
+        if len(r.figures) > width:
+            return None
+        layings = _layings([_money(g) for g in r.figures], money, 0, 0)
+        if len(layings) != 1:
+            out.append([None] * width)
+            continue
+        laid: list[list[Word] | None] = [None] * width
+        for g, j in zip(r.figures, layings[0], strict=True):
+            laid[j] = g
+        out.append(laid)
+    return out
+
+
+def _money(group: list[Word]) -> bool | None:
+    kind = cell_type(group[0].text)
+    return None if _DASH.match(group[0].text) else kind is ColType.MONEY
+
+
+def _layings(kinds: list[bool | None], columns: list[bool | None], a: int, b: int, cap: int = 2) -> list[list[int]]:
+    """Up to ``cap`` ways to lay figures ``kinds[a:]`` under ``columns[b:]`` in order, kinds agreeing."""
+    if a == len(kinds):
+        return [[]]
+    out: list[list[int]] = []
+    for j in range(b, len(columns) - (len(kinds) - a) + 1):
+        if kinds[a] is not None and columns[j] is not None and kinds[a] != columns[j]:
+            continue
+        for rest in _layings(kinds, columns, a + 1, j + 1, cap):
+            out.append([j, *rest])
+            if len(out) >= cap:
+                return out
+    return out
+
+
+def _cell(words: Sequence[Word]) -> tuple[str, BBox | None]:
+    if not words:
+        return ("", None)
+    box = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
+    return text_of(list(words), (box[0], box[2])), box
+
+
+def _figure_cell(words: Sequence[Word]) -> tuple[str, BBox | None]:
+    """A figure's cell: its first line's words, then the words under it, each a possible cut of the unit above it
+    (:func:`extractors.pdf_words.mend_cuts` joins "Doku" and "men" where the document prints "Dokumen")."""
+    if not words:
+        return ("", None)
+    _, box = _cell(words)
+    top = min(w.top for w in words)
+    first = " ".join(w.text for w in words if w.top == top)
+    rest = [w.text for w in words if w.top != top]
+    return (CUT.join([first, *rest]) if rest else first), box
+
+
+def form_cells(rows: list[FormRow], laid: list[list[list[Word] | None]]) -> list[list[tuple[str, BBox | None]]]:
+    """The rows' cells on one set of columns: the text cells before a row's budget code, the code, the text cells
+    after it (each row's from the left), the figures as laid, and the words after them."""
+    def code_at(r: FormRow) -> int | None:
+        return next((k for k, c in enumerate(r.texts) if c and _code(c[0])), None)
+
+    coded = [(r, k) for r in rows if (k := code_at(r)) is not None]
+    pre = max((k for _, k in coded), default=0)
+    post = max([len(r.texts) - k - 1 for r, k in coded] + [len(r.texts) - pre for r in rows if code_at(r) is None]
+               + [0])
+    width = pre + (1 if coded else 0) + post
+    trailing = any(r.trailing for r in rows)
+    out: list[list[tuple[str, BBox | None]]] = []
+    for r, figures in zip(rows, laid, strict=True):
+        texts: list[list[Word]] = [[] for _ in range(width)]
+        k = code_at(r)
+        if k is None:
+            for j, c in enumerate(r.texts[:width]):
+                texts[j] = c
+        else:
+            for j, c in enumerate(r.texts[:k]):
+                texts[j] = c
+            texts[pre] = r.texts[k]
+            for j, c in enumerate(r.texts[k + 1:]):
+                texts[min(pre + 1 + j, width - 1)] += c
+        cells = [_cell(c) for c in texts] + [_figure_cell(g or []) for g in figures]
+        if trailing:
+            cells.append(_cell(r.trailing))
+        out.append(cells)
+    return out
