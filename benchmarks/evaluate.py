@@ -105,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     # the dev set (developed against), then the held-out sets (written later, scored as they come)
     for label, folder in (("dev set", args.devset), ("holdout", ROOT / "benchmarks" / "holdout"),
                           ("holdout 2", ROOT / "benchmarks" / "holdout2"),
-                          ("holdout 3", ROOT / "benchmarks" / "holdout3")):
+                          ("holdout 3", ROOT / "benchmarks" / "holdout3"),
+                          ("holdout 4", ROOT / "benchmarks" / "holdout4")):
         tables += _score_set(label, folder, args, lkjip, score)
     if tables:
         print("== summary (recall R, precision P; flags of severity error/warning)")
