@@ -19,9 +19,11 @@ with one another within a character or two. So a row is read by itself:
   character or two to the right of its wrapped lines, starts a cell only at or right of such a place.
 
 A table is read so only where it is clearly such a form and clearly better read so: ``form_min_rows`` rows or more
-open with ``form_min_figures`` figures or more, and the column finder gave it fewer columns than a row has cells.
-Rows with fewer figures than most (an empty cell, not a dash) are laid under the columns by the kind of their
-figures, rupiah under rupiah, where one laying only fits; else the form is not read so.
+open with ``form_min_figures`` figures or more, most of them as many, and the column finder gave it fewer columns
+than a row has cells or set a name and its figures in one cell (:func:`extractors.text_layout._as_form`). A row with
+fewer figures than most (an empty cell, not a dash) is laid under the columns by the kind of its figures, rupiah
+under rupiah, where one laying only fits; else its figures are left unread (a miss, never a figure under a wrong
+column).
 """
 
 from __future__ import annotations
@@ -161,7 +163,7 @@ def _text_cells(first: list[Word], wrapped: Sequence[Line], limit: float, settin
     return cells
 
 
-def _mend_rests(lines: Sequence[Line], space: float) -> list[Line]:
+def _mend_rests(lines: Sequence[Line], space: float, slack_chars: int = DEFAULT.layout.rest_slack_chars) -> list[Line]:
     """A row's figures cut at their cells' edges, their rests on the wrapped lines under them, whole again: under a
     row's first line a wrapped line holds text, so a bare rest under a figure it completes is that figure's (one or
     two such rests a line too, which a whole text's line is not mended for: text_layout.mend_rest_lines)."""
@@ -172,7 +174,8 @@ def _mend_rests(lines: Sequence[Line], space: float) -> list[Line]:
         for w in ln.words:
             glued = _GLUED_UNIT.match(w.text)  # "0M": a rest and its figure's unit, no space between
             rest = glued.group(1) if glued else w.text
-            at = [k for k, u in enumerate(first) if w.x0 < u.x1 + 2 * space and u.x0 < w.x1 + 2 * space
+            slack = slack_chars * space
+            at = [k for k, u in enumerate(first) if w.x0 < u.x1 + slack and u.x0 < w.x1 + slack
                   and _REST.match(rest) and cut_number(u.text, rest)]
             if len(at) > 1:
                 at = [k for k in at if w.x0 < first[k].x1 and first[k].x0 < w.x1]
@@ -190,7 +193,7 @@ def _mend_rests(lines: Sequence[Line], space: float) -> list[Line]:
 def read_row(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout, space: float = 1.0,
              max_units: int = DEFAULT.align.max_unit_words) -> FormRow | None:
     """One row from its lines (the first holding its figures)."""
-    lines = _mend_rests(lines, space)
+    lines = _mend_rests(lines, space, settings.rest_slack_chars)
     parts = _first_line(lines[0], max_units)
     if parts is None:
         return None
