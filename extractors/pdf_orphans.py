@@ -15,9 +15,11 @@ page, (2) the lines are the last ones of the page before, after its last table a
 in two columns or more (a line in one column under it is a wrapped label, "Capaian" over "(%)"); a header
 label wider than its column's figures goes by its run of words (:func:`_labels_of`), and
 (4) with them on top, the table has a header that it did not have without them (the header finder
-of :mod:`extractors.header` decides, from labels standing over figure columns). Public format:
-PermenPAN-RB 53/2014 tables printed across pages; dev-set reports printed by another exporter (tables
-of d07, d09, h04, h05 whose header stood alone at a page's foot).
+of :mod:`extractors.header` decides, from labels standing over figure columns), or the one header row it had
+(sub-labels alone: "Target | Realisasi | % | Pagu | Realisasi | %") is the lowest of a header whose upper rows
+are the lines taken, labels spanning its own (holdout4 j01: the upper row left under the caption at a page's
+foot). Public format: PermenPAN-RB 53/2014 tables printed across pages; dev-set reports printed by another
+exporter (tables of d07, d09, h04, h05 whose header stood alone at a page's foot).
 """
 
 from __future__ import annotations
@@ -158,8 +160,9 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         before = grids_on.get(grid.page - 1, [])
         after_order = max((g.end_order or g.order for g in before), default=-1.0)
         tail = [t for t in lines_on.get(grid.page - 1, []) if t.order > after_order and t.order not in taken]
-        if not tail or split_header(grid.rows)[0]:
-            continue
+        own = len(split_header(grid.rows)[0])
+        if not tail or own > 1:
+            continue  # (a header of one row may be the lower one of two, its upper row left on the page before)
         columns = _columns(grid)
         # pdftotext -layout sets each page's columns a few characters apart: a wider slack there
         slack = settings.orphan_slack_text if grid.reader == "layout" else settings.orphan_slack
@@ -185,7 +188,7 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
             used.pop()
         while rows:
             header, _ = split_header([*rows, *grid.rows])
-            if header:
+            if header and (not own or (len(header) == own + len(rows) and _spans(rows[-1], grid.rows[0]))):
                 break
             rows.pop()  # the last adopted line is not needed for a header: try with fewer
             used.pop(0)
@@ -196,6 +199,12 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         taken |= set(used)
     if taken:
         doc.lines = [t for t in doc.lines if t.order not in taken]
+
+
+def _spans(upper: list[Cell], lower: list[Cell]) -> bool:
+    """``upper`` is a header level over ``lower``: blank over some of its labels (a label spanning them), not the
+    same row repeated."""
+    return any(not u.text.strip() and low.text.strip() for u, low in zip(upper, lower, strict=False))
 
 
 def _rests(row: list[Cell], last: list[Cell]) -> set[int] | None:

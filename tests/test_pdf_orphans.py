@@ -350,3 +350,18 @@ def test_pdf_wrapped_header_at_the_page_foot_heads_the_table(wrapped_pdf: Path) 
     doc = read_pdf(wrapped_pdf)
     assert len(doc.grids) == 1 and [c.text for c in doc.grids[0].rows[0]][:4] == HEADER[:4]
     assert [m[0] for m in _measured(wrapped_pdf)] == [m[0] for m in MEASURED]
+
+
+def test_the_upper_header_row_at_the_page_foot_joins_the_sub_labels_on_the_next_page() -> None:
+    """A two-row header cut by the page break: "No | Indikator | Kinerja" under the caption at the page's foot, the
+    sub-labels "Target | Realisasi | Capaian" heading the rows on the next page (holdout4 j01's hrules print). The
+    upper row goes back on top: the header has both levels. A table whose header has two rows already takes none."""
+    upper = ["No", "Indikator", "Kinerja", "", ""]
+    lower = ["", "", "Target", "Realisasi", "Capaian"]
+    caption, top = _caption(), _row_line(upper, 1, 730.0)
+    doc = _doc([caption, top], [_grid([lower, FIRST, *BODY])])
+    adopt_orphan_rows(doc)
+    header, body = split_header(doc.grids[0].rows)
+    assert [[c.text for c in r] for r in header] == [upper, lower] and len(body) == 1 + len(BODY)
+    assert doc.lines == [caption]
+    _unchanged(_doc([_caption(), _row_line(upper, 1, 730.0)], [_grid([upper, lower, FIRST, *BODY])]))
