@@ -20,7 +20,7 @@ with one another within a character or two. So a row is read by itself:
 
 A table is read so only where it is clearly such a form and clearly better read so: ``form_min_rows`` rows or more
 open with ``form_min_figures`` figures or more, most of them as many, and the column finder gave it fewer columns
-than a row has cells or set a name and its figures in one cell (:func:`extractors.text_layout._as_form`). A row with
+than a row has cells or set a name and its figures in one cell (:func:`as_form`). A row with
 fewer figures than most (an empty cell, not a dash) is laid under the columns by the kind of its figures, rupiah
 under rupiah, where one laying only fits; else its figures are left unread (a miss, never a figure under a wrong
 column).
@@ -30,11 +30,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from extractors.coltypes import NUMERIC_TYPES, cell_type
+from extractors.pdf_columns import Metric, UnruledTable, _numbering_line, unruled_tables
 from extractors.pdf_words import BROKEN_REST, CUT, Line, Word, cut_number, text_of
 from extractors.settings import DEFAULT, LayoutSettings
 from extractors.vocab import ColType
@@ -352,3 +353,60 @@ def form_cells(rows: list[FormRow], laid: list[list[list[Word] | None]]) -> list
             cells.append(_cell(r.trailing))
         out.append(cells)
     return out
+
+
+def as_form(table: UnruledTable, metric: Metric, settings: LayoutSettings, space: float, pitch: float
+            ) -> list[UnruledTable] | None:
+    """A wide evaluation form's table read row by row (:mod:`extractors.form_rows`): its header and its body, each
+    row on the form's columns; None where the table is no such form, or where the column finder read it as well: as
+    many columns as a row has cells, and no cell holding a row's name with its figures or two figures. ``space``: a
+    word space, ``pitch``: the distance of two lines of a cell, in the lines' units (a character and a line on a
+    layout text, points on a PDF page)."""
+    parts = split_rows(table.lines, settings, pitch=pitch)
+    if parts is None:
+        return None
+    head_lines, row_lines = parts
+    if any(_merged(ln.text) for ln in head_lines if not _numbering_line(ln.text.split())):
+        return None  # a row of figures above the form's first: a piece whose rows the form reading would part
+    rows = [read_row(lines, settings, space) for lines in row_lines]
+    if any(r is None for r in rows):
+        return None
+    form = [r for r in rows if r is not None]
+    laid = lay_figures(form)
+    if laid is None:
+        return None
+    cells = form_cells(form, laid)
+    if len(cells[0]) <= max(len(r) for r in table.rows) and not any(_merged(text) for r in table.rows for text, _ in r):
+        return None
+    body_top = row_lines[0][0].top
+    out = []
+    if head_lines:
+        out += _form_header(table, head_lines, body_top, metric, settings, pitch)
+    out.append(UnruledTable((table.bbox[0], body_top, table.bbox[2], table.bbox[3]), cells, [r.top for r in form],
+                            [ln for lines in row_lines for ln in lines], form=True))
+    return out
+
+
+def _form_header(table: UnruledTable, head_lines: list[Line], body_top: float, metric: Metric,
+                 settings: LayoutSettings, pitch: float) -> list[UnruledTable]:
+    """The form's header: the finder's rows above its first row, where none reaches into it; else the header lines
+    read by themselves (the finder set the header's last lines and the first row as one row: h07's later pages)."""
+    above = [k for k, r in enumerate(table.rows) if all(box is None or box[3] < body_top for _, box in r)]
+    if len(above) == sum(1 for top in table.row_tops if top < body_top):
+        if not above:
+            return []
+        return [UnruledTable((table.bbox[0], table.bbox[1], table.bbox[2], body_top - pitch / 2),
+                             [table.rows[k] for k in above], [table.row_tops[k] for k in above], head_lines)]
+    alone = unruled_tables(head_lines, metric, replace(settings, min_lines=1))
+    return alone if len(alone) == 1 else []
+
+
+# a cell the finder made of a row's name and its figures, or of two figures: a number (no code) beside three words,
+# or two numbers
+_NUMBER_WORD = regex.compile(r"(?<!\S)[-(]?\d[\d.,]*%?\)?(?!\S)")
+_LETTER_WORD = regex.compile(r"(?<!\S)[A-Za-z][A-Za-z/()-]+(?!\S)")
+
+
+def _merged(text: str) -> bool:
+    numbers = [n for n in _NUMBER_WORD.findall(text) if cell_type(n) not in (ColType.CODE, ColType.YEAR)]
+    return len(numbers) >= 2 or (len(numbers) == 1 and len(_LETTER_WORD.findall(text)) >= 3)

@@ -20,13 +20,11 @@ from dataclasses import replace
 
 import regex
 
-from extractors.coltypes import cell_type
-from extractors.form_rows import form_cells, lay_figures, read_row, split_rows
+from extractors.form_rows import as_form
 from extractors.model import Cell, Grid
-from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, _numbering_line, edge_blocks, unruled_tables
+from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, edge_blocks, unruled_tables
 from extractors.pdf_words import BROKEN_REST, Line, Word, cut_number, mend_cuts, split_line
 from extractors.settings import DEFAULT, LayoutSettings
-from extractors.vocab import ColType
 
 CHAR = 5.0  # "points" per character position
 PITCH = 10.0  # "points" per line: a blank line keeps a block together, two end it
@@ -362,63 +360,9 @@ def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: Layout
     out = []
     for found in unruled_tables(parsed, text_metric(settings), settings, before=before, after=after):
         used = {number(ln.top) for ln in found.lines}
-        for table in _as_form(found, text_metric(settings), settings) or [found]:
+        for table in as_form(found, text_metric(settings), settings, CHAR, PITCH) or [found]:
             out.append((_grid(table, page, number, words), used))
     return out
-
-
-def _as_form(table: UnruledTable, metric: Metric, settings: LayoutSettings) -> list[UnruledTable] | None:
-    """A wide evaluation form's table read row by row (:mod:`extractors.form_rows`): its header and its body, each
-    row on the form's columns; None where the table is no such form, or where the column finder read it as well: as
-    many columns as a row has cells, and no cell holding a row's name with its figures or two figures."""
-    parts = split_rows(table.lines, settings, pitch=PITCH)
-    if parts is None:
-        return None
-    head_lines, row_lines = parts
-    if any(_merged(ln.text) for ln in head_lines if not _numbering_line(ln.text.split())):
-        return None  # a row of figures above the form's first: a piece whose rows the form reading would part
-    rows = [read_row(lines, settings, CHAR) for lines in row_lines]
-    if any(r is None for r in rows):
-        return None
-    form = [r for r in rows if r is not None]
-    laid = lay_figures(form)
-    if laid is None:
-        return None
-    cells = form_cells(form, laid)
-    if len(cells[0]) <= max(len(r) for r in table.rows) and not any(_merged(text) for r in table.rows for text, _ in r):
-        return None
-    body_top = row_lines[0][0].top
-    out = []
-    if head_lines:
-        out += _form_header(table, head_lines, body_top, metric, settings)
-    out.append(UnruledTable((table.bbox[0], body_top, table.bbox[2], table.bbox[3]), cells, [r.top for r in form],
-                            [ln for lines in row_lines for ln in lines], form=True))
-    return out
-
-
-def _form_header(table: UnruledTable, head_lines: list[Line], body_top: float, metric: Metric,
-                 settings: LayoutSettings) -> list[UnruledTable]:
-    """The form's header: the finder's rows above its first row, where none reaches into it; else the header lines
-    read by themselves (the finder set the header's last lines and the first row as one row: h07's later pages)."""
-    above = [k for k, r in enumerate(table.rows) if all(box is None or box[3] < body_top for _, box in r)]
-    if len(above) == sum(1 for top in table.row_tops if top < body_top):
-        if not above:
-            return []
-        return [UnruledTable((table.bbox[0], table.bbox[1], table.bbox[2], body_top - PITCH / 2),
-                             [table.rows[k] for k in above], [table.row_tops[k] for k in above], head_lines)]
-    alone = unruled_tables(head_lines, metric, replace(settings, min_lines=1))
-    return alone if len(alone) == 1 else []
-
-
-# a cell the finder made of a row's name and its figures, or of two figures: a number (no code) beside three words,
-# or two numbers
-_NUMBER_WORD = regex.compile(r"(?<!\S)[-(]?\d[\d.,]*%?\)?(?!\S)")
-_LETTER_WORD = regex.compile(r"(?<!\S)[A-Za-z][A-Za-z/()-]+(?!\S)")
-
-
-def _merged(text: str) -> bool:
-    numbers = [n for n in _NUMBER_WORD.findall(text) if cell_type(n) not in (ColType.CODE, ColType.YEAR)]
-    return len(numbers) >= 2 or (len(numbers) == 1 and len(_LETTER_WORD.findall(text)) >= 3)
 
 
 _BREAKS = regex.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")
