@@ -391,9 +391,9 @@ _SATUAN_LABEL = regex.compile(r"\bsatuan\b", regex.I)
 
 
 def _units(grid: Grid, j: int) -> bool:
-    """Column ``j`` holds units: one or two words a cell, mostly."""
+    """Column ``j`` holds units: at most ``max_unit_words`` words a cell ("Dokumen", "Orang/Bulan"), in most cells."""
     texts = [r[j].text for r in grid.rows if j < len(r) and r[j].text.strip()]
-    return bool(texts) and sum(1 for t in texts if len(t.split()) <= 2) * 2 > len(texts)
+    return bool(texts) and sum(1 for t in texts if len(t.split()) <= DEFAULT.align.max_unit_words) * 2 > len(texts)
 
 
 def form_columns(header: list[list[Cell]], grid: Grid) -> dict[int, int] | None:

@@ -36,7 +36,7 @@ import regex
 
 from extractors.coltypes import NUMERIC_TYPES, cell_type
 from extractors.pdf_columns import Metric, UnruledTable, _numbering_line, unruled_tables
-from extractors.pdf_words import BROKEN_REST, CUT, Line, Word, cut_number, text_of
+from extractors.pdf_words import BROKEN_REST, CUT, GROUPED_REST, Line, Word, cut_number, text_of
 from extractors.settings import DEFAULT, LayoutSettings
 from extractors.vocab import ColType
 
@@ -44,7 +44,7 @@ BBox = tuple[float, float, float, float]
 _DASH = regex.compile(r"^[-–]$")
 _UNIT = regex.compile(r"^[A-Za-z%][\w/\.\-%]*$")  # "Dokumen", "Km", "Kg/kapita", "%"
 # a figure's rest: its last digits, or whole thousands groups ("0.000" under "37.600.00")
-_REST = regex.compile(rf"{BROKEN_REST.pattern}|^\d{{1,3}}(?:\.\d{{3}})+(?:,\d{{1,2}})?$")
+_REST = regex.compile(rf"{BROKEN_REST.pattern}|{GROUPED_REST.pattern}")
 _GLUED_UNIT = regex.compile(r"^(\d{1,3})([A-Za-z%]{1,3})$")  # "0M": a rest and a unit set with no space
 _CODE_REST = regex.compile(r"^\.?\d{1,4}(?:\.\d{1,4})*\.?$")  # "13", ".0001" under a code cut at its cell's edge
 
@@ -108,14 +108,15 @@ def _count(line: Line, max_units: int) -> int:
     return len(parts[1]) if parts else 0
 
 
-def _starts(lines: Sequence[Line], limit: float, space: float, tol: float) -> list[float]:
-    """Where the row's wrapped lines start their text cells: a line's first word, a word after a clear gap (two
-    spaces or more), and a word at one of those places on another line (within ``tol``)."""
+def _starts(lines: Sequence[Line], limit: float, space: float, tol: float, gap_spaces: int) -> list[float]:
+    """Where the row's wrapped lines start their text cells: a line's first word, a word after a clear gap
+    (``gap_spaces`` spaces or more, a layout text's gutter), and a word at one of those places on another line (within
+    ``tol``)."""
     clear: list[float] = []
     for ln in lines:
         ws = [w for w in ln.words if w.x1 <= limit]
         for k, w in enumerate(ws):
-            if k == 0 or w.x0 - ws[k - 1].x1 >= 2 * space - 1e-6:
+            if k == 0 or w.x0 - ws[k - 1].x1 >= gap_spaces * space - 1e-6:
                 clear.append(w.x0)
     starts: list[float] = []
     for x in sorted(clear):
@@ -129,7 +130,7 @@ def _text_cells(first: list[Word], wrapped: Sequence[Line], limit: float, settin
                 ) -> list[list[Word]]:
     """The row's text words cut into cells (module docstring)."""
     tol = settings.form_align_chars * space
-    starts = _starts(wrapped, limit, space, tol)
+    starts = _starts(wrapped, limit, space, tol, settings.text_min_spaces)
     cells: list[list[Word]] = []
     opened: list[float | None] = []  # the place each cell opened at; None: a code's cell, or before any place
     at = -1  # the last place passed (index into starts)
@@ -221,12 +222,6 @@ def read_row(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout, s
     return FormRow(texts, groups, tail, lines[0].top)
 
 
-def _numbering(line: Line) -> bool:
-    """The form's numbering row, "1 2 3 ... 17": small numbers only, rising."""
-    numbers = [int(w.text) for w in line.words if w.text.isdigit() and len(w.text) <= 2]
-    return len(numbers) == len(line.words) and all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
-
-
 def _rests_only(line: Line) -> bool:
     """A line whose every figure is a bare rest of a cut figure ("00", ".000", "0M"): a wrapped line of the row
     above, whatever its count."""
@@ -241,14 +236,17 @@ def split_rows(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout,
     """The lines before the form's first row (its header), and its rows' lines: a row opens at a line of
     ``form_min_figures`` figures or more and takes the lines right under it, up to the next such line or a line
     further than ``pitch`` below the one above it."""
+    def next_line(k: int) -> bool:  # right under the line above: one pitch, no blank line (two) between
+        return lines[k].top - lines[k - 1].top <= pitch * 1.5
+
     opens = [k for k, ln in enumerate(lines) if _count(ln, max_units) >= settings.form_min_figures
-             and not _numbering(ln) and not (k and _rests_only(ln) and lines[k].top - lines[k - 1].top <= pitch * 1.5)]
+             and not _numbering_line(ln.text.split()) and not (k and _rests_only(ln) and next_line(k))]
     if len(opens) < settings.form_min_rows:
         return None
     rows = []
     for a, b in zip(opens, [*opens[1:], len(lines)], strict=True):
-        end = a + 1  # a row's wrapped lines follow its first line with no line between (after a gap: a page's
-        while end < b and lines[end].top - lines[end - 1].top <= pitch * 1.5:  # running lines, the next header)
+        end = a + 1  # a row's wrapped lines follow its first line (after a gap: a page's running lines, a header)
+        while end < b and next_line(end):
             end += 1
         rows.append(list(lines[a:end]))
     return list(lines[:opens[0]]), rows

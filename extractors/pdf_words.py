@@ -236,6 +236,9 @@ LAST_DIGITS = re.compile(r"^\d{1,3}$")
 # ... and on the next page, where a row broke across the page: a few digits, maybe the last of the decimals or the
 # money style's ",-" ("0", "000,-", "5"), never a figure of its own ("5.000.000" would read on from "270.000.00")
 BROKEN_REST = re.compile(r"^[.,]?\d{1,3}(?:[.,]\d{1,2})?(?:,-)?$")
+# ... or, in a layout text's narrow columns, a rest holding whole thousands groups, the figure cut before the last of
+# them ("37.600.00" over "0.000": d09's E.81 amounts of tens of billions); cut_number still asks the two to make one
+GROUPED_REST = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
 
 
 def _rest_of(above: Line, below: Line) -> bool:

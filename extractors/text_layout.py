@@ -23,7 +23,7 @@ import regex
 from extractors.form_rows import as_form
 from extractors.model import Cell, Grid
 from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, edge_blocks, unruled_tables
-from extractors.pdf_words import BROKEN_REST, Line, Word, cut_number, mend_cuts, split_line
+from extractors.pdf_words import BROKEN_REST, GROUPED_REST, Line, Word, cut_number, mend_cuts, split_line
 from extractors.settings import DEFAULT, LayoutSettings
 
 CHAR = 5.0  # "points" per character position
@@ -230,16 +230,11 @@ def _code_rest(above: str, below: str) -> bool:
     return bool(_CODE_HEAD.match(above) and _CUT_CODE_REST.match(below) and _WHOLE_CODE.match(above + below))
 
 
-# ... or a figure's rest holding whole thousands groups, its cut before the last of them ("37.600.00" over "0.000",
-# d09's E.81 amounts of tens of billions in an 8-character column); cut_number still asks the two to make one figure
-_GROUPED_REST = regex.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
-
-
 def _rest_of(above: str, below: str) -> bool:
     """``below`` is the rest of a figure or a code cut at the end of ``above``."""
     if _CUT_CODE.match(above):
         return bool(_CODE_REST.match(below))
-    return bool(BROKEN_REST.match(below) or _GROUPED_REST.match(below)) and cut_number(above, below)
+    return bool(BROKEN_REST.match(below) or GROUPED_REST.match(below)) and cut_number(above, below)
 
 
 def mend_rest_lines(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout) -> list[Line]:
@@ -358,9 +353,10 @@ def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: Layout
     if len(parsed) < settings.min_lines or not any("  " in raw for _, raw in lines):
         return []
     out = []
-    for found in unruled_tables(parsed, text_metric(settings), settings, before=before, after=after):
+    metric = text_metric(settings)
+    for found in unruled_tables(parsed, metric, settings, before=before, after=after):
         used = {number(ln.top) for ln in found.lines}
-        for table in as_form(found, text_metric(settings), settings, CHAR, PITCH) or [found]:
+        for table in as_form(found, metric, settings, CHAR, PITCH) or [found]:
             out.append((_grid(table, page, number, words), used))
     return out
 
