@@ -649,9 +649,11 @@ class _Finder:
 
     # --- rows -----------------------------------------------------------------------------------------
 
-    def table(self, lines: Sequence[Line], context: Sequence[Line] = ()) -> UnruledTable | None:
+    def table(self, lines: Sequence[Line], context: Sequence[Line] = (),
+              carried: Sequence[tuple[float, float]] = ()) -> UnruledTable | None:
         """The table of a block; ``context``: more lines of the same table (on another page) whose words count
-        for the columns only."""
+        for the columns only; ``carried``: the columns of that other piece, taken where there are no fewer of them
+        than the block's own (see :func:`unruled_tables`)."""
         rests = rests_of_cuts(lines, self.settings) if self.metric.word_space is not None else {}
         # the rests of cut figures stand wherever the cell's second line puts them: they show no column
         shown = [ln if not any(w in rests for w in ln.words) else Line(tuple(w for w in ln.words if w not in rests))
@@ -660,6 +662,8 @@ class _Finder:
         if context:  # the other piece's rows show gutters these lines cannot; where they hide some, not taken
             joint = self.columns([*shown, *context])
             cols = joint if len(joint) >= len(cols) else cols
+        if carried and len(carried) >= len(cols):
+            cols = list(carried)
         if len(cols) < 2:
             return None
         per_line = [self.cells(ln, cols) for ln in lines]
@@ -691,7 +695,7 @@ class _Finder:
         while n_head > 2 and self._heading_under_levels(per_line[:n_head], texts[:n_head], bands[:n_head]):
             n_head -= 1
         head = self._header(per_line[:n_head], texts[:n_head], bands[:n_head])
-        body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:])
+        body = self._body(lines[n_head:], per_line[n_head:], texts[n_head:], carried=bool(carried))
         rows = head + body
         if len(rows) < (1 if context else 2):  # one row carried over a page break is a piece of its table
             return None
@@ -769,13 +773,20 @@ class _Finder:
         head = self._header(per_line[:-1], texts[:-1], bands[:-1])
         return len(head) >= 2 and not head[-1][filled[0]]
 
-    def _body(self, lines: Sequence[Line], per_line: list[list[list[Word]]], texts: list[list[str]]
-              ) -> list[list[list[Word]]]:
+    def _body(self, lines: Sequence[Line], per_line: list[list[list[Word]]], texts: list[list[str]],
+              carried: bool = False) -> list[list[list[Word]]]:
+        """The body's rows from its lines. ``carried``: a piece cut on the columns of the table it carries on, whose
+        rules between rows were seen with its rows before: two bands of figures show them (:meth:`_rows_ruled`)."""
+        # columns no line fills (a numbering column empty on a carried piece's page, cut on the columns of the piece
+        # before it) are left out of the row tests: the first filled column is the one a row's number or code opens
+        lead = next((j for j in range(min((len(t) for t in texts), default=0)) if any(t[j] for t in texts)), 0)
+        texts = [t[lead:] for t in texts]
         numbered = self._numbered(texts)
         gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
         usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
         bands = [self._band(ln) for ln in lines]
-        ruled = bool(self.rules) and self._rows_ruled(bands, texts)
+        least = self.settings.carried_ruled_min_bands if carried else self.settings.ruled_min_bands
+        ruled = bool(self.rules) and self._rows_ruled(bands, texts, least)
         if self.metric.centred and not ruled:
             spans = centred_rows(texts, numbered, self.settings)
             if spans is not None:
@@ -800,19 +811,20 @@ class _Finder:
                 continue
             for j, words in enumerate(cells):
                 rows[-1][j].extend(words)
-                if text[j]:
-                    row_text[j] = f"{row_text[j]} {text[j]}".strip()
+            for j, piece in enumerate(text):
+                if piece:
+                    row_text[j] = f"{row_text[j]} {piece}".strip()
         return rows
 
-    def _rows_ruled(self, bands: list[int], texts: list[list[str]]) -> bool:
-        """Rules run between the rows (not only under the header and at the foot): two bands or more, and in
-        the bands that hold figures, no more lines of figures than a wrapped row has (a figure cut over two
-        lines, a "K" and its unit on another)."""
+    def _rows_ruled(self, bands: list[int], texts: list[list[str]], min_bands: int) -> bool:
+        """Rules run between the rows (not only under the header and at the foot): ``min_bands`` bands of figures
+        or more, and in the bands that hold figures, no more lines of figures than a wrapped row has (a figure cut
+        over two lines, a "K" and its unit on another)."""
         per_band: dict[int, int] = {}
         for band, text in zip(bands, texts, strict=True):
             if _data_line(text):
                 per_band[band] = per_band.get(band, 0) + 1
-        if len(set(bands)) < 2 or len(per_band) < self.settings.ruled_min_bands:
+        if len(set(bands)) < 2 or len(per_band) < min_bands:
             return False  # rules under the header, above a total and at the foot only (booktabs style)
         counts = sorted(per_band.values())
         return counts[len(counts) // 2] <= self.settings.ruled_row_lines
@@ -849,19 +861,23 @@ class _Finder:
         return False
 
 
-_CODE = regex.compile(r"^(?:\d+\.)+(\d+)$")
-_CODE_TAIL = regex.compile(r"^\d{1,3}$")
+_CODE = regex.compile(r"^(?:\d+\.)+(\d*)$")  # a code, maybe cut right after a dot ("1.03.02.2.02." over "01")
+_CODE_TAIL = regex.compile(r"^(\d{1,4})((?:\.\d{2,4})*)$")
 _CODE_ENDS = (2, 4)  # digits of a code's last group: kegiatan "2.01", sub kegiatan "01" or "0001" (Permendagri 90)
+_KEGIATAN_DIGITS = 2  # a group followed by a sub kegiatan's is a kegiatan's: "2.01" in "2.23.01.2.01.0001"
 
 
 def is_cut_code(above: str, below: str) -> bool:
-    """A budget code too wide for its cell, its last group cut ("1.02.01.2.01.0" over "1", "5.02.01.2.01.000" over
-    "1"): joined, the last group has two or four digits, as the codes of Permendagri 90 end (kegiatan "2.01",
-    sub kegiatan "01" or "0001"), and it had fewer before."""
+    """A budget code too wide for its cell, cut in a group or after a dot ("1.02.01.2.01.0" over "1",
+    "5.02.01.2.01.000" over "1", "2.23.01.2.0" over "1.0006", "1.03.02.2.02." over "01": holdout4 j03's and dev d03's
+    E.81 on the no-rules print): joined, the cut group has two or four digits where it ends the code (as the
+    codes of Permendagri 90 end: kegiatan "2.01", sub kegiatan "01" or "0001") or two where the sub kegiatan's
+    group follows it, and it had fewer before."""
     code, rest = _CODE.match(above.strip()), _CODE_TAIL.match(below.strip())
-    if code is None or rest is None:
+    if code is None or rest is None or (not code.group(1) and above.count(".") < 2):  # "1." is an item's number
         return False
-    return len(code.group(1) + rest.group()) in _CODE_ENDS
+    joined = len(code.group(1) + rest.group(1))
+    return joined == _KEGIATAN_DIGITS if rest.group(2) else joined in _CODE_ENDS
 
 
 def _stacked(pieces: list[str], numbering: bool) -> bool:
@@ -1200,11 +1216,15 @@ def _cell(words: list[Word], edges: tuple[float, float] | None = None) -> tuple[
                              max(w.bottom for w in words)))
 
 
-def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line], loose: bool = False) -> bool:
+def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line], loose: bool = False,
+                ragged_left: bool = False) -> bool:
     """Two blocks set across the same x range whose rows of figures stand on the same column edges: one
     table's two pieces on two pages (two tables both as wide as the page differ in their edges). ``loose``: the
     test for a piece that is no table without the other (:func:`_foot_piece`), where a single row may end short
-    of the other piece's widest one, and a layout text's edges may move by ``settings.carried_drift_chars``."""
+    of the other piece's widest one, and a layout text's edges may move by ``settings.carried_drift_chars``.
+    ``ragged_left``: ``a``'s words stand in ``b``'s table's columns (:func:`fits_columns`), so either piece may
+    start right of the other, its first columns empty on its page (a numbering and sasaran column filled on a
+    group's first row only: holdout4 j03's E.81)."""
     tol = finder.settings.carried_span_tol
     rows_a, rows_b = finder.figure_lines(a), finder.figure_lines(b)
     if not rows_a and rows_b and _numbering_closes(finder, a):
@@ -1221,7 +1241,7 @@ def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line], loose: bo
     s1, l1 = (a1, b1) if small is rows_a else (b1, a1)
     # a single row may end short of the other piece's widest one (its last cells empty, or a row of the other
     # piece shifted a column right: the converted text of h04 has one), never past it
-    if abs(a0 - b0) > tol or (s1 > l1 + tol if single else abs(a1 - b1) > tol):
+    if (abs(a0 - b0) > tol and not ragged_left) or (s1 > l1 + tol if single else abs(a1 - b1) > tol):
         return False
     # each piece's rows stand on the other's column edges; a single row leaves columns empty that the other
     # piece fills (quarters with no figure yet: h04's E.81), so with one row only that row is asked. A layout
@@ -1312,13 +1332,28 @@ def edge_blocks(lines: Sequence[Line], metric: Metric | None = None, settings: L
     finder = _Finder(metric or pdf_metric(settings), settings, rules, ghosts)
     blocks = finder.blocks(lines)
     first = [lines[i] for i in blocks[0]] if blocks and _opens_page(finder, lines, blocks[0]) else []
-    last = [lines[i] for i in blocks[-1]] if blocks and blocks[-1][-1] == len(lines) - 1 else []
+    last = [lines[i] for i in blocks[-1]] if blocks and _closes_page(finder, lines, blocks[-1]) else []
     return first, last
+
+
+def _closes_page(finder: _Finder, lines: Sequence[Line], block: list[int]) -> bool:
+    """Nothing but lines of words stands below the block on its page, each inside its span and right of its left
+    edge, each close under the line above it (``settings.closing_wrap_gap``): the cells' wrapped text of a row cut
+    by the page break, set below a gap (holdout4 j03's E.81 on the hrules print: "Standar / Nasional / Perpustakaan"
+    under one page's last row, two cells' words side by side under another's), not a note or paragraph at the
+    table's left edge, nor a page number further down, nor a row of figures. The mirror of
+    :func:`_opens_page` and :func:`_head_rows`."""
+    x0, x1 = min(lines[i].x0 for i in block), max(lines[i].x1 for i in block)
+    gap = finder.settings.closing_wrap_gap
+    return all(not finder._row_of_figures(ln) and ln.x0 > x0 + finder.metric.min_gap and ln.x1 <= x1
+               and ln.top - above.bottom <= gap * _height(above)
+               for above, ln in zip(lines[block[-1]:], lines[block[-1] + 1:], strict=False))
 
 
 def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings: LayoutSettings = DEFAULT.layout,
                    rules: Sequence[tuple[float, float, float]] = (), before: Sequence[Line] = (),
-                   after: Sequence[Line] = (), ghosts: Sequence[Line] = ()) -> list[UnruledTable]:
+                   after: Sequence[Line] = (), ghosts: Sequence[Line] = (),
+                   carried: Sequence[tuple[float, float]] = ()) -> list[UnruledTable]:
     """Tables found among a page's text lines (top to bottom); their lines are not text any more.
     ``rules``: horizontal rules and shaded band edges on the page, as (y, x0, x1). ``before`` and ``after``:
     the lines of the table that closes the page before and of the one that opens the page after
@@ -1326,10 +1361,24 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     same x range and column edges, it is the same table carried over the page break: its columns are found with
     the other piece's rows of figures added (a piece of two rows shows its columns badly; the other piece's rows
     show them), while its rows are its own. Dev-set prints: tables broken over pages with a few rows on one
-    side (d06, h04). ``ghosts``: the running footers dropped from the page's flow (:meth:`_Finder.blocks`)."""
+    side (d06, h04). ``ghosts``: the running footers dropped from the page's flow (:meth:`_Finder.blocks`).
+    ``carried``: the columns of the table that closed the page before, as its cells' x ranges (a PDF's pages share
+    one layout); a piece that carries it on is cut on them where each of its words stands inside one of them
+    (:func:`fits_columns`). Its own gutters may not show where two cells of a row touch: a cut amount filling its
+    cell beside the next cell's "1" (holdout4 j03's E.81 on the hrules and no-rules prints, its second page), a
+    wrapped unit leaving a gap that looks like a column."""
     finder = _Finder(metric or pdf_metric(settings), settings, rules, ghosts)
     tables = []
     blocks = finder.blocks(lines)
+    slack, reach = finder.settings.carried_fit_slack, finder.settings.carried_span_tol
+    if after and blocks and blocks[-1][-1] < len(lines) - 1 and _closes_page(finder, lines, blocks[-1]):
+        # the wrapped text of the page's last row, set below a gap, under a table the next page carries on (in the
+        # columns this page's table was carried in with, where it was)
+        last = [lines[i] for i in blocks[-1]]
+        ragged = bool(carried) and fits_columns(last, carried, slack, reach) and fits_columns(after, carried, slack,
+                                                                                              reach)
+        if _same_table(finder, last, after, ragged_left=ragged):
+            blocks[-1] = [*blocks[-1], *range(blocks[-1][-1] + 1, len(lines))]
     if after and (foot := _foot_piece(finder, lines, blocks, after)):
         blocks.append(foot)
     if before and (not blocks or blocks[0][0] != 0):
@@ -1342,16 +1391,38 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     for n, block in enumerate(blocks):
         block_lines = [lines[i] for i in block]
         context: list[Line] = []
-        if n == 0 and _opens_page(finder, lines, block) and before and _same_table(finder, block_lines, before):
+        given: Sequence[tuple[float, float]] = ()
+        fits = n == 0 and bool(carried) and fits_columns(block_lines, carried, slack, reach)
+        if n == 0 and _opens_page(finder, lines, block) and before and _same_table(finder, block_lines, before,
+                                                                                    ragged_left=fits):
             context += finder.figure_lines(before)
+            given = carried if fits else ()
         if n == len(blocks) - 1 and block[-1] == len(lines) - 1 and after and _same_table(finder, block_lines, after):
             context += finder.figure_lines(after)
         top, bottom = block_lines[0].top, max(ln.bottom for ln in block_lines)
         # the rule right above the block's first line too: it bounds the first row's band (a row centred
         # vertically may start with lines of labels above its first line of figures)
         finder.rules = [r for r in rules if top - _height(block_lines[0]) - 2 <= r[0] <= bottom + 2]
-        table = finder.table(block_lines, context)
+        table = finder.table(block_lines, context, given)
         finder.rules = list(rules)
         if table is not None:
             tables.append(table)
     return tables
+
+
+def fits_columns(lines: Sequence[Line], columns: Sequence[tuple[float, float]], slack: float, reach: float
+                 ) -> bool:
+    """No word of the lines reaches into two columns (by more than ``slack`` points each: a word in a gutter is
+    in none), and none stands more than ``reach`` points outside the first and last; the columns in order and
+    apart. A column's range is where its cells' words stood on the page before, so a wider word of the next page
+    may run into the gutter beside it ("1.050" in a column of "-" and "3")."""
+    if not columns or any(b[0] < a[1] for a, b in zip(columns, columns[1:], strict=False)):
+        return False
+    lo, hi = columns[0][0] - reach, columns[-1][1] + reach
+    for ln in lines:
+        for w in ln.words:
+            if w.x0 < lo or w.x1 > hi:
+                return False
+            if sum(1 for a, b in columns if min(b, w.x1) - max(a, w.x0) > slack) > 1:
+                return False
+    return True

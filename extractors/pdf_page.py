@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.model import BBox, Cell, Grid, TextLine
-from extractors.pdf_columns import edge_blocks, unruled_tables
+from extractors.pdf_columns import _data_line, edge_blocks, unruled_tables
 from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
 from extractors.pdf_words import Frame, Line, Word, make_lines, mend_cuts, vocabulary
 from extractors.text_reader import clean_text
@@ -92,17 +92,20 @@ def edges_of(part: PagePart) -> tuple[list[Line], list[Line]]:
 
 
 def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None, before: Sequence[Line] = (),
-           after: Sequence[Line] = ()) -> tuple[list[TextLine], list[Grid]]:
+           after: Sequence[Line] = (), carried: Sequence[tuple[float, float]] = ()
+           ) -> tuple[list[TextLine], list[Grid]]:
     """Unruled tables among the remaining lines; the rest as text lines. ``words``: the document's words,
     to tell a word cut at a ruled cell's edge from two words (without them, lines are joined by a space).
     ``before``/``after``: the edge blocks of the pages before and after (:func:`edges_of`), for a table
-    carried over a page break."""
+    carried over a page break; ``carried``: the columns of the table that closed the page before
+    (:func:`carried_columns`)."""
     grids = [_grid(part.number, part.frame, t.bbox, t.rows, part.reader, ruled=True, words=words)
              for t in part.tables]
     lines = part.lines
     if unruled:
         used: set[int] = set()
-        for table in unruled_tables(lines, rules=part.rules, before=before, after=after, ghosts=part.dropped):
+        for table in unruled_tables(lines, rules=part.rules, before=before, after=after, ghosts=part.dropped,
+                                    carried=carried if part.frame.direction == "ltr" else ()):
             grids.append(_grid(part.number, part.frame, table.bbox, table.rows, part.reader, words=words))
             used |= {id(ln) for ln in table.lines}
         lines = [ln for ln in lines if id(ln) not in used]
@@ -110,3 +113,27 @@ def finish(part: PagePart, unruled: bool = True, words: set[str] | None = None, 
     page_frame = Frame("ltr", part.frame.width, part.frame.height)
     text += [t for ln in part.extra if (t := _text_line(part.number, page_frame, ln)) is not None]
     return text, grids
+
+
+def carried_columns(grids: Sequence[Grid], given: Sequence[tuple[float, float]] = ()) -> list[tuple[float, float]]:
+    """The columns of the unruled table that ends lowest on a page, as the x ranges of its rows of figures' cells
+    (a header label spanning two columns stretches its cell over both, so header rows do not count): the columns a
+    piece of it carried onto the next page stands in. ``given``: the columns the page's first table was cut on,
+    carried from the page before; a column no row of this page fills keeps its place there (a numbering column
+    empty on a middle page of a long table). Empty where a column's place is not known or there is no such
+    table."""
+    unruled = [g for g in grids if not g.ruled and not g.form]
+    if not unruled:
+        return []
+    grid = max(unruled, key=lambda g: g.end_order if g.end_order is not None else g.order)
+    rows = [r for r in grid.rows if _data_line([c.text for c in r])]
+    spans: list[tuple[float, float] | None] = []
+    for j in range(grid.n_cols):
+        boxes = [r[j].bbox for r in rows if j < len(r) and r[j].text and r[j].bbox is not None]
+        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
+    if None not in spans:
+        return [s for s in spans if s is not None]
+    if len(given) != len(spans) or any(s is not None and not (s[0] < g[1] and g[0] < s[1])
+                                       for s, g in zip(spans, given, strict=True)):
+        return []  # not the table cut on the given columns
+    return [s if s is not None else g for s, g in zip(spans, given, strict=True)]

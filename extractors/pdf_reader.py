@@ -20,7 +20,7 @@ from typing import Any
 from extractors.errors import InputError
 from extractors.model import Document, Grid, TextLine
 from extractors.pdf_orphans import adopt_orphan_rows, adopt_widow_rows, mend_broken_rows
-from extractors.pdf_page import PagePart, edges_of, finish, ruled_part, vocabulary_of
+from extractors.pdf_page import PagePart, carried_columns, edges_of, finish, ruled_part, vocabulary_of
 from extractors.pdf_pdfium import PdfiumPage, open_document, read_page
 from extractors.pdf_rulings import segments_from_boxes
 from extractors.pdf_running import drop_inline_footers, drop_running
@@ -114,6 +114,8 @@ def read_pdf(path: Path) -> Document:
     words = vocabulary_of(parts)
     lines: list[TextLine] = []
     edges = [edges_of(part) for part in parts]
+    page_grids: list[Grid] = []  # the grids of the page before: a table carried on keeps their columns
+    carried: list[tuple[float, float]] = []
     for k, part in enumerate(parts):
         grids = _second_reader(path, part) if _rulings_without_grid(part) else []
         if grids:  # camelot read the ruled table the rulings did not give; the rest is text
@@ -121,9 +123,11 @@ def read_pdf(path: Path) -> Document:
         else:
             before = edges[k - 1][1] if k and parts[k - 1].number == part.number - 1 else []
             after = edges[k + 1][0] if k + 1 < len(parts) and parts[k + 1].number == part.number + 1 else []
-            text, grids = finish(part, words=words, before=before, after=after)
+            carried = carried_columns(page_grids, carried) if before else []
+            text, grids = finish(part, words=words, before=before, after=after, carried=carried)
         lines.extend(text)
         doc.grids.extend(grids)
+        page_grids = grids
     doc.lines = sorted(lines, key=lambda t: t.order)
     doc.grids.sort(key=lambda g: g.order)
     adopt_orphan_rows(doc)

