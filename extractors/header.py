@@ -332,7 +332,11 @@ def split_header(rows: list[list[Cell]], settings: HeaderSettings = DEFAULT.head
         return _vocab_split(rows, settings)
     if not figure_columns([r for r in rows if not _numbers_columns(r, settings)], settings):
         # a header alone over its numbering row, the rows on the next page (E.81's at a page's foot): its column
-        # numbers are no figures; its labels are read by their words where the figures' way reads none
+        # numbers are no figures, and no row above them holds any, so every row down to them is the header's (its
+        # labels wrapped over many lines in narrow cells: holdout4 j03's E.81 as layout text, cut "Realisa / si")
+        numbering = next((k for k, r in enumerate(rows) if _numbers_columns(r, settings)), None)
+        if numbering is not None:
+            return rows[:numbering + 1], rows[numbering + 1:]
         header, body = _figure_split(rows, figs, settings)
         if header:
             return header, body

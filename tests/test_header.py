@@ -288,3 +288,20 @@ def test_a_header_alone_over_its_numbering_row_is_read_by_its_words() -> None:
     ]
     header, body = split_header(rows)
     assert len(header) == 3 and body == []
+
+
+def test_every_row_of_a_header_alone_down_to_its_numbering_row_is_the_header() -> None:
+    """holdout4 j03's E.81 as layout text (its first columns): labels cut in narrow cells over many lines ("Realisa"
+    / "si", "o" under "N"), a "K" beside a "Rp K Rp" the finder could not part; no row holds a figure but the
+    numbering row, so all are the header's (the labels' way stopped after the first row)."""
+    texts = [
+        ["N Sasaran", "Kode", "Urusan/Bidang Indikator", "Target", "", "Realisa", "", "Target", "", "Reali", ""],
+        ["o", "", "Urusan Kinerja", "Renstra", "", "si", "", "Kinerja", "", "sasi", ""],
+        ["", "", "Pemerintahan Program (outc", "Perangk", "", "Capaian", "", "dan An", "", "Kine", ""],
+        ["", "", "Sub Kegiatan", "pada", "", "Perangk", "", "erangka", "", "nI", ""],
+        ["", "", "", "Renstra )", "", "Renja Tahun Lalu (2023)", "", "n (2024) yang Dievaluasi", "", "", ""],
+        ["", "", "", "K", "Rp", "K", "Rp", "K", "", "Rp K Rp", "K"],
+        ["1 2", "3", "4 5", "6", "7", "", "", "8", "", "9", ""],
+    ]
+    header, body = split_header([[Cell(t) for t in row] for row in texts])
+    assert len(header) == len(texts) and body == []
