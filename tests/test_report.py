@@ -143,6 +143,23 @@ def test_messages_name_captions_never_none_never_cut_mid_word() -> None:
     assert caption_label("TABEL: VI.1 INDIKATOR KINERJA") == "Tabel VI.1"
 
 
+def test_a_quoted_whole_name_is_not_lengthened_into_another_rows_name() -> None:
+    """holdout4 j02: a "Sub Total Kegiatan" row is named whole in its flag, and several other rows' names start
+    with it ("Sub Total Kegiatan 4.02.01.2.02", ... all as long): the message keeps the row's own name, the same on
+    every run."""
+    budget = [{"table_id": "t09", "line": n, "page": 14, "uraian": f"Sub Total Kegiatan 4.02.0{k}.2.0{k}"}
+              for n, k in ((311, 1), (318, 2), (327, 6))]
+    budget.append({"table_id": "t09", "line": 361, "page": 14, "uraian": "Sub Total Kegiatan"})
+    ctx = Context.of([{"table_id": "t09", "caption": "Tabel 3.6", "page": 14, "line": 300}], [], budget)
+    flag = {"kind": "total_mismatch", "severity": "info", "table_id": "t09", "page": 14, "line": 361,
+            "subject": "Sub Total Kegiatan", "confidence": 1.0,
+            "message_original": "'Sub Total Kegiatan' tidak diperiksa terhadap rinciannya"}
+    assert render(flag, ctx).startswith("'Sub Total Kegiatan' tidak diperiksa")
+    # a name cut mid-word still comes whole, from the one name it starts
+    cut = dict(flag, message_original="'Sub Total Kegiatan 4.02.02.2.0' tidak diperiksa")
+    assert render(cut, ctx).startswith("'Sub Total Kegiatan 4.02.02.2.02' tidak diperiksa")
+
+
 def test_english_messages_from_the_row(tmp_path: Path) -> None:
     tables = frames([extraction("e.txt")], lang="en")
     msg = tables["flags"]["message"].iloc[0]

@@ -106,7 +106,8 @@ class Context:
                                                              t.get("page"), t.get("line"))
         ctx.names = sorted({str(r.get("indikator") or "") for r in ctx.measurements}
                            | {str(r.get("sasaran") or "") for r in ctx.measurements}
-                           | {str(r.get("uraian") or "") for r in ctx.budget} - {""}, key=len, reverse=True)
+                           | {str(r.get("uraian") or "") for r in ctx.budget} - {""},
+                           key=lambda name: (-len(name), name))  # the longest first; one order on every run
         return ctx
 
     def label(self, table_id: str) -> str:
@@ -148,10 +149,15 @@ _QUOTED = re.compile(r"'([^']{8,})'")
 
 
 def _uncut(text: str, full_names: list[str]) -> str:
-    """A quoted name cut mid-word ('... yang ') is given whole when short, else cut at a word with '…'."""
+    """A quoted name cut mid-word ('... yang ') is given whole when short, else cut at a word with '…'. A quote that
+    is itself a whole name of the document is not cut ("Sub Total Kegiatan", the start of several longer names)."""
+    known = {" ".join(name.split()) for name in full_names}
+
     def whole(m: re.Match[str]) -> str:
         quoted = m.group(1)
         stem = quoted.rstrip()
+        if " ".join(stem.split()) in known:
+            return m.group(0)
         for name in full_names:
             flat = " ".join(name.split())
             if len(flat) > len(stem) and flat.startswith(stem):
