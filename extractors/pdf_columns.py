@@ -1222,9 +1222,9 @@ def _same_table(finder: _Finder, a: Sequence[Line], b: Sequence[Line], loose: bo
     table's two pieces on two pages (two tables both as wide as the page differ in their edges). ``loose``: the
     test for a piece that is no table without the other (:func:`_foot_piece`), where a single row may end short
     of the other piece's widest one, and a layout text's edges may move by ``settings.carried_drift_chars``.
-    ``ragged_left``: ``a``'s words stand in ``b``'s table's columns (:func:`fits_columns`), so either piece may
-    start right of the other, its first columns empty on its page (a numbering and sasaran column filled on a
-    group's first row only: holdout4 j03's E.81)."""
+    ``ragged_left``: the pieces' words stand in the columns of the table carried over (:func:`fits_columns`), so
+    either piece may start right of the other, its first columns empty on its page (a numbering and sasaran column
+    filled on a group's first row only: holdout4 j03's E.81)."""
     tol = finder.settings.carried_span_tol
     rows_a, rows_b = finder.figure_lines(a), finder.figure_lines(b)
     if not rows_a and rows_b and _numbering_closes(finder, a):
@@ -1363,10 +1363,12 @@ def unruled_tables(lines: Sequence[Line], metric: Metric | None = None, settings
     show them), while its rows are its own. Dev-set prints: tables broken over pages with a few rows on one
     side (d06, h04). ``ghosts``: the running footers dropped from the page's flow (:meth:`_Finder.blocks`).
     ``carried``: the columns of the table that closed the page before, as its cells' x ranges (a PDF's pages share
-    one layout); a piece that carries it on is cut on them where each of its words stands inside one of them
-    (:func:`fits_columns`). Its own gutters may not show where two cells of a row touch: a cut amount filling its
-    cell beside the next cell's "1" (holdout4 j03's E.81 on the hrules and no-rules prints, its second page), a
-    wrapped unit leaving a gap that looks like a column."""
+    one layout); a piece that carries it on is cut on them where none of its words reaches into two of them
+    (:func:`fits_columns`) and its rows stand on the same column edges (:func:`_same_table`). Its own gutters may not
+    show where two cells of a row touch: a cut amount filling its cell beside the next cell's "1" (holdout4 j03's
+    E.81 on the hrules and no-rules prints, its second page), a wrapped unit leaving a gap that looks like a
+    column. The page's last block takes the wrapped lines under it (:func:`_closes_page`) where the next page's
+    first block carries it on."""
     finder = _Finder(metric or pdf_metric(settings), settings, rules, ghosts)
     tables = []
     blocks = finder.blocks(lines)
