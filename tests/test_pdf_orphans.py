@@ -365,3 +365,31 @@ def test_the_upper_header_row_at_the_page_foot_joins_the_sub_labels_on_the_next_
     assert [[c.text for c in r] for r in header] == [upper, lower] and len(body) == 1 + len(BODY)
     assert doc.lines == [caption]
     _unchanged(_doc([_caption(), _row_line(upper, 1, 730.0)], [_grid([upper, lower, FIRST, *BODY])]))
+
+
+def test_a_layout_texts_upper_header_row_spans_the_sub_labels_in_equal_groups() -> None:
+    """holdout4 j01's Tabel 3.4 as layout text: its upper header row ("No Kode | Program | Indikator Kinerja |
+    Kinerja | Anggaran", "(Rp)" wrapped under "Anggaran") at page 9's foot, set on that page's character grid, its
+    rows on page 10 headed by the sub-labels only. The runs go over the columns the rows fill left of the labels, in
+    order, and the rest over the labels in equal groups that end alike."""
+    lower = ["", "", "", "Target", "Realisasi", "%", "Pagu", "Realisasi", "%"]
+    row = ["I. 2.07.02", "PROGRAM PERENCANAAN", "Tersedianya dokumen", "1 Dokumen", "1 Dokumen", "100,00%",
+           "65.000.000", "63.275.000", "97,35%"]
+    grid = Grid(rows=[[Cell(v, page=2) for v in r] for r in (lower, row, row)], order=order_of(2, 5.0), page=2,
+                reader="layout", end_order=order_of(2, 40.0))
+    runs = (("No Kode", 0.0, 35.0), ("Program / Kegiatan", 70.0, 160.0), ("Indikator Kinerja", 305.0, 390.0),
+            ("Kinerja", 525.0, 560.0), ("Anggaran", 650.0, 690.0))
+    upper = TextLine(" ".join(w for w, _, _ in runs), order=order_of(1, 730.0), page=1, words=runs)
+    wrapped = TextLine("(Rp)", order=order_of(1, 740.0), page=1, words=(("(Rp)", 650.0, 670.0),))
+    caption = TextLine("Tabel 3.4", order=order_of(1, 720.0), page=1, words=(("Tabel 3.4", 0.0, 45.0),))
+    doc = _doc([caption, upper, wrapped], [grid])
+    adopt_orphan_rows(doc)
+    header, _ = split_header(doc.grids[0].rows)
+    assert [c.text for c in header[0]] == ["No Kode", "Program / Kegiatan", "Indikator Kinerja", "Kinerja", "", "",
+                                           "Anggaran (Rp)", "", ""]
+    assert doc.lines == [caption]
+    # sub-labels that do not repeat in equal groups are left alone
+    odd = Grid(rows=[[Cell(v, page=2) for v in r] for r in (["", "", "", "Target", "Realisasi", "%", "Pagu",
+                                                              "Realisasi", "Sisa"], row, row)],
+               order=order_of(2, 5.0), page=2, reader="layout", end_order=order_of(2, 40.0))
+    _unchanged(_doc([caption, upper, wrapped], [odd]))
