@@ -427,11 +427,11 @@ def by_leaves(head_lines: Sequence[Line], slack: float) -> UnruledTable | None:
     "17" over the unit in charge), and every header word goes to the column its left edge stands in, a label set up to
     ``slack`` left of its column's start, never past the middle of the column before (pdftotext -layout sets each line
     on the character grid by itself: j03's "Kode" three characters left of its "3", d03's labels where their numbers
-    are, its "No" column two characters wide). The labels above are cut over
-    many lines in narrow cells and moved from line to line, so no gutter runs through them (holdout4 j03's 28-cell E.81
-    as layout text: its finder set "Rp K Rp" in one cell), while the K / Rp row and the numbering row stand one word a
-    column. Public format: Permendagri 86/2017's E.81, whose K / Rp labels and numbering row are its own (dev-set d03,
-    d09, holdout h07 and holdout4 j03). None where the lines hold no such rows."""
+    are, its "No" column two characters wide). The labels above are cut over many lines in narrow cells and moved from
+    line to line, so no gutter runs through them (holdout4 j03's 28-cell E.81 as layout text: its finder set "Rp K Rp"
+    in one cell), while the K / Rp row and the numbering row stand one word a column. Public format: Permendagri
+    86/2017's E.81, whose K / Rp labels and numbering row are its own (dev-set d03, d09, holdout h07 and holdout4
+    j03). None where the lines hold no such rows."""
     leaf = next((ln for ln in head_lines if len(ln.words) >= 2 * _MIN_PAIRS
                  and all(_LEAF.match(w.text) for w in ln.words)), None)
     numbering = next((ln for ln in head_lines if _numbering_line([w.text for w in ln.words])), None)
@@ -445,12 +445,13 @@ def by_leaves(head_lines: Sequence[Line], slack: float) -> UnruledTable | None:
         return None
     # the label lines above the K / Rp row make one header row, cut where a line of sub-labels alone stands ("I II
     # III IV" under "Realisasi Kinerja pada Triwulan": d03); the K / Rp row and the numbering row are rows of their own
+    def alone(line: Line) -> bool:
+        return line is leaf or line is numbering or (len(line.words) >= 2 and all(
+            len(w.text) <= _SUBLABEL_CHARS for w in line.words))
+
     levels: list[list[Line]] = []
     for line in head_lines:
-        alone = line is leaf or line is numbering or (len(line.words) >= 2 and all(
-            len(w.text) <= _SUBLABEL_CHARS for w in line.words))
-        if alone or not levels or levels[-1][-1] is leaf or levels[-1][-1] is numbering or len(levels[-1]) == 1 and (
-                len(levels[-1][0].words) >= 2 and all(len(w.text) <= _SUBLABEL_CHARS for w in levels[-1][0].words)):
+        if not levels or alone(line) or (len(levels[-1]) == 1 and alone(levels[-1][0])):
             levels.append([line])
         else:
             levels[-1].append(line)

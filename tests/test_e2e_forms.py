@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from cli_runner import extract_cli
-from script_loader import load_script
+from printed_reports import print_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = {"j03_dispusip": ROOT / "benchmarks" / "holdout4", "d03_pupr": ROOT / "benchmarks" / "devset"}
@@ -29,23 +27,7 @@ KINDS = ("measurements", "budget")
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each report as tab text, as an hrules landscape PDF and as that PDF's layout text, extracted."""
-    render = load_script("make_fixtures").render_text
-    base = tmp_path_factory.mktemp("forms_e2e")
-    folders = {name: base / name for name in ("text", "pdf", "layout")}
-    for folder in folders.values():
-        (folder / "in").mkdir(parents=True)
-    for stem, where in REPORTS.items():
-        shutil.copy(where / f"{stem}.txt", folders["text"] / "in" / f"{stem}.txt")
-        pdf = folders["pdf"] / "in" / f"{stem}.pdf"
-        render(where / f"{stem}.txt", pdf, "hrules", "landscape")
-        if shutil.which("pdftotext"):
-            subprocess.run(["pdftotext", "-layout", str(pdf), str(folders["layout"] / "in" / f"{stem}.txt")],
-                           check=True)
-    for folder in folders.values():
-        files = sorted((folder / "in").iterdir())
-        if files:
-            extract_cli(files, folder / "out")
-    return {name: folder / "out" for name, folder in folders.items()}
+    return print_reports(REPORTS, tmp_path_factory.mktemp("forms_e2e"))
 
 
 @pytest.mark.parametrize("stem", sorted(REPORTS))
