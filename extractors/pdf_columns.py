@@ -335,7 +335,7 @@ class _Finder:
         "Tahun 2024"): a segment after the first is a figure by the header finder's shapes."""
         segs = self.segments(line)
         texts = [s.text for s in segs]
-        return _data_line(texts) and any(cell_shape(t, j) is Shape.FIGURE for j, t in enumerate(texts) if j)
+        return data_line(texts) and any(cell_shape(t, j) is Shape.FIGURE for j, t in enumerate(texts) if j)
 
     def _rests(self, line: Line, cut_above: list[Line]) -> bool:
         """The line's figures are all rests of figures cut on a line above: a few digits each, under a cut one."""
@@ -668,7 +668,7 @@ class _Finder:
             return None
         per_line = [self.cells(ln, cols) for ln in lines]
         if self.metric.word_space is not None:  # a character grid: figures set too tight, read back (grid_cells)
-            data = [_data_line([" ".join(w.text for w in c) for c in cells]) for cells in per_line]
+            data = [data_line([" ".join(w.text for w in c) for c in cells]) for cells in per_line]
             split, parts = stacked_columns(per_line, cols, data)
             if parts:
                 cols = split
@@ -679,7 +679,7 @@ class _Finder:
             per_line = by_kind(per_line, self.settings.kind_share)
             per_line = words_home(per_line, self.settings.kind_share)
         texts = [[" ".join(w.text for w in c) for c in cells] for cells in per_line]
-        first_data = next((k for k, t in enumerate(texts) if _data_line(t)), None)
+        first_data = next((k for k, t in enumerate(texts) if data_line(t)), None)
         n_head = first_data if first_data is not None and first_data <= self.settings.max_header_lines else 0
         # a numbering row ("(1) (2) (3) ...") closes the header: what follows is the body even before its
         # first figures (a heading "Sasaran 1: ...", an item whose figures stand on its last line); it may
@@ -822,7 +822,7 @@ class _Finder:
         over two lines, a "K" and its unit on another)."""
         per_band: dict[int, int] = {}
         for band, text in zip(bands, texts, strict=True):
-            if _data_line(text):
+            if data_line(text):
                 per_band[band] = per_band.get(band, 0) + 1
         if len(set(bands)) < 2 or len(per_band) < min_bands:
             return False  # rules under the header, above a total and at the foot only (booktabs style)
@@ -1066,7 +1066,7 @@ def _small_ints(texts: list[str]) -> list[int] | None:
     return [int(t.strip("() ")) for t in tokens]
 
 
-def _data_line(texts: list[str]) -> bool:
+def data_line(texts: list[str]) -> bool:
     """A line holding figures of a row (not labels, years or the numbering row "1 2 3 ...")."""
     if not any(_figure(t) for t in texts[1:]):
         return False

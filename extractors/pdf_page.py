@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.model import BBox, Cell, Grid, TextLine
-from extractors.pdf_columns import _data_line, edge_blocks, unruled_tables
+from extractors.pdf_columns import data_line, edge_blocks, unruled_tables
 from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
 from extractors.pdf_words import Frame, Line, Word, make_lines, mend_cuts, vocabulary
 from extractors.text_reader import clean_text
@@ -126,7 +126,7 @@ def carried_columns(grids: Sequence[Grid], given: Sequence[tuple[float, float]] 
     if not unruled:
         return []
     grid = max(unruled, key=lambda g: g.end_order if g.end_order is not None else g.order)
-    rows = [r for r in grid.rows if _data_line([c.text for c in r])]
+    rows = [r for r in grid.rows if data_line([c.text for c in r])]
     spans: list[tuple[float, float] | None] = []
     for j in range(grid.n_cols):
         boxes = [r[j].bbox for r in rows if j < len(r) and r[j].text and r[j].bbox is not None]

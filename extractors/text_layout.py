@@ -22,7 +22,7 @@ import regex
 
 from extractors.form_rows import as_form
 from extractors.model import Cell, Grid
-from extractors.pdf_columns import ITEM, Metric, UnruledTable, _data_line, edge_blocks, unruled_tables
+from extractors.pdf_columns import ITEM, Metric, UnruledTable, data_line, edge_blocks, unruled_tables
 from extractors.pdf_words import BROKEN_REST, GROUPED_REST, Line, Word, cut_number, mend_cuts, split_line
 from extractors.settings import DEFAULT, LayoutSettings
 
@@ -332,7 +332,7 @@ def _first_data(lines: Sequence[tuple[int, str]], settings: LayoutSettings) -> i
     gap = text_metric(settings).min_gap
     for k, (number, raw) in enumerate(lines):
         line = _line(number, raw) if "\t" not in raw else None
-        if line is not None and _data_line([seg.text for seg in split_line(line, gap)]):
+        if line is not None and data_line([seg.text for seg in split_line(line, gap)]):
             return k
     return 0
 
