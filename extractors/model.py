@@ -12,6 +12,7 @@ The assembler turns grids into logical :class:`Table` objects; the understanding
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
@@ -129,3 +130,13 @@ class Table:
     @property
     def n_cols(self) -> int:
         return len(self.header)
+
+
+def column_ranges(rows: Sequence[Sequence[Cell]], n_cols: int) -> list[tuple[float, float] | None]:
+    """Each column's x range on its page from the boxes of its cells that hold text in ``rows``: the leftmost left side
+    to the rightmost right side; None for a column with no such cell."""
+    ranges: list[tuple[float, float] | None] = []
+    for j in range(n_cols):
+        boxes = [r[j].bbox for r in rows if j < len(r) and r[j].text and r[j].bbox is not None]
+        ranges.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
+    return ranges

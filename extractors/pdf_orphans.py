@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from extractors.header import split_header
-from extractors.model import Cell, Document, Grid, TextLine
+from extractors.model import Cell, Document, Grid, TextLine, column_ranges
 from extractors.numbers import parse_number
 from extractors.pdf_columns import CAPTION, is_cut_code
 from extractors.pdf_words import BROKEN_REST, CUT, cut_number, mend_cuts, vocabulary
@@ -38,13 +38,8 @@ _CAPTION = CAPTION  # the column finder's: a line that starts a table's or a fig
 
 def _columns(grid: Grid) -> list[tuple[float, float]] | None:
     """Each column's x range from its cells' boxes; None when a column has no box."""
-    spans: list[tuple[float, float]] = []
-    for j in range(grid.n_cols):
-        boxes = [r[j].bbox for r in grid.rows if j < len(r) and r[j].bbox is not None and r[j].text]
-        if not boxes:
-            return None
-        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)))
-    return spans
+    ranges = column_ranges(grid.rows, grid.n_cols)
+    return None if any(r is None for r in ranges) else [r for r in ranges if r is not None]
 
 
 def _row_of(line: TextLine, columns: list[tuple[float, float]], slack: float) -> list[Cell] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.model import BBox, Cell, Grid, TextLine
+from extractors.model import BBox, Cell, Grid, TextLine, column_ranges
 from extractors.pdf_columns import data_line, edge_blocks, unruled_tables
 from extractors.pdf_rulings import RuledTable, Seg, merge_segments, ruled_tables
 from extractors.pdf_words import Frame, Line, Word, make_lines, mend_cuts, vocabulary
@@ -127,10 +127,7 @@ def carried_columns(grids: Sequence[Grid], given: Sequence[tuple[float, float]] 
         return []
     grid = max(unruled, key=lambda g: g.end_order if g.end_order is not None else g.order)
     rows = [r for r in grid.rows if data_line([c.text for c in r])]
-    spans: list[tuple[float, float] | None] = []
-    for j in range(grid.n_cols):
-        boxes = [r[j].bbox for r in rows if j < len(r) and r[j].text and r[j].bbox is not None]
-        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
+    spans = column_ranges(rows, grid.n_cols)
     if None not in spans:
         return [s for s in spans if s is not None]
     if len(given) != len(spans) or any(s is not None and not (s[0] < g[1] and g[0] < s[1])
